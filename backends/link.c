@@ -1,0 +1,487 @@
+/* The link step (see link.h): dependency order by iterative Tarjan SCCs and a
+ * heap-driven topological sort of the components, placeholders filled from
+ * the state file, and the rendering of a bundle as `ivrc build` prints it.
+ * Temporary arrays live in the bundle's arena. */
+#include "link.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compiler/arena.h"
+
+const char *link_key(struct arena *a, const char *kind, const char *name)
+{
+	return arena_printf(a, "%s:%s", kind, name);
+}
+
+const char *link_placeholder(struct arena *a, const char *kind, const char *name)
+{
+	return arena_printf(a, "@{%s:%s}", kind, name);
+}
+
+/* ---------- lookup by "kind:name" (sorted array, binary search) ---------- */
+
+struct named {
+	const char *key;
+	size_t len;
+	const char *id;       /* state: the remote id */
+	size_t index;         /* bundle: the object */
+};
+
+static int named_cmp(const void *x, const void *y)
+{
+	const struct named *a = x, *b = y;
+	int c = memcmp(a->key, b->key, a->len < b->len ? a->len : b->len);
+	if (c)
+		return c;
+	return (a->len > b->len) - (a->len < b->len);
+}
+
+static void named_sort(struct named *v, size_t n)
+{
+	if (n)
+		qsort(v, n, sizeof *v, named_cmp);
+}
+
+static const struct named *named_find(const struct named *v, size_t n, const char *key,
+				      size_t len)
+{
+	struct named k = {.key = key, .len = len};
+	return n ? bsearch(&k, v, n, sizeof *v, named_cmp) : NULL;
+}
+
+/* ---------- the dependency graph ---------- */
+
+struct graph {
+	size_t n;
+	size_t *off, *to;     /* i depends on to[off[i] .. off[i+1]) */
+	size_t *roff, *rto;   /* the objects that depend on i */
+};
+
+static size_t *alloc_sizes(struct arena *a, size_t n)
+{
+	return arena_alloc(a, (n ? n : 1) * sizeof(size_t));
+}
+
+static void graph_edges(struct arena *a, const struct bundle *b, struct graph *g)
+{
+	size_t n = b->count, ne = 0;
+	struct named *names = arena_alloc(a, (n ? n : 1) * sizeof *names);
+	for (size_t i = 0; i < n; i++) {
+		const char *key = link_key(a, b->objects[i].kind, b->objects[i].name);
+		names[i] = (struct named){key, strlen(key), NULL, i};
+		ne += b->objects[i].ndeps;
+	}
+	named_sort(names, n);
+	g->off = alloc_sizes(a, n + 1);
+	g->to = alloc_sizes(a, ne);
+	size_t e = 0;
+	for (size_t i = 0; i < n; i++) {
+		g->off[i] = e;
+		for (size_t k = 0; k < b->objects[i].ndeps; k++) {
+			const char *d = b->objects[i].deps[k];
+			const struct named *f = named_find(names, n, d, strlen(d));
+			if (f)
+				g->to[e++] = f->index;
+		}
+	}
+	g->off[n] = e;
+}
+
+/* The reverse edges, by counting sort. */
+static void graph_reverse(struct arena *a, struct graph *g)
+{
+	size_t n = g->n, ne = g->off[n];
+	g->roff = alloc_sizes(a, n + 1);
+	g->rto = alloc_sizes(a, ne);
+	for (size_t e = 0; e < ne; e++)
+		g->roff[g->to[e] + 1]++;
+	for (size_t i = 0; i < n; i++)
+		g->roff[i + 1] += g->roff[i];
+	size_t *fill = alloc_sizes(a, n);
+	for (size_t i = 0; i < n; i++)
+		for (size_t e = g->off[i]; e < g->off[i + 1]; e++) {
+			size_t j = g->to[e];
+			g->rto[g->roff[j] + fill[j]++] = i;
+		}
+}
+
+static void graph_build(struct arena *a, const struct bundle *b, struct graph *g)
+{
+	g->n = b->count;
+	graph_edges(a, b, g);
+	graph_reverse(a, g);
+}
+
+/* ---------- strongly connected components (Tarjan, explicit stack) ---------- */
+
+struct tarjan {
+	size_t *num, *low;    /* num 0: not visited yet */
+	size_t *stack, sp;
+	bool *on;
+	size_t *comp, ncomp;
+	size_t counter;
+	struct frame { size_t v, e; } *calls;
+	size_t ncalls;
+};
+
+static void tarjan_enter(struct tarjan *t, const struct graph *g, size_t v)
+{
+	t->num[v] = t->low[v] = ++t->counter;
+	t->stack[t->sp++] = v;
+	t->on[v] = true;
+	t->calls[t->ncalls++] = (struct frame){v, g->off[v]};
+}
+
+/* v is finished: if it is a component's root, pop the component. */
+static void tarjan_leave(struct tarjan *t, size_t v)
+{
+	if (t->ncalls) {
+		size_t u = t->calls[t->ncalls - 1].v;
+		if (t->low[v] < t->low[u])
+			t->low[u] = t->low[v];
+	}
+	if (t->low[v] != t->num[v])
+		return;
+	size_t w;
+	do {
+		w = t->stack[--t->sp];
+		t->on[w] = false;
+		t->comp[w] = t->ncomp;
+	} while (w != v);
+	t->ncomp++;
+}
+
+static void tarjan_from(struct tarjan *t, const struct graph *g, size_t root)
+{
+	tarjan_enter(t, g, root);
+	while (t->ncalls) {
+		struct frame *f = &t->calls[t->ncalls - 1];
+		size_t v = f->v;
+		if (f->e == g->off[v + 1]) {
+			t->ncalls--;
+			tarjan_leave(t, v);
+			continue;
+		}
+		size_t w = g->to[f->e++];
+		if (!t->num[w])
+			tarjan_enter(t, g, w);
+		else if (t->on[w] && t->num[w] < t->low[v])
+			t->low[v] = t->num[w];
+	}
+}
+
+/* comp[i] for every object; returns the number of components. */
+static size_t tarjan_run(struct arena *a, const struct graph *g, size_t *comp)
+{
+	struct tarjan t = {0};
+	t.num = alloc_sizes(a, g->n);
+	t.low = alloc_sizes(a, g->n);
+	t.stack = alloc_sizes(a, g->n);
+	t.on = arena_alloc(a, g->n + 1);
+	t.calls = arena_alloc(a, (g->n + 1) * sizeof *t.calls);
+	t.comp = comp;
+	for (size_t v = 0; v < g->n; v++)
+		if (!t.num[v])
+			tarjan_from(&t, g, v);
+	return t.ncomp;
+}
+
+/* ---------- a min-heap of source ranks ---------- */
+
+struct heap {
+	size_t *v, n;
+};
+
+static void heap_push(struct heap *h, size_t x)
+{
+	size_t i = h->n++;
+	while (i && h->v[(i - 1) / 2] > x) {
+		h->v[i] = h->v[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	h->v[i] = x;
+}
+
+static size_t heap_pop(struct heap *h)
+{
+	size_t top = h->v[0], x = h->v[--h->n], i = 0;
+	if (!h->n)
+		return top;
+	for (;;) {
+		size_t c = 2 * i + 1;
+		if (c >= h->n)
+			break;
+		if (c + 1 < h->n && h->v[c + 1] < h->v[c])
+			c++;
+		if (x <= h->v[c])
+			break;
+		h->v[i] = h->v[c];
+		i = c;
+	}
+	h->v[i] = x;
+	return top;
+}
+
+/* ---------- dependency order ---------- */
+
+struct pos {
+	uint32_t offset;
+	size_t index;
+};
+
+static int pos_cmp(const void *x, const void *y)
+{
+	const struct pos *a = x, *b = y;
+	if (a->offset != b->offset)
+		return a->offset < b->offset ? -1 : 1;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+/* The components, each as a run of members in source order; first[c] is
+ * the source rank of component c's first member. */
+struct comps {
+	size_t n;
+	size_t *comp;             /* object -> component */
+	size_t *start, *members;  /* members[start[c] .. start[c+1]) */
+	size_t *first;            /* component -> rank of its first member */
+	size_t *by_rank;          /* rank -> object */
+};
+
+static void comps_group(struct arena *a, const struct bundle *b, struct comps *c)
+{
+	size_t n = b->count;
+	struct pos *p = arena_alloc(a, (n ? n : 1) * sizeof *p);
+	for (size_t i = 0; i < n; i++)
+		p[i] = (struct pos){b->objects[i].span.offset, i};
+	if (n)
+		qsort(p, n, sizeof *p, pos_cmp);
+	c->by_rank = alloc_sizes(a, n);
+	c->start = alloc_sizes(a, c->n + 1);
+	c->members = alloc_sizes(a, n);
+	c->first = alloc_sizes(a, c->n);
+	for (size_t r = 0; r < n; r++) {
+		c->by_rank[r] = p[r].index;
+		c->start[c->comp[p[r].index] + 1]++;
+	}
+	for (size_t k = 0; k < c->n; k++)
+		c->start[k + 1] += c->start[k];
+	size_t *fill = alloc_sizes(a, c->n);
+	for (size_t r = n; r-- > 0;)
+		c->first[c->comp[p[r].index]] = r;
+	for (size_t r = 0; r < n; r++) {
+		size_t k = c->comp[p[r].index];
+		c->members[c->start[k] + fill[k]++] = p[r].index;
+	}
+}
+
+/* Kahn's algorithm over the components, smallest source rank first. */
+static void comps_sort(struct arena *a, const struct graph *g, const struct comps *c,
+		       size_t *out)
+{
+	size_t *indeg = alloc_sizes(a, c->n), k = 0;
+	struct heap h = {alloc_sizes(a, c->n), 0};
+	for (size_t i = 0; i < g->n; i++)
+		for (size_t e = g->off[i]; e < g->off[i + 1]; e++)
+			indeg[c->comp[i]] += c->comp[g->to[e]] != c->comp[i];
+	for (size_t q = 0; q < c->n; q++)
+		if (!indeg[q])
+			heap_push(&h, c->first[q]);
+	while (h.n) {
+		size_t q = c->comp[c->by_rank[heap_pop(&h)]];
+		for (size_t m = c->start[q]; m < c->start[q + 1]; m++) {
+			size_t j = c->members[m];
+			out[k++] = j;
+			for (size_t e = g->roff[j]; e < g->roff[j + 1]; e++) {
+				size_t d = c->comp[g->rto[e]];
+				if (d != q && --indeg[d] == 0)
+					heap_push(&h, c->first[d]);
+			}
+		}
+	}
+}
+
+void link_order(struct bundle *b)
+{
+	struct arena *a = b->arena;
+	size_t n = b->count;
+	if (n < 2)
+		return;
+	struct graph g;
+	struct comps c;
+	graph_build(a, b, &g);
+	c.comp = alloc_sizes(a, n);
+	c.n = tarjan_run(a, &g, c.comp);
+	comps_group(a, b, &c);
+	size_t *out = alloc_sizes(a, n);
+	comps_sort(a, &g, &c, out);
+	struct bundle_object *sorted = arena_alloc(a, n * sizeof *sorted);
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = b->objects[out[i]];
+	memcpy(b->objects, sorted, n * sizeof *sorted);
+}
+
+/* ---------- filling placeholders from the state file ---------- */
+
+struct ids {
+	struct named *v;
+	size_t n;
+};
+
+static const char *state_id(struct arena *a, const cJSON *entry)
+{
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(entry, "id");
+	if (cJSON_IsString(id) && id->valuestring[0])
+		return id->valuestring;
+	if (cJSON_IsNumber(id))
+		return arena_printf(a, "%.0f", id->valuedouble);
+	return NULL;
+}
+
+/* state.targets.<target>.objects as a sorted table; false if not a state file. */
+static bool state_ids(struct arena *a, const cJSON *state, const char *target, struct ids *out)
+{
+	const cJSON *ver = cJSON_GetObjectItemCaseSensitive(state, "version");
+	if (!cJSON_IsObject(state) || !cJSON_IsNumber(ver) ||
+	    ver->valuedouble != LINK_STATE_VERSION)
+		return false;
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(state, "targets");
+	const cJSON *objs = cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(t, target), "objects");
+	if (!cJSON_IsObject(objs))
+		objs = NULL;
+	size_t cap = (size_t)cJSON_GetArraySize(objs);
+	out->v = arena_alloc(a, (cap ? cap : 1) * sizeof *out->v);
+	out->n = 0;
+	const cJSON *e;
+	cJSON_ArrayForEach(e, objs) {
+		const char *id = state_id(a, e);
+		if (id && e->string)
+			out->v[out->n++] = (struct named){e->string, strlen(e->string), id, 0};
+	}
+	named_sort(out->v, out->n);
+	return true;
+}
+
+static size_t put(char *out, size_t at, const char *p, size_t n)
+{
+	if (out)
+		memcpy(out + at, p, n);
+	return n;
+}
+
+/* Writes s with known placeholders replaced into out (NULL: only measures). */
+static size_t fill_text(const char *s, const struct ids *ids, char *out)
+{
+	size_t len = 0;
+	for (;;) {
+		const char *open = strstr(s, "@{");
+		const char *close = open ? strchr(open + 2, '}') : NULL;
+		if (!close)
+			return len + put(out, len, s, strlen(s));
+		const struct named *f = named_find(ids->v, ids->n, open + 2,
+						   (size_t)(close - open - 2));
+		len += put(out, len, s, (size_t)(open - s));
+		if (f)
+			len += put(out, len, f->id, strlen(f->id));
+		else
+			len += put(out, len, open, (size_t)(close + 1 - open));
+		s = close + 1;
+	}
+}
+
+static void fill_string(struct arena *a, cJSON *str, const struct ids *ids)
+{
+	if (!strstr(str->valuestring, "@{"))
+		return;
+	size_t n = fill_text(str->valuestring, ids, NULL);
+	char *text = arena_alloc(a, n + 1);
+	fill_text(str->valuestring, ids, text);
+	cJSON_SetValuestring(str, text);
+}
+
+/* Every string in the tree, with an explicit stack. */
+static void fill_body(struct arena *a, cJSON *body, const struct ids *ids)
+{
+	cJSON **stack = NULL;
+	size_t n = 0, cap = 0;
+	if (body)
+		ARENA_PUSH(a, stack, n, cap, body);
+	while (n) {
+		cJSON *node = stack[--n];
+		if (cJSON_IsString(node) && node->valuestring)
+			fill_string(a, node, ids);
+		for (cJSON *c = node->child; c; c = c->next)
+			ARENA_PUSH(a, stack, n, cap, c);
+	}
+}
+
+bool link_fill(struct bundle *b, const cJSON *state)
+{
+	struct ids ids;
+	if (!state_ids(b->arena, state, ast_target_names[b->target], &ids))
+		return false;
+	for (size_t i = 0; i < b->count; i++) {
+		struct bundle_object *o = &b->objects[i];
+		const char *key = link_key(b->arena, o->kind, o->name);
+		const struct named *own = named_find(ids.v, ids.n, key, strlen(key));
+		if (own) {
+			o->method = "PUT";
+			o->path = arena_printf(b->arena, "%s/%s", o->path, own->id);
+		}
+		fill_body(b->arena, o->body, &ids);
+	}
+	return true;
+}
+
+/* ---------- rendering ---------- */
+
+static int str_cmp(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static cJSON *render_deps(struct arena *a, const struct bundle_object *o)
+{
+	cJSON *arr = cJSON_CreateArray();
+	const char **d = arena_alloc(a, (o->ndeps ? o->ndeps : 1) * sizeof *d);
+	if (o->ndeps)
+		memcpy(d, o->deps, o->ndeps * sizeof *d);
+	if (o->ndeps)
+		qsort(d, o->ndeps, sizeof *d, str_cmp);
+	for (size_t i = 0; i < o->ndeps; i++)
+		if (i == 0 || strcmp(d[i], d[i - 1]) != 0)
+			cJSON_AddItemToArray(arr, cJSON_CreateString(d[i]));
+	return arr;
+}
+
+static const char *str_or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+static cJSON *render_object(struct arena *a, const struct bundle_object *o)
+{
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "kind", str_or_empty(o->kind));
+	cJSON_AddStringToObject(j, "name", str_or_empty(o->name));
+	cJSON_AddStringToObject(j, "remote_name", str_or_empty(o->remote_name));
+	cJSON_AddStringToObject(j, "method", str_or_empty(o->method));
+	cJSON_AddStringToObject(j, "path", str_or_empty(o->path));
+	cJSON_AddItemToObject(j, "depends_on", render_deps(a, o));
+	cJSON_AddItemToObject(j, "body",
+			      o->body ? cJSON_Duplicate(o->body, 1) : cJSON_CreateObject());
+	return j;
+}
+
+cJSON *link_render(const struct bundle *b)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON_AddStringToObject(root, "target", ast_target_names[b->target]);
+	cJSON_AddStringToObject(root, "project", str_or_empty(b->project));
+	cJSON *objs = cJSON_AddArrayToObject(root, "objects");
+	for (size_t i = 0; i < b->count; i++)
+		cJSON_AddItemToArray(objs, render_object(b->arena, &b->objects[i]));
+	return root;
+}

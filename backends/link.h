@@ -1,0 +1,39 @@
+/* The link step: objects of a bundle refer to one another by the placeholder
+ * "@{kind:name}" until their remote ids are known. This orders a bundle so
+ * that what a body points to comes first, fills in ids known from the state
+ * file, and renders the bundle as the JSON that `ivrc build` prints.
+ *
+ * State file (ours; `ivrc.state.json`, one section per target):
+ *   {"version": 1,
+ *    "targets": {"smartflo": {"objects": {"ivr:main": {"id": "123"}, ...}}}}
+ * An object's key is "kind:name" (the ivrc name, not the remote name); its
+ * "id" is a string or an integer. Other keys are kept for push and ignored here. */
+#ifndef IVRC_LINK_H
+#define IVRC_LINK_H
+#include <stdbool.h>
+#include <cJSON.h>
+#include "backend.h"
+
+enum { LINK_STATE_VERSION = 1 };
+
+/* "kind:name" and "@{kind:name}", in the arena. */
+const char *link_key(struct arena *a, const char *kind, const char *name);
+const char *link_placeholder(struct arena *a, const char *kind, const char *name);
+
+/* Dependency order: every object after the objects it depends on; objects
+ * of one cycle in source order; among the objects ready at any point, the
+ * one with the smallest source position first. Deps naming no object of the
+ * bundle do not constrain the order. O((n + e) log n), no recursion. */
+void link_order(struct bundle *b);
+
+/* Replaces each "@{kind:name}" in body strings whose id the state knows, and
+ * makes an object whose own id is known an update (PUT PATH/ID). Returns
+ * false, changing nothing, when state is not a version 1 state file. Call it
+ * once per bundle. */
+bool link_fill(struct bundle *b, const cJSON *state);
+
+/* {"target","project","objects":[{"kind","name","remote_name","method",
+ * "path","depends_on","body"}]}; the caller owns the result. */
+cJSON *link_render(const struct bundle *b);
+
+#endif

@@ -1,0 +1,358 @@
+/* Tata Smartflo back end: what the target can do, the settings that cover
+ * what no primary source confirmed (PROVIDERS.md, "UNCERTAIN"), and the
+ * lowering of menus (IVRs), announcements (auto attendants) and broadcasts to
+ * request bodies. Every Smartflo fact (paths, field names, formats) lives here.
+ * References to other objects are placeholders "@{kind:name}" (link.h). */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compiler/arena.h"
+#include "../compiler/codes.h"
+#include "backend.h"
+#include "link.h"
+
+#define SF_IVR_PATH "/v1/ivr"
+#define SF_AA_PATH "/v1/auto_attendant"
+#define SF_BROADCAST_PATH "/v1/broadcast"
+
+static const char *const sf_as_choices[] = {"ivr", "vr", NULL};
+
+static const struct setting_spec sf_settings[] = {
+	{"separator", SETTING_STRING, "|", NULL,
+	 "between a destination's type and id (extension|0504...); some clients send ||"},
+	{"menus_as", SETTING_ENUM, "ivr", sf_as_choices,
+	 "what menus lower to: ivr (POST /v1/ivr) or vr (virtual receptionist)"},
+	{"vr_path", SETTING_PATH, "/v1/virtual_receptionist", NULL,
+	 "API path of virtual receptionists"},
+	{"announcement_type", SETTING_STRING, "auto_attendant", NULL,
+	 "destination type that routes a call to an announcement (auto attendant)"},
+	{"announcement_recording_key", SETTING_STRING, "recording_ID", NULL,
+	 "body key of an auto attendant's recording id (one client spells it recording_id)"},
+	{"hangup", SETTING_STRING, "hangup|1", NULL,
+	 "destination string that ends the call; an announcement splits it at the separator"},
+};
+
+static const struct setting_spec sf_menu_settings[] = {
+	/* No default of its own: targets.smartflo.menus_as decides. */
+	{"as", SETTING_ENUM, NULL, sf_as_choices,
+	 "lower this menu as ivr or vr (default: targets.smartflo.menus_as)"},
+};
+
+static const struct target_caps sf_caps = {
+	.target = TARGET_SMARTFLO,
+	.dest_kinds = DEST_BIT(DEST_NAME) | DEST_BIT(DEST_MENU) | DEST_BIT(DEST_ANNOUNCEMENT) |
+		      DEST_BIT(DEST_EXTENSION) | DEST_BIT(DEST_RINGGROUP) | DEST_BIT(DEST_AGENT) |
+		      DEST_BIT(DEST_QUEUE) | DEST_BIT(DEST_DEPARTMENT) | DEST_BIT(DEST_IVR) |
+		      DEST_BIT(DEST_HANGUP) | DEST_BIT(DEST_REPEAT),
+	.warn_dest_kinds = DEST_BIT(DEST_QUEUE) | DEST_BIT(DEST_DEPARTMENT),
+	.objects = 1u << DECL_MENU | 1u << DECL_ANNOUNCEMENT | 1u << DECL_BROADCAST |
+		   1u << DECL_ENDPOINT | 1u << DECL_RECORDING,
+	.keys = "0123456789",
+	.warn_keys = "*#",
+	.recording_need = REC_NEED_OWN_ID,
+	.settings = sf_settings,
+	.nsettings = sizeof sf_settings / sizeof sf_settings[0],
+	.menu_settings = sf_menu_settings,
+	.nmenu_settings = sizeof sf_menu_settings / sizeof sf_menu_settings[0],
+	.broadcast_min_ring_timeout = 40,
+	.broadcast_max_retries = 5,
+	.broadcast_min_dial_status = 1,
+	.broadcast_max_dial_status = 5,
+};
+
+/* One lowering: the program, the output and the settings in force. */
+struct sf {
+	const struct ast_program *p;
+	struct bundle *b;
+	struct diag *d;
+	const char *sep, *hangup, *aa_type, *rec_key, *menus_as;
+};
+
+/* A destination as a type and an id (auto attendants send them apart) and
+ * as the one string "type|id" that IVR bodies and broadcasts send. */
+struct route {
+	const char *type, *id, *whole;
+	bool id_number;       /* send the id as a number (hangup's 1) */
+};
+
+static struct route route_make(struct sf *s, const char *type, const char *id)
+{
+	const char *whole = arena_printf(s->b->arena, "%s%s%s", type, s->sep, id);
+	return (struct route){type, id, whole, false};
+}
+
+/* The hangup setting as is; auto attendants split it at the separator (or,
+ * failing that, at a '|': the default "hangup|1" with separator "||"). */
+static struct route route_hangup(struct sf *s)
+{
+	struct route r = {s->hangup, "1", s->hangup, true};
+	const char *cut = s->sep[0] ? strstr(s->hangup, s->sep) : NULL;
+	size_t skip = cut ? strlen(s->sep) : 1;
+	if (!cut)
+		cut = strchr(s->hangup, '|');
+	if (cut) {
+		r.type = arena_strndup(s->b->arena, s->hangup, (size_t)(cut - s->hangup));
+		r.id = cut + skip;
+		r.id_number = r.id[0] && strspn(r.id, "0123456789") == strlen(r.id);
+	}
+	return r;
+}
+
+/* A reference to another object of the project (or to itself). */
+static struct route route_ref(struct sf *s, struct bundle_object *o, const char *kind,
+			      const char *name)
+{
+	bundle_add_dep(s->b, o, kind, name);
+	const char *type = strcmp(kind, "ivr") == 0 ? "ivr" : s->aa_type;
+	return route_make(s, type, link_placeholder(s->b->arena, kind, name));
+}
+
+/* The checker refuses these before lowering; kept so a bug is a finding. */
+static struct route route_refused(struct sf *s, const struct ast_dest *dst)
+{
+	diag_error(s->d, IVR_TARGET_DEST, dst->span,
+		   "smartflo cannot route to '%s%s%s'", ast_dest_kind_names[dst->kind],
+		   dst->id && dst->kind != DEST_NAME ? ":" : "", dst->id ? dst->id : "");
+	return route_hangup(s);
+}
+
+static struct route route_of(struct sf *s, struct bundle_object *o, const struct ast_dest *dst);
+
+/* A bare NAME: the menu, announcement or endpoint the resolver found. */
+static struct route route_name(struct sf *s, struct bundle_object *o, const struct ast_dest *dst)
+{
+	const struct ast_decl *ref = dst->ref;
+	if (ref && ref->kind == DECL_MENU)
+		return route_ref(s, o, "ivr", ref->name);
+	if (ref && ref->kind == DECL_ANNOUNCEMENT)
+		return route_ref(s, o, "auto_attendant", ref->name);
+	if (ref && ref->kind == DECL_ENDPOINT) {
+		const struct ast_endpoint *e = (const struct ast_endpoint *)ref;
+		const struct ast_dest *lit = e->per_target ? &e->lit[TARGET_SMARTFLO] : &e->all;
+		if (lit->kind != DEST_NAME && lit->kind != DEST_NONE)
+			return route_of(s, o, lit);
+	}
+	return route_refused(s, dst);
+}
+
+static struct route route_of(struct sf *s, struct bundle_object *o, const struct ast_dest *dst)
+{
+	switch (dst->kind) {
+	case DEST_NAME:
+		return route_name(s, o, dst);
+	case DEST_MENU:
+		return route_ref(s, o, "ivr", dst->id);
+	case DEST_ANNOUNCEMENT:
+		return route_ref(s, o, "auto_attendant", dst->id);
+	case DEST_EXTENSION: case DEST_IVR: case DEST_RINGGROUP:
+	case DEST_AGENT: case DEST_QUEUE: case DEST_DEPARTMENT:
+		return route_make(s, ast_dest_kind_names[dst->kind], dst->id);
+	case DEST_NONE: case DEST_HANGUP:
+		return route_hangup(s);
+	case DEST_REPEAT:
+		if (strcmp(o->kind, "broadcast") != 0)
+			return route_ref(s, o, o->kind, o->name);
+		return route_refused(s, dst);
+	default:
+		return route_refused(s, dst);
+	}
+}
+
+/* ---------- recordings and the parts every body has ---------- */
+
+static bool rec_id(struct sf *s, const struct ast_recref *r, int64_t *id)
+{
+	if (r->rec && r->rec->has_smartflo) {
+		*id = r->rec->smartflo;
+		return true;
+	}
+	diag_error(s->d, IVR_TARGET_RECORDING, r->span,
+		   "recording '%s' has no smartflo id", r->name ? r->name : "");
+	return false;
+}
+
+static const char *rec_string(struct sf *s, const struct ast_recref *r)
+{
+	int64_t id = 0;
+	if (!rec_id(s, r, &id))
+		return "";
+	return arena_printf(s->b->arena, "recording%s%" PRId64, s->sep, id);
+}
+
+static struct bundle_object *object_new(struct sf *s, const char *kind, const char *path,
+					const struct ast_decl *decl)
+{
+	struct arena *a = s->b->arena;
+	struct bundle_object *o = bundle_add(s->b, kind, decl->name);
+	o->remote_name = arena_printf(a, "%s-%s", s->p->name, decl->name);
+	o->method = "POST";
+	o->path = path;
+	o->span = decl->name_span;
+	const char *desc = decl->description ? decl->description
+		: arena_printf(a, "Managed by ivrc: %s/%s", s->p->name, decl->name);
+	cJSON_AddStringToObject(o->body, "name", o->remote_name);
+	cJSON_AddStringToObject(o->body, "description", desc);
+	return o;
+}
+
+/* ---------- menus → IVRs ---------- */
+
+static void menu_options(struct sf *s, struct bundle_object *o, const struct ast_menu *m)
+{
+	cJSON *keys = cJSON_AddArrayToObject(o->body, "option");
+	cJSON *dests = cJSON_AddArrayToObject(o->body, "destination");
+	bool sms = false;
+	for (size_t i = 0; i < m->noptions; i++) {
+		const char key[2] = {m->options[i].key, '\0'};
+		cJSON_AddItemToArray(keys, cJSON_CreateString(key));
+		struct route r = route_of(s, o, &m->options[i].to);
+		cJSON_AddItemToArray(dests, cJSON_CreateString(r.whole));
+		sms |= m->options[i].has_sms_template;
+	}
+	if (!sms)
+		return;
+	cJSON *tmpl = cJSON_AddArrayToObject(o->body, "sms_template");
+	for (size_t i = 0; i < m->noptions; i++) {
+		const struct ast_option *op = &m->options[i];
+		double v = op->has_sms_template ? (double)op->sms_template : 0;
+		cJSON_AddItemToArray(tmpl, cJSON_CreateNumber(v));
+	}
+}
+
+/* A handler's recording when it has one, else the fallback. */
+static const struct ast_recref *handler_rec(const struct ast_handler *h,
+					    const struct ast_recref *r,
+					    const struct ast_recref *fallback)
+{
+	return h->present && r->name ? r : fallback;
+}
+
+static const char *handler_then(struct sf *s, struct bundle_object *o, const struct ast_handler *h)
+{
+	return h->present ? route_of(s, o, &h->then).whole : route_hangup(s).whole;
+}
+
+static void menu_handlers(struct sf *s, struct bundle_object *o, const struct ast_menu *m)
+{
+	const struct ast_handler *inv = &m->invalid, *ni = &m->no_input;
+	const struct ast_recref *inv_rec = handler_rec(inv, &inv->prompt, &m->prompt);
+	const struct ast_recref *ni_rec = handler_rec(ni, &ni->prompt, &m->prompt);
+	cJSON *body = o->body;
+	cJSON_AddNumberToObject(body, "incorrect_count", inv->present ? (double)inv->retries : 0);
+	cJSON_AddStringToObject(body, "invalid_recording", rec_string(s, inv_rec));
+	cJSON_AddStringToObject(body, "invalid_destination", handler_then(s, o, inv));
+	cJSON_AddNumberToObject(body, "timeout_tries", ni->present ? (double)ni->retries : 0);
+	cJSON_AddStringToObject(body, "timeout_retry_recording", rec_string(s, ni_rec));
+	cJSON_AddStringToObject(body, "timeout_recording",
+				rec_string(s, handler_rec(ni, &ni->final_prompt, ni_rec)));
+	cJSON_AddStringToObject(body, "timeout_destination", handler_then(s, o, ni));
+	cJSON_AddStringToObject(body, "recording_invalid",
+				rec_string(s, handler_rec(inv, &inv->final_prompt, inv_rec)));
+}
+
+static bool menu_is_vr(const struct sf *s, const struct ast_menu *m)
+{
+	const char *as = backend_setting_value(&m->per_target[TARGET_SMARTFLO], "as");
+	return strcmp(as ? as : s->menus_as, "vr") == 0;
+}
+
+static void lower_menu(struct sf *s, const struct ast_menu *m)
+{
+	/* Issue 4: no fake output until the VR body is built. */
+	if (menu_is_vr(s, m)) {
+		diag_error(s->d, IVR_NOT_BUILT, m->decl.name_span,
+			   "virtual receptionist bodies are not built yet");
+		return;
+	}
+	struct bundle_object *o = object_new(s, "ivr", SF_IVR_PATH, &m->decl);
+	cJSON_AddStringToObject(o->body, "recording", rec_string(s, &m->prompt));
+	cJSON_AddNumberToObject(o->body, "timeout", m->timeout);
+	menu_options(s, o, m);
+	menu_handlers(s, o, m);
+}
+
+/* ---------- announcements → auto attendants ---------- */
+
+static void lower_announcement(struct sf *s, const struct ast_announcement *an)
+{
+	struct bundle_object *o = object_new(s, "auto_attendant", SF_AA_PATH, &an->decl);
+	int64_t id = 0;
+	rec_id(s, &an->prompt, &id);
+	cJSON_AddNumberToObject(o->body, s->rec_key, (double)id);
+	cJSON_AddStringToObject(o->body, "recording_type", "recording");
+	struct route r = route_of(s, o, &an->then);
+	cJSON_AddStringToObject(o->body, "destination_type", r.type);
+	if (r.id_number)
+		cJSON_AddNumberToObject(o->body, "destination_id", strtod(r.id, NULL));
+	else
+		cJSON_AddStringToObject(o->body, "destination_id", r.id);
+}
+
+/* ---------- broadcasts ---------- */
+
+static cJSON *int_array(const int64_t *v, size_t n)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (size_t i = 0; i < n; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateNumber((double)v[i]));
+	return arr;
+}
+
+static cJSON *minutes_array(const uint32_t *seconds, size_t n)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (size_t i = 0; i < n; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateNumber(seconds[i] / 60));
+	return arr;
+}
+
+static const char *datetime(struct arena *a, const struct ast_datetime *t)
+{
+	return arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d", t->year, t->month, t->day,
+			    t->hour, t->minute, t->second);
+}
+
+/* Types per field as seed 002's table gives them: several numbers are strings. */
+static void lower_broadcast(struct sf *s, const struct ast_broadcast *bc)
+{
+	struct arena *a = s->b->arena;
+	struct bundle_object *o = object_new(s, "broadcast", SF_BROADCAST_PATH, &bc->decl);
+	cJSON *body = o->body;
+	cJSON_AddNumberToObject(body, "phone_number_list", (double)bc->phone_list);
+	cJSON_AddStringToObject(body, "destination", route_of(s, o, &bc->destination).whole);
+	cJSON_AddStringToObject(body, "timeout", arena_printf(a, "%" PRIu32, bc->ring_timeout));
+	cJSON_AddStringToObject(body, "concurrent_limit",
+				arena_printf(a, "%" PRId64, bc->concurrency));
+	cJSON_AddItemToObject(body, "retry_after_minutes",
+			      minutes_array(bc->retry_after, bc->nretry_after));
+	cJSON_AddStringToObject(body, "caller_id_number", bc->caller_id ? bc->caller_id : "");
+	cJSON_AddStringToObject(body, "number_of_retry", arena_printf(a, "%" PRId64, bc->retries));
+	cJSON_AddStringToObject(body, "start_date_time", datetime(a, &bc->window_start));
+	cJSON_AddStringToObject(body, "end_date_time", datetime(a, &bc->window_end));
+	cJSON_AddStringToObject(body, "time_group", arena_printf(a, "%" PRId64, bc->time_group));
+	cJSON_AddItemToObject(body, "dialstatus", int_array(bc->dial_status, bc->ndial_status));
+	cJSON_AddItemToObject(body, "retry_dialstatus", int_array(bc->retry_on, bc->nretry_on));
+}
+
+static void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
+{
+	struct sf s = {p, out, d, NULL, NULL, NULL, NULL, NULL};
+	s.sep = backend_setting(p, &sf_caps, "separator");
+	s.hangup = backend_setting(p, &sf_caps, "hangup");
+	s.aa_type = backend_setting(p, &sf_caps, "announcement_type");
+	s.rec_key = backend_setting(p, &sf_caps, "announcement_recording_key");
+	s.menus_as = backend_setting(p, &sf_caps, "menus_as");
+	for (size_t i = 0; i < p->nmenus; i++)
+		lower_menu(&s, p->menus[i]);
+	for (size_t i = 0; i < p->nannouncements; i++)
+		lower_announcement(&s, p->announcements[i]);
+	for (size_t i = 0; i < p->nbroadcasts; i++)
+		lower_broadcast(&s, p->broadcasts[i]);
+}
+
+const struct backend smartflo_backend = {
+	.target = TARGET_SMARTFLO,
+	.caps = &sf_caps,
+	.lower = smartflo_lower,
+};

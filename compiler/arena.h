@@ -1,0 +1,38 @@
+/* One arena per compilation: nodes and strings live here and die together. */
+#ifndef IVRC_ARENA_H
+#define IVRC_ARENA_H
+#include <stddef.h>
+
+struct arena_block;
+
+struct arena {
+	struct arena_block *head;
+	size_t total;            /* bytes handed out, for statistics */
+	/* Every allocation goes through this hook so that a test can make it fail.
+	 * NULL means malloc. */
+	void *(*alloc_hook)(size_t size, void *ctx);
+	void *hook_ctx;
+};
+
+void arena_init(struct arena *a);
+void arena_free(struct arena *a);
+/* Zeroed memory; aborts with a message when the system is out of memory. */
+void *arena_alloc(struct arena *a, size_t size);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_printf(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* A growable array of pointers or structs, arena-backed (old storage is left
+ * in the arena when it grows: the arena frees it all at once). */
+#define ARENA_PUSH(a, arr, n, cap, item) do { \
+	if ((n) == (cap)) { \
+		size_t ncap_ = (cap) ? (cap) * 2 : 8; \
+		void *nv_ = arena_alloc((a), ncap_ * sizeof *(arr)); \
+		if ((n)) memcpy(nv_, (arr), (n) * sizeof *(arr)); \
+		(arr) = nv_; (cap) = ncap_; \
+	} \
+	(arr)[(n)++] = (item); \
+} while (0)
+
+#endif

@@ -1,0 +1,66 @@
+/* Name tables of the data model, shared by messages, the binder and back ends. */
+#include "ast.h"
+
+const char *const ast_target_names[TARGET_COUNT] = {
+	[TARGET_SMARTFLO] = "smartflo",
+	[TARGET_SONETEL] = "sonetel",
+	[TARGET_INFOBIP] = "infobip",
+};
+
+const char *const ast_decl_kind_names[DECL_KIND_COUNT] = {
+	[DECL_MENU] = "menu",
+	[DECL_ANNOUNCEMENT] = "announcement",
+	[DECL_VOICEMAIL] = "voicemail",
+	[DECL_FLOW] = "flow",
+	[DECL_ENDPOINT] = "endpoint",
+	[DECL_RECORDING] = "recording",
+	[DECL_BROADCAST] = "broadcast",
+};
+
+const char *const ast_dest_kind_names[DEST_KIND_COUNT] = {
+	[DEST_NONE] = "",
+	[DEST_NAME] = "",
+	[DEST_MENU] = "menu",
+	[DEST_ANNOUNCEMENT] = "announcement",
+	[DEST_VOICEMAIL] = "voicemail",
+	[DEST_FLOW] = "flow",
+	[DEST_EXTENSION] = "extension",
+	[DEST_PHONE] = "phone",
+	[DEST_USER] = "user",
+	[DEST_APP] = "app",
+	[DEST_SIP] = "sip",
+	[DEST_IVR] = "ivr",
+	[DEST_RINGGROUP] = "ringgroup",
+	[DEST_AGENT] = "agent",
+	[DEST_QUEUE] = "queue",
+	[DEST_DEPARTMENT] = "department",
+	[DEST_EMAIL] = "email",
+	[DEST_HANGUP] = "hangup",
+	[DEST_REPEAT] = "repeat",
+};
+
+const char *const ast_step_names[STEP_KIND_COUNT] = {
+	[STEP_SAY] = "say",
+	[STEP_PLAY] = "play",
+	[STEP_PLAY_RECORDING] = "play_recording",
+	[STEP_COLLECT] = "collect",
+	[STEP_CAPTURE] = "capture",
+	[STEP_SWITCH] = "switch",
+	[STEP_IF] = "if",
+	[STEP_GOTO] = "goto",
+	[STEP_DIAL] = "dial",
+	[STEP_DIAL_TO_MANY] = "dial_to_many",
+	[STEP_DIAL_WEBRTC] = "dial_webrtc",
+	[STEP_DIAL_CONVERSATIONS] = "dial_conversations",
+	[STEP_RECORD] = "record",
+	[STEP_PAUSE] = "pause",
+	[STEP_SET] = "set",
+	[STEP_CALL_API] = "call_api",
+	[STEP_SEND_SMS] = "send_sms",
+	[STEP_WHILE] = "while",
+	[STEP_REPEAT_WHILE] = "repeat_while",
+	[STEP_REPEAT_UNTIL] = "repeat_until",
+	[STEP_FOR_EACH] = "for_each",
+	[STEP_HANGUP] = "hangup",
+	[STEP_MACHINE_DETECTION] = "machine_detection",
+};

@@ -1,0 +1,321 @@
+/* The one data model. Both front ends produce a document tree (struct doc_node,
+ * YAML-shaped: scalars, sequences, mappings, each with its span); the binder
+ * turns it into the typed program below. Everything lives in one arena. */
+#ifndef IVRC_AST_H
+#define IVRC_AST_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "source.h"
+
+/* ---------- document tree ---------- */
+
+enum doc_kind { DOC_SCALAR, DOC_SEQ, DOC_MAP };
+
+struct doc_pair;
+
+struct doc_node {
+	enum doc_kind kind;
+	struct span span;
+	/* scalar */
+	const char *text;          /* NUL-terminated; len bytes (may hold NUL) */
+	size_t len;
+	bool quoted;               /* quoted or block scalar: always a string */
+	/* sequence */
+	struct doc_node **items;
+	/* mapping */
+	struct doc_pair *pairs;
+	size_t count;              /* items or pairs */
+};
+
+struct doc_pair {
+	struct doc_node *key, *value;
+};
+
+/* ---------- typed program ---------- */
+
+enum target {
+	TARGET_SMARTFLO,
+	TARGET_SONETEL,
+	TARGET_INFOBIP,
+	TARGET_COUNT
+};
+
+extern const char *const ast_target_names[TARGET_COUNT];
+
+enum decl_kind {
+	DECL_MENU,
+	DECL_ANNOUNCEMENT,
+	DECL_VOICEMAIL,
+	DECL_FLOW,
+	DECL_ENDPOINT,
+	DECL_RECORDING,
+	DECL_BROADCAST,
+	DECL_KIND_COUNT
+};
+
+/* Singular, as written in `menu:NAME` and in messages. */
+extern const char *const ast_decl_kind_names[DECL_KIND_COUNT];
+
+enum dest_kind {
+	DEST_NONE,          /* absent */
+	DEST_NAME,          /* a bare NAME: resolved to an object or endpoint */
+	DEST_MENU,          /* menu:NAME */
+	DEST_ANNOUNCEMENT,
+	DEST_VOICEMAIL,
+	DEST_FLOW,
+	DEST_EXTENSION,     /* literals for things outside the project */
+	DEST_PHONE,
+	DEST_USER,
+	DEST_APP,
+	DEST_SIP,
+	DEST_IVR,
+	DEST_RINGGROUP,
+	DEST_AGENT,
+	DEST_QUEUE,
+	DEST_DEPARTMENT,
+	DEST_EMAIL,         /* only as a voicemail's deliver_to */
+	DEST_HANGUP,
+	DEST_REPEAT,
+	DEST_KIND_COUNT
+};
+
+/* The prefix as written (`menu`, `extension`, ...), "" for DEST_NAME. */
+extern const char *const ast_dest_kind_names[DEST_KIND_COUNT];
+
+#define DEST_BIT(k) (1u << (k))
+
+struct ast_decl;
+
+struct ast_dest {
+	enum dest_kind kind;
+	const char *id;            /* NAME for references, the literal's id otherwise */
+	struct span span;
+	struct ast_decl *ref;      /* set by the resolver for references */
+};
+
+struct ast_decl {
+	enum decl_kind kind;
+	const char *name;
+	struct span name_span;
+	struct span span;          /* the whole value */
+	const char *description;   /* NULL when absent */
+	unsigned index;            /* position among its kind, in source order */
+};
+
+/* A named recording used as a prompt. */
+struct ast_recref {
+	const char *name;          /* NULL when absent */
+	struct span span;
+	struct ast_recording *rec; /* set by the resolver */
+};
+
+/* `key: value` settings of a target or a per-target block, checked against
+ * the back end's table by the resolver. */
+struct ast_setting {
+	const char *key;
+	struct span key_span;
+	struct doc_node *value;
+};
+
+struct ast_settings {
+	bool present;
+	struct span span;
+	struct ast_setting *items;
+	size_t count;
+};
+
+struct ast_recording {
+	struct ast_decl decl;
+	bool has_smartflo;
+	int64_t smartflo;          /* recording id */
+	const char *sonetel;       /* prompt id */
+	const char *infobip;       /* recording id */
+	const char *url;
+	const char *text;
+	const char *language;
+};
+
+struct ast_endpoint {
+	struct ast_decl decl;
+	bool per_target;           /* a map target -> literal */
+	struct ast_dest all;       /* !per_target: the one literal */
+	struct ast_dest lit[TARGET_COUNT];  /* per_target: kind DEST_NONE when absent */
+};
+
+struct ast_option {
+	char key;                  /* '0'-'9', '*', '#' */
+	struct span span;          /* the key */
+	struct ast_dest to;
+	bool has_sms_template, has_email_template;
+	int64_t sms_template, email_template;
+};
+
+struct ast_handler {
+	bool present;
+	struct span span;
+	struct ast_recref prompt, final_prompt;
+	int64_t retries;
+	struct ast_dest then;      /* DEST_HANGUP when the handler is absent */
+};
+
+struct ast_menu {
+	struct ast_decl decl;
+	struct ast_recref prompt;
+	uint32_t timeout;          /* seconds; 5 by default */
+	struct span timeout_span;
+	struct ast_option *options;
+	size_t noptions;
+	struct ast_handler invalid, no_input;
+	struct ast_settings per_target[TARGET_COUNT];  /* e.g. smartflo: { as: vr } */
+};
+
+struct ast_announcement {
+	struct ast_decl decl;
+	struct ast_recref prompt;
+	struct ast_dest then;
+};
+
+struct ast_voicemail {
+	struct ast_decl decl;
+	struct ast_dest deliver_to; /* DEST_EMAIL or DEST_USER */
+	struct ast_recref greeting, goodbye;
+};
+
+struct ast_datetime {
+	int year, month, day, hour, minute, second;
+};
+
+struct ast_broadcast {
+	struct ast_decl decl;
+	int64_t phone_list;
+	struct ast_dest destination;
+	const char *caller_id;     /* E.164 */
+	struct span caller_id_span;
+	uint32_t ring_timeout;     /* seconds */
+	struct span ring_timeout_span;
+	int64_t concurrency;
+	int64_t retries;
+	struct span retries_span;
+	uint32_t *retry_after;     /* seconds */
+	struct span *retry_after_spans;
+	size_t nretry_after;
+	struct span retry_after_span;
+	int64_t *dial_status;
+	struct span *dial_status_spans;
+	size_t ndial_status;
+	int64_t *retry_on;
+	struct span *retry_on_spans;
+	size_t nretry_on;
+	struct ast_datetime window_start, window_end;
+	struct span window_start_span, window_end_span;
+	int64_t time_group;
+};
+
+enum step_kind {
+	STEP_SAY, STEP_PLAY, STEP_PLAY_RECORDING, STEP_COLLECT, STEP_CAPTURE,
+	STEP_SWITCH, STEP_IF, STEP_GOTO, STEP_DIAL, STEP_DIAL_TO_MANY,
+	STEP_DIAL_WEBRTC, STEP_DIAL_CONVERSATIONS, STEP_RECORD, STEP_PAUSE,
+	STEP_SET, STEP_CALL_API, STEP_SEND_SMS, STEP_WHILE, STEP_REPEAT_WHILE,
+	STEP_REPEAT_UNTIL, STEP_FOR_EACH, STEP_HANGUP, STEP_MACHINE_DETECTION,
+	STEP_KIND_COUNT
+};
+
+extern const char *const ast_step_names[STEP_KIND_COUNT];
+
+struct ast_step;
+
+struct ast_block {
+	struct ast_step *steps;
+	size_t count;
+	struct span span;
+};
+
+struct ast_case {
+	const char *value;
+	struct span span;
+	struct ast_block body;
+};
+
+/* A step's arguments, checked against the step's table; the typed views
+ * below are what the checker and back ends need most. */
+struct ast_arg {
+	const char *key;
+	struct span key_span;
+	struct doc_node *value;
+};
+
+struct ast_step {
+	enum step_kind kind;
+	struct span span;
+	const char *label;          /* NULL when absent */
+	struct span label_span;
+	struct ast_arg *args;       /* in source order; the shorthand scalar form
+	                               appears under its primary key */
+	size_t nargs;
+	const char *var;            /* collect/capture into, set var, for_each var, switch on */
+	struct span var_span;
+	const char *cond;           /* if, while, repeat_* */
+	struct ast_dest to;         /* goto (DEST_NAME = a label), dial */
+	struct ast_recref recording;/* play_recording of a named recording */
+	struct ast_block body;      /* then / do */
+	struct ast_block else_body;
+	bool has_else;
+	struct ast_case *cases;
+	size_t ncases;
+	struct ast_block default_body;
+	bool has_default;
+};
+
+struct ast_flow {
+	struct ast_decl decl;
+	struct ast_block body;
+};
+
+struct ast_test_input {
+	const char *text;           /* "1", "*", "silence" */
+	struct span span;
+};
+
+struct ast_test {
+	const char *name;
+	struct span span, name_span;
+	struct ast_dest start;
+	struct ast_test_input *input;
+	size_t ninput;
+	struct ast_dest *expect;
+	size_t nexpect;
+	bool has_expect;
+	struct ast_dest expect_end;  /* DEST_NONE when absent */
+};
+
+struct ast_symbol;
+
+struct ast_program {
+	const struct source *src;
+	struct doc_node *root;
+	int64_t version;
+	const char *name;
+	struct span name_span;
+	struct ast_dest *entry;
+	size_t nentry;
+	bool has_entry;
+	struct span entry_span;
+	struct ast_settings targets[TARGET_COUNT];  /* present = declared */
+	struct span targets_span;
+
+	struct ast_recording **recordings; size_t nrecordings;
+	struct ast_endpoint **endpoints;   size_t nendpoints;
+	struct ast_menu **menus;           size_t nmenus;
+	struct ast_announcement **announcements; size_t nannouncements;
+	struct ast_voicemail **voicemails; size_t nvoicemails;
+	struct ast_broadcast **broadcasts; size_t nbroadcasts;
+	struct ast_flow **flows;           size_t nflows;
+	struct ast_test **tests;           size_t ntests;
+
+	/* Filled by the resolver: entry points after defaults. */
+	struct ast_decl **entries;
+	size_t nentries;
+};
+
+#endif

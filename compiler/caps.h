@@ -1,0 +1,46 @@
+/* What a target can do. Each back end fills one in; the driver hands the
+ * selected targets' tables to the checker, so the core never includes a back
+ * end and no provider fact lives outside its back end. */
+#ifndef IVRC_CAPS_H
+#define IVRC_CAPS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "ast.h"
+
+/* What a recording must carry for this target to play it. */
+enum rec_need {
+	REC_NEED_NOTHING,          /* the target has its own prompts (Sonetel) */
+	REC_NEED_OWN_ID,           /* the target's own id key (Smartflo) */
+	REC_NEED_ID_URL_OR_TEXT    /* own id, else url, else text (Infobip) */
+};
+
+enum setting_type { SETTING_STRING, SETTING_ENUM, SETTING_PATH };
+
+struct setting_spec {
+	const char *name;
+	enum setting_type type;
+	const char *default_value;
+	const char *const *choices;    /* SETTING_ENUM: NULL-terminated */
+	const char *summary;
+};
+
+struct target_caps {
+	enum target target;
+	unsigned dest_kinds;           /* DEST_BIT()s it can route to */
+	unsigned warn_dest_kinds;      /* routable, but UNCERTAIN: a warning */
+	unsigned objects;              /* 1u << DECL_* kinds it builds */
+	const char *keys;              /* DTMF keys it accepts, e.g. "0123456789*#" */
+	const char *warn_keys;         /* accepted with a warning (UNCERTAIN) */
+	enum rec_need recording_need;
+	const struct setting_spec *settings;   /* targets.<name> */
+	size_t nsettings;
+	const struct setting_spec *menu_settings;  /* menus.X.<name> */
+	size_t nmenu_settings;
+	/* Provider limits on broadcasts (0 when broadcasts are unsupported). */
+	uint32_t broadcast_min_ring_timeout;
+	int64_t broadcast_max_retries;
+	int64_t broadcast_min_dial_status, broadcast_max_dial_status;
+};
+
+#endif

@@ -1,0 +1,60 @@
+/* Stable diagnostic codes (docs/DIAGNOSTICS.md explains each). A code, once
+ * published, keeps its meaning; retired codes are not reused. */
+#ifndef IVRC_CODES_H
+#define IVRC_CODES_H
+
+enum {
+	/* IVR1xx: syntax and shape of the file */
+	IVR_SYNTAX = 101,          /* not valid YAML */
+	IVR_NODE_KIND = 102,       /* mapping / sequence / scalar where another is expected */
+	IVR_UNKNOWN_KEY = 103,
+	IVR_DUPLICATE_KEY = 104,
+	IVR_MISSING_KEY = 105,
+	IVR_BAD_DURATION = 106,
+	IVR_BAD_DESTINATION = 107,
+	IVR_BAD_PHONE = 108,
+	IVR_BAD_DATETIME = 109,
+	IVR_BAD_KEY = 110,         /* DTMF key */
+	IVR_BAD_TEMPLATE = 111,
+	IVR_BAD_VALUE = 112,       /* integer, name, string, boolean */
+	IVR_UNDEFINED_ALIAS = 113,
+	IVR_ALIAS_LIMIT = 114,
+	IVR_TOO_DEEP = 115,
+	IVR_EMPTY_FILE = 116,
+	IVR_MULTI_DOCUMENT = 117,
+	IVR_VERSION = 118,
+	IVR_OUT_OF_RANGE = 119,    /* a value outside the language's range */
+	IVR_TAG = 120,             /* YAML tags other than !!str */
+
+	/* IVR2xx: names, references, types */
+	IVR_UNKNOWN_REF = 201,
+	IVR_DUPLICATE_NAME = 202,
+	IVR_WRONG_KIND = 203,      /* a reference to the wrong kind of object */
+	IVR_UNKNOWN_RECORDING = 204,
+	IVR_BAD_ENTRY = 205,
+	IVR_UNKNOWN_SETTING = 207,
+	IVR_BAD_SETTING = 208,
+	IVR_UNDECLARED_TARGET = 209,
+	IVR_REPEAT_OUTSIDE_MENU = 210,
+	IVR_UNKNOWN_LABEL = 211,
+	IVR_DUPLICATE_LABEL = 212,
+	IVR_STEP_NOT_LAST = 213,
+	IVR_DUPLICATE_OPTION = 214,
+
+	/* IVR4xx: what a target cannot express, and the providers' limits */
+	IVR_TARGET_DEST = 401,     /* the target cannot route there */
+	IVR_TARGET_DEST_UNCERTAIN = 402,
+	IVR_TARGET_OBJECT = 403,   /* a route into an object the target does not build */
+	IVR_TARGET_RECORDING = 404,
+	IVR_TARGET_ENDPOINT = 405, /* an endpoint without a literal for the target */
+	IVR_TARGET_KEY = 406,
+	IVR_TARGET_KEY_UNCERTAIN = 407,
+	IVR_RING_TIMEOUT = 410,
+	IVR_BROADCAST_RETRIES = 411,
+	IVR_RETRY_AFTER = 412,
+	IVR_WINDOW = 413,
+	IVR_DIAL_STATUS = 414,
+	IVR_NOT_BUILT = 499,       /* a construct this version of ivrc cannot lower yet */
+};
+
+#endif

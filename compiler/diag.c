@@ -1,0 +1,339 @@
+/* Findings: collected into one list (with a cap on cascading errors), sorted
+ * by place, de-duplicated, and printed either gcc-style with the source line
+ * and a caret, or as one JSON array. Also the edit-distance "did you mean"
+ * helper shared by every "unknown name" error. */
+#include "diag.h"
+#include "arena.h"
+
+#include <cJSON.h>
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { DIAG_DEFAULT_MAX_ERRORS = 100 };
+
+/* ANSI colours as gcc uses them by default (GCC_COLORS). */
+#define C_BOLD "\033[01m"
+#define C_RESET "\033[m"
+
+static const char *const sev_name[] = { "note", "warning", "error" };
+static const char *const sev_color[] = { "\033[01;36m", "\033[01;35m", "\033[01;31m" };
+static const char *const caret_color = "\033[01;32m";
+
+void diag_init(struct diag *d, struct arena *a)
+{
+	memset(d, 0, sizeof *d);
+	d->arena = a;
+	d->max_errors = DIAG_DEFAULT_MAX_ERRORS;
+}
+
+void diag_add(struct diag *d, enum severity sev, unsigned code, struct span at,
+	      const char *fmt, ...)
+{
+	size_t max = d->max_errors ? d->max_errors : DIAG_DEFAULT_MAX_ERRORS;
+	if (sev == SEV_ERROR && ++d->errors > max) {
+		d->dropped++;
+		return;
+	}
+	if (sev == SEV_WARNING)
+		d->warnings++;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = arena_alloc(d->arena, n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	if (n > 0)
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	struct finding f = { at, sev, code, msg, (unsigned)(d->n + d->dropped) };
+	ARENA_PUSH(d->arena, d->items, d->n, d->cap, f);
+}
+
+/* ---- sorting and de-duplication ---- */
+
+static const char *path_of(const struct finding *f)
+{
+	return f->span.src ? f->span.src->path : "";
+}
+
+/* Same file, offset and code: duplicates can only be found within such a run. */
+static int cmp_place(const struct finding *x, const struct finding *y)
+{
+	int c = strcmp(path_of(x), path_of(y));
+	if (c)
+		return c;
+	if (x->span.offset != y->span.offset)
+		return x->span.offset < y->span.offset ? -1 : 1;
+	if (x->code != y->code)
+		return x->code < y->code ? -1 : 1;
+	return 0;
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	int c = cmp_place(x, y);
+	if (c)
+		return c;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static bool is_duplicate(const struct finding *x, const struct finding *y)
+{
+	return cmp_place(x, y) == 0 && x->span.length == y->span.length &&
+	       strcmp(x->message, y->message) == 0;
+}
+
+/* Is items[i] a copy of an earlier kept finding of its run [from, out)? */
+static bool seen_in_run(const struct diag *d, size_t from, size_t out, size_t i)
+{
+	for (size_t k = from; k < out; k++)
+		if (is_duplicate(&d->items[k], &d->items[i]))
+			return true;
+	return false;
+}
+
+static void uncount(struct diag *d, const struct finding *f)
+{
+	if (f->severity == SEV_ERROR && d->errors > 0)
+		d->errors--;
+	else if (f->severity == SEV_WARNING && d->warnings > 0)
+		d->warnings--;
+}
+
+void diag_sort(struct diag *d)
+{
+	if (d->n < 2)
+		return;
+	qsort(d->items, d->n, sizeof *d->items, cmp_finding);
+	size_t out = 0, run = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		if (out > 0 && cmp_place(&d->items[run], &d->items[i]) != 0)
+			run = out;
+		if (out > run && seen_in_run(d, run, out, i)) {
+			uncount(d, &d->items[i]);
+			continue;
+		}
+		d->items[out++] = d->items[i];
+	}
+	d->n = out;
+}
+
+/* ---- text output ---- */
+
+static int is_cont(unsigned char c)
+{
+	return c >= 0x80 && c <= 0xBF;
+}
+
+static unsigned num_width(uint32_t n)
+{
+	unsigned w = 1;
+	while (n >= 10) {
+		n /= 10;
+		w++;
+	}
+	return w;
+}
+
+static void print_header(FILE *out, const struct finding *f, struct linecol lc,
+			 bool color)
+{
+	const char *on = color ? C_BOLD : "", *off = color ? C_RESET : "";
+	if (f->span.src)
+		fprintf(out, "%s%s:%u:%u:%s ", on, f->span.src->path, lc.line,
+			lc.column, off);
+	else
+		fprintf(out, "%sivrc:%s ", on, off);
+	fprintf(out, "%s%s:%s %s [IVR%03u]\n", color ? sev_color[f->severity] : "",
+		sev_name[f->severity], off, f->message, f->code);
+}
+
+/* Tabs stay tabs so the caret lines up under the source; every other
+ * character becomes one space. */
+static void print_caret_prefix(FILE *out, const char *line, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)line[i];
+		if (c == '\t')
+			fputc('\t', out);
+		else if (!is_cont(c))
+			fputc(' ', out);
+	}
+}
+
+static size_t count_chars(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_cont((unsigned char)s[i]))
+			k++;
+	return k;
+}
+
+static void print_snippet(FILE *out, const struct finding *f, struct linecol lc,
+			  bool color)
+{
+	const struct source *src = f->span.src;
+	size_t len;
+	const char *line = source_line(src, lc.line, &len);
+	if (!line)
+		return;
+	unsigned w = num_width(lc.line) > 5 ? num_width(lc.line) : 5;
+	fprintf(out, "%*u | ", (int)w, lc.line);
+	fwrite(line, 1, len, out);
+	fprintf(out, "\n%*s | ", (int)w, "");
+	size_t line_start = (size_t)(line - src->text);
+	size_t start = f->span.offset > line_start ? f->span.offset - line_start : 0;
+	if (start > len)
+		start = len;
+	size_t end = start + f->span.length;
+	if (end > len)
+		end = len;
+	print_caret_prefix(out, line, start);
+	size_t n = count_chars(line + start, end - start);
+	fputs(color ? caret_color : "", out);
+	fputc('^', out);
+	for (size_t i = 1; i < n; i++)
+		fputc('~', out);
+	fputs(color ? C_RESET : "", out);
+	fputc('\n', out);
+}
+
+static void print_text(const struct diag *d, FILE *out, bool color)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct finding *f = &d->items[i];
+		struct linecol lc = { 0, 0 };
+		if (f->span.src)
+			lc = source_linecol(f->span.src, f->span.offset);
+		print_header(out, f, lc, color);
+		if (f->span.src)
+			print_snippet(out, f, lc, color);
+	}
+	if (d->dropped > 0)
+		fprintf(out, "%sivrc:%s %snote:%s %zu more errors not shown\n",
+			color ? C_BOLD : "", color ? C_RESET : "",
+			color ? sev_color[SEV_NOTE] : "", color ? C_RESET : "",
+			d->dropped);
+}
+
+/* ---- JSON output ---- */
+
+/* Where the span's last character starts (the start itself when empty). */
+static struct linecol span_last(const struct span *s)
+{
+	size_t end = (size_t)s->offset + s->length;
+	if (end > s->src->len)
+		end = s->src->len;
+	uint32_t last = s->offset;
+	if (end > s->offset) {
+		last = (uint32_t)end - 1;
+		while (last > s->offset && is_cont((unsigned char)s->src->text[last]))
+			last--;
+	}
+	return source_linecol(s->src, last);
+}
+
+static cJSON *finding_json(const struct finding *f)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return NULL;
+	struct linecol lc = { 0, 0 }, end = { 0, 0 };
+	if (f->span.src) {
+		lc = source_linecol(f->span.src, f->span.offset);
+		end = span_last(&f->span);
+		cJSON_AddStringToObject(o, "file", f->span.src->path);
+	} else {
+		cJSON_AddNullToObject(o, "file");
+	}
+	char code[16];
+	snprintf(code, sizeof code, "IVR%03u", f->code);
+	cJSON_AddNumberToObject(o, "line", lc.line);
+	cJSON_AddNumberToObject(o, "column", lc.column);
+	cJSON_AddNumberToObject(o, "end_line", end.line);
+	cJSON_AddNumberToObject(o, "end_column", end.column);
+	cJSON_AddStringToObject(o, "severity", sev_name[f->severity]);
+	cJSON_AddStringToObject(o, "code", code);
+	cJSON_AddStringToObject(o, "message", f->message);
+	return o;
+}
+
+static void print_json(const struct diag *d, FILE *out)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (size_t i = 0; arr && i < d->n; i++) {
+		cJSON *o = finding_json(&d->items[i]);
+		if (o)
+			cJSON_AddItemToArray(arr, o);
+	}
+	char *s = arr ? cJSON_Print(arr) : NULL;
+	fputs(s ? s : "[]", out);
+	fputc('\n', out);
+	cJSON_free(s);
+	cJSON_Delete(arr);
+}
+
+void diag_print(const struct diag *d, FILE *out, const struct diag_print_opts *o)
+{
+	if (o->format == DIAG_JSON)
+		print_json(d, out);
+	else
+		print_text(d, out, o->color);
+}
+
+/* ---- "did you mean" ---- */
+
+/* Case-insensitive Levenshtein distance with two rows of scratch space
+ * (row holds at least strlen(b) + 1 entries each). */
+static size_t edit_distance(const char *a, const char *b, size_t *prev, size_t *cur)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		cur[0] = i;
+		int ca = tolower((unsigned char)a[i - 1]);
+		for (size_t j = 1; j <= lb; j++) {
+			size_t sub = prev[j - 1] + (ca != tolower((unsigned char)b[j - 1]));
+			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+			size_t m = sub < del ? sub : del;
+			cur[j] = m < ins ? m : ins;
+		}
+		size_t *t = prev;
+		prev = cur;
+		cur = t;
+	}
+	return prev[lb];
+}
+
+const char *diag_suggest(const char *word, const char *const *candidates, size_t n)
+{
+	size_t wl = strlen(word);
+	size_t limit = wl / 3 > 1 ? wl / 3 : 1;
+	/* A candidate longer than wl + limit is too far away to need a row. */
+	size_t cols = wl + limit + 1;
+	size_t *rows = malloc(2 * cols * sizeof *rows);
+	if (!rows)
+		return NULL;
+	const char *best = NULL;
+	size_t best_d = limit + 1;
+	for (size_t i = 0; i < n; i++) {
+		const char *c = candidates[i];
+		if (!c || strcmp(c, word) == 0)
+			continue;
+		size_t cl = strlen(c);
+		if (cl >= cols || (wl > cl && wl - cl > limit))
+			continue;
+		size_t dist = edit_distance(word, c, rows, rows + cols);
+		if (dist < best_d) {
+			best_d = dist;
+			best = c;
+		}
+	}
+	free(rows);
+	return best;
+}

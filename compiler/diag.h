@@ -1,0 +1,54 @@
+/* Findings: one struct, collected, sorted, de-duplicated, then printed in one
+ * of several formats. */
+#ifndef IVRC_DIAG_H
+#define IVRC_DIAG_H
+#include <stdbool.h>
+#include <stdio.h>
+#include "source.h"
+
+struct arena;
+
+enum severity { SEV_NOTE, SEV_WARNING, SEV_ERROR };
+
+struct finding {
+	struct span span;
+	enum severity severity;
+	unsigned code;            /* 101 for IVR101 */
+	const char *message;      /* lowercase, no final period */
+	unsigned seq;             /* order of report, to keep sorting stable */
+};
+
+struct diag {
+	struct arena *arena;
+	struct finding *items;
+	size_t n, cap;
+	size_t errors, warnings;
+	/* Cascade cap: after this many errors further errors are counted, not kept. */
+	size_t max_errors;
+	size_t dropped;
+};
+
+enum diag_format { DIAG_TEXT, DIAG_JSON };
+
+void diag_init(struct diag *d, struct arena *a);
+void diag_add(struct diag *d, enum severity sev, unsigned code, struct span at,
+	      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+#define diag_error(d, code, at, ...) diag_add((d), SEV_ERROR, (code), (at), __VA_ARGS__)
+#define diag_warning(d, code, at, ...) diag_add((d), SEV_WARNING, (code), (at), __VA_ARGS__)
+#define diag_note(d, code, at, ...) diag_add((d), SEV_NOTE, (code), (at), __VA_ARGS__)
+
+/* Sorts by file, position, code; drops exact duplicates. */
+void diag_sort(struct diag *d);
+
+struct diag_print_opts {
+	enum diag_format format;
+	bool color;
+};
+/* Text: gcc-style with source line and caret. JSON: one array of objects. */
+void diag_print(const struct diag *d, FILE *out, const struct diag_print_opts *o);
+
+/* The closest of candidates to word by edit distance, or NULL if none is close
+ * enough to be a useful "did you mean". */
+const char *diag_suggest(const char *word, const char *const *candidates, size_t n);
+
+#endif

@@ -1,0 +1,668 @@
+/* The resolver and type checker (see resolve.h). It runs in passes over the
+ * bound program: declare names, resolve references, then check each selected
+ * target's capabilities and limits. One bad reference is one error: later
+ * passes skip what an earlier pass could not resolve. */
+#include "resolve.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "codes.h"
+
+struct symtab {
+	struct ast_decl **slots;
+	size_t cap, count;
+};
+
+struct resolver {
+	struct ast_program *p;
+	struct arena *a;
+	struct diag *d;
+	struct symtab names;        /* menus, announcements, voicemails, flows, endpoints */
+	struct symtab recordings;
+	const struct target_caps *caps;   /* the target being checked */
+	unsigned char *rec_reported;      /* per recording: reported for this target */
+};
+
+/* ---------- symbol tables (open addressing, names live in the arena) ---------- */
+
+static size_t hash_name(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void symtab_init(struct resolver *r, struct symtab *t, size_t n)
+{
+	t->cap = 16;
+	while (t->cap < n * 2)
+		t->cap *= 2;
+	t->slots = arena_alloc(r->a, t->cap * sizeof *t->slots);
+	t->count = 0;
+}
+
+static struct ast_decl *symtab_get(const struct symtab *t, const char *name)
+{
+	for (size_t i = hash_name(name) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		if (!t->slots[i] || strcmp(t->slots[i]->name, name) == 0)
+			return t->slots[i];
+	}
+}
+
+/* Adds d, or reports the name as declared twice. */
+static void declare(struct resolver *r, struct symtab *t, struct ast_decl *d)
+{
+	size_t i = hash_name(d->name) & (t->cap - 1);
+	while (t->slots[i] && strcmp(t->slots[i]->name, d->name) != 0)
+		i = (i + 1) & (t->cap - 1);
+	if (t->slots[i]) {
+		const struct ast_decl *first = t->slots[i];
+		struct linecol lc = source_linecol(first->name_span.src, first->name_span.offset);
+		diag_error(r->d, IVR_DUPLICATE_NAME, d->name_span,
+			   "'%s' is already defined as a %s (first defined at %u:%u)", d->name,
+			   ast_decl_kind_names[first->kind], lc.line, lc.column);
+		return;
+	}
+	t->slots[i] = d;
+	t->count++;
+}
+
+/* The best "did you mean" among declared names of a kind (all kinds when
+ * kind is DECL_KIND_COUNT). */
+static const char *suggest(struct resolver *r, const struct symtab *t, const char *word,
+			   enum decl_kind kind)
+{
+	const char **names = malloc((t->count + 1) * sizeof *names);
+	size_t n = 0;
+	if (!names)
+		abort();
+	/* Candidates in source order so that ties are stable. */
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->slots[i] && (kind == DECL_KIND_COUNT || t->slots[i]->kind == kind))
+			names[n++] = t->slots[i]->name;
+	const char *hint = diag_suggest(word, names, n);
+	hint = hint ? arena_strdup(r->a, hint) : NULL;
+	free(names);
+	return hint;
+}
+
+static void declare_all(struct resolver *r)
+{
+	struct ast_program *p = r->p;
+	symtab_init(r, &r->names, p->nmenus + p->nannouncements + p->nvoicemails +
+					  p->nflows + p->nendpoints);
+	symtab_init(r, &r->recordings, p->nrecordings);
+	/* Endpoints first: they are written first in the usual layout, so a
+	 * clash is reported at the object. */
+	for (size_t i = 0; i < p->nendpoints; i++)
+		declare(r, &r->names, &p->endpoints[i]->decl);
+	for (size_t i = 0; i < p->nmenus; i++)
+		declare(r, &r->names, &p->menus[i]->decl);
+	for (size_t i = 0; i < p->nannouncements; i++)
+		declare(r, &r->names, &p->announcements[i]->decl);
+	for (size_t i = 0; i < p->nvoicemails; i++)
+		declare(r, &r->names, &p->voicemails[i]->decl);
+	for (size_t i = 0; i < p->nflows; i++)
+		declare(r, &r->names, &p->flows[i]->decl);
+	for (size_t i = 0; i < p->nrecordings; i++)
+		declare(r, &r->recordings, &p->recordings[i]->decl);
+}
+
+/* ---------- references ---------- */
+
+static bool is_reference(enum dest_kind k)
+{
+	return k == DEST_NAME || k == DEST_MENU || k == DEST_ANNOUNCEMENT ||
+	       k == DEST_VOICEMAIL || k == DEST_FLOW;
+}
+
+static enum decl_kind decl_of_dest(enum dest_kind k)
+{
+	switch (k) {
+	case DEST_MENU: return DECL_MENU;
+	case DEST_ANNOUNCEMENT: return DECL_ANNOUNCEMENT;
+	case DEST_VOICEMAIL: return DECL_VOICEMAIL;
+	case DEST_FLOW: return DECL_FLOW;
+	default: return DECL_KIND_COUNT;
+	}
+}
+
+static void unknown_ref(struct resolver *r, struct ast_dest *dest, enum decl_kind want)
+{
+	const char *hint = suggest(r, &r->names, dest->id, want);
+	const char *prefix = want == DECL_KIND_COUNT ? "" : ast_decl_kind_names[want];
+	const char *colon = want == DECL_KIND_COUNT ? "" : ":";
+	if (hint)
+		diag_error(r->d, IVR_UNKNOWN_REF, dest->span,
+			   "unknown destination '%s%s%s'; did you mean '%s%s%s'?", prefix,
+			   colon, dest->id, prefix, colon, hint);
+	else
+		diag_error(r->d, IVR_UNKNOWN_REF, dest->span, "unknown destination '%s%s%s'",
+			   prefix, colon, dest->id);
+}
+
+/* Resolves a reference; `repeat_ok` is true where `repeat` means something. */
+static void resolve_dest(struct resolver *r, struct ast_dest *dest, bool repeat_ok)
+{
+	if (dest->kind == DEST_REPEAT && !repeat_ok) {
+		diag_error(r->d, IVR_REPEAT_OUTSIDE_MENU, dest->span,
+			   "'repeat' only has a meaning inside a menu");
+		return;
+	}
+	if (!is_reference(dest->kind))
+		return;
+	enum decl_kind want = decl_of_dest(dest->kind);
+	struct ast_decl *d = symtab_get(&r->names, dest->id);
+	if (!d) {
+		unknown_ref(r, dest, want);
+		return;
+	}
+	if (want != DECL_KIND_COUNT && d->kind != want) {
+		diag_error(r->d, IVR_WRONG_KIND, dest->span, "'%s' is a%s %s, not a %s",
+			   dest->id, d->kind == DECL_ANNOUNCEMENT || d->kind == DECL_ENDPOINT ? "n" : "",
+			   ast_decl_kind_names[d->kind], ast_decl_kind_names[want]);
+		return;
+	}
+	dest->ref = d;
+}
+
+static void resolve_recording(struct resolver *r, struct ast_recref *ref)
+{
+	if (!ref->name)
+		return;
+	struct ast_decl *d = symtab_get(&r->recordings, ref->name);
+	if (d) {
+		ref->rec = (struct ast_recording *)d;
+		return;
+	}
+	const char *hint = suggest(r, &r->recordings, ref->name, DECL_RECORDING);
+	if (hint)
+		diag_error(r->d, IVR_UNKNOWN_RECORDING, ref->span,
+			   "unknown recording '%s'; did you mean '%s'?", ref->name, hint);
+	else
+		diag_error(r->d, IVR_UNKNOWN_RECORDING, ref->span, "unknown recording '%s'",
+			   ref->name);
+}
+
+static void resolve_handler(struct resolver *r, struct ast_handler *h)
+{
+	if (!h->present)
+		return;
+	resolve_recording(r, &h->prompt);
+	resolve_recording(r, &h->final_prompt);
+	resolve_dest(r, &h->then, true);
+}
+
+static void resolve_menu(struct resolver *r, struct ast_menu *m)
+{
+	resolve_recording(r, &m->prompt);
+	for (size_t i = 0; i < m->noptions; i++) {
+		resolve_dest(r, &m->options[i].to, true);
+		for (size_t j = 0; j < i; j++) {
+			if (m->options[j].key != m->options[i].key)
+				continue;
+			struct linecol lc = source_linecol(r->p->src, m->options[j].span.offset);
+			diag_error(r->d, IVR_DUPLICATE_OPTION, m->options[i].span,
+				   "key '%c' is already an option of menu '%s' (at %u:%u)",
+				   m->options[i].key, m->decl.name, lc.line, lc.column);
+			break;
+		}
+	}
+	resolve_handler(r, &m->invalid);
+	resolve_handler(r, &m->no_input);
+}
+
+/* ---------- flows: labels, jumps, steps that end a block ---------- */
+
+struct label_scope {
+	const struct ast_step **visible;  /* steps whose label a goto may name */
+	size_t n, cap;
+	const struct ast_step **all;      /* every labelled step of the flow */
+	size_t nall, capall;
+};
+
+static bool ends_block(enum step_kind k)
+{
+	return k == STEP_DIAL || k == STEP_DIAL_TO_MANY || k == STEP_DIAL_WEBRTC ||
+	       k == STEP_DIAL_CONVERSATIONS;
+}
+
+static void check_goto(struct resolver *r, struct label_scope *s, struct ast_step *st)
+{
+	if (st->to.kind == DEST_MENU) {
+		resolve_dest(r, &st->to, false);
+		return;
+	}
+	if (st->to.kind != DEST_NAME) {
+		diag_error(r->d, IVR_WRONG_KIND, st->to.span,
+			   "'goto' takes a label or 'menu:NAME'");
+		return;
+	}
+	for (size_t i = s->n; i-- > 0;)
+		if (strcmp(s->visible[i]->label, st->to.id) == 0)
+			return;
+	const char **names = malloc((s->nall + 1) * sizeof *names);
+	if (!names)
+		abort();
+	bool later = false;
+	for (size_t i = 0; i < s->nall; i++) {
+		names[i] = s->all[i]->label;
+		later |= strcmp(names[i], st->to.id) == 0;
+	}
+	const char *hint = later ? NULL : diag_suggest(st->to.id, names, s->nall);
+	if (later)
+		diag_error(r->d, IVR_UNKNOWN_LABEL, st->to.span,
+			   "'goto %s' jumps to a step that has not run yet; goto can only go back",
+			   st->to.id);
+	else if (hint)
+		diag_error(r->d, IVR_UNKNOWN_LABEL, st->to.span,
+			   "unknown label '%s'; did you mean '%s'?", st->to.id, hint);
+	else
+		diag_error(r->d, IVR_UNKNOWN_LABEL, st->to.span, "unknown label '%s'", st->to.id);
+	free(names);
+}
+
+static void check_block(struct resolver *r, struct label_scope *s, struct ast_block *b);
+
+static void check_step(struct resolver *r, struct label_scope *s, struct ast_step *st)
+{
+	switch (st->kind) {
+	case STEP_GOTO:
+		check_goto(r, s, st);
+		break;
+	case STEP_DIAL:
+		resolve_dest(r, &st->to, false);
+		break;
+	case STEP_PLAY_RECORDING:
+		if (st->recording.name)
+			st->recording.rec = (struct ast_recording *)
+				symtab_get(&r->recordings, st->recording.name);
+		break;
+	default:
+		break;
+	}
+	check_block(r, s, &st->body);
+	if (st->has_else)
+		check_block(r, s, &st->else_body);
+	for (size_t i = 0; i < st->ncases; i++)
+		check_block(r, s, &st->cases[i].body);
+	if (st->has_default)
+		check_block(r, s, &st->default_body);
+}
+
+static void check_block(struct resolver *r, struct label_scope *s, struct ast_block *b)
+{
+	size_t mark = s->n;
+	for (size_t i = 0; i < b->count; i++) {
+		struct ast_step *st = &b->steps[i];
+		if (st->label) {
+			for (size_t j = 0; j < s->nall; j++) {
+				if (strcmp(s->all[j]->label, st->label) != 0)
+					continue;
+				struct linecol lc = source_linecol(r->p->src,
+								   s->all[j]->label_span.offset);
+				diag_error(r->d, IVR_DUPLICATE_LABEL, st->label_span,
+					   "label '%s' is already used in this flow (at %u:%u)",
+					   st->label, lc.line, lc.column);
+				break;
+			}
+			ARENA_PUSH(r->a, s->all, s->nall, s->capall, st);
+			ARENA_PUSH(r->a, s->visible, s->n, s->cap, st);
+		}
+		if (ends_block(st->kind) && i + 1 < b->count)
+			diag_error(r->d, IVR_STEP_NOT_LAST, b->steps[i + 1].span,
+				   "no step can follow '%s': it ends the call's script",
+				   ast_step_names[st->kind]);
+		check_step(r, s, st);
+	}
+	s->n = mark;
+}
+
+static void resolve_flows(struct resolver *r)
+{
+	for (size_t i = 0; i < r->p->nflows; i++) {
+		struct label_scope s = { 0 };
+		check_block(r, &s, &r->p->flows[i]->body);
+	}
+}
+
+/* ---------- everything else that refers to something ---------- */
+
+static void resolve_tests(struct resolver *r)
+{
+	for (size_t i = 0; i < r->p->ntests; i++) {
+		struct ast_test *t = r->p->tests[i];
+		resolve_dest(r, &t->start, false);
+		for (size_t j = 0; j < t->nexpect; j++)
+			resolve_dest(r, &t->expect[j], false);
+		resolve_dest(r, &t->expect_end, false);
+	}
+}
+
+static void resolve_entries(struct resolver *r)
+{
+	struct ast_program *p = r->p;
+	p->entries = arena_alloc(r->a, (p->nentry + 1) * sizeof *p->entries);
+	if (!p->has_entry) {
+		if (p->nmenus)
+			p->entries[p->nentries++] = &p->menus[0]->decl;
+		return;
+	}
+	for (size_t i = 0; i < p->nentry; i++) {
+		struct ast_dest *e = &p->entry[i];
+		resolve_dest(r, e, false);
+		if (!e->ref && is_reference(e->kind))
+			continue;
+		if (!e->ref || e->ref->kind == DECL_ENDPOINT || e->ref->kind == DECL_VOICEMAIL) {
+			diag_error(r->d, IVR_BAD_ENTRY, e->span,
+				   "an entry point is a menu, an announcement or a flow");
+			continue;
+		}
+		p->entries[p->nentries++] = e->ref;
+	}
+}
+
+static void resolve_all(struct resolver *r)
+{
+	struct ast_program *p = r->p;
+	for (size_t i = 0; i < p->nmenus; i++)
+		resolve_menu(r, p->menus[i]);
+	for (size_t i = 0; i < p->nannouncements; i++) {
+		resolve_recording(r, &p->announcements[i]->prompt);
+		resolve_dest(r, &p->announcements[i]->then, false);
+	}
+	for (size_t i = 0; i < p->nvoicemails; i++) {
+		resolve_recording(r, &p->voicemails[i]->greeting);
+		resolve_recording(r, &p->voicemails[i]->goodbye);
+	}
+	for (size_t i = 0; i < p->nbroadcasts; i++) {
+		struct ast_dest *dest = &p->broadcasts[i]->destination;
+		resolve_dest(r, dest, false);
+		bool menu = dest->ref && dest->ref->kind == DECL_MENU;
+		if (!menu && dest->kind != DEST_IVR && (dest->ref || !is_reference(dest->kind)))
+			diag_error(r->d, IVR_WRONG_KIND, dest->span,
+				   "a broadcast's destination is a menu or an 'ivr:' literal");
+	}
+	resolve_flows(r);
+	resolve_tests(r);
+	resolve_entries(r);
+}
+
+/* ---------- settings of a target ---------- */
+
+static void check_settings(struct resolver *r, const struct ast_settings *s,
+			   const struct setting_spec *specs, size_t nspecs, const char *where)
+{
+	const char *names[32];
+	size_t n = nspecs < 32 ? nspecs : 32;
+	for (size_t i = 0; i < n; i++)
+		names[i] = specs[i].name;
+	for (size_t i = 0; i < s->count; i++) {
+		const struct ast_setting *set = &s->items[i];
+		size_t j = 0;
+		while (j < nspecs && strcmp(specs[j].name, set->key) != 0)
+			j++;
+		if (j == nspecs) {
+			const char *hint = diag_suggest(set->key, names, n);
+			if (hint)
+				diag_error(r->d, IVR_UNKNOWN_SETTING, set->key_span,
+					   "unknown setting '%s' in %s; did you mean '%s'?",
+					   set->key, where, hint);
+			else
+				diag_error(r->d, IVR_UNKNOWN_SETTING, set->key_span,
+					   "unknown setting '%s' in %s", set->key, where);
+			continue;
+		}
+		const struct doc_node *v = set->value;
+		if (v->kind != DOC_SCALAR) {
+			diag_error(r->d, IVR_BAD_SETTING, v->span,
+				   "setting '%s' takes a single value", set->key);
+			continue;
+		}
+		if (specs[j].type != SETTING_ENUM)
+			continue;
+		bool ok = false;
+		for (const char *const *c = specs[j].choices; *c; c++)
+			ok |= strcmp(*c, v->text) == 0;
+		if (!ok)
+			diag_error(r->d, IVR_BAD_SETTING, v->span,
+				   "setting '%s' is one of %s, got '%s'", set->key,
+				   arena_printf(r->a, "%s%s%s", specs[j].choices[0],
+						specs[j].choices[1] ? ", " : "",
+						specs[j].choices[1] ? specs[j].choices[1] : ""),
+				   v->text);
+	}
+}
+
+/* ---------- what the target can express ---------- */
+
+static const char *target_name(const struct resolver *r)
+{
+	return ast_target_names[r->caps->target];
+}
+
+static bool builds(const struct resolver *r, enum decl_kind k)
+{
+	return r->caps->objects & (1u << k);
+}
+
+static const char *plural(enum decl_kind k)
+{
+	static const char *const names[DECL_KIND_COUNT] = {
+		"menus", "announcements", "voicemails", "flows", "endpoints", "recordings",
+		"broadcasts",
+	};
+	return names[k];
+}
+
+/* Checks one route of an object that the target builds. */
+static void check_route(struct resolver *r, const struct ast_dest *dest)
+{
+	if (dest->kind == DEST_NONE || (is_reference(dest->kind) && !dest->ref))
+		return;
+	const struct ast_dest *lit = dest;
+	if (dest->ref && dest->ref->kind == DECL_ENDPOINT) {
+		const struct ast_endpoint *ep = (const struct ast_endpoint *)dest->ref;
+		lit = ep->per_target ? &ep->lit[r->caps->target] : &ep->all;
+		if (lit->kind == DEST_NONE) {
+			diag_error(r->d, IVR_TARGET_ENDPOINT, dest->span,
+				   "endpoint '%s' has no %s literal", ep->decl.name, target_name(r));
+			return;
+		}
+	} else if (dest->ref) {
+		if (!builds(r, dest->ref->kind))
+			diag_error(r->d, IVR_TARGET_OBJECT, dest->span,
+				   "%s does not build %s; '%s' cannot be routed to there",
+				   target_name(r), plural(dest->ref->kind), dest->ref->name);
+		return;
+	}
+	unsigned bit = DEST_BIT(lit->kind);
+	if (!(r->caps->dest_kinds & bit))
+		diag_error(r->d, IVR_TARGET_DEST, dest->span, "%s cannot route to '%s%s%s'%s",
+			   target_name(r), ast_dest_kind_names[lit->kind],
+			   lit->kind == DEST_HANGUP || lit->kind == DEST_REPEAT ? "" : ":",
+			   lit->kind == DEST_HANGUP || lit->kind == DEST_REPEAT ? "" : lit->id,
+			   lit == dest ? "" : arena_printf(r->a, " (endpoint '%s')", dest->ref->name));
+	else if (r->caps->warn_dest_kinds & bit)
+		diag_warning(r->d, IVR_TARGET_DEST_UNCERTAIN, dest->span,
+			     "%s's support for '%s:' destinations is not confirmed",
+			     target_name(r), ast_dest_kind_names[lit->kind]);
+}
+
+static void check_recording_need(struct resolver *r, const struct ast_recref *ref)
+{
+	const struct ast_recording *rec = ref->rec;
+	if (!rec || r->rec_reported[rec->decl.index])
+		return;
+	bool ok = true;
+	const char *need = "";
+	switch (r->caps->recording_need) {
+	case REC_NEED_NOTHING:
+		return;
+	case REC_NEED_OWN_ID:
+		ok = r->caps->target == TARGET_SMARTFLO ? rec->has_smartflo :
+		     r->caps->target == TARGET_SONETEL ? rec->sonetel != NULL : rec->infobip != NULL;
+		need = arena_printf(r->a, "a '%s' id", target_name(r));
+		break;
+	case REC_NEED_ID_URL_OR_TEXT:
+		ok = rec->infobip || rec->url || rec->text;
+		need = arena_printf(r->a, "a '%s' id, a 'url' or a 'text'", target_name(r));
+		break;
+	}
+	if (ok)
+		return;
+	r->rec_reported[rec->decl.index] = 1;
+	diag_error(r->d, IVR_TARGET_RECORDING, ref->span,
+		   "recording '%s' has no %s, which %s needs to play it", rec->decl.name, need,
+		   target_name(r));
+}
+
+static void check_handler_on_target(struct resolver *r, const struct ast_handler *h)
+{
+	if (!h->present)
+		return;
+	check_recording_need(r, &h->prompt);
+	check_recording_need(r, &h->final_prompt);
+	check_route(r, &h->then);
+}
+
+static void check_menu_on_target(struct resolver *r, const struct ast_menu *m)
+{
+	check_recording_need(r, &m->prompt);
+	for (size_t i = 0; i < m->noptions; i++) {
+		const struct ast_option *o = &m->options[i];
+		check_route(r, &o->to);
+		if (!strchr(r->caps->keys, o->key))
+			diag_error(r->d, IVR_TARGET_KEY, o->span, "%s menus take no '%c' key",
+				   target_name(r), o->key);
+		else if (r->caps->warn_keys && strchr(r->caps->warn_keys, o->key))
+			diag_warning(r->d, IVR_TARGET_KEY_UNCERTAIN, o->span,
+				     "%s's support for the '%c' key is not confirmed",
+				     target_name(r), o->key);
+	}
+	check_handler_on_target(r, &m->invalid);
+	check_handler_on_target(r, &m->no_input);
+	const struct ast_settings *s = &m->per_target[r->caps->target];
+	if (s->present)
+		check_settings(r, s, r->caps->menu_settings, r->caps->nmenu_settings,
+			       arena_printf(r->a, "menu '%s' for %s", m->decl.name, target_name(r)));
+}
+
+static void check_steps_on_target(struct resolver *r, const struct ast_block *b)
+{
+	for (size_t i = 0; i < b->count; i++) {
+		const struct ast_step *st = &b->steps[i];
+		if (st->kind == STEP_DIAL || (st->kind == STEP_GOTO && st->to.kind == DEST_MENU))
+			check_route(r, &st->to);
+		if (st->recording.rec)
+			check_recording_need(r, &st->recording);
+		check_steps_on_target(r, &st->body);
+		check_steps_on_target(r, &st->else_body);
+		for (size_t j = 0; j < st->ncases; j++)
+			check_steps_on_target(r, &st->cases[j].body);
+		check_steps_on_target(r, &st->default_body);
+	}
+}
+
+/* ---------- the providers' limits on broadcasts ---------- */
+
+static int compare_datetime(const struct ast_datetime *a, const struct ast_datetime *b)
+{
+	const int x[] = { a->year, a->month, a->day, a->hour, a->minute, a->second };
+	const int y[] = { b->year, b->month, b->day, b->hour, b->minute, b->second };
+	for (size_t i = 0; i < 6; i++)
+		if (x[i] != y[i])
+			return x[i] < y[i] ? -1 : 1;
+	return 0;
+}
+
+static void check_dial_statuses(struct resolver *r, const int64_t *v, const struct span *at,
+				size_t n, const char *what)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] < r->caps->broadcast_min_dial_status ||
+		    v[i] > r->caps->broadcast_max_dial_status)
+			diag_error(r->d, IVR_DIAL_STATUS, at[i],
+				   "%s dial status codes are %lld to %lld, got %lld in %s",
+				   target_name(r), (long long)r->caps->broadcast_min_dial_status,
+				   (long long)r->caps->broadcast_max_dial_status, (long long)v[i], what);
+}
+
+static void check_broadcast_limits(struct resolver *r, const struct ast_broadcast *b)
+{
+	const struct target_caps *c = r->caps;
+	if (b->ring_timeout_span.src && b->ring_timeout < c->broadcast_min_ring_timeout)
+		diag_error(r->d, IVR_RING_TIMEOUT, b->ring_timeout_span,
+			   "%s needs a ring timeout of at least %us, got %us", target_name(r),
+			   c->broadcast_min_ring_timeout, b->ring_timeout);
+	if (b->retries_span.src && b->retries > c->broadcast_max_retries)
+		diag_error(r->d, IVR_BROADCAST_RETRIES, b->retries_span,
+			   "%s allows at most %lld retries, got %lld", target_name(r),
+			   (long long)c->broadcast_max_retries, (long long)b->retries);
+	if (b->retries_span.src && (int64_t)b->nretry_after != b->retries)
+		diag_error(r->d, IVR_RETRY_AFTER,
+			   b->retry_after_span.src ? b->retry_after_span : b->retries_span,
+			   "retry_after needs one duration per retry: %lld, got %zu",
+			   (long long)b->retries, b->nretry_after);
+	for (size_t i = 0; i < b->nretry_after; i++)
+		if (b->retry_after[i] % 60 != 0 || b->retry_after[i] == 0)
+			diag_error(r->d, IVR_RETRY_AFTER, b->retry_after_spans[i],
+				   "%s takes retry_after in whole minutes, got %us", target_name(r),
+				   b->retry_after[i]);
+	check_dial_statuses(r, b->dial_status, b->dial_status_spans, b->ndial_status,
+			    "dial_status");
+	check_dial_statuses(r, b->retry_on, b->retry_on_spans, b->nretry_on, "retry_on");
+	if (b->window_start_span.src && b->window_end_span.src &&
+	    compare_datetime(&b->window_end, &b->window_start) <= 0)
+		diag_error(r->d, IVR_WINDOW, b->window_end_span,
+			   "the broadcast window ends before it starts");
+}
+
+/* ---------- one target ---------- */
+
+static void check_target(struct resolver *r)
+{
+	struct ast_program *p = r->p;
+	const char *name = target_name(r);
+	memset(r->rec_reported, 0, p->nrecordings + 1);
+	check_settings(r, &p->targets[r->caps->target], r->caps->settings, r->caps->nsettings,
+		       arena_printf(r->a, "targets.%s", name));
+	for (size_t i = 0; i < p->nmenus; i++)
+		check_menu_on_target(r, p->menus[i]);
+	if (builds(r, DECL_ANNOUNCEMENT))
+		for (size_t i = 0; i < p->nannouncements; i++) {
+			check_recording_need(r, &p->announcements[i]->prompt);
+			check_route(r, &p->announcements[i]->then);
+		}
+	if (builds(r, DECL_VOICEMAIL))
+		for (size_t i = 0; i < p->nvoicemails; i++) {
+			check_recording_need(r, &p->voicemails[i]->greeting);
+			check_recording_need(r, &p->voicemails[i]->goodbye);
+		}
+	if (builds(r, DECL_BROADCAST))
+		for (size_t i = 0; i < p->nbroadcasts; i++) {
+			check_route(r, &p->broadcasts[i]->destination);
+			check_broadcast_limits(r, p->broadcasts[i]);
+		}
+	if (builds(r, DECL_FLOW))
+		for (size_t i = 0; i < p->nflows; i++)
+			check_steps_on_target(r, &p->flows[i]->body);
+}
+
+bool res_check(struct ast_program *p, const struct target_caps *const *targets,
+	       size_t ntargets, struct arena *a, struct diag *d)
+{
+	struct resolver r = { .p = p, .a = a, .d = d };
+	size_t errors = d->errors;
+	declare_all(&r);
+	resolve_all(&r);
+	r.rec_reported = arena_alloc(a, p->nrecordings + 1);
+	for (size_t i = 0; i < ntargets; i++) {
+		r.caps = targets[i];
+		check_target(&r);
+	}
+	return d->errors == errors;
+}

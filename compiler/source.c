@@ -1,0 +1,250 @@
+/* Source files: read a whole file (or stdin) into the arena, build a table of
+ * line starts, and map byte offsets to 1-based line and character column and
+ * back. Lines end at '\n'; a '\r' just before it is part of the line break, a
+ * lone '\r' is an ordinary character. Columns count UTF-8 code points. */
+#include "source.h"
+#include "arena.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Offsets are 32-bit; keep one spare so offset == len still fits. */
+#define SOURCE_MAX ((size_t)UINT32_MAX - 1)
+
+static int is_cont(unsigned char c)
+{
+	return c >= 0x80 && c <= 0xBF;
+}
+
+/* One entry per '\n' plus the first line: a file ending in '\n' has an empty
+ * last line, which is where end-of-file findings point. */
+static void build_lines(struct arena *a, struct source *s)
+{
+	size_t n = 1;
+	const char *p = s->text, *end = s->text + s->len;
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	s->line_starts = arena_alloc(a, n * sizeof *s->line_starts);
+	s->line_starts[0] = 0;
+	s->nlines = 1;
+	for (p = s->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		s->line_starts[s->nlines++] = (uint32_t)(p + 1 - s->text);
+}
+
+static struct source *make_source(struct arena *a, const char *path,
+				  char *text, size_t len)
+{
+	struct source *s = arena_alloc(a, sizeof *s);
+	s->path = arena_strdup(a, path);
+	s->text = text;
+	s->len = len;
+	build_lines(a, s);
+	return s;
+}
+
+struct source *source_from_text(struct arena *a, const char *path,
+				const char *text, size_t len)
+{
+	if (len > SOURCE_MAX)
+		len = SOURCE_MAX;
+	return make_source(a, path, arena_strndup(a, text, len), len);
+}
+
+/* Reads up to cap bytes; returns the count, or -1 with errno set. */
+static long long read_full(int fd, char *buf, size_t cap)
+{
+	size_t got = 0;
+	while (got < cap) {
+		ssize_t r = read(fd, buf + got, cap - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (long long)got;
+}
+
+/* Streams (stdin, pipes, /proc files): a malloc'd buffer that doubles, copied
+ * into the arena once at the end. */
+static struct source *read_stream(struct arena *a, const char *path, int fd,
+				  const char **err)
+{
+	size_t len = 0, cap = 64 * 1024;
+	char *buf = malloc(cap);
+	for (;;) {
+		if (!buf) {
+			*err = strerror(ENOMEM);
+			return NULL;
+		}
+		long long r = read_full(fd, buf + len, cap - len);
+		if (r < 0) {
+			*err = strerror(errno);
+			free(buf);
+			return NULL;
+		}
+		len += (size_t)r;
+		if (len < cap)
+			break;
+		if (cap > SOURCE_MAX) {
+			*err = "file too large";
+			free(buf);
+			return NULL;
+		}
+		char *nb = realloc(buf, cap * 2);
+		if (!nb)
+			free(buf);
+		buf = nb;
+		cap *= 2;
+	}
+	struct source *s = source_from_text(a, path, buf, len);
+	free(buf);
+	return s;
+}
+
+/* Regular files: one allocation of the stat size, then a read loop. */
+static struct source *read_regular(struct arena *a, const char *path, int fd,
+				   size_t size, const char **err)
+{
+	if (size > SOURCE_MAX) {
+		*err = "file too large";
+		return NULL;
+	}
+	char *text = arena_alloc(a, size + 1);
+	long long r = read_full(fd, text, size);
+	if (r < 0) {
+		*err = strerror(errno);
+		return NULL;
+	}
+	text[r] = '\0';
+	return make_source(a, path, text, (size_t)r);
+}
+
+static struct source *read_fd(struct arena *a, const char *path, int fd,
+			      const char **err)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		*err = strerror(errno);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*err = "is a directory";
+		return NULL;
+	}
+	/* Some regular files (in /proc) report size 0 but have content. */
+	if (S_ISREG(st.st_mode) && st.st_size > 0)
+		return read_regular(a, path, fd, (size_t)st.st_size, err);
+	return read_stream(a, path, fd, err);
+}
+
+struct source *source_read(struct arena *a, const char *path, const char **err)
+{
+	if (strcmp(path, "-") == 0)
+		return read_fd(a, path, STDIN_FILENO, err);
+	int fd;
+	do
+		fd = open(path, O_RDONLY);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0) {
+		*err = strerror(errno);
+		return NULL;
+	}
+	struct source *s = read_fd(a, path, fd, err);
+	close(fd);
+	return s;
+}
+
+/* Index of the last line starting at or before offset. */
+static size_t line_index(const struct source *src, uint32_t offset)
+{
+	size_t lo = 0, hi = src->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+struct linecol source_linecol(const struct source *src, uint32_t offset)
+{
+	if (offset > src->len)
+		offset = (uint32_t)src->len;
+	size_t i = line_index(src, offset);
+	uint32_t col = 1;
+	for (uint32_t p = src->line_starts[i]; p < offset; p++)
+		if (!is_cont((unsigned char)src->text[p]))
+			col++;
+	return (struct linecol){ (uint32_t)i + 1, col };
+}
+
+/* Byte offset just past the last character of 0-based line i (before its
+ * "\n" or "\r\n"). */
+static size_t line_end(const struct source *src, size_t i)
+{
+	if (i + 1 >= src->nlines)
+		return src->len;
+	size_t end = src->line_starts[i + 1] - 1;   /* at the '\n' */
+	if (end > src->line_starts[i] && src->text[end - 1] == '\r')
+		end--;
+	return end;
+}
+
+uint32_t source_offset(const struct source *src, size_t line, size_t column)
+{
+	if (line >= src->nlines)
+		return (uint32_t)src->len;
+	size_t p = src->line_starts[line], end = line_end(src, line);
+	while (column > 0 && p < end) {
+		p++;
+		while (p < end && is_cont((unsigned char)src->text[p]))
+			p++;
+		column--;
+	}
+	return (uint32_t)p;
+}
+
+const char *source_line(const struct source *src, uint32_t line, size_t *len)
+{
+	if (line == 0 || line > src->nlines) {
+		*len = 0;
+		return NULL;
+	}
+	size_t start = src->line_starts[line - 1];
+	*len = line_end(src, line - 1) - start;
+	return src->text + start;
+}
+
+struct span span_make(const struct source *src, size_t offset, size_t length)
+{
+	if (src) {
+		if (offset > src->len)
+			offset = src->len;
+		if (length > src->len - offset)
+			length = src->len - offset;
+	}
+	return (struct span){ src, (uint32_t)offset, (uint32_t)length };
+}
+
+struct span span_join(struct span a, struct span b)
+{
+	if (!a.src)
+		return b;
+	if (a.src != b.src)
+		return a;
+	uint32_t start = a.offset < b.offset ? a.offset : b.offset;
+	uint32_t ea = a.offset + a.length, eb = b.offset + b.length;
+	uint32_t end = ea > eb ? ea : eb;
+	return (struct span){ a.src, start, end - start };
+}

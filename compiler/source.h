@@ -1,0 +1,44 @@
+/* Source files and spans: every token and node points into one of these. */
+#ifndef IVRC_SOURCE_H
+#define IVRC_SOURCE_H
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+
+struct source {
+	const char *path;        /* as given on the command line */
+	const char *text;        /* whole file, NUL-terminated (NULs inside are possible) */
+	size_t len;
+	uint32_t *line_starts;   /* byte offset of each line's first byte */
+	size_t nlines;
+};
+
+/* A place in a source: byte offset and length. */
+struct span {
+	const struct source *src;
+	uint32_t offset;
+	uint32_t length;
+};
+
+struct linecol {
+	uint32_t line;    /* 1-based */
+	uint32_t column;  /* 1-based, in characters (UTF-8 code points) */
+};
+
+/* Reads the whole file into the arena; "-" reads standard input. Returns NULL
+ * and sets *err to a message (errno text) on failure. */
+struct source *source_read(struct arena *a, const char *path, const char **err);
+struct source *source_from_text(struct arena *a, const char *path,
+				const char *text, size_t len);
+struct linecol source_linecol(const struct source *src, uint32_t offset);
+/* Byte offset of 0-based line and 0-based character column (clamped). */
+uint32_t source_offset(const struct source *src, size_t line, size_t column);
+/* The line holding offset, without its line break. */
+const char *source_line(const struct source *src, uint32_t line, size_t *len);
+
+struct span span_make(const struct source *src, size_t offset, size_t length);
+/* The span from the start of a to the end of b. */
+struct span span_join(struct span a, struct span b);
+
+#endif

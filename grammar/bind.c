@@ -1,0 +1,1088 @@
+/* The binder: document tree → typed program. Every check here is about the
+ * shape of one value; see bind.h. Field tables are the single list of keys. */
+#include "bind.h"
+
+#include <string.h>
+
+#include "../compiler/arena.h"
+#include "../compiler/codes.h"
+#include "scalar.h"
+
+struct binder {
+	struct arena *a;
+	struct diag *d;
+	const struct source *src;
+	struct ast_program *p;
+};
+
+#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+
+/* ---------- node helpers ---------- */
+
+static bool is_null(const struct doc_node *n)
+{
+	if (n->kind != DOC_SCALAR || n->quoted)
+		return false;
+	return n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
+	       strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0;
+}
+
+static const char *kind_word(const struct doc_node *n)
+{
+	if (is_null(n))
+		return "nothing";
+	switch (n->kind) {
+	case DOC_MAP: return "a mapping";
+	case DOC_SEQ: return "a list";
+	default: return "a scalar";
+	}
+}
+
+static bool expect_kind(struct binder *b, const struct doc_node *n, enum doc_kind kind,
+			const char *what)
+{
+	if (n->kind == kind && !(kind == DOC_SCALAR && is_null(n)))
+		return true;
+	static const char *const words[] = { "a value", "a list", "a mapping" };
+	diag_error(b->d, IVR_NODE_KIND, n->span, "expected %s for %s, got %s",
+		   words[kind], what, kind_word(n));
+	return false;
+}
+
+/* The span of bytes [off, off+len) inside a scalar's value, when the value is
+ * written verbatim in the source (plain, or quoted without escapes); else
+ * the whole scalar. */
+static struct span inner_span(struct binder *b, const struct doc_node *n, size_t off,
+			      size_t len)
+{
+	const char *raw = b->src->text + n->span.offset;
+	size_t skip = 0;
+	if (n->quoted && n->span.length > 0 && (raw[0] == '"' || raw[0] == '\''))
+		skip = 1;
+	if (n->span.offset + skip + n->len <= b->src->len &&
+	    memcmp(raw + skip, n->text, n->len) == 0) {
+		if (off > n->len)
+			off = n->len;
+		if (off + len > n->len)
+			len = n->len > off ? n->len - off : 0;
+		return span_make(b->src, n->span.offset + skip + off, len ? len : 1);
+	}
+	return n->span;
+}
+
+static void lex_fail(struct binder *b, const struct doc_node *n, unsigned code,
+		     const struct lex_error *e)
+{
+	diag_error(b->d, code, inner_span(b, n, e->offset, 1), "%s", e->message);
+}
+
+/* ---------- fields of a mapping ---------- */
+
+/* Fills out[i] with the value of specs[i].key (NULL when absent). Reports
+ * unknown keys (with a suggestion) and missing required ones (at `owner`). */
+static bool bind_fields(struct binder *b, const struct doc_node *map,
+			const struct field_spec *specs, size_t nspecs,
+			struct doc_node **out, const char *what, struct span owner)
+{
+	memset(out, 0, nspecs * sizeof *out);
+	if (!expect_kind(b, map, DOC_MAP, what))
+		return false;
+	const char *names[64];
+	for (size_t i = 0; i < nspecs && i < COUNT(names); i++)
+		names[i] = specs[i].key;
+	for (size_t i = 0; i < map->count; i++) {
+		const struct doc_node *k = map->pairs[i].key;
+		if (k->kind != DOC_SCALAR) {
+			diag_error(b->d, IVR_NODE_KIND, k->span, "keys in %s must be plain words", what);
+			continue;
+		}
+		size_t j = 0;
+		while (j < nspecs && strcmp(specs[j].key, k->text) != 0)
+			j++;
+		if (j < nspecs) {
+			out[j] = map->pairs[i].value;
+			continue;
+		}
+		const char *hint = diag_suggest(k->text, names, nspecs);
+		if (hint)
+			diag_error(b->d, IVR_UNKNOWN_KEY, k->span,
+				   "unknown key '%s' in %s; did you mean '%s'?", k->text, what, hint);
+		else
+			diag_error(b->d, IVR_UNKNOWN_KEY, k->span, "unknown key '%s' in %s",
+				   k->text, what);
+	}
+	bool ok = true;
+	for (size_t j = 0; j < nspecs; j++) {
+		if (specs[j].required && !out[j]) {
+			diag_error(b->d, IVR_MISSING_KEY, owner, "missing required key '%s' in %s",
+				   specs[j].key, what);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/* ---------- typed scalars ---------- */
+
+static bool get_string(struct binder *b, const struct doc_node *n, const char *what,
+		       const char **out)
+{
+	if (!expect_kind(b, n, DOC_SCALAR, what))
+		return false;
+	if (memchr(n->text, '\0', n->len)) {
+		diag_error(b->d, IVR_BAD_VALUE, n->span, "%s holds a NUL byte", what);
+		return false;
+	}
+	*out = n->text;
+	return true;
+}
+
+static bool get_template(struct binder *b, const struct doc_node *n, const char *what,
+			 const char **out)
+{
+	struct lex_error e;
+	if (!get_string(b, n, what, out))
+		return false;
+	if (!lex_template(n->text, n->len, NULL, NULL, &e)) {
+		lex_fail(b, n, IVR_BAD_TEMPLATE, &e);
+		return false;
+	}
+	return true;
+}
+
+static bool get_int(struct binder *b, const struct doc_node *n, const char *what,
+		    int64_t min, int64_t max, int64_t *out)
+{
+	struct lex_error e;
+	if (!expect_kind(b, n, DOC_SCALAR, what))
+		return false;
+	if (!lex_int(n->text, n->len, out, &e)) {
+		diag_error(b->d, IVR_BAD_VALUE, n->span, "expected an integer for %s, got '%s'",
+			   what, n->text);
+		return false;
+	}
+	if (*out < min || *out > max) {
+		diag_error(b->d, IVR_OUT_OF_RANGE, n->span,
+			   "%s must be %lld to %lld, got %lld", what, (long long)min,
+			   (long long)max, (long long)*out);
+		return false;
+	}
+	return true;
+}
+
+static bool get_bool(struct binder *b, const struct doc_node *n, const char *what, bool *out)
+{
+	if (!expect_kind(b, n, DOC_SCALAR, what))
+		return false;
+	if (!n->quoted && (strcmp(n->text, "true") == 0 || strcmp(n->text, "false") == 0)) {
+		*out = n->text[0] == 't';
+		return true;
+	}
+	diag_error(b->d, IVR_BAD_VALUE, n->span, "expected true or false for %s, got '%s'",
+		   what, n->text);
+	return false;
+}
+
+static bool get_duration(struct binder *b, const struct doc_node *n, const char *what,
+			 uint32_t min, uint32_t max, uint32_t *out)
+{
+	struct lex_error e;
+	if (!expect_kind(b, n, DOC_SCALAR, what))
+		return false;
+	if (!lex_duration(n->text, n->len, out, &e)) {
+		lex_fail(b, n, IVR_BAD_DURATION, &e);
+		return false;
+	}
+	if (*out < min || *out > max) {
+		diag_error(b->d, IVR_OUT_OF_RANGE, n->span, "%s must be %us to %us, got %us",
+			   what, min, max, *out);
+		return false;
+	}
+	return true;
+}
+
+static bool get_name(struct binder *b, const struct doc_node *n, const char *what,
+		     const char **out)
+{
+	struct lex_error e;
+	if (!expect_kind(b, n, DOC_SCALAR, what))
+		return false;
+	if (!lex_name(n->text, n->len, &e)) {
+		lex_fail(b, n, IVR_BAD_VALUE, &e);
+		return false;
+	}
+	*out = n->text;
+	return true;
+}
+
+static bool get_phone(struct binder *b, const struct doc_node *n, const char *what,
+		      const char **out)
+{
+	struct lex_error e;
+	if (!expect_kind(b, n, DOC_SCALAR, what))
+		return false;
+	if (!lex_phone(n->text, n->len, &e)) {
+		lex_fail(b, n, IVR_BAD_PHONE, &e);
+		return false;
+	}
+	*out = n->text;
+	return true;
+}
+
+static bool get_datetime(struct binder *b, const struct doc_node *n, const char *what,
+			 struct ast_datetime *out)
+{
+	struct lex_error e;
+	if (!expect_kind(b, n, DOC_SCALAR, what))
+		return false;
+	if (!lex_datetime(n->text, n->len, out, &e)) {
+		lex_fail(b, n, IVR_BAD_DATETIME, &e);
+		return false;
+	}
+	return true;
+}
+
+static bool get_dest(struct binder *b, const struct doc_node *n, const char *what,
+		     struct ast_dest *out)
+{
+	struct lex_error e;
+	size_t id;
+	if (!expect_kind(b, n, DOC_SCALAR, what))
+		return false;
+	if (!lex_dest(n->text, n->len, &out->kind, &id, &e)) {
+		lex_fail(b, n, IVR_BAD_DESTINATION, &e);
+		out->kind = DEST_NONE;
+		return false;
+	}
+	out->id = n->text + id;
+	out->span = n->span;
+	return true;
+}
+
+static bool get_recref(struct binder *b, const struct doc_node *n, const char *what,
+		       struct ast_recref *out)
+{
+	if (!get_name(b, n, what, &out->name))
+		return false;
+	out->span = n->span;
+	return true;
+}
+
+static bool get_key(struct binder *b, const struct doc_node *n, char *out)
+{
+	struct lex_error e;
+	if (!expect_kind(b, n, DOC_SCALAR, "a menu option key"))
+		return false;
+	if (!lex_dtmf_key(n->text, n->len, out, &e)) {
+		lex_fail(b, n, IVR_BAD_KEY, &e);
+		return false;
+	}
+	return true;
+}
+
+/* ---------- shared pieces ---------- */
+
+static const char *what_of(struct binder *b, const char *kind, const char *name)
+{
+	return arena_printf(b->a, "%s '%s'", kind, name);
+}
+
+static void bind_settings(struct binder *b, const struct doc_node *n, const char *what,
+			  struct ast_settings *out)
+{
+	out->present = true;
+	out->span = n->span;
+	if (is_null(n))
+		return;
+	if (!expect_kind(b, n, DOC_MAP, what))
+		return;
+	out->items = arena_alloc(b->a, (n->count ? n->count : 1) * sizeof *out->items);
+	for (size_t i = 0; i < n->count; i++) {
+		const struct doc_node *k = n->pairs[i].key;
+		if (!expect_kind(b, k, DOC_SCALAR, "a setting name"))
+			continue;
+		struct ast_setting *s = &out->items[out->count++];
+		s->key = k->text;
+		s->key_span = k->span;
+		s->value = n->pairs[i].value;
+	}
+}
+
+static void init_decl(struct binder *b, struct ast_decl *d, enum decl_kind kind,
+		      const struct doc_pair *pair, unsigned index)
+{
+	d->kind = kind;
+	d->name = pair->key->text;
+	d->name_span = pair->key->span;
+	d->span = pair->value->span;
+	d->index = index;
+	struct lex_error e;
+	if (!lex_name(pair->key->text, pair->key->len, &e))
+		lex_fail(b, pair->key, IVR_BAD_VALUE, &e);
+}
+
+static void bind_description(struct binder *b, const struct doc_node *n, struct ast_decl *d)
+{
+	if (n)
+		get_string(b, n, "description", &d->description);
+}
+
+/* Calls each(b, pair, index) for the entries of a top-level section mapping. */
+static void each_entry(struct binder *b, const struct doc_node *section, const char *what,
+		       void (*each)(struct binder *, const struct doc_pair *, unsigned))
+{
+	if (is_null(section))
+		return;
+	if (!expect_kind(b, section, DOC_MAP, what))
+		return;
+	for (size_t i = 0; i < section->count; i++) {
+		if (!expect_kind(b, section->pairs[i].key, DOC_SCALAR, "a name"))
+			continue;
+		each(b, &section->pairs[i], (unsigned)i);
+	}
+}
+
+#define PUSH_DECL(b, arr, n, item) do { \
+	(arr)[(n)++] = (item); \
+} while (0)
+
+/* ---------- recordings ---------- */
+
+static const struct field_spec recording_fields[] = {
+	{ "smartflo", FT_INT, false }, { "sonetel", FT_STRING, false },
+	{ "infobip", FT_STRING, false }, { "url", FT_STRING, false },
+	{ "text", FT_STRING, false }, { "language", FT_STRING, false },
+	{ "description", FT_STRING, false },
+};
+
+static void bind_recording(struct binder *b, const struct doc_pair *pair, unsigned index)
+{
+	struct ast_recording *r = arena_alloc(b->a, sizeof *r);
+	init_decl(b, &r->decl, DECL_RECORDING, pair, index);
+	PUSH_DECL(b, b->p->recordings, b->p->nrecordings, r);
+	struct doc_node *f[COUNT(recording_fields)];
+	const char *what = what_of(b, "recording", r->decl.name);
+	bind_fields(b, pair->value, recording_fields, COUNT(recording_fields), f, what,
+		    r->decl.name_span);
+	if (f[0])
+		r->has_smartflo = get_int(b, f[0], "a Smartflo recording id", 1, INT64_MAX,
+					  &r->smartflo);
+	if (f[1])
+		get_string(b, f[1], "a Sonetel prompt id", &r->sonetel);
+	if (f[2])
+		get_string(b, f[2], "an Infobip recording id", &r->infobip);
+	if (f[3] && get_string(b, f[3], "a recording URL", &r->url) &&
+	    strncmp(r->url, "https://", 8) != 0 && strncmp(r->url, "http://", 7) != 0) {
+		diag_error(b->d, IVR_BAD_VALUE, f[3]->span,
+			   "a recording URL must start with https:// or http://");
+	}
+	if (f[4])
+		get_string(b, f[4], "a recording's text", &r->text);
+	if (f[5])
+		get_string(b, f[5], "a language", &r->language);
+	bind_description(b, f[6], &r->decl);
+}
+
+/* ---------- endpoints ---------- */
+
+static void bind_endpoint(struct binder *b, const struct doc_pair *pair, unsigned index)
+{
+	struct ast_endpoint *ep = arena_alloc(b->a, sizeof *ep);
+	init_decl(b, &ep->decl, DECL_ENDPOINT, pair, index);
+	PUSH_DECL(b, b->p->endpoints, b->p->nendpoints, ep);
+	const struct doc_node *v = pair->value;
+	const char *what = what_of(b, "endpoint", ep->decl.name);
+	if (v->kind != DOC_MAP) {
+		get_dest(b, v, what, &ep->all);
+		return;
+	}
+	ep->per_target = true;
+	struct field_spec specs[TARGET_COUNT + 1];
+	for (int t = 0; t < TARGET_COUNT; t++)
+		specs[t] = (struct field_spec){ ast_target_names[t], FT_DEST, false };
+	specs[TARGET_COUNT] = (struct field_spec){ "description", FT_STRING, false };
+	struct doc_node *f[TARGET_COUNT + 1];
+	bind_fields(b, v, specs, COUNT(specs), f, what, ep->decl.name_span);
+	for (int t = 0; t < TARGET_COUNT; t++)
+		if (f[t])
+			get_dest(b, f[t], what, &ep->lit[t]);
+	bind_description(b, f[TARGET_COUNT], &ep->decl);
+}
+
+/* ---------- menus ---------- */
+
+static const struct field_spec handler_fields[] = {
+	{ "prompt", FT_RECORDING, true }, { "final_prompt", FT_RECORDING, false },
+	{ "retries", FT_INT, true }, { "then", FT_DEST, true },
+};
+
+enum { MAX_RETRIES = 100 };
+
+static void bind_handler(struct binder *b, const char *menu, const char *key,
+			 const struct doc_node *n, struct ast_handler *h)
+{
+	struct doc_node *f[COUNT(handler_fields)];
+	h->present = true;
+	h->span = n->span;
+	const char *what = arena_printf(b->a, "'%s' of menu '%s'", key, menu);
+	bind_fields(b, n, handler_fields, COUNT(handler_fields), f, what, n->span);
+	if (f[0])
+		get_recref(b, f[0], "a prompt", &h->prompt);
+	if (f[1])
+		get_recref(b, f[1], "a final prompt", &h->final_prompt);
+	if (f[2])
+		get_int(b, f[2], "retries", 0, MAX_RETRIES, &h->retries);
+	if (f[3])
+		get_dest(b, f[3], "'then'", &h->then);
+}
+
+static const struct field_spec option_fields[] = {
+	{ "to", FT_DEST, true }, { "sms_template", FT_INT, false },
+	{ "email_template", FT_INT, false },
+};
+
+static void bind_option(struct binder *b, const struct doc_pair *pair, struct ast_option *o)
+{
+	o->span = pair->key->span;
+	const struct doc_node *v = pair->value;
+	if (v->kind != DOC_MAP) {
+		get_dest(b, v, "a menu option", &o->to);
+		return;
+	}
+	struct doc_node *f[COUNT(option_fields)];
+	const char *what = arena_printf(b->a, "option '%c'", o->key);
+	bind_fields(b, v, option_fields, COUNT(option_fields), f, what, pair->key->span);
+	if (f[0])
+		get_dest(b, f[0], "a menu option", &o->to);
+	if (f[1])
+		o->has_sms_template = get_int(b, f[1], "sms_template", 1, INT64_MAX,
+					      &o->sms_template);
+	if (f[2])
+		o->has_email_template = get_int(b, f[2], "email_template", 1, INT64_MAX,
+						&o->email_template);
+}
+
+static void bind_options(struct binder *b, struct ast_menu *m, const struct doc_node *n)
+{
+	if (!expect_kind(b, n, DOC_MAP, "options"))
+		return;
+	m->options = arena_alloc(b->a, (n->count ? n->count : 1) * sizeof *m->options);
+	for (size_t i = 0; i < n->count; i++) {
+		struct ast_option *o = &m->options[m->noptions];
+		if (!get_key(b, n->pairs[i].key, &o->key))
+			continue;
+		m->noptions++;
+		bind_option(b, &n->pairs[i], o);
+	}
+}
+
+enum { MENU_TIMEOUT_DEFAULT = 5, MENU_TIMEOUT_MAX = 60 };
+
+static const struct field_spec menu_fields[] = {
+	{ "prompt", FT_RECORDING, true }, { "timeout", FT_DURATION, false },
+	{ "options", FT_MAP, false }, { "invalid", FT_MAP, false },
+	{ "no_input", FT_MAP, false }, { "description", FT_STRING, false },
+	{ "smartflo", FT_MAP, false }, { "sonetel", FT_MAP, false },
+	{ "infobip", FT_MAP, false },
+};
+
+static void bind_menu(struct binder *b, const struct doc_pair *pair, unsigned index)
+{
+	struct ast_menu *m = arena_alloc(b->a, sizeof *m);
+	init_decl(b, &m->decl, DECL_MENU, pair, index);
+	PUSH_DECL(b, b->p->menus, b->p->nmenus, m);
+	m->timeout = MENU_TIMEOUT_DEFAULT;
+	m->invalid.then.kind = m->no_input.then.kind = DEST_HANGUP;
+	struct doc_node *f[COUNT(menu_fields)];
+	const char *what = what_of(b, "menu", m->decl.name);
+	bind_fields(b, pair->value, menu_fields, COUNT(menu_fields), f, what, m->decl.name_span);
+	if (f[0])
+		get_recref(b, f[0], "a prompt", &m->prompt);
+	if (f[1]) {
+		get_duration(b, f[1], "a menu timeout", 1, MENU_TIMEOUT_MAX, &m->timeout);
+		m->timeout_span = f[1]->span;
+	}
+	if (f[2])
+		bind_options(b, m, f[2]);
+	if (f[3])
+		bind_handler(b, m->decl.name, "invalid", f[3], &m->invalid);
+	if (f[4])
+		bind_handler(b, m->decl.name, "no_input", f[4], &m->no_input);
+	bind_description(b, f[5], &m->decl);
+	for (int t = 0; t < TARGET_COUNT; t++)
+		if (f[6 + t])
+			bind_settings(b, f[6 + t], what, &m->per_target[t]);
+}
+
+/* ---------- announcements and voicemails ---------- */
+
+static const struct field_spec announcement_fields[] = {
+	{ "prompt", FT_RECORDING, true }, { "then", FT_DEST, true },
+	{ "description", FT_STRING, false },
+};
+
+static void bind_announcement(struct binder *b, const struct doc_pair *pair, unsigned index)
+{
+	struct ast_announcement *an = arena_alloc(b->a, sizeof *an);
+	init_decl(b, &an->decl, DECL_ANNOUNCEMENT, pair, index);
+	PUSH_DECL(b, b->p->announcements, b->p->nannouncements, an);
+	struct doc_node *f[COUNT(announcement_fields)];
+	bind_fields(b, pair->value, announcement_fields, COUNT(announcement_fields), f,
+		    what_of(b, "announcement", an->decl.name), an->decl.name_span);
+	if (f[0])
+		get_recref(b, f[0], "a prompt", &an->prompt);
+	if (f[1])
+		get_dest(b, f[1], "'then'", &an->then);
+	bind_description(b, f[2], &an->decl);
+}
+
+static const struct field_spec voicemail_fields[] = {
+	{ "deliver_to", FT_DEST, true }, { "greeting", FT_RECORDING, false },
+	{ "goodbye", FT_RECORDING, false }, { "description", FT_STRING, false },
+};
+
+static void bind_voicemail(struct binder *b, const struct doc_pair *pair, unsigned index)
+{
+	struct ast_voicemail *vm = arena_alloc(b->a, sizeof *vm);
+	init_decl(b, &vm->decl, DECL_VOICEMAIL, pair, index);
+	PUSH_DECL(b, b->p->voicemails, b->p->nvoicemails, vm);
+	struct doc_node *f[COUNT(voicemail_fields)];
+	bind_fields(b, pair->value, voicemail_fields, COUNT(voicemail_fields), f,
+		    what_of(b, "voicemail", vm->decl.name), vm->decl.name_span);
+	if (f[0] && get_dest(b, f[0], "deliver_to", &vm->deliver_to) &&
+	    vm->deliver_to.kind != DEST_EMAIL && vm->deliver_to.kind != DEST_USER)
+		diag_error(b->d, IVR_BAD_DESTINATION, f[0]->span,
+			   "a voicemail is delivered to 'email:ADDRESS' or 'user:ID', got '%s'",
+			   f[0]->text);
+	if (f[1])
+		get_recref(b, f[1], "a greeting", &vm->greeting);
+	if (f[2])
+		get_recref(b, f[2], "a goodbye prompt", &vm->goodbye);
+	bind_description(b, f[3], &vm->decl);
+}
+
+/* ---------- broadcasts ---------- */
+
+/* Reads a list of scalars with get(); returns the count. */
+static size_t list_count(struct binder *b, const struct doc_node *n, const char *what)
+{
+	return expect_kind(b, n, DOC_SEQ, what) ? n->count : 0;
+}
+
+static void bind_int_list(struct binder *b, const struct doc_node *n, const char *what,
+			  int64_t **out, struct span **spans, size_t *count)
+{
+	size_t c = list_count(b, n, what);
+	*out = arena_alloc(b->a, (c ? c : 1) * sizeof **out);
+	*spans = arena_alloc(b->a, (c ? c : 1) * sizeof **spans);
+	*count = 0;
+	for (size_t i = 0; i < c; i++) {
+		if (!get_int(b, n->items[i], what, INT64_MIN, INT64_MAX, &(*out)[*count]))
+			continue;
+		(*spans)[(*count)++] = n->items[i]->span;
+	}
+}
+
+static const struct field_spec window_fields[] = {
+	{ "start", FT_DATETIME, true }, { "end", FT_DATETIME, true },
+	{ "time_group", FT_INT, true },
+};
+
+static void bind_window(struct binder *b, struct ast_broadcast *bc, const struct doc_node *n)
+{
+	struct doc_node *f[COUNT(window_fields)];
+	bind_fields(b, n, window_fields, COUNT(window_fields), f, "a broadcast window", n->span);
+	if (f[0] && get_datetime(b, f[0], "a window start", &bc->window_start))
+		bc->window_start_span = f[0]->span;
+	if (f[1] && get_datetime(b, f[1], "a window end", &bc->window_end))
+		bc->window_end_span = f[1]->span;
+	if (f[2])
+		get_int(b, f[2], "time_group", 0, INT64_MAX, &bc->time_group);
+}
+
+static const struct field_spec broadcast_fields[] = {
+	{ "phone_list", FT_INT, true }, { "destination", FT_DEST, true },
+	{ "caller_id", FT_PHONE, true }, { "ring_timeout", FT_DURATION, true },
+	{ "concurrency", FT_INT, true }, { "retries", FT_INT, true },
+	{ "retry_after", FT_SEQ, false }, { "dial_status", FT_SEQ, true },
+	{ "retry_on", FT_SEQ, true }, { "window", FT_MAP, true },
+	{ "description", FT_STRING, false },
+};
+
+static void bind_broadcast(struct binder *b, const struct doc_pair *pair, unsigned index)
+{
+	struct ast_broadcast *bc = arena_alloc(b->a, sizeof *bc);
+	init_decl(b, &bc->decl, DECL_BROADCAST, pair, index);
+	PUSH_DECL(b, b->p->broadcasts, b->p->nbroadcasts, bc);
+	struct doc_node *f[COUNT(broadcast_fields)];
+	bind_fields(b, pair->value, broadcast_fields, COUNT(broadcast_fields), f,
+		    what_of(b, "broadcast", bc->decl.name), bc->decl.name_span);
+	if (f[0])
+		get_int(b, f[0], "phone_list", 0, INT64_MAX, &bc->phone_list);
+	if (f[1])
+		get_dest(b, f[1], "a broadcast destination", &bc->destination);
+	if (f[2] && get_phone(b, f[2], "caller_id", &bc->caller_id))
+		bc->caller_id_span = f[2]->span;
+	if (f[3] && get_duration(b, f[3], "ring_timeout", 0, UINT32_MAX, &bc->ring_timeout))
+		bc->ring_timeout_span = f[3]->span;
+	if (f[4])
+		get_int(b, f[4], "concurrency", 1, INT64_MAX, &bc->concurrency);
+	if (f[5] && get_int(b, f[5], "retries", 0, INT64_MAX, &bc->retries))
+		bc->retries_span = f[5]->span;
+	if (f[6]) {
+		size_t c = list_count(b, f[6], "retry_after");
+		bc->retry_after = arena_alloc(b->a, (c ? c : 1) * sizeof *bc->retry_after);
+		bc->retry_after_spans = arena_alloc(b->a, (c ? c : 1) * sizeof(struct span));
+		bc->retry_after_span = f[6]->span;
+		for (size_t i = 0; i < c; i++) {
+			uint32_t *slot = &bc->retry_after[bc->nretry_after];
+			if (get_duration(b, f[6]->items[i], "retry_after", 0, UINT32_MAX, slot))
+				bc->retry_after_spans[bc->nretry_after++] = f[6]->items[i]->span;
+		}
+	}
+	if (f[7])
+		bind_int_list(b, f[7], "a dial status", &bc->dial_status, &bc->dial_status_spans,
+			      &bc->ndial_status);
+	if (f[8])
+		bind_int_list(b, f[8], "a dial status", &bc->retry_on, &bc->retry_on_spans,
+			      &bc->nretry_on);
+	if (f[9])
+		bind_window(b, bc, f[9]);
+	bind_description(b, f[10], &bc->decl);
+}
+
+/* ---------- flows ---------- */
+
+struct step_spec {
+	const char *primary;       /* key of the shorthand scalar form, or NULL */
+	bool bare;                 /* a bare word without arguments */
+	bool open;                 /* keys as the provider defines them: not checked */
+	struct field_spec fields[6];
+};
+
+#define F(k, t, r) { k, t, r }
+static const struct step_spec step_specs[STEP_KIND_COUNT] = {
+	[STEP_SAY] = { "text", false, false, { F("text", FT_TEMPLATE, true),
+		F("language", FT_STRING, false), F("voice", FT_STRING, false),
+		F("speech_rate", FT_STRING, false) } },
+	[STEP_PLAY] = { "url", false, false, { F("url", FT_TEMPLATE, true),
+		F("loop", FT_INT, false) } },
+	[STEP_PLAY_RECORDING] = { "recording", false, false, { F("recording", FT_STRING, true) } },
+	[STEP_COLLECT] = { NULL, false, false, { F("into", FT_NAME, true),
+		F("max_digits", FT_INT, false), F("timeout", FT_DURATION, false),
+		F("mapped_values", FT_MAP, false) } },
+	[STEP_CAPTURE] = { NULL, false, false, { F("into", FT_NAME, true),
+		F("timeout", FT_DURATION, true), F("language", FT_STRING, true),
+		F("max_silence", FT_DURATION, false), F("key_phrases", FT_SEQ, false) } },
+	[STEP_SWITCH] = { NULL, false, false, { F("on", FT_NAME, true),
+		F("cases", FT_MAP, true), F("default", FT_STEPS, false) } },
+	[STEP_IF] = { NULL, false, false, { F("cond", FT_STRING, true),
+		F("then", FT_STEPS, true), F("else", FT_STEPS, false) } },
+	[STEP_GOTO] = { "to", false, false, { F("to", FT_DEST, true), F("limit", FT_INT, false),
+		F("counter", FT_NAME, false) } },
+	[STEP_DIAL] = { "to", false, false, { F("to", FT_DEST, true),
+		F("caller_id", FT_STRING, false), F("max_duration", FT_DURATION, false) } },
+	[STEP_DIAL_TO_MANY] = { NULL, false, false, { F("to", FT_SEQ, true),
+		F("parallel", FT_BOOL, false), F("ring_timeout", FT_DURATION, false) } },
+	[STEP_DIAL_WEBRTC] = { NULL, false, true, { { NULL, FT_ANY, false } } },
+	[STEP_DIAL_CONVERSATIONS] = { NULL, false, true, { { NULL, FT_ANY, false } } },
+	[STEP_RECORD] = { NULL, false, false, { F("seconds", FT_INT, false),
+		F("beep", FT_BOOL, false), F("max_silence", FT_DURATION, false),
+		F("escape_digits", FT_STRING, false), F("name", FT_STRING, false) } },
+	[STEP_PAUSE] = { "seconds", false, false, { F("seconds", FT_DURATION, true) } },
+	[STEP_SET] = { NULL, false, false, { F("var", FT_NAME, true),
+		F("value", FT_TEMPLATE, true) } },
+	[STEP_CALL_API] = { "url", false, false, { F("url", FT_TEMPLATE, true),
+		F("method", FT_STRING, true), F("headers", FT_MAP, false),
+		F("body", FT_ANY, false), F("response_fields", FT_SEQ, false) } },
+	[STEP_SEND_SMS] = { NULL, false, false, { F("text", FT_TEMPLATE, true),
+		F("from", FT_STRING, true), F("to", FT_STRING, true) } },
+	[STEP_WHILE] = { NULL, false, false, { F("cond", FT_STRING, true),
+		F("do", FT_STEPS, true) } },
+	[STEP_REPEAT_WHILE] = { NULL, false, false, { F("do", FT_STEPS, true),
+		F("cond", FT_STRING, true) } },
+	[STEP_REPEAT_UNTIL] = { NULL, false, false, { F("do", FT_STEPS, true),
+		F("cond", FT_STRING, true) } },
+	[STEP_FOR_EACH] = { NULL, false, false, { F("var", FT_NAME, true),
+		F("in", FT_TEMPLATE, true), F("delimiter", FT_STRING, false),
+		F("do", FT_STEPS, true) } },
+	[STEP_HANGUP] = { NULL, true, false, { { NULL, FT_ANY, false } } },
+	[STEP_MACHINE_DETECTION] = { NULL, true, false, { { NULL, FT_ANY, false } } },
+};
+#undef F
+
+enum { PAUSE_MAX = 5 };
+
+static size_t spec_count(const struct step_spec *s)
+{
+	size_t n = 0;
+	while (n < COUNT(s->fields) && s->fields[n].key)
+		n++;
+	return n;
+}
+
+static void bind_block(struct binder *b, const struct doc_node *n, struct ast_block *out);
+
+static void bind_cases(struct binder *b, struct ast_step *st, const struct doc_node *n)
+{
+	st->cases = arena_alloc(b->a, (n->count ? n->count : 1) * sizeof *st->cases);
+	for (size_t i = 0; i < n->count; i++) {
+		struct ast_case *c = &st->cases[st->ncases];
+		if (!get_string(b, n->pairs[i].key, "a case value", &c->value))
+			continue;
+		c->span = n->pairs[i].key->span;
+		st->ncases++;
+		bind_block(b, n->pairs[i].value, &c->body);
+	}
+}
+
+static void bind_dial_list(struct binder *b, const struct doc_node *n)
+{
+	for (size_t i = 0; i < n->count; i++) {
+		struct ast_dest d = { 0 };
+		if (get_dest(b, n->items[i], "a number to dial", &d) && d.kind != DEST_PHONE)
+			diag_error(b->d, IVR_BAD_DESTINATION, n->items[i]->span,
+				   "expected 'phone:+E164', got '%s'", n->items[i]->text);
+	}
+}
+
+/* Checks one argument by its type and fills the step's typed views. */
+static void bind_arg(struct binder *b, struct ast_step *st, const struct field_spec *fs,
+		     struct doc_node *v)
+{
+	const char *k = fs->key, *s;
+	uint32_t secs;
+	int64_t i;
+	bool flag;
+	switch (fs->type) {
+	case FT_STRING:
+		if (get_string(b, v, k, &s) && strcmp(k, "cond") == 0)
+			st->cond = s;
+		if (st->kind == STEP_PLAY_RECORDING) {
+			struct lex_error e;
+			if (lex_name(v->text, v->len, &e)) {
+				st->recording.name = v->text;
+				st->recording.span = v->span;
+			}
+		}
+		break;
+	case FT_TEMPLATE:
+		get_template(b, v, k, &s);
+		break;
+	case FT_INT:
+		get_int(b, v, k, 0, INT64_MAX, &i);
+		break;
+	case FT_BOOL:
+		get_bool(b, v, k, &flag);
+		break;
+	case FT_DURATION:
+		if (get_duration(b, v, k, 0, st->kind == STEP_PAUSE ? PAUSE_MAX : 86400, &secs))
+			break;
+		break;
+	case FT_DEST:
+		get_dest(b, v, k, &st->to);
+		break;
+	case FT_NAME:
+		if (get_name(b, v, k, &s) && strcmp(k, "counter") != 0) {
+			st->var = s;
+			st->var_span = v->span;
+		}
+		break;
+	case FT_MAP:
+		if (expect_kind(b, v, DOC_MAP, k) && strcmp(k, "cases") == 0)
+			bind_cases(b, st, v);
+		break;
+	case FT_SEQ:
+		if (expect_kind(b, v, DOC_SEQ, k) && st->kind == STEP_DIAL_TO_MANY)
+			bind_dial_list(b, v);
+		break;
+	case FT_STEPS:
+		if (strcmp(k, "else") == 0) {
+			st->has_else = true;
+			bind_block(b, v, &st->else_body);
+		} else if (strcmp(k, "default") == 0) {
+			st->has_default = true;
+			bind_block(b, v, &st->default_body);
+		} else {
+			bind_block(b, v, &st->body);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void bind_step_args(struct binder *b, struct ast_step *st, struct doc_node *arg,
+			   struct span owner)
+{
+	const struct step_spec *spec = &step_specs[st->kind];
+	const char *name = ast_step_names[st->kind];
+	size_t n = spec_count(spec);
+	if (spec->open) {
+		expect_kind(b, arg, DOC_MAP, arena_printf(b->a, "step '%s'", name));
+		return;
+	}
+	if (arg->kind != DOC_MAP && spec->primary) {
+		/* The shorthand: `say: "text"` is `say: {text: "text"}`. */
+		st->args = arena_alloc(b->a, sizeof *st->args);
+		st->args[0] = (struct ast_arg){ spec->primary, arg->span, arg };
+		st->nargs = 1;
+		bind_arg(b, st, &spec->fields[0], arg);
+		return;
+	}
+	struct doc_node *f[COUNT(spec->fields)];
+	const char *what = arena_printf(b->a, "step '%s'", name);
+	bind_fields(b, arg, spec->fields, n, f, what, owner);
+	st->args = arena_alloc(b->a, n * sizeof *st->args);
+	for (size_t j = 0; j < n; j++) {
+		if (!f[j])
+			continue;
+		st->args[st->nargs++] = (struct ast_arg){ spec->fields[j].key, f[j]->span, f[j] };
+		bind_arg(b, st, &spec->fields[j], f[j]);
+	}
+}
+
+static bool find_step(struct binder *b, const struct doc_node *word, enum step_kind *out)
+{
+	for (int k = 0; k < STEP_KIND_COUNT; k++) {
+		if (strcmp(word->text, ast_step_names[k]) == 0) {
+			*out = (enum step_kind)k;
+			return true;
+		}
+	}
+	const char *hint = diag_suggest(word->text, ast_step_names, STEP_KIND_COUNT);
+	if (hint)
+		diag_error(b->d, IVR_UNKNOWN_KEY, word->span,
+			   "unknown step '%s'; did you mean '%s'?", word->text, hint);
+	else
+		diag_error(b->d, IVR_UNKNOWN_KEY, word->span, "unknown step '%s'", word->text);
+	return false;
+}
+
+/* A step is a bare word, or a mapping of one step key plus an optional label. */
+static bool bind_step(struct binder *b, const struct doc_node *n, struct ast_step *st)
+{
+	st->span = n->span;
+	if (n->kind == DOC_SCALAR && !is_null(n)) {
+		if (!find_step(b, n, &st->kind))
+			return false;
+		if (!step_specs[st->kind].bare) {
+			diag_error(b->d, IVR_MISSING_KEY, n->span, "step '%s' needs arguments",
+				   n->text);
+			return false;
+		}
+		return true;
+	}
+	if (!expect_kind(b, n, DOC_MAP, "a flow step"))
+		return false;
+	const struct doc_pair *step = NULL;
+	for (size_t i = 0; i < n->count; i++) {
+		const struct doc_pair *p = &n->pairs[i];
+		if (p->key->kind == DOC_SCALAR && strcmp(p->key->text, "label") == 0) {
+			if (get_name(b, p->value, "a label", &st->label))
+				st->label_span = p->value->span;
+		} else if (step) {
+			diag_error(b->d, IVR_UNKNOWN_KEY, p->key->span,
+				   "a step has one step key (and maybe 'label'); '%s' is a second one",
+				   p->key->kind == DOC_SCALAR ? p->key->text : "?");
+		} else {
+			step = p;
+		}
+	}
+	if (!step) {
+		diag_error(b->d, IVR_MISSING_KEY, n->span, "expected a step, found only a label");
+		return false;
+	}
+	if (!expect_kind(b, step->key, DOC_SCALAR, "a step name") ||
+	    !find_step(b, step->key, &st->kind))
+		return false;
+	if (step_specs[st->kind].bare) {
+		if (!is_null(step->value))
+			diag_error(b->d, IVR_BAD_VALUE, step->value->span,
+				   "step '%s' takes no arguments", step->key->text);
+		return true;
+	}
+	bind_step_args(b, st, step->value, step->key->span);
+	return true;
+}
+
+static void bind_block(struct binder *b, const struct doc_node *n, struct ast_block *out)
+{
+	out->span = n->span;
+	if (!expect_kind(b, n, DOC_SEQ, "a list of steps"))
+		return;
+	out->steps = arena_alloc(b->a, (n->count ? n->count : 1) * sizeof *out->steps);
+	for (size_t i = 0; i < n->count; i++)
+		if (bind_step(b, n->items[i], &out->steps[out->count]))
+			out->count++;
+}
+
+static void bind_flow(struct binder *b, const struct doc_pair *pair, unsigned index)
+{
+	struct ast_flow *fl = arena_alloc(b->a, sizeof *fl);
+	init_decl(b, &fl->decl, DECL_FLOW, pair, index);
+	PUSH_DECL(b, b->p->flows, b->p->nflows, fl);
+	bind_block(b, pair->value, &fl->body);
+}
+
+/* ---------- tests ---------- */
+
+static const struct field_spec test_fields[] = {
+	{ "name", FT_STRING, true }, { "start", FT_DEST, true }, { "input", FT_SEQ, true },
+	{ "expect", FT_SEQ, false }, { "expect_end", FT_DEST, false },
+};
+
+static void bind_inputs(struct binder *b, struct ast_test *t, const struct doc_node *n)
+{
+	size_t c = list_count(b, n, "a test's input");
+	t->input = arena_alloc(b->a, (c ? c : 1) * sizeof *t->input);
+	for (size_t i = 0; i < c; i++) {
+		const struct doc_node *v = n->items[i];
+		char key;
+		if (!expect_kind(b, v, DOC_SCALAR, "a test input"))
+			continue;
+		if (strcmp(v->text, "silence") != 0 && !get_key(b, v, &key))
+			continue;
+		t->input[t->ninput++] = (struct ast_test_input){ v->text, v->span };
+	}
+}
+
+static void bind_test(struct binder *b, const struct doc_node *n)
+{
+	struct ast_test *t = arena_alloc(b->a, sizeof *t);
+	t->span = n->span;
+	struct doc_node *f[COUNT(test_fields)];
+	if (!bind_fields(b, n, test_fields, COUNT(test_fields), f, "a test", n->span) && !f[0])
+		return;
+	b->p->tests[b->p->ntests++] = t;
+	if (f[0] && get_string(b, f[0], "a test name", &t->name))
+		t->name_span = f[0]->span;
+	if (f[1])
+		get_dest(b, f[1], "a test start", &t->start);
+	if (f[2])
+		bind_inputs(b, t, f[2]);
+	if (f[3]) {
+		size_t c = list_count(b, f[3], "expect");
+		t->has_expect = true;
+		t->expect = arena_alloc(b->a, (c ? c : 1) * sizeof *t->expect);
+		for (size_t i = 0; i < c; i++)
+			if (get_dest(b, f[3]->items[i], "an expected step", &t->expect[t->nexpect]))
+				t->nexpect++;
+	}
+	if (f[4])
+		get_dest(b, f[4], "expect_end", &t->expect_end);
+}
+
+/* ---------- the top level ---------- */
+
+static const struct field_spec top_fields[] = {
+	{ "ivrc", FT_INT, true }, { "name", FT_STRING, true }, { "entry", FT_SEQ, false },
+	{ "targets", FT_MAP, true }, { "recordings", FT_MAP, false },
+	{ "endpoints", FT_MAP, false }, { "menus", FT_MAP, false },
+	{ "announcements", FT_MAP, false }, { "voicemails", FT_MAP, false },
+	{ "broadcasts", FT_MAP, false }, { "flows", FT_MAP, false }, { "tests", FT_SEQ, false },
+};
+
+enum { TOP_IVRC, TOP_NAME, TOP_ENTRY, TOP_TARGETS, TOP_RECORDINGS, TOP_ENDPOINTS,
+       TOP_MENUS, TOP_ANNOUNCEMENTS, TOP_VOICEMAILS, TOP_BROADCASTS, TOP_FLOWS, TOP_TESTS };
+
+static void bind_targets(struct binder *b, const struct doc_node *n)
+{
+	b->p->targets_span = n->span;
+	struct field_spec specs[TARGET_COUNT];
+	for (int t = 0; t < TARGET_COUNT; t++)
+		specs[t] = (struct field_spec){ ast_target_names[t], FT_MAP, false };
+	struct doc_node *f[TARGET_COUNT];
+	bind_fields(b, n, specs, TARGET_COUNT, f, "targets", n->span);
+	for (int t = 0; t < TARGET_COUNT; t++)
+		if (f[t])
+			bind_settings(b, f[t], arena_printf(b->a, "targets.%s", ast_target_names[t]),
+				      &b->p->targets[t]);
+}
+
+static void bind_entry(struct binder *b, const struct doc_node *n)
+{
+	size_t c = list_count(b, n, "entry");
+	b->p->has_entry = true;
+	b->p->entry_span = n->span;
+	b->p->entry = arena_alloc(b->a, (c ? c : 1) * sizeof *b->p->entry);
+	for (size_t i = 0; i < c; i++)
+		if (get_dest(b, n->items[i], "an entry point", &b->p->entry[b->p->nentry]))
+			b->p->nentry++;
+}
+
+static void bind_header(struct binder *b, struct doc_node **f)
+{
+	struct ast_program *p = b->p;
+	if (f[TOP_IVRC] && get_int(b, f[TOP_IVRC], "the format version", INT64_MIN, INT64_MAX,
+				   &p->version) && p->version != 1)
+		diag_error(b->d, IVR_VERSION, f[TOP_IVRC]->span,
+			   "unsupported format version %lld; this ivrc reads version 1",
+			   (long long)p->version);
+	if (f[TOP_NAME] && expect_kind(b, f[TOP_NAME], DOC_SCALAR, "the project name")) {
+		struct lex_error e;
+		if (lex_project_name(f[TOP_NAME]->text, f[TOP_NAME]->len, &e)) {
+			p->name = f[TOP_NAME]->text;
+			p->name_span = f[TOP_NAME]->span;
+		} else {
+			lex_fail(b, f[TOP_NAME], IVR_BAD_VALUE, &e);
+		}
+	}
+	if (f[TOP_ENTRY])
+		bind_entry(b, f[TOP_ENTRY]);
+	if (f[TOP_TARGETS])
+		bind_targets(b, f[TOP_TARGETS]);
+}
+
+/* Sections are bound in this order so that arrays can be sized first. */
+static void alloc_section(struct binder *b, const struct doc_node *n, void *arrp)
+{
+	size_t c = n && n->kind == DOC_MAP ? n->count : 0;
+	*(void **)arrp = arena_alloc(b->a, (c ? c : 1) * sizeof(void *));
+}
+
+struct ast_program *bind_program(struct doc_node *root, const struct source *src,
+				 struct arena *a, struct diag *d)
+{
+	struct binder b = { a, d, src, arena_alloc(a, sizeof(struct ast_program)) };
+	struct ast_program *p = b.p;
+	p->src = src;
+	p->root = root;
+	struct doc_node *f[COUNT(top_fields)];
+	if (root->kind != DOC_MAP) {
+		diag_error(d, IVR_NODE_KIND, root->span,
+			   "expected a mapping at the top of the file, got %s", kind_word(root));
+		return NULL;
+	}
+	bind_fields(&b, root, top_fields, COUNT(top_fields), f, "the top level",
+		    span_make(src, root->span.offset, 0));
+	bind_header(&b, f);
+	alloc_section(&b, f[TOP_RECORDINGS], &p->recordings);
+	alloc_section(&b, f[TOP_ENDPOINTS], &p->endpoints);
+	alloc_section(&b, f[TOP_MENUS], &p->menus);
+	alloc_section(&b, f[TOP_ANNOUNCEMENTS], &p->announcements);
+	alloc_section(&b, f[TOP_VOICEMAILS], &p->voicemails);
+	alloc_section(&b, f[TOP_BROADCASTS], &p->broadcasts);
+	alloc_section(&b, f[TOP_FLOWS], &p->flows);
+	if (f[TOP_RECORDINGS])
+		each_entry(&b, f[TOP_RECORDINGS], "recordings", bind_recording);
+	if (f[TOP_ENDPOINTS])
+		each_entry(&b, f[TOP_ENDPOINTS], "endpoints", bind_endpoint);
+	if (f[TOP_MENUS])
+		each_entry(&b, f[TOP_MENUS], "menus", bind_menu);
+	if (f[TOP_ANNOUNCEMENTS])
+		each_entry(&b, f[TOP_ANNOUNCEMENTS], "announcements", bind_announcement);
+	if (f[TOP_VOICEMAILS])
+		each_entry(&b, f[TOP_VOICEMAILS], "voicemails", bind_voicemail);
+	if (f[TOP_BROADCASTS])
+		each_entry(&b, f[TOP_BROADCASTS], "broadcasts", bind_broadcast);
+	if (f[TOP_FLOWS])
+		each_entry(&b, f[TOP_FLOWS], "flows", bind_flow);
+	if (f[TOP_TESTS] && !is_null(f[TOP_TESTS]) &&
+	    expect_kind(&b, f[TOP_TESTS], DOC_SEQ, "tests")) {
+		p->tests = arena_alloc(a, (f[TOP_TESTS]->count + 1) * sizeof *p->tests);
+		for (size_t i = 0; i < f[TOP_TESTS]->count; i++)
+			bind_test(&b, f[TOP_TESTS]->items[i]);
+	}
+	return p;
+}

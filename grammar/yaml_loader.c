@@ -1,0 +1,364 @@
+/* The YAML front end. It uses libyaml's event API (not the document loader)
+ * so that it can convert marks to spans once, cap nesting depth in the event
+ * loop (libyaml has no limit), bound alias expansion, and catch what libyaml
+ * lets through: duplicate keys, undefined aliases, several documents. */
+#include "yaml_loader.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "../compiler/arena.h"
+#include "../compiler/codes.h"
+
+struct anchor {
+	const char *name;
+	struct doc_node *node;
+	size_t weight;                /* nodes in the subtree, aliases expanded */
+};
+
+struct open_node {
+	struct doc_node *node;
+	size_t first_child;           /* index into loader.children */
+	size_t weight;
+	const char *anchor;
+};
+
+struct loader {
+	const struct source *src;
+	struct arena *arena;
+	struct diag *diag;
+	yaml_parser_t parser;
+	struct open_node stack[YAML_MAX_DEPTH + 1];
+	size_t depth;
+	/* Children of every open collection, in one shared scratch vector. */
+	struct doc_node **children;
+	size_t *child_weights;
+	size_t nchildren, capchildren;
+	struct anchor *anchors;
+	size_t nanchors, capanchors;
+	size_t alias_nodes;
+	struct doc_node *root;
+	size_t root_weight;
+	size_t documents;
+	bool failed;
+};
+
+static struct span mark_span(struct loader *l, yaml_mark_t start, yaml_mark_t end)
+{
+	uint32_t a = source_offset(l->src, start.line, start.column);
+	uint32_t b = source_offset(l->src, end.line, end.column);
+	return span_make(l->src, a, b > a ? b - a : 0);
+}
+
+static void push_child(struct loader *l, struct doc_node *n, size_t weight)
+{
+	if (l->nchildren == l->capchildren) {
+		size_t cap = l->capchildren ? l->capchildren * 2 : 256;
+		struct doc_node **c = realloc(l->children, cap * sizeof *c);
+		size_t *w = realloc(l->child_weights, cap * sizeof *w);
+		if (!c || !w) {
+			fputs("ivrc: out of memory\n", stderr);
+			abort();
+		}
+		l->children = c;
+		l->child_weights = w;
+		l->capchildren = cap;
+	}
+	l->children[l->nchildren] = n;
+	l->child_weights[l->nchildren++] = weight;
+}
+
+static void remember_anchor(struct loader *l, const char *name, struct doc_node *n,
+			    size_t weight)
+{
+	if (!name)
+		return;
+	struct anchor a = { name, n, weight };
+	ARENA_PUSH(l->arena, l->anchors, l->nanchors, l->capanchors, a);
+}
+
+/* Hands a finished node to its parent (or makes it the root). */
+static void finish_node(struct loader *l, struct doc_node *n, size_t weight,
+			const char *anchor)
+{
+	remember_anchor(l, anchor, n, weight);
+	if (l->depth == 0) {
+		l->root = n;
+		l->root_weight = weight;
+	} else {
+		push_child(l, n, weight);
+	}
+}
+
+static const char *anchor_name(struct loader *l, const yaml_char_t *a)
+{
+	return a ? arena_strdup(l->arena, (const char *)a) : NULL;
+}
+
+static bool check_tag(struct loader *l, const yaml_char_t *tag, struct span at)
+{
+	if (!tag || strcmp((const char *)tag, "tag:yaml.org,2002:str") == 0 ||
+	    strcmp((const char *)tag, "!") == 0)
+		return true;
+	diag_error(l->diag, IVR_TAG, at, "YAML tag '%s' is not supported; only !!str is",
+		   (const char *)tag);
+	return false;
+}
+
+static void on_scalar(struct loader *l, yaml_event_t *e)
+{
+	struct doc_node *n = arena_alloc(l->arena, sizeof *n);
+	n->kind = DOC_SCALAR;
+	n->span = mark_span(l, e->start_mark, e->end_mark);
+	n->len = e->data.scalar.length;
+	n->text = arena_strndup(l->arena, (const char *)e->data.scalar.value, n->len);
+	n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+		    e->data.scalar.tag != NULL;
+	check_tag(l, e->data.scalar.tag, n->span);
+	finish_node(l, n, 1, anchor_name(l, e->data.scalar.anchor));
+}
+
+static bool on_start(struct loader *l, yaml_event_t *e, enum doc_kind kind)
+{
+	struct span at = mark_span(l, e->start_mark, e->end_mark);
+	if (l->depth == YAML_MAX_DEPTH) {
+		diag_error(l->diag, IVR_TOO_DEEP, at,
+			   "nesting deeper than %d levels", YAML_MAX_DEPTH);
+		return false;
+	}
+	const yaml_char_t *tag = kind == DOC_MAP ? e->data.mapping_start.tag
+						 : e->data.sequence_start.tag;
+	const yaml_char_t *anchor = kind == DOC_MAP ? e->data.mapping_start.anchor
+						    : e->data.sequence_start.anchor;
+	if (tag && !(kind == DOC_MAP && strcmp((const char *)tag, "tag:yaml.org,2002:map") == 0) &&
+	    !(kind == DOC_SEQ && strcmp((const char *)tag, "tag:yaml.org,2002:seq") == 0))
+		check_tag(l, tag, at);
+	struct doc_node *n = arena_alloc(l->arena, sizeof *n);
+	n->kind = kind;
+	n->span = at;
+	l->stack[l->depth++] = (struct open_node){ n, l->nchildren, 1, anchor_name(l, anchor) };
+	return true;
+}
+
+static int compare_keys(const void *a, const void *b)
+{
+	const struct doc_pair *x = a, *y = b;
+	size_t n = x->key->len < y->key->len ? x->key->len : y->key->len;
+	int c = memcmp(x->key->text, y->key->text, n);
+	if (c)
+		return c;
+	if (x->key->len != y->key->len)
+		return x->key->len < y->key->len ? -1 : 1;
+	return x->key->span.offset < y->key->span.offset ? -1 :
+	       x->key->span.offset > y->key->span.offset;
+}
+
+static bool is_merge_key(const struct doc_node *k)
+{
+	return k->kind == DOC_SCALAR && !k->quoted && k->len == 2 && memcmp(k->text, "<<", 2) == 0;
+}
+
+/* Reports every key that appears twice, at its second place; sorting a copy
+ * keeps this O(n log n) for big mappings. */
+static void check_duplicates(struct loader *l, const struct doc_node *map)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < map->count; i++)
+		n += map->pairs[i].key->kind == DOC_SCALAR;
+	if (n < 2)
+		return;
+	struct doc_pair *sorted = malloc(n * sizeof *sorted);
+	if (!sorted)
+		abort();
+	n = 0;
+	for (size_t i = 0; i < map->count; i++)
+		if (map->pairs[i].key->kind == DOC_SCALAR)
+			sorted[n++] = map->pairs[i];
+	qsort(sorted, n, sizeof *sorted, compare_keys);
+	for (size_t i = 1; i < n; i++) {
+		const struct doc_node *a = sorted[i - 1].key, *b = sorted[i].key;
+		if (a->len != b->len || memcmp(a->text, b->text, a->len) != 0)
+			continue;
+		struct linecol lc = source_linecol(l->src, a->span.offset);
+		diag_error(l->diag, IVR_DUPLICATE_KEY, b->span,
+			   "duplicate key '%s' (first defined at %u:%u)", b->text, lc.line, lc.column);
+	}
+	free(sorted);
+}
+
+static bool has_key(const struct doc_pair *pairs, size_t n, const struct doc_node *key)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct doc_node *k = pairs[i].key;
+		if (k->kind == DOC_SCALAR && k->len == key->len &&
+		    memcmp(k->text, key->text, k->len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Merge keys (`<<: *base` or `<<: [*a, *b]`): the merged mappings' pairs are
+ * added where the mapping does not set the key itself; earlier sources win. */
+static void apply_merges(struct loader *l, struct doc_node *map)
+{
+	size_t explicit = 0, merges = 0;
+	for (size_t i = 0; i < map->count; i++)
+		is_merge_key(map->pairs[i].key) ? merges++ : explicit++;
+	if (merges == 0)
+		return;
+	struct doc_pair *out = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < map->count; i++)
+		if (!is_merge_key(map->pairs[i].key))
+			ARENA_PUSH(l->arena, out, n, cap, map->pairs[i]);
+	for (size_t i = 0; i < map->count; i++) {
+		if (!is_merge_key(map->pairs[i].key))
+			continue;
+		struct doc_node *v = map->pairs[i].value;
+		struct doc_node *const *srcs = &map->pairs[i].value;
+		size_t nsrc = 1;
+		if (v->kind == DOC_SEQ) {
+			srcs = v->items;
+			nsrc = v->count;
+		}
+		for (size_t s = 0; s < nsrc; s++) {
+			if (srcs[s]->kind != DOC_MAP) {
+				diag_error(l->diag, IVR_NODE_KIND, srcs[s]->span,
+					   "a merge key ('<<') takes a mapping or a list of mappings");
+				continue;
+			}
+			for (size_t j = 0; j < srcs[s]->count; j++)
+				if (!has_key(out, n, srcs[s]->pairs[j].key))
+					ARENA_PUSH(l->arena, out, n, cap, srcs[s]->pairs[j]);
+		}
+	}
+	map->pairs = out;
+	map->count = n;
+}
+
+static void on_end(struct loader *l, yaml_event_t *e)
+{
+	struct open_node *o = &l->stack[--l->depth];
+	struct doc_node *n = o->node;
+	size_t count = l->nchildren - o->first_child;
+	size_t weight = 1;
+	for (size_t i = o->first_child; i < l->nchildren; i++)
+		weight += l->child_weights[i];
+	struct span end = mark_span(l, e->start_mark, e->end_mark);
+	n->span = span_join(n->span, end);
+	if (n->kind == DOC_SEQ) {
+		n->items = arena_alloc(l->arena, (count ? count : 1) * sizeof *n->items);
+		memcpy(n->items, l->children + o->first_child, count * sizeof *n->items);
+		n->count = count;
+	} else {
+		n->count = count / 2;
+		n->pairs = arena_alloc(l->arena, (n->count ? n->count : 1) * sizeof *n->pairs);
+		for (size_t i = 0; i < n->count; i++) {
+			n->pairs[i].key = l->children[o->first_child + 2 * i];
+			n->pairs[i].value = l->children[o->first_child + 2 * i + 1];
+		}
+		check_duplicates(l, n);
+		apply_merges(l, n);
+	}
+	l->nchildren = o->first_child;
+	finish_node(l, n, weight, o->anchor);
+}
+
+static void on_alias(struct loader *l, yaml_event_t *e)
+{
+	const char *name = (const char *)e->data.alias.anchor;
+	struct span at = mark_span(l, e->start_mark, e->end_mark);
+	for (size_t i = l->nanchors; i-- > 0;) {
+		if (strcmp(l->anchors[i].name, name) != 0)
+			continue;
+		l->alias_nodes += l->anchors[i].weight;
+		if (l->alias_nodes > YAML_MAX_ALIAS_NODES) {
+			diag_error(l->diag, IVR_ALIAS_LIMIT, at,
+				   "aliases expand to more than %d nodes", YAML_MAX_ALIAS_NODES);
+			l->failed = true;
+			return;
+		}
+		finish_node(l, l->anchors[i].node, l->anchors[i].weight, NULL);
+		return;
+	}
+	diag_error(l->diag, IVR_UNDEFINED_ALIAS, at, "undefined alias '%s'", name);
+	l->failed = true;
+}
+
+static void report_parser_error(struct loader *l)
+{
+	yaml_parser_t *p = &l->parser;
+	yaml_mark_t m = p->problem_mark;
+	struct span at = span_make(l->src, source_offset(l->src, m.line, m.column), 1);
+	if (p->context)
+		diag_error(l->diag, IVR_SYNTAX, at, "invalid YAML: %s %s", p->problem, p->context);
+	else
+		diag_error(l->diag, IVR_SYNTAX, at, "invalid YAML: %s",
+			   p->problem ? p->problem : "cannot read the input");
+}
+
+/* Returns false when the event loop must stop. */
+static bool on_event(struct loader *l, yaml_event_t *e)
+{
+	switch (e->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++l->documents > 1) {
+			diag_error(l->diag, IVR_MULTI_DOCUMENT,
+				   mark_span(l, e->start_mark, e->end_mark),
+				   "expected one YAML document, found a second one");
+			return false;
+		}
+		return true;
+	case YAML_SCALAR_EVENT:
+		on_scalar(l, e);
+		return true;
+	case YAML_SEQUENCE_START_EVENT:
+		return on_start(l, e, DOC_SEQ);
+	case YAML_MAPPING_START_EVENT:
+		return on_start(l, e, DOC_MAP);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		on_end(l, e);
+		return true;
+	case YAML_ALIAS_EVENT:
+		on_alias(l, e);
+		return !l->failed;
+	case YAML_STREAM_END_EVENT:
+		return false;
+	default:
+		return true;
+	}
+}
+
+struct doc_node *yaml_load(const struct source *src, struct arena *a, struct diag *d)
+{
+	struct loader l = { .src = src, .arena = a, .diag = d };
+	size_t errors = d->errors;
+	if (!yaml_parser_initialize(&l.parser)) {
+		fputs("ivrc: out of memory\n", stderr);
+		abort();
+	}
+	yaml_parser_set_input_string(&l.parser, (const unsigned char *)src->text, src->len);
+	for (;;) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(&l.parser, &e)) {
+			report_parser_error(&l);
+			break;
+		}
+		bool go_on = on_event(&l, &e);
+		yaml_event_delete(&e);
+		if (!go_on)
+			break;
+	}
+	yaml_parser_delete(&l.parser);
+	free(l.children);
+	free(l.child_weights);
+	if (d->errors != errors)
+		return NULL;
+	if (!l.root) {
+		diag_error(d, IVR_EMPTY_FILE, span_make(src, 0, 0), "the file is empty");
+		return NULL;
+	}
+	return l.root;
+}

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs the Debian packages ivrc needs to build and test, when missing.
+# Run as root on Debian 12; prints nothing when everything is there.
+set -eu
+need="gcc make pkg-config re2c libyaml-dev libcjson-dev libcurl4-openssl-dev python3"
+missing=""
+for p in $need; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+	echo "deps.sh: missing packages:$missing (run as root, or install them)" >&2
+	exit 2
+fi
+echo "deps.sh: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null
