@@ -25,7 +25,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(BUILD)/
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test check-suite clean install update-golden
+.PHONY: all units deps demo test clean install update-golden
 .SUFFIXES:
 
 all: ivrc
@@ -54,7 +54,7 @@ $(BUILD)/obj/%.o: %.c | $(GEN_SRC)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libivrc.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $(filter %.c %.a,$^) $(PKG_LIBS)
 
 units: $(UNIT_BIN)
 

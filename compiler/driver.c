@@ -99,9 +99,8 @@ int driver_check(const struct driver_opts *o, char **files, int nfiles)
 	struct run r;
 	run_init(&r, o);
 	for (int i = 0; i < nfiles; i++) {
-		size_t errors = r.diag.errors;
 		struct ast_program *p = load(&r, files[i]);
-		if (!p || r.diag.errors != errors)
+		if (!p)
 			continue;
 		const struct target_caps *caps[TARGET_COUNT];
 		res_check(p, caps, declared_caps(p, caps), &r.arena, &r.diag);
@@ -200,7 +199,7 @@ int driver_build(const struct driver_opts *o, const char *file)
 	struct run r;
 	run_init(&r, o);
 	struct ast_program *p = load(&r, file);
-	if (!p || r.diag.errors)
+	if (!p)
 		return run_finish(&r);
 	if (!p->targets[t].present) {
 		diag_error(&r.diag, IVR_UNDECLARED_TARGET,
@@ -209,7 +208,7 @@ int driver_build(const struct driver_opts *o, const char *file)
 		return run_finish(&r);
 	}
 	const struct target_caps *caps = be->caps;
-	if (!res_check(p, &caps, 1, &r.arena, &r.diag))
+	if (!res_check(p, &caps, 1, &r.arena, &r.diag) || r.diag.errors)
 		return run_finish(&r);
 	return lower_and_print(&r, be, p);
 }
