@@ -25,6 +25,13 @@ enum {
 	IVR_VERSION = 118,
 	IVR_OUT_OF_RANGE = 119,    /* a value outside the language's range */
 	IVR_TAG = 120,             /* YAML tags other than !!str */
+	IVR_DSL_CHARACTER = 121,   /* a character the DSL does not use there */
+	IVR_DSL_UNTERMINATED = 122,
+	IVR_DSL_ESCAPE = 123,
+	IVR_DSL_UTF8 = 124,
+	IVR_DSL_TOO_LONG = 125,
+	IVR_DSL_SYNTAX = 126,      /* expected X, got Y */
+	IVR_DSL_UNCLOSED = 127,    /* '{' or '[' never closed */
 
 	/* IVR2xx: names, references, types */
 	IVR_UNKNOWN_REF = 201,
@@ -54,6 +61,10 @@ enum {
 	IVR_RETRY_AFTER = 412,
 	IVR_WINDOW = 413,
 	IVR_DIAL_STATUS = 414,
+	IVR_TARGET_NO_INVALID = 420,   /* the target's menus have no invalid-key handler */
+	IVR_TARGET_IGNORED = 421,      /* a menu setting the target cannot express, unused */
+	IVR_TARGET_PROMPT_TEXT = 422,  /* note: the text to record for an app's own prompt */
+	IVR_TARGET_PROMPT_ID = 423,    /* a provider prompt id the body cannot name there */
 	IVR_NOT_BUILT = 499,       /* a construct this version of ivrc cannot lower yet */
 };
 

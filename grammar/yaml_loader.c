@@ -10,6 +10,7 @@
 
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
+#include "doc.h"
 
 struct anchor {
 	const char *name;
@@ -141,50 +142,9 @@ static bool on_start(struct loader *l, yaml_event_t *e, enum doc_kind kind)
 	return true;
 }
 
-static int compare_keys(const void *a, const void *b)
-{
-	const struct doc_pair *x = a, *y = b;
-	size_t n = x->key->len < y->key->len ? x->key->len : y->key->len;
-	int c = memcmp(x->key->text, y->key->text, n);
-	if (c)
-		return c;
-	if (x->key->len != y->key->len)
-		return x->key->len < y->key->len ? -1 : 1;
-	return x->key->span.offset < y->key->span.offset ? -1 :
-	       x->key->span.offset > y->key->span.offset;
-}
-
 static bool is_merge_key(const struct doc_node *k)
 {
 	return k->kind == DOC_SCALAR && !k->quoted && k->len == 2 && memcmp(k->text, "<<", 2) == 0;
-}
-
-/* Reports every key that appears twice, at its second place; sorting a copy
- * keeps this O(n log n) for big mappings. */
-static void check_duplicates(struct loader *l, const struct doc_node *map)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < map->count; i++)
-		n += map->pairs[i].key->kind == DOC_SCALAR;
-	if (n < 2)
-		return;
-	struct doc_pair *sorted = malloc(n * sizeof *sorted);
-	if (!sorted)
-		abort();
-	n = 0;
-	for (size_t i = 0; i < map->count; i++)
-		if (map->pairs[i].key->kind == DOC_SCALAR)
-			sorted[n++] = map->pairs[i];
-	qsort(sorted, n, sizeof *sorted, compare_keys);
-	for (size_t i = 1; i < n; i++) {
-		const struct doc_node *a = sorted[i - 1].key, *b = sorted[i].key;
-		if (a->len != b->len || memcmp(a->text, b->text, a->len) != 0)
-			continue;
-		struct linecol lc = source_linecol(l->src, a->span.offset);
-		diag_error(l->diag, IVR_DUPLICATE_KEY, b->span,
-			   "duplicate key '%s' (first defined at %u:%u)", b->text, lc.line, lc.column);
-	}
-	free(sorted);
 }
 
 static bool has_key(const struct doc_pair *pairs, size_t n, const struct doc_node *key)
@@ -258,7 +218,7 @@ static void on_end(struct loader *l, yaml_event_t *e)
 			n->pairs[i].key = l->children[o->first_child + 2 * i];
 			n->pairs[i].value = l->children[o->first_child + 2 * i + 1];
 		}
-		check_duplicates(l, n);
+		doc_check_duplicates(n, l->diag);
 		apply_merges(l, n);
 	}
 	l->nchildren = o->first_child;
