@@ -1,23 +1,50 @@
-/* Sonetel voice apps: what the target can express. Lowering to voice-app
- * bodies is not built yet; the checker already uses this table. */
-#include "backend.h"
+/* Sonetel back end: what the target can do, the settings that cover what no
+ * primary source confirmed (PROVIDERS.md, "UNCERTAIN"), and the lowering of
+ * menus and announcements (ivr voice apps) and voicemails (mailbox voice apps)
+ * to request bodies, after seed 004 and Sonetel's voice-app reference. Every
+ * Sonetel fact (path, field names, values) lives here. References to other
+ * apps are placeholders "@{voiceapp:NAME}" (link.h). */
+#include <stdbool.h>
+#include <string.h>
 
-static const char *const voices[] = {
+#include "../compiler/arena.h"
+#include "../compiler/codes.h"
+#include "backend.h"
+#include "link.h"
+
+/* The account id is known only to push, which fills it in from
+ * SONETEL_ACCOUNT_ID: a build never holds it. */
+#define ST_APP_PATH "/account/{account_id}/voiceapp"
+#define ST_KIND "voiceapp"
+
+static const char *const st_voices[] = {
 	"en", "swe", "spa", "hin-fe", "tam-fe", "tel-fe", "en-fe", "gr-fe", "en-uk-fe",
 	"fr-fe", "ara-fe", NULL,
 };
 
-static const struct setting_spec settings[] = {
-	{ "voice", SETTING_ENUM, "en", voices, "language and voice of the default prompts" },
-	{ "phone_to", SETTING_STRING, "phnum", NULL,
-	  "the 'to' of a menu entry that calls a phone number (UNCERTAIN: the reference says 'other')" },
-	{ "hangup_action", SETTING_STRING, "disconnect", NULL,
-	  "the action that hangs up (seen only in a sample)" },
-	{ "token_path", SETTING_PATH, "/SonetelAuth/beta/oauth/token", NULL,
-	  "the OAuth token path on the auth host" },
+static const char *const st_phone_to[] = {"phnum", "other", NULL};
+static const char *const st_yes_no[] = {"yes", "no", NULL};
+
+static const struct setting_spec st_settings[] = {
+	{"voice", SETTING_ENUM, "en", st_voices,
+	 "language and voice of the apps' default prompts"},
+	{"phone_to", SETTING_ENUM, "phnum", st_phone_to,
+	 "the 'to' of an action that calls a phone number (UNCERTAIN: the reference says other)"},
+	{"hangup_action", SETTING_STRING, "disconnect", NULL,
+	 "the action that hangs up (seen only in a sample)"},
+	{"get_extension", SETTING_ENUM, "no", st_yes_no,
+	 "whether callers of a menu may dial an extension directly"},
+	{"token_path", SETTING_PATH, "/SonetelAuth/beta/oauth/token", NULL,
+	 "the OAuth token path on the auth host"},
 };
 
-static const struct target_caps caps = {
+static const struct setting_spec st_menu_settings[] = {
+	/* No default of its own: targets.sonetel.get_extension decides. */
+	{"get_extension", SETTING_ENUM, NULL, st_yes_no,
+	 "whether callers of this menu may dial an extension (default: targets.sonetel's)"},
+};
+
+static const struct target_caps st_caps = {
 	.target = TARGET_SONETEL,
 	.dest_kinds = DEST_BIT(DEST_NAME) | DEST_BIT(DEST_MENU) | DEST_BIT(DEST_ANNOUNCEMENT) |
 		      DEST_BIT(DEST_VOICEMAIL) | DEST_BIT(DEST_PHONE) | DEST_BIT(DEST_USER) |
@@ -27,12 +54,244 @@ static const struct target_caps caps = {
 		   1u << DECL_ENDPOINT | 1u << DECL_RECORDING,
 	.keys = "0123456789",
 	.recording_need = REC_NEED_NOTHING,
-	.settings = settings,
-	.nsettings = sizeof settings / sizeof settings[0],
+	.no_invalid_handler = "on a wrong key sonetel plays its own 'Invalid Menu Entry' "
+			      "prompt and repeats the menu instead",
+	.settings = st_settings,
+	.nsettings = sizeof st_settings / sizeof st_settings[0],
+	.menu_settings = st_menu_settings,
+	.nmenu_settings = sizeof st_menu_settings / sizeof st_menu_settings[0],
 };
+
+/* One lowering: the program, the output, the settings in force and the
+ * declaration being lowered (`repeat` means its own app). */
+struct st {
+	const struct ast_program *p;
+	struct bundle *b;
+	struct diag *d;
+	const char *voice, *phone_to, *hangup, *get_extension;
+	const struct ast_decl *cur;
+};
+
+/* What a menu key, the timeout or an announcement's final_action does. */
+struct action {
+	const char *action, *to, *id;
+};
+
+static const struct action act_unused = {"", "", ""};
+
+static struct action act_hangup(const struct st *s)
+{
+	return (struct action){s->hangup, "", ""};
+}
+
+/* Another app of this project (or this one): its id once it exists. */
+static struct action act_app(struct st *s, struct bundle_object *o, const char *name)
+{
+	bundle_add_dep(s->b, o, ST_KIND, name);
+	return (struct action){"connect", "app", link_placeholder(s->b->arena, ST_KIND, name)};
+}
+
+/* The checker refuses these before lowering; kept so a bug is a finding. */
+static struct action act_refused(struct st *s, const struct ast_dest *dst)
+{
+	diag_error(s->d, IVR_TARGET_DEST, dst->span, "sonetel cannot route to '%s%s%s'",
+		   ast_dest_kind_names[dst->kind],
+		   dst->id && dst->kind != DEST_NAME ? ":" : "", dst->id ? dst->id : "");
+	return act_hangup(s);
+}
+
+static struct action act_of(struct st *s, struct bundle_object *o, const struct ast_dest *dst);
+
+/* A bare NAME: the app or endpoint the resolver found. */
+static struct action act_name(struct st *s, struct bundle_object *o, const struct ast_dest *dst)
+{
+	const struct ast_decl *ref = dst->ref;
+	if (ref && (ref->kind == DECL_MENU || ref->kind == DECL_ANNOUNCEMENT ||
+		    ref->kind == DECL_VOICEMAIL))
+		return act_app(s, o, ref->name);
+	if (ref && ref->kind == DECL_ENDPOINT) {
+		const struct ast_endpoint *e = (const struct ast_endpoint *)ref;
+		const struct ast_dest *lit = e->per_target ? &e->lit[TARGET_SONETEL] : &e->all;
+		if (lit->kind != DEST_NAME && lit->kind != DEST_NONE)
+			return act_of(s, o, lit);
+	}
+	return act_refused(s, dst);
+}
+
+static struct action act_of(struct st *s, struct bundle_object *o, const struct ast_dest *dst)
+{
+	switch (dst->kind) {
+	case DEST_NAME:
+		return act_name(s, o, dst);
+	case DEST_MENU: case DEST_ANNOUNCEMENT: case DEST_VOICEMAIL:
+		return act_app(s, o, dst->id);
+	case DEST_USER:
+		return (struct action){"call", "user", dst->id};
+	case DEST_PHONE:
+		return (struct action){"call", s->phone_to, dst->id};
+	case DEST_SIP:
+		return (struct action){"call", "other", dst->id};
+	case DEST_APP:
+		return (struct action){"connect", "app", dst->id};
+	case DEST_NONE: case DEST_HANGUP:
+		return act_hangup(s);
+	case DEST_REPEAT:
+		if (s->cur->kind == DECL_MENU)
+			return act_app(s, o, s->cur->name);
+		return act_refused(s, dst);
+	default:
+		return act_refused(s, dst);
+	}
+}
+
+/* Every action has all three keys, "" where there is nothing (as the
+ * reference writes unused keys). */
+static cJSON *act_json(struct action a)
+{
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "action", a.action);
+	cJSON_AddStringToObject(j, "to", a.to);
+	cJSON_AddStringToObject(j, "id", a.id);
+	return j;
+}
+
+/* ---------- the parts every app has ---------- */
+
+static struct bundle_object *app_new(struct st *s, const char *app_type,
+				     const struct ast_decl *decl)
+{
+	struct bundle_object *o = bundle_add(s->b, ST_KIND, decl->name);
+	o->remote_name = arena_printf(s->b->arena, "%s-%s", s->p->name, decl->name);
+	o->method = "POST";
+	o->path = ST_APP_PATH;
+	o->span = decl->name_span;
+	s->cur = decl;
+	cJSON_AddStringToObject(o->body, "app_type", app_type);
+	cJSON_AddStringToObject(o->body, "name", o->remote_name);
+	cJSON_AddStringToObject(o->body, "voice", s->voice);
+	return o;
+}
+
+/* An app plays its own prompts (Welcome, Main Menu, ...); the body cannot
+ * name another prompt for them, and their messages are uploaded to the app
+ * after it exists. So ivrc says what each should say. */
+static void app_prompt(struct st *s, const char *app, const struct ast_recref *r,
+		       const char *prompt)
+{
+	const struct ast_recording *rec = r->rec;
+	if (!rec)
+		return;
+	if (rec->sonetel)
+		diag_warning(s->d, IVR_TARGET_PROMPT_ID, r->span,
+			     "voice app '%s' plays its own %s prompt: a voice app body cannot "
+			     "name prompt '%s' (recording '%s') for it; give that message to the "
+			     "app's %s prompt after push", app, prompt, rec->sonetel,
+			     rec->decl.name, prompt);
+	if (rec->text)
+		diag_note(s->d, IVR_TARGET_PROMPT_TEXT, r->span,
+			  "record the %s prompt of voice app '%s': \"%s\"", prompt, app, rec->text);
+}
+
+/* ---------- menus → ivr apps ---------- */
+
+static const struct ast_option *option_of(const struct ast_menu *m, char key)
+{
+	for (size_t i = 0; i < m->noptions; i++)
+		if (m->options[i].key == key)
+			return &m->options[i];
+	return NULL;
+}
+
+/* Keys digit_0..digit_9 in order, all ten, then timeout (no_input's then). */
+static void menu_actions(struct st *s, struct bundle_object *o, const struct ast_menu *m)
+{
+	cJSON *menu = cJSON_AddObjectToObject(o->body, "menu");
+	for (char key = '0'; key <= '9'; key++) {
+		const struct ast_option *op = option_of(m, key);
+		struct action a = op ? act_of(s, o, &op->to) : act_unused;
+		const char name[] = {'d', 'i', 'g', 'i', 't', '_', key, '\0'};
+		cJSON_AddItemToObject(menu, name, act_json(a));
+	}
+	cJSON_AddItemToObject(menu, "timeout", act_json(act_of(s, o, &m->no_input.then)));
+}
+
+/* What the menu asks for that Sonetel has no field for. */
+static void menu_unused(struct st *s, const struct ast_menu *m)
+{
+	const struct ast_handler *h = &m->no_input;
+	if (m->timeout_span.src)
+		diag_warning(s->d, IVR_TARGET_IGNORED, m->timeout_span,
+			     "sonetel waits its own time for a key: a voice app has no timeout "
+			     "field, so 'timeout' is not used");
+	if (!h->present || (h->retries == 0 && !h->final_prompt.name))
+		return;
+	const char *unused = h->retries == 0 ? "'final_prompt' is"
+		: h->final_prompt.name ? "'retries', 'prompt' and 'final_prompt' are"
+		: "'retries' and 'prompt' are";
+	diag_warning(s->d, IVR_TARGET_IGNORED, h->span,
+		     "sonetel neither retries nor plays a prompt on silence: it takes the "
+		     "menu's 'timeout' action (this handler's 'then') at once; %s not used",
+		     unused);
+}
+
+static void lower_menu(struct st *s, const struct ast_menu *m)
+{
+	const char *ext = backend_setting_value(&m->per_target[TARGET_SONETEL], "get_extension");
+	struct bundle_object *o = app_new(s, "ivr", &m->decl);
+	cJSON_AddStringToObject(o->body, "play_welcome", "no");
+	cJSON_AddStringToObject(o->body, "play_menu", "yes");
+	cJSON_AddStringToObject(o->body, "get_extension", ext ? ext : s->get_extension);
+	menu_actions(s, o, m);
+	app_prompt(s, o->remote_name, &m->prompt, "'Main Menu'");
+	menu_unused(s, m);
+}
+
+/* ---------- announcements → ivr apps without a menu ---------- */
+
+static void lower_announcement(struct st *s, const struct ast_announcement *an)
+{
+	struct bundle_object *o = app_new(s, "ivr", &an->decl);
+	cJSON_AddStringToObject(o->body, "play_welcome", "yes");
+	cJSON_AddStringToObject(o->body, "play_menu", "no");
+	cJSON_AddStringToObject(o->body, "get_extension", "no");
+	cJSON_AddItemToObject(o->body, "final_action", act_json(act_of(s, o, &an->then)));
+	app_prompt(s, o->remote_name, &an->prompt, "'Welcome'");
+}
+
+/* ---------- voicemails → mailbox apps ---------- */
+
+static void lower_voicemail(struct st *s, const struct ast_voicemail *vm)
+{
+	struct bundle_object *o = app_new(s, "mailbox", &vm->decl);
+	bool email = vm->deliver_to.kind == DEST_EMAIL;
+	cJSON_AddStringToObject(o->body, "greeting_prompt", vm->greeting.name ? "yes" : "no");
+	cJSON_AddStringToObject(o->body, "goodbye_prompt", vm->goodbye.name ? "yes" : "no");
+	cJSON_AddStringToObject(o->body, "deliver_to", email ? "email" : "user");
+	cJSON_AddStringToObject(o->body, "deliver_to_details",
+				vm->deliver_to.id ? vm->deliver_to.id : "");
+	app_prompt(s, o->remote_name, &vm->greeting, "greeting");
+	app_prompt(s, o->remote_name, &vm->goodbye, "goodbye");
+}
+
+/* Broadcasts and flows are not built here: the checker refuses routes into
+ * them (IVR403), so skipping them loses nothing. */
+static void sonetel_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
+{
+	struct st s = {p, out, d, NULL, NULL, NULL, NULL, NULL};
+	s.voice = backend_setting(p, &st_caps, "voice");
+	s.phone_to = backend_setting(p, &st_caps, "phone_to");
+	s.hangup = backend_setting(p, &st_caps, "hangup_action");
+	s.get_extension = backend_setting(p, &st_caps, "get_extension");
+	for (size_t i = 0; i < p->nmenus; i++)
+		lower_menu(&s, p->menus[i]);
+	for (size_t i = 0; i < p->nannouncements; i++)
+		lower_announcement(&s, p->announcements[i]);
+	for (size_t i = 0; i < p->nvoicemails; i++)
+		lower_voicemail(&s, p->voicemails[i]);
+}
 
 const struct backend sonetel_backend = {
 	.target = TARGET_SONETEL,
-	.caps = &caps,
-	.lower = NULL,
+	.caps = &st_caps,
+	.lower = sonetel_lower,
 };

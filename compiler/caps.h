@@ -33,6 +33,9 @@ struct target_caps {
 	const char *keys;              /* DTMF keys it accepts, e.g. "0123456789*#" */
 	const char *warn_keys;         /* accepted with a warning (UNCERTAIN) */
 	enum rec_need recording_need;
+	/* Why the target's menus have no invalid-key handler (a menu's `invalid`
+	 * is then a warning, IVR420); NULL when they have one. */
+	const char *no_invalid_handler;
 	const struct setting_spec *settings;   /* targets.<name> */
 	size_t nsettings;
 	const struct setting_spec *menu_settings;  /* menus.X.<name> */
