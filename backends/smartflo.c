@@ -1,8 +1,9 @@
 /* Tata Smartflo back end: what the target can do, the settings that cover
  * what no primary source confirmed (PROVIDERS.md, "UNCERTAIN"), and the
- * lowering of menus (IVRs), announcements (auto attendants) and broadcasts to
- * request bodies. Every Smartflo fact (paths, field names, formats) lives here.
- * References to other objects are placeholders "@{kind:name}" (link.h). */
+ * lowering of menus (IVRs or virtual receptionists), announcements (auto
+ * attendants) and broadcasts to request bodies. Every Smartflo fact (paths,
+ * field names, formats) lives here. References to other objects are
+ * placeholders "@{kind:name}" (link.h). */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,13 +31,21 @@ static const struct setting_spec sf_settings[] = {
 	{"announcement_recording_key", SETTING_STRING, "recording_ID", NULL,
 	 "body key of an auto attendant's recording id (one client spells it recording_id)"},
 	{"hangup", SETTING_STRING, "hangup|1", NULL,
-	 "destination string that ends the call; an announcement splits it at the separator"},
+	 "destination string that ends the call; auto attendants and virtual receptionists "
+	 "split it at the separator"},
+	{"vr_route_type", SETTING_STRING, "vr", NULL,
+	 "destination type that routes a call to a virtual receptionist"},
 };
 
 static const struct setting_spec sf_menu_settings[] = {
 	/* No default of its own: targets.smartflo.menus_as decides. */
 	{"as", SETTING_ENUM, NULL, sf_as_choices,
 	 "lower this menu as ivr or vr (default: targets.smartflo.menus_as)"},
+	/* Seed 003 fields without an ivrc construct; an IVR has no such field. */
+	{"prefix", SETTING_STRING, NULL, NULL,
+	 "virtual receptionist only: caller ID prefix (body field prefix)"},
+	{"intercom", SETTING_STRING, NULL, NULL,
+	 "virtual receptionist only: intercom number (body field intercom)"},
 };
 
 static const struct target_caps sf_caps = {
@@ -48,8 +57,8 @@ static const struct target_caps sf_caps = {
 	.warn_dest_kinds = DEST_BIT(DEST_QUEUE) | DEST_BIT(DEST_DEPARTMENT),
 	.objects = 1u << DECL_MENU | 1u << DECL_ANNOUNCEMENT | 1u << DECL_BROADCAST |
 		   1u << DECL_ENDPOINT | 1u << DECL_RECORDING,
-	.keys = "0123456789",
-	.warn_keys = "*#",
+	.keys = "0123456789*#",       /* every key it takes; */
+	.warn_keys = "*#",            /* these with a warning (IVR407) */
 	.recording_need = REC_NEED_OWN_ID,
 	.settings = sf_settings,
 	.nsettings = sizeof sf_settings / sizeof sf_settings[0],
@@ -66,27 +75,28 @@ struct sf {
 	const struct ast_program *p;
 	struct bundle *b;
 	struct diag *d;
-	const char *sep, *hangup, *aa_type, *rec_key, *menus_as;
+	const char *sep, *hangup, *aa_type, *rec_key, *menus_as, *vr_type, *vr_path;
 };
 
-/* A destination as a type and an id (auto attendants send them apart) and
- * as the one string "type|id" that IVR bodies and broadcasts send. */
+/* A destination as a type and an id (auto attendants and virtual
+ * receptionists send them apart) and as the one string "type|id" that IVR
+ * bodies and broadcasts send. */
 struct route {
 	const char *type, *id, *whole;
-	bool id_number;       /* send the id as a number (hangup's 1) */
 };
 
 static struct route route_make(struct sf *s, const char *type, const char *id)
 {
 	const char *whole = arena_printf(s->b->arena, "%s%s%s", type, s->sep, id);
-	return (struct route){type, id, whole, false};
+	return (struct route){type, id, whole};
 }
 
-/* The hangup setting as is; auto attendants split it at the separator (or,
- * failing that, at a '|': the default "hangup|1" with separator "||"). */
+/* The hangup setting as is; auto attendants and virtual receptionists split
+ * it at the separator (or, failing that, at a '|': the default "hangup|1"
+ * with separator "||"). */
 static struct route route_hangup(struct sf *s)
 {
-	struct route r = {s->hangup, "1", s->hangup, true};
+	struct route r = {s->hangup, "1", s->hangup};
 	const char *cut = s->sep[0] ? strstr(s->hangup, s->sep) : NULL;
 	size_t skip = cut ? strlen(s->sep) : 1;
 	if (!cut)
@@ -94,9 +104,24 @@ static struct route route_hangup(struct sf *s)
 	if (cut) {
 		r.type = arena_strndup(s->b->arena, s->hangup, (size_t)(cut - s->hangup));
 		r.id = cut + skip;
-		r.id_number = r.id[0] && strspn(r.id, "0123456789") == strlen(r.id);
 	}
 	return r;
+}
+
+static bool menu_is_vr(const struct sf *s, const struct ast_menu *m)
+{
+	const char *as = backend_setting_value(&m->per_target[TARGET_SMARTFLO], "as");
+	return strcmp(as ? as : s->menus_as, "vr") == 0;
+}
+
+/* The destination type that routes to an object of this bundle kind. */
+static const char *kind_type(const struct sf *s, const char *kind)
+{
+	if (strcmp(kind, "vr") == 0)
+		return s->vr_type;
+	if (strcmp(kind, "auto_attendant") == 0)
+		return s->aa_type;
+	return kind;
 }
 
 /* A reference to another object of the project (or to itself). */
@@ -104,8 +129,15 @@ static struct route route_ref(struct sf *s, struct bundle_object *o, const char 
 			      const char *name)
 {
 	bundle_add_dep(s->b, o, kind, name);
-	const char *type = strcmp(kind, "ivr") == 0 ? "ivr" : s->aa_type;
-	return route_make(s, type, link_placeholder(s->b->arena, kind, name));
+	return route_make(s, kind_type(s, kind), link_placeholder(s->b->arena, kind, name));
+}
+
+/* A menu is an IVR or a virtual receptionist, as it is lowered. */
+static struct route route_menu(struct sf *s, struct bundle_object *o, const struct ast_decl *d,
+			       const char *name)
+{
+	bool vr = d && d->kind == DECL_MENU && menu_is_vr(s, (const struct ast_menu *)d);
+	return route_ref(s, o, vr ? "vr" : "ivr", name);
 }
 
 /* The checker refuses these before lowering; kept so a bug is a finding. */
@@ -124,7 +156,7 @@ static struct route route_name(struct sf *s, struct bundle_object *o, const stru
 {
 	const struct ast_decl *ref = dst->ref;
 	if (ref && ref->kind == DECL_MENU)
-		return route_ref(s, o, "ivr", ref->name);
+		return route_menu(s, o, ref, ref->name);
 	if (ref && ref->kind == DECL_ANNOUNCEMENT)
 		return route_ref(s, o, "auto_attendant", ref->name);
 	if (ref && ref->kind == DECL_ENDPOINT) {
@@ -142,7 +174,7 @@ static struct route route_of(struct sf *s, struct bundle_object *o, const struct
 	case DEST_NAME:
 		return route_name(s, o, dst);
 	case DEST_MENU:
-		return route_ref(s, o, "ivr", dst->id);
+		return route_menu(s, o, dst->ref, dst->id);
 	case DEST_ANNOUNCEMENT:
 		return route_ref(s, o, "auto_attendant", dst->id);
 	case DEST_EXTENSION: case DEST_IVR: case DEST_RINGGROUP:
@@ -228,9 +260,11 @@ static const struct ast_recref *handler_rec(const struct ast_handler *h,
 	return h->present && r->name ? r : fallback;
 }
 
-static const char *handler_then(struct sf *s, struct bundle_object *o, const struct ast_handler *h)
+/* Where a handler sends the call; without a handler, hang up. */
+static struct route handler_route(struct sf *s, struct bundle_object *o,
+				  const struct ast_handler *h)
 {
-	return h->present ? route_of(s, o, &h->then).whole : route_hangup(s).whole;
+	return h->present ? route_of(s, o, &h->then) : route_hangup(s);
 }
 
 static void menu_handlers(struct sf *s, struct bundle_object *o, const struct ast_menu *m)
@@ -241,30 +275,18 @@ static void menu_handlers(struct sf *s, struct bundle_object *o, const struct as
 	cJSON *body = o->body;
 	cJSON_AddNumberToObject(body, "incorrect_count", inv->present ? (double)inv->retries : 0);
 	cJSON_AddStringToObject(body, "invalid_recording", rec_string(s, inv_rec));
-	cJSON_AddStringToObject(body, "invalid_destination", handler_then(s, o, inv));
+	cJSON_AddStringToObject(body, "invalid_destination", handler_route(s, o, inv).whole);
 	cJSON_AddNumberToObject(body, "timeout_tries", ni->present ? (double)ni->retries : 0);
 	cJSON_AddStringToObject(body, "timeout_retry_recording", rec_string(s, ni_rec));
 	cJSON_AddStringToObject(body, "timeout_recording",
 				rec_string(s, handler_rec(ni, &ni->final_prompt, ni_rec)));
-	cJSON_AddStringToObject(body, "timeout_destination", handler_then(s, o, ni));
+	cJSON_AddStringToObject(body, "timeout_destination", handler_route(s, o, ni).whole);
 	cJSON_AddStringToObject(body, "recording_invalid",
 				rec_string(s, handler_rec(inv, &inv->final_prompt, inv_rec)));
 }
 
-static bool menu_is_vr(const struct sf *s, const struct ast_menu *m)
+static void lower_ivr(struct sf *s, const struct ast_menu *m)
 {
-	const char *as = backend_setting_value(&m->per_target[TARGET_SMARTFLO], "as");
-	return strcmp(as ? as : s->menus_as, "vr") == 0;
-}
-
-static void lower_menu(struct sf *s, const struct ast_menu *m)
-{
-	/* Issue 4: no fake output until the VR body is built. */
-	if (menu_is_vr(s, m)) {
-		diag_error(s->d, IVR_NOT_BUILT, m->decl.name_span,
-			   "virtual receptionist bodies are not built yet");
-		return;
-	}
 	struct bundle_object *o = object_new(s, "ivr", SF_IVR_PATH, &m->decl);
 	cJSON_AddStringToObject(o->body, "recording", rec_string(s, &m->prompt));
 	cJSON_AddNumberToObject(o->body, "timeout", m->timeout);
@@ -272,21 +294,128 @@ static void lower_menu(struct sf *s, const struct ast_menu *m)
 	menu_handlers(s, o, m);
 }
 
+/* ---------- menus → virtual receptionists (seed 003) ---------- */
+
+/* Ids are numbers in a VR body (seed 003: Float). A placeholder stays a
+ * string until the link step or push puts the number in; an id that is not
+ * a plain number (a leading zero, letters, more digits than a double holds)
+ * is sent as written, with a warning, rather than changed. */
+static cJSON *vr_id(struct sf *s, const struct route *r, struct span at)
+{
+	const char *id = r->id;
+	size_t n = strlen(id);
+	if (strncmp(id, "@{", 2) == 0)
+		return cJSON_CreateString(id);
+	if (n && n <= 15 && strspn(id, "0123456789") == n && (id[0] != '0' || n == 1))
+		return cJSON_CreateNumber(strtod(id, NULL));
+	diag_warning(s->d, IVR_TARGET_DEST_UNCERTAIN, at,
+		     "smartflo virtual receptionists take numeric ids; '%s' id '%s' is not a "
+		     "plain number and is sent as a string", r->type, id);
+	return cJSON_CreateString(id);
+}
+
+/* "X_type" and "X_id" of a destination. */
+static void vr_route(struct sf *s, cJSON *obj, const char *type_key, const char *id_key,
+		     struct route r, struct span at)
+{
+	cJSON_AddStringToObject(obj, type_key, r.type);
+	cJSON_AddItemToObject(obj, id_key, vr_id(s, &r, at));
+}
+
+static double rec_number(struct sf *s, const struct ast_recref *r)
+{
+	int64_t id = 0;
+	rec_id(s, r, &id);
+	return (double)id;
+}
+
+/* One entry per option: the key as a number ('*' and '#' cannot be one and
+ * stay strings), the destination, the option's email template. */
+static void vr_entries(struct sf *s, struct bundle_object *o, const struct ast_menu *m)
+{
+	cJSON *entries = cJSON_AddArrayToObject(o->body, "entries");
+	for (size_t i = 0; i < m->noptions; i++) {
+		const struct ast_option *op = &m->options[i];
+		const char key[2] = {op->key, '\0'};
+		cJSON *e = cJSON_CreateObject();
+		if (op->key >= '0' && op->key <= '9')
+			cJSON_AddNumberToObject(e, "option", op->key - '0');
+		else
+			cJSON_AddStringToObject(e, "option", key);
+		vr_route(s, e, "destination_type", "destination_id", route_of(s, o, &op->to),
+			 op->to.span);
+		if (op->has_email_template)
+			cJSON_AddNumberToObject(e, "template_id", (double)op->email_template);
+		cJSON_AddItemToArray(entries, e);
+	}
+}
+
+/* The same handlers and defaults as an IVR's, with numbers for recordings. */
+static void vr_handlers(struct sf *s, struct bundle_object *o, const struct ast_menu *m)
+{
+	const struct ast_handler *inv = &m->invalid, *ni = &m->no_input;
+	const struct ast_recref *inv_rec = handler_rec(inv, &inv->prompt, &m->prompt);
+	const struct ast_recref *ni_rec = handler_rec(ni, &ni->prompt, &m->prompt);
+	struct span inv_at = inv->present ? inv->then.span : m->decl.name_span;
+	struct span ni_at = ni->present ? ni->then.span : m->decl.name_span;
+	cJSON *body = o->body;
+	cJSON_AddNumberToObject(body, "timeout", m->timeout);
+	cJSON_AddNumberToObject(body, "incorrect_count", inv->present ? (double)inv->retries : 0);
+	cJSON_AddNumberToObject(body, "invalid_recording", rec_number(s, inv_rec));
+	vr_route(s, body, "invalid_destination_type", "invalid_destination_id",
+		 handler_route(s, o, inv), inv_at);
+	cJSON_AddNumberToObject(body, "timeout_retries", ni->present ? (double)ni->retries : 0);
+	cJSON_AddNumberToObject(body, "timeout_retry_recording", rec_number(s, ni_rec));
+	cJSON_AddNumberToObject(body, "timeout_recording",
+				rec_number(s, handler_rec(ni, &ni->final_prompt, ni_rec)));
+	vr_route(s, body, "timeout_destination_type", "timeout_destination_id",
+		 handler_route(s, o, ni), ni_at);
+	cJSON_AddNumberToObject(body, "recording_invalid",
+				rec_number(s, handler_rec(inv, &inv->final_prompt, inv_rec)));
+}
+
+/* Always destination_type "multiple": a menu waits for a key. "single" (a
+ * plain forward) has no menu counterpart; an announcement is an auto
+ * attendant. `recording` is not in seed 003's excerpt, whose first rows are
+ * cut off; the same API's page on the sister platform lists name,
+ * description, recording (Float) before destination_type. */
+static void lower_vr(struct sf *s, const struct ast_menu *m)
+{
+	static const char *const extras[] = {"prefix", "intercom"};
+	struct bundle_object *o = object_new(s, "vr", s->vr_path, &m->decl);
+	cJSON_AddNumberToObject(o->body, "recording", rec_number(s, &m->prompt));
+	cJSON_AddStringToObject(o->body, "destination_type", "multiple");
+	vr_entries(s, o, m);
+	vr_handlers(s, o, m);
+	for (size_t i = 0; i < sizeof extras / sizeof extras[0]; i++) {
+		const char *v = backend_setting_value(&m->per_target[TARGET_SMARTFLO], extras[i]);
+		if (v)
+			cJSON_AddStringToObject(o->body, extras[i], v);
+	}
+}
+
+static void lower_menu(struct sf *s, const struct ast_menu *m)
+{
+	if (menu_is_vr(s, m))
+		lower_vr(s, m);
+	else
+		lower_ivr(s, m);
+}
+
 /* ---------- announcements → auto attendants ---------- */
 
+/* The reference page (POST /v1/auto_attendant) types every field a string,
+ * the ids included: "In case of hangup, use 1" is the string "1". */
 static void lower_announcement(struct sf *s, const struct ast_announcement *an)
 {
 	struct bundle_object *o = object_new(s, "auto_attendant", SF_AA_PATH, &an->decl);
 	int64_t id = 0;
 	rec_id(s, &an->prompt, &id);
-	cJSON_AddNumberToObject(o->body, s->rec_key, (double)id);
+	cJSON_AddStringToObject(o->body, s->rec_key, arena_printf(s->b->arena, "%" PRId64, id));
 	cJSON_AddStringToObject(o->body, "recording_type", "recording");
 	struct route r = route_of(s, o, &an->then);
 	cJSON_AddStringToObject(o->body, "destination_type", r.type);
-	if (r.id_number)
-		cJSON_AddNumberToObject(o->body, "destination_id", strtod(r.id, NULL));
-	else
-		cJSON_AddStringToObject(o->body, "destination_id", r.id);
+	cJSON_AddStringToObject(o->body, "destination_id", r.id);
 }
 
 /* ---------- broadcasts ---------- */
@@ -337,12 +466,14 @@ static void lower_broadcast(struct sf *s, const struct ast_broadcast *bc)
 
 static void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
 {
-	struct sf s = {p, out, d, NULL, NULL, NULL, NULL, NULL};
+	struct sf s = {p, out, d, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	s.sep = backend_setting(p, &sf_caps, "separator");
 	s.hangup = backend_setting(p, &sf_caps, "hangup");
 	s.aa_type = backend_setting(p, &sf_caps, "announcement_type");
 	s.rec_key = backend_setting(p, &sf_caps, "announcement_recording_key");
 	s.menus_as = backend_setting(p, &sf_caps, "menus_as");
+	s.vr_type = backend_setting(p, &sf_caps, "vr_route_type");
+	s.vr_path = backend_setting(p, &sf_caps, "vr_path");
 	for (size_t i = 0; i < p->nmenus; i++)
 		lower_menu(&s, p->menus[i]);
 	for (size_t i = 0; i < p->nannouncements; i++)

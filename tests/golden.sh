@@ -3,6 +3,9 @@
 #   args             the arguments to ivrc, one line (run inside the folder)
 #   stdin            optional: fed to standard input
 #   expected_stdout, expected_stderr, expected_status
+#   expected_files   optional: the files the run creates or changes, each as
+#                    "== PATH" and its contents; such a case runs in a copy of
+#                    its folder
 # Prints one line per case (PASS/FAIL) and a diff for failures.
 # UPDATE_GOLDEN=1 rewrites the expected files from what ivrc does now.
 set -u
@@ -14,6 +17,8 @@ unset IVRC_NOW
 cases=("$@")
 [ ${#cases[@]} -eq 0 ] && cases=("$root"/*/)
 out=$(mktemp -d)
+# "CRC SIZE PATH" of every file below $1, sorted.
+files_sums() { (cd "$1" && find . -type f -print0 | xargs -0 -r cksum | sort); }
 trap 'rm -rf "$out"' EXIT
 for dir in "${cases[@]}"; do
 	dir=${dir%/}
@@ -22,15 +27,29 @@ for dir in "${cases[@]}"; do
 	read -r -a argv < "$dir/args"
 	stdin=/dev/null
 	[ -f "$dir/stdin" ] && stdin="$dir/stdin"
-	(cd "$dir" && timeout 20 "$ivrc" "${argv[@]}" < "$stdin" > "$out/stdout" 2> "$out/stderr")
+	compare=(stdout stderr status)
+	rundir=$dir
+	if [ -f "$dir/expected_files" ]; then
+		compare+=(files)
+		rundir=$out/run
+		rm -rf "$rundir"
+		cp -a "$dir" "$rundir"
+		files_sums "$rundir" > "$out/before"
+	fi
+	(cd "$rundir" && timeout 20 "$ivrc" "${argv[@]}" < "$stdin" > "$out/stdout" 2> "$out/stderr")
 	echo $? > "$out/status"
+	if [ -f "$dir/expected_files" ]; then
+		files_sums "$rundir" | comm -13 "$out/before" - | cut -d' ' -f3- | sort |
+			while IFS= read -r f; do
+				echo "== ${f#./}"
+				cat "$rundir/$f"
+			done > "$out/files"
+	fi
 	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
-		cp "$out/stdout" "$dir/expected_stdout"
-		cp "$out/stderr" "$dir/expected_stderr"
-		cp "$out/status" "$dir/expected_status"
+		for f in "${compare[@]}"; do cp "$out/$f" "$dir/expected_$f"; done
 	fi
 	ok=1
-	for f in stdout stderr status; do
+	for f in "${compare[@]}"; do
 		if ! cmp -s "$out/$f" "$dir/expected_$f"; then
 			ok=0
 			echo "--- $name: $f differs"

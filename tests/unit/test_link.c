@@ -471,8 +471,8 @@ static const char *const full_want =
 	"{\"kind\":\"auto_attendant\",\"name\":\"closed\",\"remote_name\":\"acme-closed\","
 	"\"method\":\"POST\",\"path\":\"/v1/auto_attendant\",\"depends_on\":[],"
 	"\"body\":{\"name\":\"acme-closed\",\"description\":\"Managed by ivrc: acme/closed\","
-	"\"recording_ID\":28955,\"recording_type\":\"recording\","
-	"\"destination_type\":\"hangup\",\"destination_id\":1}},"
+	"\"recording_ID\":\"28955\",\"recording_type\":\"recording\","
+	"\"destination_type\":\"hangup\",\"destination_id\":\"1\"}},"
 	"{\"kind\":\"ivr\",\"name\":\"main\",\"remote_name\":\"acme-main\","
 	"\"method\":\"POST\",\"path\":\"/v1/ivr\",\"depends_on\":[\"auto_attendant:closed\"],"
 	"\"body\":{\"name\":\"acme-main\",\"description\":\"Front door\","
@@ -503,6 +503,32 @@ static void test_smartflo_full(void)
 	check(n == 0, "smartflo: full program has no findings", "unexpected findings");
 }
 
+/* prog_basic with menu support as a virtual receptionist: numbers for keys,
+ * recordings and plain ids; placeholders stay strings; main routes to it
+ * with the vr type; the leading-zero extension is a warning. */
+static const char *const vr_want =
+	"{\"target\":\"smartflo\",\"project\":\"acme\",\"objects\":["
+	"{\"kind\":\"vr\",\"name\":\"support\",\"remote_name\":\"acme-support\","
+	"\"method\":\"POST\",\"path\":\"/v1/virtual_receptionist\",\"depends_on\":[\"vr:support\"],"
+	"\"body\":{\"name\":\"acme-support\",\"description\":\"Managed by ivrc: acme/support\","
+	"\"recording\":29001,\"destination_type\":\"multiple\",\"entries\":["
+	"{\"option\":1,\"destination_type\":\"extension\",\"destination_id\":\"05047530675\"},"
+	"{\"option\":9,\"destination_type\":\"vr\",\"destination_id\":\"@{vr:support}\"}],"
+	"\"timeout\":5,\"incorrect_count\":0,\"invalid_recording\":29001,"
+	"\"invalid_destination_type\":\"hangup\",\"invalid_destination_id\":1,"
+	"\"timeout_retries\":0,\"timeout_retry_recording\":29001,\"timeout_recording\":29001,"
+	"\"timeout_destination_type\":\"hangup\",\"timeout_destination_id\":1,"
+	"\"recording_invalid\":29001}},"
+	"{\"kind\":\"ivr\",\"name\":\"main\",\"remote_name\":\"acme-main\","
+	"\"method\":\"POST\",\"path\":\"/v1/ivr\",\"depends_on\":[\"vr:support\"],"
+	"\"body\":{\"name\":\"acme-main\",\"description\":\"Front door\","
+	"\"recording\":\"recording|28935\",\"timeout\":10,\"option\":[\"1\",\"2\"],"
+	"\"destination\":[\"extension|05047530000\",\"vr|@{vr:support}\"],"
+	"\"incorrect_count\":0,\"invalid_recording\":\"recording|28935\","
+	"\"invalid_destination\":\"hangup|1\",\"timeout_tries\":0,"
+	"\"timeout_retry_recording\":\"recording|28935\",\"timeout_recording\":\"recording|28935\","
+	"\"timeout_destination\":\"hangup|1\",\"recording_invalid\":\"recording|28935\"}}]}";
+
 static void test_smartflo_vr(void)
 {
 	struct prog g;
@@ -518,10 +544,13 @@ static void test_smartflo_vr(void)
 	diag_init(&d, &a);
 	bundle_init(&b, &a, TARGET_SMARTFLO, g.p.name);
 	smartflo_backend.lower(&g.p, &b, &d);
-	check(d.n == 1 && d.items[0].code == IVR_NOT_BUILT && d.items[0].span.offset == 200,
-	      "smartflo: a vr menu is an IVR499 error at the menu", "no such finding");
-	check(b.count == 1 && strcmp(b.objects[0].name, "main") == 0,
-	      "smartflo: no output for a vr menu", "bundle holds it");
+	link_order(&b);
+	cJSON *j = link_render(&b);
+	check_json(j, vr_want, "smartflo: a vr menu and an ivr routing to it");
+	cJSON_Delete(j);
+	check(d.n == 1 && d.items[0].code == IVR_TARGET_DEST_UNCERTAIN &&
+	      d.items[0].severity == SEV_WARNING,
+	      "smartflo: a vr id with a leading zero is a warning", "no such finding");
 	bundle_free(&b);
 	arena_free(&a);
 }
