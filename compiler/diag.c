@@ -287,23 +287,34 @@ void diag_print(const struct diag *d, FILE *out, const struct diag_print_opts *o
 
 /* ---- "did you mean" ---- */
 
-/* Case-insensitive Levenshtein distance with two rows of scratch space
- * (row holds at least strlen(b) + 1 entries each). */
-static size_t edit_distance(const char *a, const char *b, size_t *prev, size_t *cur)
+static size_t min3(size_t a, size_t b, size_t c)
+{
+	size_t m = a < b ? a : b;
+	return m < c ? m : c;
+}
+
+/* Case-insensitive edit distance: Levenshtein, plus a swap of two
+ * neighbours as one edit (optimal string alignment). rows: three rows of
+ * scratch space of cols >= strlen(b) + 1 entries each. */
+static size_t edit_distance(const char *a, const char *b, size_t *rows, size_t cols)
 {
 	size_t la = strlen(a), lb = strlen(b);
+	size_t *prev2 = rows, *prev = rows + cols, *cur = rows + 2 * cols;
 	for (size_t j = 0; j <= lb; j++)
 		prev[j] = j;
 	for (size_t i = 1; i <= la; i++) {
 		cur[0] = i;
 		int ca = tolower((unsigned char)a[i - 1]);
 		for (size_t j = 1; j <= lb; j++) {
-			size_t sub = prev[j - 1] + (ca != tolower((unsigned char)b[j - 1]));
-			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-			size_t m = sub < del ? sub : del;
-			cur[j] = m < ins ? m : ins;
+			int cb = tolower((unsigned char)b[j - 1]);
+			cur[j] = min3(prev[j - 1] + (ca != cb), prev[j] + 1, cur[j - 1] + 1);
+			/* Two letters swapped ("mneu") count as one edit. */
+			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) == cb && prev2[j - 2] + 1 < cur[j])
+				cur[j] = prev2[j - 2] + 1;
 		}
-		size_t *t = prev;
+		size_t *t = prev2;
+		prev2 = prev;
 		prev = cur;
 		cur = t;
 	}
@@ -316,7 +327,7 @@ const char *diag_suggest(const char *word, const char *const *candidates, size_t
 	size_t limit = wl / 3 > 1 ? wl / 3 : 1;
 	/* A candidate longer than wl + limit is too far away to need a row. */
 	size_t cols = wl + limit + 1;
-	size_t *rows = malloc(2 * cols * sizeof *rows);
+	size_t *rows = malloc(3 * cols * sizeof *rows);
 	if (!rows)
 		return NULL;
 	const char *best = NULL;
@@ -328,7 +339,7 @@ const char *diag_suggest(const char *word, const char *const *candidates, size_t
 		size_t cl = strlen(c);
 		if (cl >= cols || (wl > cl && wl - cl > limit))
 			continue;
-		size_t dist = edit_distance(word, c, rows, rows + cols);
+		size_t dist = edit_distance(word, c, rows, cols);
 		if (dist < best_d) {
 			best_d = dist;
 			best = c;

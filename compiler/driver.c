@@ -13,9 +13,10 @@
 #include "../backends/backend.h"
 #include "../backends/link.h"
 #include "../grammar/bind.h"
-#include "../grammar/yaml_loader.h"
 #include "arena.h"
 #include "codes.h"
+#include "load.h"
+#include "outfile.h"
 #include "resolve.h"
 
 struct run {
@@ -46,42 +47,15 @@ static int run_finish(struct run *r)
 	return status;
 }
 
-static bool has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static const char *syntax_of(const struct driver_opts *o, const char *path)
-{
-	if (o->syntax)
-		return o->syntax;
-	return has_suffix(path, ".ivr") ? "dsl" : "yaml";
-}
-
 /* Reads and binds one file; NULL after reporting why. */
 static struct ast_program *load(struct run *r, const char *path)
 {
-	const char *err = NULL;
-	struct stat st;
-	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "ivrc: %s: is a directory\n", path);
+	struct loaded in;
+	if (!load_document(path, r->o->syntax, false, &r->arena, &r->diag, &in)) {
 		r->usage_error = true;
 		return NULL;
 	}
-	struct source *src = source_read(&r->arena, path, &err);
-	if (!src) {
-		fprintf(stderr, "ivrc: %s: %s\n", path, err);
-		r->usage_error = true;
-		return NULL;
-	}
-	if (strcmp(syntax_of(r->o, path), "dsl") == 0) {
-		fprintf(stderr, "ivrc: %s: the DSL front end is not built yet; use YAML\n", path);
-		r->usage_error = true;
-		return NULL;
-	}
-	struct doc_node *root = yaml_load(src, &r->arena, &r->diag);
-	return root ? bind_program(root, src, &r->arena, &r->diag) : NULL;
+	return in.root ? bind_program(in.root, in.src, &r->arena, &r->diag) : NULL;
 }
 
 /* The capability tables of the targets the file declares. */
@@ -131,16 +105,102 @@ static cJSON *read_state(struct run *r, const char *path)
 	return state;
 }
 
-static bool print_bundle(const struct bundle *b)
+/* cJSON_Print and a newline, in the arena; NULL when out of memory. */
+static const char *json_text(struct arena *a, const cJSON *json)
+{
+	char *text = cJSON_Print(json);
+	if (!text)
+		return NULL;
+	const char *s = arena_printf(a, "%s\n", text);
+	cJSON_free(text);
+	return s;
+}
+
+/* ---------- -o DIR: DIR/T/KIND/NAME.json and DIR/T/bundle.json ---------- */
+
+/* Names come from the binder ([A-Za-z_][A-Za-z0-9_-]*); checked again
+ * because they become file names. */
+static bool file_name_ok(const char *s)
+{
+	return s && s[0] && s[0] != '.' && !strchr(s, '/');
+}
+
+/* Stages every file of the output; false after printing why. */
+static bool stage_outputs(struct run *r, const struct bundle *b, const char *bundle_text,
+			  struct outfile_set *set)
+{
+	struct arena *a = &r->arena;
+	const char *dir = r->o->out_dir;
+	const char *tdir = arena_printf(a, "%s/%s", dir, ast_target_names[b->target]);
+	int err = outfile_mkdir_p(tdir);
+	if (err) {
+		fprintf(stderr, "ivrc: %s: cannot create directory '%s': %s\n", dir, tdir,
+			strerror(err));
+		return false;
+	}
+	for (size_t i = 0; i < b->count; i++) {
+		const struct bundle_object *o = &b->objects[i];
+		if (!file_name_ok(o->kind) || !file_name_ok(o->name)) {
+			fprintf(stderr, "ivrc: %s: '%s:%s' cannot be a file name\n", dir,
+				o->kind ? o->kind : "", o->name ? o->name : "");
+			return false;
+		}
+		const char *kdir = arena_printf(a, "%s/%s", tdir, o->kind);
+		if ((err = outfile_mkdir_p(kdir))) {
+			fprintf(stderr, "ivrc: %s: cannot create directory '%s': %s\n", dir, kdir,
+				strerror(err));
+			return false;
+		}
+		const char *text = json_text(a, o->body);
+		const char *path = arena_printf(a, "%s/%s.json", kdir, o->name);
+		if (!text || (err = outfile_set_stage(set, path, text, strlen(text)))) {
+			fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, path,
+				strerror(text ? err : ENOMEM));
+			return false;
+		}
+	}
+	/* Last, so that a reader who sees the new bundle sees every body too. */
+	const char *path = arena_printf(a, "%s/bundle.json", tdir);
+	if ((err = outfile_set_stage(set, path, bundle_text, strlen(bundle_text)))) {
+		fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, path, strerror(err));
+		return false;
+	}
+	return true;
+}
+
+/* All files or none: staged first, renamed into place only when all are. */
+static bool write_outputs(struct run *r, const struct bundle *b, const char *bundle_text)
+{
+	struct outfile_set set;
+	outfile_set_init(&set, &r->arena);
+	if (!stage_outputs(r, b, bundle_text, &set)) {
+		outfile_set_abort(&set);
+		return false;
+	}
+	int err = outfile_set_commit(&set);
+	if (err)
+		fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", r->o->out_dir, set.failed,
+			strerror(err));
+	return err == 0;
+}
+
+static bool to_stdout(const struct driver_opts *o)
+{
+	return !o->out_dir || strcmp(o->out_dir, "-") == 0;
+}
+
+/* Prints the bundle, or writes it under -o DIR; false after printing why. */
+static bool emit_bundle(struct run *r, const struct bundle *b)
 {
 	cJSON *json = link_render(b);
-	char *text = cJSON_Print(json);
+	const char *text = json_text(&r->arena, json);
 	cJSON_Delete(json);
-	if (!text)
-		return false;
-	bool ok = fputs(text, stdout) >= 0 && fputc('\n', stdout) != EOF;
-	cJSON_free(text);
-	return ok;
+	if (text && !to_stdout(r->o))
+		return write_outputs(r, b, text);
+	if (text && fputs(text, stdout) >= 0 && fflush(stdout) == 0)
+		return true;
+	fprintf(stderr, "ivrc: cannot write the bundle: %s\n", strerror(text ? errno : ENOMEM));
+	return false;
 }
 
 static int lower_and_print(struct run *r, const struct backend *be,
@@ -158,10 +218,8 @@ static int lower_and_print(struct run *r, const struct backend *be,
 			r->usage_error = true;
 		}
 		cJSON_Delete(state);
-		if (!r->usage_error && !print_bundle(&b)) {
-			fprintf(stderr, "ivrc: cannot write the bundle: %s\n", strerror(errno));
+		if (!r->usage_error && !emit_bundle(r, &b))
 			r->usage_error = true;
-		}
 	}
 	bundle_free(&b);
 	return run_finish(r);
@@ -192,8 +250,8 @@ int driver_build(const struct driver_opts *o, const char *file)
 		fprintf(stderr, "ivrc: the %s back end is not built yet\n", o->target);
 		return EXIT_USAGE;
 	}
-	if (o->out_dir && strcmp(o->out_dir, "-") != 0) {
-		fprintf(stderr, "ivrc: -o DIR is not supported yet; use -o - (standard output)\n");
+	if (o->out_dir && !o->out_dir[0]) {
+		fprintf(stderr, "ivrc: -o needs a directory name, or - for standard output\n");
 		return EXIT_USAGE;
 	}
 	struct run r;

@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "driver.h"
+#include "fmt.h"
 
 #ifndef IVRC_VERSION
 #define IVRC_VERSION "0.1.0"
@@ -17,8 +18,17 @@ static const char usage_text[] =
 	"commands:\n"
 	"  check  [--format text|json] [--syntax yaml|dsl] FILE...\n"
 	"         parse, resolve, type-check, check the providers' limits\n"
-	"  build  --target T [-o -] [--state S] [--format text|json] FILE\n"
-	"         compile for one target and print the JSON bundle\n"
+	"  build  --target T [-o DIR|-] [--state S] [--format text|json] FILE\n"
+	"         compile for one target and print (or write) the JSON bundle\n"
+	"  fmt    [-w | --check] FILE...\n"
+	"         print DSL files in the canonical layout (-w: rewrite them;\n"
+	"         --check: list those not in it and exit 1)\n"
+	"  convert --to yaml|dsl FILE\n"
+	"         print the file in the other syntax\n"
+	"  dump-ast FILE\n"
+	"         print the checked program as JSON, without positions (for tests)\n"
+	"\n"
+	"  every command that reads FILE takes --syntax yaml|dsl (default: *.ivr is DSL)\n"
 	"\n"
 	"options:\n"
 	"  --version  print the version\n"
@@ -26,7 +36,7 @@ static const char usage_text[] =
 	"\n"
 	"exit status: 0 clean, 1 the input has errors, 2 usage or I/O error\n";
 
-static const char *const commands[] = { "check", "build" };
+static const char *const commands[] = { "check", "build", "fmt", "convert", "dump-ast" };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -95,8 +105,64 @@ static int parse_options(int argc, char **argv, bool build, struct driver_opts *
 	return EXIT_CLEAN;
 }
 
+/* fmt, convert and dump-ast: their own few options. */
+static int run_printer(const char *cmd, int argc, char **argv)
+{
+	bool convert = strcmp(cmd, "convert") == 0, dump = strcmp(cmd, "dump-ast") == 0;
+	struct fmt_opts o = { 0 };
+	const char *to = NULL;
+	char **files = calloc((size_t)argc + 1, sizeof *files);
+	int nfiles = 0, status = EXIT_CLEAN;
+	if (!files)
+		return EXIT_USAGE;
+	for (int i = 0; i < argc && status == EXIT_CLEAN; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage_text, stdout);
+			free(files);
+			return EXIT_CLEAN;
+		} else if (!convert && !dump && strcmp(a, "-w") == 0) {
+			o.write = true;
+		} else if (!convert && !dump && strcmp(a, "--check") == 0) {
+			o.check = true;
+		} else if (strcmp(a, "--syntax") == 0 || (convert && strcmp(a, "--to") == 0)) {
+			const char *v = option_value(argc, argv, &i);
+			if (!v)
+				status = EXIT_USAGE;
+			else if (strcmp(v, "yaml") != 0 && strcmp(v, "dsl") != 0)
+				status = usage_error("expected yaml or dsl, got '%s'", v);
+			else if (strcmp(a, "--to") == 0)
+				to = v;
+			else
+				o.syntax = v;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			status = usage_error("unknown option '%s'", a);
+		} else {
+			files[nfiles++] = argv[i];
+		}
+	}
+	if (status != EXIT_CLEAN)
+		;
+	else if (nfiles == 0)
+		status = usage_error("%s: no input file", cmd);
+	else if (o.write && o.check)
+		status = usage_error("%s: -w and --check do not go together", cmd);
+	else if (convert && !to)
+		status = usage_error("%s: --to yaml|dsl is required", cmd);
+	else if ((convert || dump) && nfiles > 1)
+		status = usage_error("%s: takes one input file", cmd);
+	else if (dump)
+		status = fmt_dump_ast(o.syntax, files[0]);
+	else
+		status = convert ? fmt_convert(to, o.syntax, files[0]) : fmt_files(&o, files, nfiles);
+	free(files);
+	return status;
+}
+
 static int run_command(const char *cmd, int argc, char **argv)
 {
+	if (strcmp(cmd, "fmt") == 0 || strcmp(cmd, "convert") == 0 || strcmp(cmd, "dump-ast") == 0)
+		return run_printer(cmd, argc, argv);
 	bool build = strcmp(cmd, "build") == 0;
 	struct driver_opts o = { .format = DIAG_TEXT };
 	char **files = calloc((size_t)argc + 1, sizeof *files);

@@ -122,6 +122,21 @@ static uint32_t hex_value(const unsigned char *p, const unsigned char *end)
 	return v;
 }
 
+/* After an error inside a string: on to just past its closing quote (or
+ * to the end of the line), so the rest of it is not read as tokens. */
+static struct dsl_token string_error(struct dsl_lexer *l, const unsigned char *at, size_t len,
+				     unsigned code, const char *msg)
+{
+	struct dsl_token t = error_at(l, at, len, code, msg);
+	while (l->cur < l->lim && *l->cur != '\n' && *l->cur != '\r') {
+		if (*l->cur == '\\' && l->cur + 1 < l->lim && l->cur[1] != '\n')
+			l->cur++;
+		else if (*l->cur++ == '"')
+			break;
+	}
+	return t;
+}
+
 /* The inside of a string, after the opening quote: decodes escapes into the
  * arena. Escapes: \" \\ \n \t \r \u{1-6 hex digits}. */
 static struct dsl_token lex_string(struct dsl_lexer *l)
@@ -144,13 +159,13 @@ static struct dsl_token lex_string(struct dsl_lexer *l)
 		[\\] "u{" [0-9A-Fa-f]{1,6} "}" {
 			uint32_t c = hex_value(start + 3, l->cur - 1);
 			if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) || c == 0)
-				return error_at(l, start, (size_t)(l->cur - start), IVR_DSL_ESCAPE,
+				return string_error(l, start, (size_t)(l->cur - start), IVR_DSL_ESCAPE,
 						"\\u{...} is not a valid code point here");
 			n += put_utf8(out + n, c);
 			continue;
 		}
 		[\\] {
-			return error_at(l, start, 2, IVR_DSL_ESCAPE,
+			return string_error(l, start, 2, IVR_DSL_ESCAPE,
 					"unknown escape; use \\\" \\\\ \\n \\t \\r or \\u{HEX}");
 		}
 		[\r\n] {
@@ -163,10 +178,10 @@ static struct dsl_token lex_string(struct dsl_lexer *l)
 					"unterminated string (a string ends on its line)");
 		}
 		[\x00] {
-			return error_at(l, start, 1, IVR_DSL_CHARACTER, "NUL byte in a string");
+			return string_error(l, start, 1, IVR_DSL_CHARACTER, "NUL byte in a string");
 		}
 		[\x01-\x08\x0b\x0c\x0e-\x1f\x7f] {
-			return error_at(l, start, 1, IVR_DSL_CHARACTER,
+			return string_error(l, start, 1, IVR_DSL_CHARACTER,
 					"control character in a string; write it as an escape");
 		}
 		[\x20-\x7e] \ ["\\] { out[n++] = (char)*start; continue; }
@@ -175,7 +190,7 @@ static struct dsl_token lex_string(struct dsl_lexer *l)
 			n += (size_t)(l->cur - start);
 			continue;
 		}
-		* { return error_at(l, start, 1, IVR_DSL_UTF8, "invalid UTF-8 in a string"); }
+		* { return string_error(l, start, 1, IVR_DSL_UTF8, "invalid UTF-8 in a string"); }
 		*/
 	}
 }

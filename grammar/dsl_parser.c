@@ -92,6 +92,11 @@ static bool at_end_of_statement(const struct parser *p)
 	return at(p, DT_NEWLINE) || at(p, DT_SEMI) || at(p, DT_RBRACE) || at(p, DT_EOF);
 }
 
+static bool at_line_start(const struct parser *p)
+{
+	return source_linecol(p->src, p->tok.span.offset).column == 1;
+}
+
 static const char *describe(struct parser *p, const struct dsl_token *t)
 {
 	if (t->kind == DT_WORD)
@@ -197,10 +202,15 @@ static bool enter(struct parser *p)
 	}
 	diag_error(p->d, IVR_TOO_DEEP, p->tok.span, "nesting deeper than %d levels",
 		   DSL_MAX_DEPTH);
-	advance(p);
-	sync(p);
-	if (at(p, DT_RBRACE) || at(p, DT_RBRACKET))
+	/* Skip the whole value, up to its matching closer. */
+	unsigned nest = 0;
+	do {
+		if (at(p, DT_LBRACE) || at(p, DT_LBRACKET))
+			nest++;
+		else if (at(p, DT_RBRACE) || at(p, DT_RBRACKET))
+			nest--;
 		advance(p);
+	} while (nest > 0 && !at(p, DT_EOF));
 	return false;
 }
 
@@ -210,6 +220,7 @@ static bool at_value(const struct parser *p)
 }
 
 static struct doc_node *parse_list(struct parser *p);
+static bool is_decl_keyword(const struct parser *p);
 
 /* value = WORD | STRING | list | block */
 static struct doc_node *parse_value(struct parser *p)
@@ -251,6 +262,11 @@ static struct doc_node *parse_list(struct parser *p)
 		skip_newlines(p);
 		if (at(p, DT_RBRACKET))
 			break;
+		if (is_decl_keyword(p) && at_line_start(p)) {
+			unclosed(p, &open, ']');
+			p->depth--;
+			return b.node;
+		}
 		if (!at_value(p)) {
 			if (at(p, DT_EOF) || at(p, DT_RBRACE))
 				unclosed(p, &open, ']');
@@ -268,6 +284,10 @@ static struct doc_node *parse_list(struct parser *p)
 		skip_newlines(p);
 		if (at(p, DT_COMMA)) {
 			advance(p);
+		} else if (is_decl_keyword(p) && at_line_start(p)) {
+			unclosed(p, &open, ']');
+			p->depth--;
+			return b.node;
 		} else if (!at(p, DT_RBRACKET)) {
 			if (at(p, DT_EOF) || at(p, DT_RBRACE))
 				unclosed(p, &open, ']');
@@ -400,11 +420,19 @@ static struct doc_node *parse_block(struct parser *p, enum block_kind kind)
 		skip_separators(p);
 		if (at(p, DT_RBRACE))
 			break;
-		if (at(p, DT_EOF) || is_decl_keyword(p)) {
-			/* A declaration inside a block: the block was never closed. */
+		if (at(p, DT_EOF) || (is_decl_keyword(p) && at_line_start(p))) {
+			/* A declaration at the start of a line: this block was never
+			 * closed. The caller goes on with the declaration. */
 			unclosed(p, &open, '}');
 			p->depth--;
 			return b.node;
+		}
+		if (is_decl_keyword(p)) {
+			diag_error(p->d, IVR_DSL_SYNTAX, p->tok.span,
+				   "'%.*s' is a declaration; declarations go at the top level, "
+				   "not inside a block", (int)p->tok.len, p->tok.text);
+			sync(p);
+			continue;
 		}
 		if (kind == BLOCK_STEPS) {
 			parse_step(p, &b);
@@ -418,7 +446,7 @@ static struct doc_node *parse_block(struct parser *p, enum block_kind kind)
 		} else {
 			parse_map_entry(p, &b);
 		}
-		if (!at_end_of_statement(p)) {
+		if (!at_end_of_statement(p) && !is_decl_keyword(p)) {
 			expected(p, "a line break or ';'");
 			sync(p);
 		}
@@ -453,14 +481,14 @@ static void append_pairs(struct parser *p, struct builder *to, const struct doc_
 
 /* The optional words after a positional: `set VAR VALUE`, `for_each VAR in V
  * [delimiter D]`. */
-static void parse_step_extras(struct parser *p, const struct dsl_step *st, struct builder *args)
+static bool parse_step_extras(struct parser *p, const struct dsl_step *st, struct builder *args)
 {
 	if (strcmp(st->name, "set") == 0 && (at(p, DT_WORD) || at(p, DT_STRING))) {
 		struct span at_span = p->tok.span;
 		map_put(p, args, word_node(p, "value", at_span), parse_value(p));
 	}
 	if (strcmp(st->name, "for_each") != 0)
-		return;
+		return true;
 	static const char *const words[] = { "in", "delimiter" };
 	for (size_t i = 0; i < 2; i++) {
 		if (!at_word(p, words[i]))
@@ -469,36 +497,38 @@ static void parse_step_extras(struct parser *p, const struct dsl_step *st, struc
 		advance(p);
 		if (!at(p, DT_WORD) && !at(p, DT_STRING)) {
 			expected(p, arena_printf(p->a, "a value after '%s'", words[i]));
-			return;
+			return false;
 		}
 		map_put(p, args, word_node(p, words[i], kw), parse_value(p));
 	}
+	return true;
 }
 
-/* The block after a step, by the step's shape. */
-static void parse_step_body(struct parser *p, const struct dsl_step *st, struct builder *args)
+/* The block after a step, by the step's shape. False after an error. */
+static bool parse_step_body(struct parser *p, const struct dsl_step *st, struct builder *args)
 {
 	if (st->body == DSL_BODY_NONE || (st->body == DSL_BODY_ARGS && !at(p, DT_LBRACE)))
-		return;
+		return true;
 	if (!at(p, DT_LBRACE)) {
 		expected(p, arena_printf(p->a, "'{' after '%s'", st->name));
-		return;
+		return false;
 	}
 	struct span open = p->tok.span;
 	if (st->body == DSL_BODY_ARGS || st->body == DSL_BODY_CASES) {
 		append_pairs(p, args, parse_block(p, st->body == DSL_BODY_ARGS ? BLOCK_MAP : BLOCK_CASES));
-		return;
+		return true;
 	}
 	map_put(p, args, word_node(p, st->body_key, open), parse_block(p, BLOCK_STEPS));
 	if (strcmp(st->name, "if") != 0 || !at_word(p, "else"))
-		return;
+		return true;
 	struct span kw = p->tok.span;
 	advance(p);
 	if (!at(p, DT_LBRACE)) {
 		expected(p, "'{' after 'else'");
-		return;
+		return false;
 	}
 	map_put(p, args, word_node(p, "else", kw), parse_block(p, BLOCK_STEPS));
+	return true;
 }
 
 /* step = [ LABEL ] NAME [ value ] [ extras ] [ block [ "else" block ] ] */
@@ -516,6 +546,12 @@ static void parse_step(struct parser *p, struct builder *steps)
 		return;
 	}
 	const struct dsl_step *st = dsl_step_find(p->tok.text, p->tok.len);
+	if (!st && (at_word(p, "case") || at_word(p, "default"))) {
+		diag_error(p->d, IVR_DSL_SYNTAX, p->tok.span, "'%.*s' outside a 'switch' block",
+			   (int)p->tok.len, p->tok.text);
+		sync(p);
+		return;
+	}
 	if (!st) {
 		unknown_step(p);
 		return;
@@ -529,8 +565,10 @@ static void parse_step(struct parser *p, struct builder *steps)
 		pos = parse_value(p);
 		map_put(p, &args, word_node(p, st->positional, ps), pos);
 	}
-	parse_step_extras(p, st, &args);
-	parse_step_body(p, st, &args);
+	if (!parse_step_extras(p, st, &args) || !parse_step_body(p, st, &args)) {
+		sync(p);
+		return;
+	}
 	bool bare = !st->positional && st->body == DSL_BODY_NONE;
 	struct doc_node *value = args.node;
 	value->span = span_join(key->span, p->tok.span);
@@ -661,6 +699,7 @@ struct doc_node *dsl_parse(const struct source *src, struct arena *a, struct dia
 			   struct dsl_comments *comments)
 {
 	struct parser p = { .a = a, .d = d, .src = src, .comments = comments };
+	size_t errors = d->errors;
 	dsl_lex_init(&p.lx, src, a, d);
 	p.root = new_builder(&p, DOC_MAP, span_make(src, 0, src->len));
 	advance(&p);
@@ -675,6 +714,8 @@ struct doc_node *dsl_parse(const struct source *src, struct arena *a, struct dia
 			continue;
 		}
 		parse_statement(&p);
+		if (is_decl_keyword(&p))
+			continue;   /* an unclosed block before it: already reported */
 		if (!at_end_of_statement(&p) || at(&p, DT_RBRACE)) {
 			expected(&p, "a line break or ';'");
 			sync(&p);
@@ -682,13 +723,15 @@ struct doc_node *dsl_parse(const struct source *src, struct arena *a, struct dia
 				advance(&p);
 		}
 	}
-	if (p.root.node->count == 0 && d->errors == 0) {
-		diag_error(d, IVR_EMPTY_FILE, span_make(src, 0, 0), "the file is empty");
-		return NULL;
-	}
 	doc_check_duplicates(p.root.node, d);
 	for (size_t i = 0; i < dsl_ndecls; i++)
 		if (p.sections[i].node && p.sections[i].node->kind == DOC_MAP)
 			doc_check_duplicates(p.sections[i].node, d);
+	if (d->errors != errors)
+		return NULL;   /* as the YAML loader: a file with syntax errors is not bound */
+	if (p.root.node->count == 0) {
+		diag_error(d, IVR_EMPTY_FILE, span_make(src, 0, 0), "the file is empty");
+		return NULL;
+	}
 	return p.root.node;
 }

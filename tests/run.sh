@@ -1,32 +1,42 @@
 #!/usr/bin/env bash
 # Runs the whole suite for each build directory given (e.g. build build/san):
-# the unit test programs in DIR/tests/ and the golden cases with DIR/ivrc.
-# Ends with one line: "N passed, N failed".
+# the unit test programs in DIR/tests/, the golden cases and the syntax round
+# trip with DIR/ivrc; then, once, the checks that read the golden cases'
+# expected bodies (contracts). Every check prints `PASS ...` or `FAIL ...`;
+# this counts them and ends with one line: "N passed, N failed".
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+out=$(mktemp)
+trap 'rm -f "$log" "$out"' EXIT
+
+# Runs one checker; shows what is not a PASS; a checker that fails without a
+# FAIL line (a crash) counts as one failure.
+count() {
+	local name=$1
+	shift
+	"$@" > "$out" 2>&1
+	local status=$?
+	grep -v '^PASS ' "$out" | sed "s|^|  $name: |"
+	echo "P $(grep -c '^PASS ' "$out")" >> "$log"
+	echo "F $(grep -c '^FAIL ' "$out")" >> "$log"
+	if [ $status -ne 0 ] && ! grep -q '^FAIL ' "$out"; then
+		echo "  $name: exited with status $status"
+		echo "F 1" >> "$log"
+	fi
+}
+
 for dir in "$@"; do
 	echo "== $dir"
 	for t in "$dir"/tests/test_*; do
-		[ -x "$t" ] || continue
-		"$t" > "$log.out" 2>&1
-		status=$?
-		sed "s|^|  $(basename "$t"): |" "$log.out" | grep -v ': PASS ' || true
-		grep -c '^PASS ' "$log.out" | sed 's/^/P /' >> "$log"
-		grep -c '^FAIL ' "$log.out" | sed 's/^/F /' >> "$log"
-		# A crash or a non-zero exit without a FAIL line still counts as a failure.
-		if [ $status -ne 0 ] && ! grep -q '^FAIL ' "$log.out"; then
-			echo "  $(basename "$t"): exited with status $status"
-			echo "F 1" >> "$log"
-		fi
+		[ -x "$t" ] && count "$(basename "$t")" "$t"
 	done
-	"$here/golden.sh" "$dir/ivrc" > "$log.out" 2>&1
-	grep -v '^PASS ' "$log.out" | sed 's/^/  /'
-	grep -c '^PASS ' "$log.out" | sed 's/^/P /' >> "$log"
-	grep -c '^FAIL ' "$log.out" | sed 's/^/F /' >> "$log"
+	count golden "$here/golden.sh" "$dir/ivrc"
+	count roundtrip "$here/roundtrip.sh" "$dir/ivrc"
 done
-rm -f "$log.out"
+echo "== contracts"
+count contracts python3 "$here/contract.py"
+count infobip-script python3 "$here/infobip_script_check.py"
 passed=$(awk '$1 == "P" { s += $2 } END { print s + 0 }' "$log")
 failed=$(awk '$1 == "F" { s += $2 } END { print s + 0 }' "$log")
 echo "$passed passed, $failed failed"

@@ -1,0 +1,147 @@
+/* `ivrc fmt` (the canonical DSL layout, comments kept) and `ivrc convert`
+ * (YAML to DSL and back, YAML written by libyaml's emitter). */
+#include "fmt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../grammar/bind.h"
+#include "../grammar/printer.h"
+#include "arena.h"
+#include "ast_dump.h"
+#include "driver.h"
+#include "load.h"
+#include "outfile.h"
+
+static void print_findings(struct diag *d)
+{
+	struct diag_print_opts po = { DIAG_TEXT, isatty(fileno(stderr)) && !getenv("NO_COLOR") };
+	diag_sort(d);
+	diag_print(d, stderr, &po);
+}
+
+/* Formats one file; returns its exit status. */
+static int fmt_one(const struct fmt_opts *o, const char *path, struct arena *a, struct diag *d)
+{
+	struct loaded in;
+	if (!load_is_dsl(path, o->syntax)) {
+		fprintf(stderr, "ivrc: %s: fmt formats DSL files (*.ivr); "
+				"use 'ivrc convert --to dsl' for YAML\n", path);
+		return EXIT_USAGE;
+	}
+	if (!load_document(path, o->syntax, true, a, d, &in))
+		return EXIT_USAGE;
+	if (!in.root || d->errors)
+		return EXIT_INPUT;
+	char *text = dsl_print(in.root, &in.comments);
+	if (!text) {
+		fprintf(stderr, "ivrc: %s: out of memory\n", path);
+		return EXIT_USAGE;
+	}
+	size_t len = strlen(text);
+	bool same = len == in.src->len && memcmp(text, in.src->text, len) == 0;
+	int status = EXIT_CLEAN;
+	if (o->check && !same) {
+		printf("%s\n", path);
+		status = EXIT_INPUT;
+	} else if (o->write && !same) {
+		int err = outfile_write_atomic(path, text, len);
+		if (err) {
+			fprintf(stderr, "ivrc: %s: %s\n", path, strerror(err));
+			status = EXIT_USAGE;
+		}
+	} else if (!o->check && !o->write) {
+		fputs(text, stdout);
+	}
+	free(text);
+	return status;
+}
+
+int fmt_files(const struct fmt_opts *o, char **files, int nfiles)
+{
+	int worst = EXIT_CLEAN;
+	for (int i = 0; i < nfiles; i++) {
+		struct arena a;
+		struct diag d;
+		arena_init(&a);
+		diag_init(&d, &a);
+		int status = fmt_one(o, files[i], &a, &d);
+		print_findings(&d);
+		arena_free(&a);
+		/* Usage errors outrank "not formatted". */
+		if (status == EXIT_USAGE || (status == EXIT_INPUT && worst == EXIT_CLEAN))
+			worst = status;
+	}
+	return worst;
+}
+
+/* Loads and binds file; prints with print(root, program) on success. */
+static int with_program(const char *syntax, const char *file,
+			char *(*print)(const struct doc_node *, const struct ast_program *, const char *),
+			const char *arg)
+{
+	struct arena a;
+	struct diag d;
+	struct loaded in;
+	struct ast_program *p = NULL;
+	arena_init(&a);
+	diag_init(&d, &a);
+	int status = EXIT_CLEAN;
+	if (!load_document(file, syntax, false, &a, &d, &in)) {
+		status = EXIT_USAGE;
+	} else if (!in.root || d.errors || !(p = bind_program(in.root, in.src, &a, &d)) ||
+		   d.errors) {
+		/* Only a file whose shape is right converts without loss. */
+		status = EXIT_INPUT;
+	} else {
+		char *text = print(in.root, p, arg);
+		if (!text || fputs(text, stdout) < 0) {
+			fprintf(stderr, "ivrc: %s: cannot write the output\n", file);
+			status = EXIT_USAGE;
+		}
+		free(text);
+	}
+	print_findings(&d);
+	arena_free(&a);
+	return status;
+}
+
+static char *print_converted(const struct doc_node *root, const struct ast_program *p,
+			     const char *to)
+{
+	(void)p;
+	return strcmp(to, "dsl") == 0 ? dsl_print(root, NULL) : yaml_print(root);
+}
+
+static char *print_dump(const struct doc_node *root, const struct ast_program *p,
+			const char *arg)
+{
+	(void)root;
+	(void)arg;
+	cJSON *json = ast_dump(p);
+	char *text = cJSON_Print(json);
+	cJSON_Delete(json);
+	if (!text)
+		return NULL;
+	/* cJSON allocates with malloc here: hand back one string with a newline. */
+	size_t n = strlen(text);
+	char *out = malloc(n + 2);
+	if (out) {
+		memcpy(out, text, n);
+		memcpy(out + n, "\n", 2);
+	}
+	cJSON_free(text);
+	return out;
+}
+
+int fmt_convert(const char *to, const char *syntax, const char *file)
+{
+	return with_program(syntax, file, print_converted, to);
+}
+
+int fmt_dump_ast(const char *syntax, const char *file)
+{
+	return with_program(syntax, file, print_dump, NULL);
+}

@@ -1,0 +1,27 @@
+/* Reading one source file with the front end its syntax selects: the step
+ * every command that takes a FILE starts with. */
+#ifndef IVRC_LOAD_H
+#define IVRC_LOAD_H
+#include <stdbool.h>
+#include "../grammar/dsl_parser.h"
+#include "ast.h"
+#include "diag.h"
+
+struct arena;
+
+struct loaded {
+	const struct source *src;
+	bool dsl;                       /* read as DSL (else YAML) */
+	struct doc_node *root;          /* NULL when the front end found nothing usable */
+	struct dsl_comments comments;   /* DSL only, when asked for */
+};
+
+/* "dsl" for *.ivr, else "yaml"; an explicit syntax wins. */
+bool load_is_dsl(const char *path, const char *syntax);
+
+/* Reads and parses path. Returns false on an I/O error, after printing
+ * "ivrc: PATH: reason" to stderr; parse errors go to d. */
+bool load_document(const char *path, const char *syntax, bool keep_comments,
+		   struct arena *a, struct diag *d, struct loaded *out);
+
+#endif
