@@ -65,6 +65,11 @@ enum {
 	IVR_TARGET_IGNORED = 421,      /* a menu setting the target cannot express, unused */
 	IVR_TARGET_PROMPT_TEXT = 422,  /* note: the text to record for an app's own prompt */
 	IVR_TARGET_PROMPT_ID = 423,    /* a provider prompt id the body cannot name there */
+	IVR_SCENARIO_SIZE = 430,       /* an Infobip scenario over 10 000 actions (inlining) */
+	IVR_SCENARIO_DEPTH = 431,      /* an Infobip scenario nesting blocks over 200 deep */
+	IVR_TARGET_RANGE = 432,        /* a value outside the range the target's action takes */
+	IVR_JUMP_TARGET = 433,         /* goTo to a step the target gives no actionId */
+	IVR_DEPRECATED_ACTION = 434,   /* warning: lowers to an action the provider deprecates */
 	IVR_NOT_BUILT = 499,       /* a construct this version of ivrc cannot lower yet */
 };
 

@@ -75,6 +75,9 @@ static void declare(struct resolver *r, struct symtab *t, struct ast_decl *d)
 static const char *suggest(struct resolver *r, const struct symtab *t, const char *word,
 			   enum decl_kind kind)
 {
+	/* Past the cap nothing more is shown: skip the O(names) search. */
+	if (r->d->errors >= r->d->max_errors)
+		return NULL;
 	const char **names = malloc((t->count + 1) * sizeof *names);
 	size_t n = 0;
 	if (!names)
@@ -425,15 +428,14 @@ static void check_settings(struct resolver *r, const struct ast_settings *s,
 		if (specs[j].type != SETTING_ENUM)
 			continue;
 		bool ok = false;
-		for (const char *const *c = specs[j].choices; *c; c++)
+		const char *all = "";
+		for (const char *const *c = specs[j].choices; *c; c++) {
 			ok |= strcmp(*c, v->text) == 0;
+			all = arena_printf(r->a, "%s%s%s", all, c == specs[j].choices ? "" : ", ", *c);
+		}
 		if (!ok)
 			diag_error(r->d, IVR_BAD_SETTING, v->span,
-				   "setting '%s' is one of %s, got '%s'", set->key,
-				   arena_printf(r->a, "%s%s%s", specs[j].choices[0],
-						specs[j].choices[1] ? ", " : "",
-						specs[j].choices[1] ? specs[j].choices[1] : ""),
-				   v->text);
+				   "setting '%s' is one of %s, got '%s'", set->key, all, v->text);
 	}
 }
 
@@ -497,27 +499,27 @@ static void check_recording_need(struct resolver *r, const struct ast_recref *re
 	const struct ast_recording *rec = ref->rec;
 	if (!rec || r->rec_reported[rec->decl.index])
 		return;
-	bool ok = true;
-	const char *need = "";
+	const char *t = target_name(r);
 	switch (r->caps->recording_need) {
 	case REC_NEED_NOTHING:
 		return;
 	case REC_NEED_OWN_ID:
-		ok = r->caps->target == TARGET_SMARTFLO ? rec->has_smartflo :
-		     r->caps->target == TARGET_SONETEL ? rec->sonetel != NULL : rec->infobip != NULL;
-		need = arena_printf(r->a, "a '%s' id", target_name(r));
+		if (r->caps->target == TARGET_SMARTFLO ? rec->has_smartflo :
+		    r->caps->target == TARGET_SONETEL ? rec->sonetel != NULL : rec->infobip != NULL)
+			return;
+		diag_error(r->d, IVR_TARGET_RECORDING, ref->span,
+			   "recording '%s' has no '%s' id, which %s needs to play it",
+			   rec->decl.name, t, t);
 		break;
 	case REC_NEED_ID_URL_OR_TEXT:
-		ok = rec->infobip || rec->url || rec->text;
-		need = arena_printf(r->a, "a '%s' id, a 'url' or a 'text'", target_name(r));
+		if (rec->infobip || rec->url || rec->text)
+			return;
+		diag_error(r->d, IVR_TARGET_RECORDING, ref->span,
+			   "recording '%s' has no '%s' id, 'url' or 'text', which %s needs to play it",
+			   rec->decl.name, t, t);
 		break;
 	}
-	if (ok)
-		return;
 	r->rec_reported[rec->decl.index] = 1;
-	diag_error(r->d, IVR_TARGET_RECORDING, ref->span,
-		   "recording '%s' has no %s, which %s needs to play it", rec->decl.name, need,
-		   target_name(r));
 }
 
 static void check_handler_on_target(struct resolver *r, const struct ast_handler *h)
@@ -545,6 +547,10 @@ static void check_menu_on_target(struct resolver *r, const struct ast_menu *m)
 	}
 	check_handler_on_target(r, &m->invalid);
 	check_handler_on_target(r, &m->no_input);
+	if (m->invalid.present && r->caps->no_invalid_handler)
+		diag_warning(r->d, IVR_TARGET_NO_INVALID, m->invalid.span,
+			     "%s menus have no 'invalid' handler: %s", target_name(r),
+			     r->caps->no_invalid_handler);
 	const struct ast_settings *s = &m->per_target[r->caps->target];
 	if (s->present)
 		check_settings(r, s, r->caps->menu_settings, r->caps->nmenu_settings,
