@@ -1,17 +1,50 @@
-/* Infobip IVR scenarios: what the target can express. Lowering to scenario
- * scripts is not built yet; the checker already uses this table. */
+/* Infobip back end: what the target can express, the settings that cover
+ * what no primary source confirmed, and the lowering to IVR scenarios
+ * (POST /voice/ivr/1/scenarios). Infobip has no routing between scenarios:
+ * each entry point becomes one self-contained script; a menu, announcement
+ * or flow it routes to is inlined where the route is, and one that is
+ * already on the path (an enclosing object) is reached with goTo, which can
+ * only jump back to an action that has already run. Scripts are built with an
+ * explicit work stack, bounded in actions (IVR430) and nesting (IVR431), so a
+ * menu graph that inlines the same sub-menus along many paths is an error and
+ * not a huge body. Exact action shapes: Infobip's Voice OpenAPI description
+ * (docs/TARGETS.md lists every decision). */
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compiler/arena.h"
+#include "../compiler/codes.h"
 #include "backend.h"
 
-static const char *const goto_limit_keys[] = { "goToLimit", "gotoLimit", NULL };
+#define IB_SCENARIO_PATH "/voice/ivr/1/scenarios"
 
-static const struct setting_spec settings[] = {
-	{ "language", SETTING_STRING, "en", NULL, "language of 'say' actions" },
-	{ "voice", SETTING_STRING, "Joanna", NULL, "voice name of 'say' actions" },
-	{ "goto_limit_key", SETTING_ENUM, "goToLimit", goto_limit_keys,
-	  "spelling of goTo's limit option (UNCERTAIN: examples write gotoLimit)" },
+enum {
+	IB_MAX_ACTIONS = 10000,   /* per scenario (ours: see IVR430) */
+	IB_MAX_DEPTH = 200,       /* nested blocks per scenario (ours: IVR431) */
+	/* Infobip's own ranges (OpenAPI). */
+	IB_COLLECT_TIMEOUT_MAX = 30,
+	IB_INPUT_LENGTH_MAX = 64,
+	IB_GOTO_LIMIT_MAX = 100,
+	IB_CAPTURE_TIMEOUT_MAX = 30,
+	IB_MAX_SILENCE_MAX = 5,
+	IB_LOOP_MAX = 10,
+	IB_SAY_MAX = 1400,
 };
 
-static const struct target_caps caps = {
+static const char *const ib_goto_limit_keys[] = {"goToLimit", "gotoLimit", NULL};
+
+static const struct setting_spec ib_settings[] = {
+	{"language", SETTING_STRING, "en", NULL,
+	 "language of 'say' actions (a recording's or a say step's own language wins)"},
+	{"voice", SETTING_STRING, "Joanna", NULL,
+	 "voice name of 'say' actions (a say step's own voice wins)"},
+	{"goto_limit_key", SETTING_ENUM, "goToLimit", ib_goto_limit_keys,
+	 "spelling of goTo's limit option (the schema writes goToLimit, examples gotoLimit)"},
+};
+
+static const struct target_caps ib_caps = {
 	.target = TARGET_INFOBIP,
 	.dest_kinds = DEST_BIT(DEST_NAME) | DEST_BIT(DEST_MENU) | DEST_BIT(DEST_ANNOUNCEMENT) |
 		      DEST_BIT(DEST_FLOW) | DEST_BIT(DEST_PHONE) | DEST_BIT(DEST_HANGUP) |
@@ -20,12 +53,1162 @@ static const struct target_caps caps = {
 		   1u << DECL_ENDPOINT | 1u << DECL_RECORDING,
 	.keys = "0123456789*#",
 	.recording_need = REC_NEED_ID_URL_OR_TEXT,
-	.settings = settings,
-	.nsettings = sizeof settings / sizeof settings[0],
+	.settings = ib_settings,
+	.nsettings = sizeof ib_settings / sizeof ib_settings[0],
 };
+
+/* ---------- the lowering's state ---------- */
+
+/* Work items. Each task appends actions to `arr`, an array `depth` blocks
+ * deep; the stack is LIFO, so a task's children run before its later
+ * siblings and actionIds come out in document (pre-)order. */
+enum ib_task_kind {
+	IB_STEPS,      /* steps block[index..] of a flow instance */
+	IB_ROUTE,      /* where a menu key or handler sends the call */
+	IB_DEFAULT,    /* a menu's "__default" case: no input or a wrong key */
+	IB_HANDLER,    /* one handler: retry with goTo, then final prompt and `then` */
+	IB_HANGUP,     /* ends an inlined flow that can fall off its end */
+	IB_LEAVE,      /* an inlined object is no longer on the path */
+};
+
+struct ib_task {
+	enum ib_task_kind kind;
+	cJSON *arr;
+	unsigned depth;
+	const struct ast_flow *flow;        /* IB_STEPS; IB_LEAVE of a flow */
+	const struct ast_block *block;      /* IB_STEPS */
+	size_t index;                       /* IB_STEPS */
+	const struct ast_menu *menu;        /* IB_ROUTE ('repeat'), IB_DEFAULT, IB_HANDLER */
+	const struct ast_dest *dest;        /* IB_ROUTE */
+	const struct ast_handler *handler;  /* IB_HANDLER */
+	const char *counter;                /* IB_HANDLER: its count variable */
+	const struct ast_decl *decl;        /* IB_LEAVE */
+	size_t mark;                        /* IB_LEAVE of a flow: labels to keep */
+};
+
+/* A label of the flow instance being lowered, and the actionId of its step
+ * (0 when Infobip gives that kind of action none). */
+struct ib_label {
+	const struct ast_flow *flow;
+	const char *label;
+	int id;
+	enum step_kind kind;
+};
+
+enum { IB_MENUS, IB_ANNOUNCEMENTS, IB_FLOWS, IB_SLOTS };
+
+struct ib {
+	const struct ast_program *p;
+	struct bundle *b;
+	struct diag *d;
+	const char *language, *voice, *limit_key;
+	const char **menu_var;              /* per menu: the variable its key goes into */
+	/* Per object: -1 not on the path; else on it, with the actionId that
+	 * goTo jumps to when it is entered again (0: none yet, or none can be). */
+	int *anchor[IB_SLOTS];
+	size_t nslot[IB_SLOTS];
+	/* The scenario being built. */
+	const struct ast_decl *root;
+	int next_id;
+	size_t nactions;
+	bool failed;
+	struct ib_task *tasks;
+	size_t ntasks, captasks;
+	struct ib_label *labels;
+	size_t nlabels, caplabels;
+};
+
+/* ---------- small helpers ---------- */
+
+static const struct doc_node *ib_arg(const struct ast_step *st, const char *key)
+{
+	for (size_t i = 0; i < st->nargs; i++)
+		if (strcmp(st->args[i].key, key) == 0)
+			return st->args[i].value;
+	return NULL;
+}
+
+/* A duration the binder accepted: whole seconds, or e.g. 1h2m3s. */
+static int64_t ib_seconds(const struct doc_node *n)
+{
+	int64_t total = 0, v = 0;
+	for (const char *s = n->text; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			v = v * 10 + (*s - '0');
+			continue;
+		}
+		total += v * (*s == 'h' ? 3600 : *s == 'm' ? 60 : 1);
+		v = 0;
+	}
+	return total + v;
+}
+
+static int64_t ib_int(const struct doc_node *n)
+{
+	return strtoll(n->text, NULL, 10);
+}
+
+static bool ib_bool(const struct doc_node *n)
+{
+	return strcmp(n->text, "true") == 0;
+}
+
+/* A phone number as Infobip dials it: E.164 digits without the '+'. */
+static const char *ib_digits(const char *phone)
+{
+	return phone[0] == '+' ? phone + 1 : phone;
+}
+
+static const char *ib_cond(struct ib *c, const char *cond)
+{
+	return arena_printf(c->b->arena, "${%s}", cond ? cond : "");
+}
+
+static size_t ib_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static bool ib_range(struct ib *c, struct span at, int64_t v, int64_t lo, int64_t hi,
+		     const char *what)
+{
+	if (v >= lo && v <= hi)
+		return true;
+	diag_error(c->d, IVR_TARGET_RANGE, at,
+		   "infobip takes %s from %" PRId64 " to %" PRId64 ", got %" PRId64, what, lo, hi,
+		   v);
+	return false;
+}
+
+/* A plain scalar as the JSON value YAML means (number, boolean, null),
+ * a quoted one as a string; `strings` forces strings (headers, maps of
+ * strings in Infobip's schema). */
+static cJSON *ib_scalar_json(const struct doc_node *n, bool strings)
+{
+	if (strings || n->quoted)
+		return cJSON_CreateString(n->text);
+	if (strcmp(n->text, "true") == 0 || strcmp(n->text, "false") == 0)
+		return cJSON_CreateBool(n->text[0] == 't');
+	if (n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0)
+		return cJSON_CreateNull();
+	char *end = NULL;
+	double v = strtod(n->text, &end);
+	bool number = end && *end == '\0' && isfinite(v) &&
+		      strspn(n->text, "-0123456789.eE+") == n->len && n->text[0] != '+' &&
+		      n->text[0] != '.';
+	return number ? cJSON_CreateNumber(v) : cJSON_CreateString(n->text);
+}
+
+/* Document tree to JSON. Recursion is bounded: the loader refuses
+ * collections nested more than 64 deep (IVR115). */
+static cJSON *ib_doc_json(const struct doc_node *n, bool strings)
+{
+	if (n->kind == DOC_SCALAR)
+		return ib_scalar_json(n, strings);
+	if (n->kind == DOC_SEQ) {
+		cJSON *arr = cJSON_CreateArray();
+		for (size_t i = 0; i < n->count; i++)
+			cJSON_AddItemToArray(arr, ib_doc_json(n->items[i], strings));
+		return arr;
+	}
+	cJSON *obj = cJSON_CreateObject();
+	for (size_t i = 0; i < n->count; i++)
+		cJSON_AddItemToObject(obj, n->pairs[i].key->text,
+				      ib_doc_json(n->pairs[i].value, strings));
+	return obj;
+}
+
+/* The binder keeps no arguments for the steps that take Infobip's own keys
+ * (dial_webrtc, dial_conversations): find the step's mapping in the document
+ * tree by its span and return the value of its step key. */
+static const struct doc_node *ib_open_args(struct ib *c, const struct ast_step *st)
+{
+	const struct doc_node **stack = NULL, *found = NULL;
+	size_t n = 0, cap = 0;
+	const char *word = ast_step_names[st->kind];
+	if (c->p->root)
+		ARENA_PUSH(c->b->arena, stack, n, cap, c->p->root);
+	while (n && !found) {
+		const struct doc_node *x = stack[--n];
+		if (x->kind == DOC_SCALAR)
+			continue;
+		bool same = x->kind == DOC_MAP && x->span.offset == st->span.offset &&
+			    x->span.length == st->span.length;
+		for (size_t i = 0; i < x->count && !found; i++) {
+			if (x->kind == DOC_SEQ) {
+				ARENA_PUSH(c->b->arena, stack, n, cap, x->items[i]);
+				continue;
+			}
+			const struct doc_pair *pr = &x->pairs[i];
+			if (same && pr->key->kind == DOC_SCALAR && strcmp(pr->key->text, word) == 0)
+				found = pr->value;
+			ARENA_PUSH(c->b->arena, stack, n, cap, pr->value);
+		}
+	}
+	return found;
+}
+
+/* ---------- actions ---------- */
+
+/* Appends one action; false (and the action freed) once the scenario is
+ * over its bound, which is reported once. */
+static bool ib_append(struct ib *c, cJSON *arr, cJSON *action)
+{
+	if (!c->failed && ++c->nactions > IB_MAX_ACTIONS) {
+		c->failed = true;
+		diag_error(c->d, IVR_SCENARIO_SIZE, c->root->name_span,
+			   "the infobip scenario for '%s' needs more than %d actions: a menu, "
+			   "announcement or flow is inlined once per path that reaches it",
+			   c->root->name, IB_MAX_ACTIONS);
+	}
+	if (c->failed) {
+		cJSON_Delete(action);
+		return false;
+	}
+	cJSON_AddItemToArray(arr, action);
+	return true;
+}
+
+/* Whether arrays one block deeper than `depth` may be made. */
+static bool ib_deeper(struct ib *c, unsigned depth)
+{
+	if (c->failed)
+		return false;
+	if (depth + 1 <= IB_MAX_DEPTH)
+		return true;
+	c->failed = true;
+	diag_error(c->d, IVR_SCENARIO_DEPTH, c->root->name_span,
+		   "the infobip scenario for '%s' nests blocks more than %d deep: menus, "
+		   "announcements and flows are inlined inside one another",
+		   c->root->name, IB_MAX_DEPTH);
+	return false;
+}
+
+/* Gives `action` the next actionId (as its last key) and appends it. */
+static int ib_append_id(struct ib *c, cJSON *arr, cJSON *action)
+{
+	int id = ++c->next_id;
+	cJSON_AddNumberToObject(action, "actionId", id);
+	return ib_append(c, arr, action) ? id : 0;
+}
+
+static void ib_push(struct ib *c, struct ib_task t)
+{
+	ARENA_PUSH(c->b->arena, c->tasks, c->ntasks, c->captasks, t);
+}
+
+static bool ib_word(struct ib *c, cJSON *arr, const char *word)
+{
+	return ib_append(c, arr, cJSON_CreateString(word));
+}
+
+static void ib_goto(struct ib *c, cJSON *arr, int target, int64_t limit, const char *counter)
+{
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddNumberToObject(a, "goTo", target);
+	if (limit || counter) {
+		cJSON *o = cJSON_AddObjectToObject(a, "options");
+		if (limit)
+			cJSON_AddNumberToObject(o, c->limit_key, (double)limit);
+		if (counter)
+			cJSON_AddStringToObject(o, "countVariable", counter);
+	}
+	ib_append(c, arr, a);
+}
+
+static cJSON *ib_say_options(struct ib *c, const char *language, const char *voice)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "language", language ? language : c->language);
+	cJSON *v = cJSON_AddObjectToObject(o, "voice");
+	cJSON_AddStringToObject(v, "name", voice ? voice : c->voice);
+	return o;
+}
+
+static void ib_check_say(struct ib *c, const char *text, struct span at)
+{
+	size_t n = ib_chars(text);
+	if (n > IB_SAY_MAX)
+		diag_error(c->d, IVR_TARGET_RANGE, at,
+			   "infobip says at most %d characters at a time, got %zu", IB_SAY_MAX, n);
+}
+
+/* A recording played as a prompt: its infobip id, else its url, else its
+ * text. Returns the actionId (0 when nothing was emitted). */
+static int ib_prompt(struct ib *c, cJSON *arr, const struct ast_recref *r)
+{
+	const struct ast_recording *rec = r->rec;
+	cJSON *a = cJSON_CreateObject();
+	if (rec && rec->infobip) {
+		cJSON_AddStringToObject(a, "playFromRecording", rec->infobip);
+	} else if (rec && rec->url) {
+		cJSON_AddStringToObject(a, "playFromUrl", rec->url);
+	} else if (rec && rec->text) {
+		cJSON_AddStringToObject(a, "say", rec->text);
+		cJSON_AddItemToObject(a, "options", ib_say_options(c, rec->language, NULL));
+		ib_check_say(c, rec->text, rec->decl.span);
+	} else {
+		/* The checker refuses these (IVR404); kept so a bug is a finding. */
+		diag_error(c->d, IVR_TARGET_RECORDING, r->span,
+			   "recording '%s' has no 'infobip' id, 'url' or 'text'",
+			   r->name ? r->name : "");
+		cJSON_Delete(a);
+		return 0;
+	}
+	return ib_append_id(c, arr, a);
+}
+
+/* {"dial": DIGITS, "options": {...}} with a dial step's options. */
+static void ib_dial(struct ib *c, cJSON *arr, const char *phone, const struct ast_step *st)
+{
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddStringToObject(a, "dial", ib_digits(phone));
+	const struct doc_node *from = st ? ib_arg(st, "caller_id") : NULL;
+	const struct doc_node *max = st ? ib_arg(st, "max_duration") : NULL;
+	if (from || max) {
+		cJSON *o = cJSON_AddObjectToObject(a, "options");
+		if (from)
+			cJSON_AddStringToObject(o, "senderId", ib_digits(from->text));
+		if (max && ib_range(c, max->span, ib_seconds(max), 1, INT64_MAX,
+				    "a dial's max_duration in seconds"))
+			cJSON_AddNumberToObject(o, "maxCallDuration", (double)ib_seconds(max));
+	}
+	ib_append_id(c, arr, a);
+}
+
+/* ---------- entering menus, announcements and flows ---------- */
+
+static int *ib_slot(struct ib *c, const struct ast_decl *d)
+{
+	switch (d->kind) {
+	case DECL_MENU: return &c->anchor[IB_MENUS][d->index];
+	case DECL_ANNOUNCEMENT: return &c->anchor[IB_ANNOUNCEMENTS][d->index];
+	case DECL_FLOW: return &c->anchor[IB_FLOWS][d->index];
+	default: return NULL;
+	}
+}
+
+static bool ib_block_ends(const struct ast_block *b);
+
+/* Whether a step always ends the call or leaves its block (a jump). */
+static bool ib_step_ends(const struct ast_step *st)
+{
+	switch (st->kind) {
+	case STEP_HANGUP: case STEP_DIAL: case STEP_DIAL_TO_MANY:
+	case STEP_DIAL_WEBRTC: case STEP_DIAL_CONVERSATIONS:
+		return true;
+	case STEP_GOTO:
+		return st->to.kind != DEST_NAME || !ib_arg(st, "limit");
+	case STEP_IF:
+		return st->has_else && ib_block_ends(&st->body) && ib_block_ends(&st->else_body);
+	case STEP_SWITCH:
+		if (!st->has_default || !ib_block_ends(&st->default_body))
+			return false;
+		for (size_t i = 0; i < st->ncases; i++)
+			if (!ib_block_ends(&st->cases[i].body))
+				return false;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Recursion follows the nesting of steps, bounded by the loader's 64 levels. */
+static bool ib_block_ends(const struct ast_block *b)
+{
+	for (size_t i = 0; i < b->count; i++)
+		if (ib_step_ends(&b->steps[i]))
+			return true;
+	return false;
+}
+
+static void ib_enter_menu(struct ib *c, const struct ast_menu *m, cJSON *arr, unsigned depth);
+
+static void ib_enter_announcement(struct ib *c, const struct ast_announcement *an, cJSON *arr,
+				  unsigned depth)
+{
+	int *slot = ib_slot(c, &an->decl);
+	int id = ib_prompt(c, arr, &an->prompt);
+	*slot = id;
+	ib_push(c, (struct ib_task){.kind = IB_LEAVE, .decl = &an->decl});
+	ib_push(c, (struct ib_task){.kind = IB_ROUTE, .arr = arr, .depth = depth,
+				    .dest = &an->then});
+}
+
+/* A flow as a route ends the call when its steps run out (an entry flow's
+ * script just ends there). */
+static void ib_enter_flow(struct ib *c, const struct ast_flow *f, cJSON *arr, unsigned depth,
+			  bool as_route)
+{
+	*ib_slot(c, &f->decl) = 0;
+	ib_push(c, (struct ib_task){.kind = IB_LEAVE, .decl = &f->decl, .flow = f,
+				    .mark = c->nlabels});
+	if (as_route && !ib_block_ends(&f->body))
+		ib_push(c, (struct ib_task){.kind = IB_HANGUP, .arr = arr});
+	ib_push(c, (struct ib_task){.kind = IB_STEPS, .arr = arr, .depth = depth, .flow = f,
+				    .block = &f->body});
+}
+
+/* An object of this project: inlined here, or goTo when it is on the path. */
+static void ib_enter(struct ib *c, const struct ast_decl *d, const struct ast_dest *dst,
+		     cJSON *arr, unsigned depth)
+{
+	int *slot = ib_slot(c, d);
+	if (!slot) {
+		diag_error(c->d, IVR_TARGET_OBJECT, dst->span,
+			   "infobip does not build %ss; '%s' cannot be routed to there",
+			   ast_decl_kind_names[d->kind], d->name);
+		ib_word(c, arr, "hangup");
+		return;
+	}
+	if (*slot > 0) {
+		ib_goto(c, arr, *slot, 0, NULL);
+		return;
+	}
+	if (*slot == 0 && d->kind != DECL_FLOW)
+		return;   /* its prompt failed, and that was reported */
+	if (*slot == 0) {
+		const struct ast_flow *f = (const struct ast_flow *)d;
+		diag_error(c->d, IVR_JUMP_TARGET, dst->span,
+			   "flow '%s' is entered again here, but infobip cannot jump back to it: "
+			   "its first step ('%s') has no actionId", d->name,
+			   f->body.count ? ast_step_names[f->body.steps[0].kind] : "none");
+		return;
+	}
+	if (d->kind == DECL_MENU)
+		ib_enter_menu(c, (const struct ast_menu *)d, arr, depth);
+	else if (d->kind == DECL_ANNOUNCEMENT)
+		ib_enter_announcement(c, (const struct ast_announcement *)d, arr, depth);
+	else
+		ib_enter_flow(c, (const struct ast_flow *)d, arr, depth, true);
+}
+
+/* The checker refuses these (IVR401); kept so a bug is a finding. */
+static void ib_refused(struct ib *c, const struct ast_dest *dst, cJSON *arr)
+{
+	diag_error(c->d, IVR_TARGET_DEST, dst->span, "infobip cannot route to '%s%s%s'",
+		   ast_dest_kind_names[dst->kind],
+		   dst->id && dst->kind != DEST_NAME ? ":" : "", dst->id ? dst->id : "");
+	ib_word(c, arr, "hangup");
+}
+
+/* Where a route sends the call; `self` is the menu of a 'repeat', `dial` the
+ * dial step whose options a phone number takes. */
+static void ib_route(struct ib *c, const struct ast_dest *dst, cJSON *arr, unsigned depth,
+		     const struct ast_menu *self, const struct ast_step *dial)
+{
+	const struct ast_dest *lit = dst;
+	if (dst->ref && dst->ref->kind == DECL_ENDPOINT) {
+		const struct ast_endpoint *e = (const struct ast_endpoint *)dst->ref;
+		lit = e->per_target ? &e->lit[TARGET_INFOBIP] : &e->all;
+		if (lit->kind == DEST_NONE || lit->ref || lit->kind == DEST_NAME) {
+			ib_refused(c, dst, arr);
+			return;
+		}
+	}
+	switch (lit->kind) {
+	case DEST_NONE: case DEST_HANGUP:
+		ib_word(c, arr, "hangup");
+		return;
+	case DEST_PHONE:
+		ib_dial(c, arr, lit->id, dial);
+		return;
+	case DEST_REPEAT:
+		if (self && *ib_slot(c, &self->decl) > 0)
+			ib_goto(c, arr, *ib_slot(c, &self->decl), 0, NULL);
+		else
+			ib_refused(c, dst, arr);
+		return;
+	case DEST_NAME: case DEST_MENU: case DEST_ANNOUNCEMENT: case DEST_FLOW:
+		if (lit->ref)
+			ib_enter(c, lit->ref, dst, arr, depth);
+		else
+			ib_refused(c, dst, arr);
+		return;
+	default:
+		ib_refused(c, dst, arr);
+		return;
+	}
+}
+
+/* ---------- menus ---------- */
+
+static const char *ib_counter(struct ib *c, const struct ast_menu *m, const char *which)
+{
+	const struct ast_handler *h = strcmp(which, "invalid") == 0 ? &m->invalid : &m->no_input;
+	if (!h->present || h->retries <= 0)
+		return NULL;
+	return arena_printf(c->b->arena, "%s_%s", c->menu_var[m->decl.index], which);
+}
+
+/* setVariable COUNTER "0" before the prompt, which goTo skips: the count
+ * starts once per entry into the menu, not per retry. */
+static bool ib_counter_init(struct ib *c, cJSON *arr, const char *counter)
+{
+	if (!counter)
+		return true;
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddStringToObject(a, "setVariable", counter);
+	cJSON_AddStringToObject(a, "value", "0");
+	return ib_append(c, arr, a);
+}
+
+/* prompt (goTo's anchor) → collectInto one key → switch on it; the cases
+ * are filled by tasks, in source order, then "__default". */
+static void ib_enter_menu(struct ib *c, const struct ast_menu *m, cJSON *arr, unsigned depth)
+{
+	const char *var = c->menu_var[m->decl.index];
+	const char *inv = ib_counter(c, m, "invalid"), *ni = ib_counter(c, m, "no_input");
+	int *slot = ib_slot(c, &m->decl);
+	*slot = 0;
+	ib_push(c, (struct ib_task){.kind = IB_LEAVE, .decl = &m->decl});
+	if (!ib_counter_init(c, arr, inv) || !ib_counter_init(c, arr, ni))
+		return;
+	if (!(*slot = ib_prompt(c, arr, &m->prompt)))
+		return;
+	ib_range(c, m->timeout_span.src ? m->timeout_span : m->decl.name_span, m->timeout, 1,
+		 IB_COLLECT_TIMEOUT_MAX, "a menu timeout in seconds");
+	cJSON *collect = cJSON_CreateObject();
+	cJSON_AddStringToObject(collect, "collectInto", var);
+	cJSON *o = cJSON_AddObjectToObject(collect, "options");
+	cJSON_AddNumberToObject(o, "maxInputLength", 1);
+	cJSON_AddNumberToObject(o, "timeout", m->timeout);
+	if (!ib_append_id(c, arr, collect) || !ib_deeper(c, depth))
+		return;
+	cJSON *sw = cJSON_CreateObject();
+	cJSON_AddStringToObject(sw, "switch", var);
+	cJSON *cases = cJSON_AddObjectToObject(sw, "case");
+	cJSON **arrs = arena_alloc(c->b->arena, (m->noptions + 1) * sizeof *arrs);
+	for (size_t i = 0; i < m->noptions; i++) {
+		const char key[2] = {m->options[i].key, '\0'};
+		arrs[i] = cJSON_AddArrayToObject(cases, key);
+	}
+	arrs[m->noptions] = cJSON_AddArrayToObject(cases, "__default");
+	if (!ib_append_id(c, arr, sw))
+		return;
+	ib_push(c, (struct ib_task){.kind = IB_DEFAULT, .arr = arrs[m->noptions],
+				    .depth = depth + 1, .menu = m});
+	for (size_t i = m->noptions; i-- > 0;)
+		ib_push(c, (struct ib_task){.kind = IB_ROUTE, .arr = arrs[i], .depth = depth + 1,
+					    .menu = m, .dest = &m->options[i].to});
+}
+
+/* No key in time leaves the variable empty (Infobip reports "" for no
+ * input): {"if": "${VAR == ''}", "then": no_input, "else": invalid}. */
+static void ib_default(struct ib *c, const struct ib_task *t)
+{
+	const struct ast_menu *m = t->menu;
+	if (!m->invalid.present && !m->no_input.present) {
+		ib_word(c, t->arr, "hangup");
+		return;
+	}
+	if (!ib_deeper(c, t->depth))
+		return;
+	cJSON *a = cJSON_CreateObject();
+	const char *var = c->menu_var[m->decl.index];
+	cJSON_AddStringToObject(a, "if", arena_printf(c->b->arena, "${%s == ''}", var));
+	cJSON *then = cJSON_AddArrayToObject(a, "then");
+	cJSON *els = cJSON_AddArrayToObject(a, "else");
+	if (!ib_append_id(c, t->arr, a))
+		return;
+	ib_push(c, (struct ib_task){.kind = IB_HANDLER, .arr = els, .depth = t->depth + 1,
+				    .menu = m, .handler = &m->invalid,
+				    .counter = ib_counter(c, m, "invalid")});
+	ib_push(c, (struct ib_task){.kind = IB_HANDLER, .arr = then, .depth = t->depth + 1,
+				    .menu = m, .handler = &m->no_input,
+				    .counter = ib_counter(c, m, "no_input")});
+}
+
+/* While fewer than `retries` retries were made: the handler's prompt and
+ * goTo the menu's prompt (goToLimit = retries, the count in COUNTER); after
+ * that, final_prompt and `then`. Without a handler: hang up. */
+static void ib_handler(struct ib *c, const struct ib_task *t)
+{
+	const struct ast_handler *h = t->handler;
+	if (!h->present) {
+		ib_word(c, t->arr, "hangup");
+		return;
+	}
+	if (t->counter) {
+		if (!ib_deeper(c, t->depth))
+			return;
+		cJSON *a = cJSON_CreateObject();
+		cJSON_AddStringToObject(a, "if", arena_printf(c->b->arena, "${%s < %" PRId64 "}",
+							      t->counter, h->retries));
+		cJSON *then = cJSON_AddArrayToObject(a, "then");
+		if (!ib_append_id(c, t->arr, a) || !ib_prompt(c, then, &h->prompt))
+			return;
+		ib_range(c, h->span, h->retries, 1, IB_GOTO_LIMIT_MAX, "retries");
+		ib_goto(c, then, *ib_slot(c, &t->menu->decl), h->retries, t->counter);
+	}
+	if (h->final_prompt.name && !ib_prompt(c, t->arr, &h->final_prompt))
+		return;
+	ib_route(c, &h->then, t->arr, t->depth, t->menu, NULL);
+}
+
+/* ---------- flow steps ---------- */
+
+/* The "options" object of an action, made when the first option is set. */
+static cJSON *ib_options(cJSON **opts, cJSON *a)
+{
+	if (!*opts)
+		*opts = cJSON_AddObjectToObject(a, "options");
+	return *opts;
+}
+
+static void ib_push_block(struct ib *c, const struct ib_task *t, const struct ast_block *b,
+			  cJSON *arr)
+{
+	ib_push(c, (struct ib_task){.kind = IB_STEPS, .arr = arr, .depth = t->depth + 1,
+				    .flow = t->flow, .block = b});
+}
+
+static cJSON *ib_say(struct ib *c, const struct ast_step *st)
+{
+	const struct doc_node *text = ib_arg(st, "text"), *lang = ib_arg(st, "language");
+	const struct doc_node *voice = ib_arg(st, "voice"), *rate = ib_arg(st, "speech_rate");
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddStringToObject(a, "say", text ? text->text : "");
+	if (text)
+		ib_check_say(c, text->text, text->span);
+	cJSON *o = ib_say_options(c, lang ? lang->text : NULL, voice ? voice->text : NULL);
+	cJSON_AddItemToObject(a, "options", o);
+	if (rate) {
+		cJSON *v = ib_scalar_json(rate, false);
+		if (cJSON_IsNumber(v) && (v->valuedouble < 0.5 || v->valuedouble > 2))
+			diag_error(c->d, IVR_TARGET_RANGE, rate->span,
+				   "infobip takes a speech_rate from 0.5 to 2, got %s", rate->text);
+		cJSON_AddItemToObject(o, "speechRate", v);
+	}
+	return a;
+}
+
+static cJSON *ib_play(struct ib *c, const struct ast_step *st)
+{
+	const struct doc_node *url = ib_arg(st, "url"), *loop = ib_arg(st, "loop");
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddStringToObject(a, "playFromUrl", url ? url->text : "");
+	if (loop) {
+		ib_range(c, loop->span, ib_int(loop), 1, IB_LOOP_MAX, "a play loop count");
+		cJSON *o = cJSON_AddObjectToObject(a, "options");
+		cJSON_AddNumberToObject(o, "loopCount", (double)ib_int(loop));
+	}
+	return a;
+}
+
+static cJSON *ib_collect(struct ib *c, const struct ast_step *st)
+{
+	const struct doc_node *max = ib_arg(st, "max_digits"), *t = ib_arg(st, "timeout");
+	const struct doc_node *mapped = ib_arg(st, "mapped_values");
+	cJSON *a = cJSON_CreateObject(), *o = NULL;
+	cJSON_AddStringToObject(a, "collectInto", st->var ? st->var : "");
+	if (max) {
+		ib_range(c, max->span, ib_int(max), 1, IB_INPUT_LENGTH_MAX, "max_digits");
+		cJSON_AddNumberToObject(ib_options(&o, a), "maxInputLength", (double)ib_int(max));
+	}
+	if (t) {
+		ib_range(c, t->span, ib_seconds(t), 0, IB_COLLECT_TIMEOUT_MAX,
+			 "a collect timeout in seconds");
+		cJSON_AddNumberToObject(ib_options(&o, a), "timeout", (double)ib_seconds(t));
+	}
+	if (mapped)
+		cJSON_AddItemToObject(ib_options(&o, a), "mappedValues", ib_doc_json(mapped, true));
+	return a;
+}
+
+/* maxSilence is required by Infobip and must be under the timeout: without
+ * max_silence, timeout - 1 (1 to 5). */
+static cJSON *ib_capture(struct ib *c, const struct ast_step *st)
+{
+	const struct doc_node *t = ib_arg(st, "timeout"), *lang = ib_arg(st, "language");
+	const struct doc_node *sil = ib_arg(st, "max_silence"), *phrases = ib_arg(st, "key_phrases");
+	int64_t timeout = t ? ib_seconds(t) : 0;
+	if (t)
+		ib_range(c, t->span, timeout, 1, IB_CAPTURE_TIMEOUT_MAX,
+			 "a capture timeout in seconds");
+	int64_t silence = timeout > 1 ? timeout - 1 : 1;
+	silence = silence > IB_MAX_SILENCE_MAX ? IB_MAX_SILENCE_MAX : silence;
+	if (sil) {
+		silence = ib_seconds(sil);
+		if (ib_range(c, sil->span, silence, 1, IB_MAX_SILENCE_MAX,
+			     "a capture max_silence in seconds") && t && silence >= timeout)
+			diag_error(c->d, IVR_TARGET_RANGE, sil->span,
+				   "infobip needs a capture max_silence under its timeout (%" PRId64
+				   " s), got %" PRId64 " s", timeout, silence);
+	}
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddStringToObject(a, "capture", st->var ? st->var : "");
+	cJSON_AddNumberToObject(a, "timeout", (double)timeout);
+	cJSON *o = cJSON_AddObjectToObject(a, "speechOptions");
+	cJSON_AddStringToObject(o, "language", lang ? lang->text : "");
+	cJSON_AddNumberToObject(o, "maxSilence", (double)silence);
+	if (phrases)
+		cJSON_AddItemToObject(o, "keyPhrases", ib_doc_json(phrases, true));
+	return a;
+}
+
+static cJSON *ib_dial_to_many(struct ib *c, const struct ast_step *st)
+{
+	const struct doc_node *to = ib_arg(st, "to"), *par = ib_arg(st, "parallel");
+	const struct doc_node *ring = ib_arg(st, "ring_timeout");
+	cJSON *a = cJSON_CreateObject();
+	cJSON *list = cJSON_AddArrayToObject(a, "dialToMany");
+	for (size_t i = 0; to && to->kind == DOC_SEQ && i < to->count; i++) {
+		const char *colon = strchr(to->items[i]->text, ':');
+		cJSON *n = cJSON_CreateObject();
+		cJSON_AddStringToObject(n, "number", ib_digits(colon ? colon + 1 : ""));
+		cJSON_AddItemToArray(list, n);
+	}
+	cJSON *o = cJSON_AddObjectToObject(a, "options");
+	cJSON_AddBoolToObject(o, "parallel", par && ib_bool(par));
+	if (ring && ib_range(c, ring->span, ib_seconds(ring), 1, INT64_MAX,
+			     "a ring_timeout in seconds"))
+		cJSON_AddNumberToObject(o, "ringTimeout", (double)ib_seconds(ring));
+	return a;
+}
+
+/* The step's map is Infobip's action object as written when it holds the
+ * action's key; otherwise it is that key's value. */
+static cJSON *ib_open(struct ib *c, const struct ast_step *st, const char *key)
+{
+	const struct doc_node *map = ib_open_args(c, st);
+	if (map && map->kind == DOC_MAP)
+		for (size_t i = 0; i < map->count; i++)
+			if (strcmp(map->pairs[i].key->text, key) == 0)
+				return ib_doc_json(map, false);
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddItemToObject(a, key, map ? ib_doc_json(map, false) : cJSON_CreateObject());
+	return a;
+}
+
+static cJSON *ib_record(const struct ast_step *st)
+{
+	const struct doc_node *secs = ib_arg(st, "seconds"), *beep = ib_arg(st, "beep");
+	const struct doc_node *sil = ib_arg(st, "max_silence"), *esc = ib_arg(st, "escape_digits");
+	const struct doc_node *name = ib_arg(st, "name");
+	cJSON *a = cJSON_CreateObject(), *o = NULL;
+	if (secs)
+		cJSON_AddNumberToObject(a, "record", (double)ib_int(secs));
+	else
+		cJSON_AddNullToObject(a, "record");   /* "null for unlimited" */
+	if (esc)
+		cJSON_AddStringToObject(ib_options(&o, a), "escapeDigits", esc->text);
+	if (beep)
+		cJSON_AddBoolToObject(ib_options(&o, a), "beep", ib_bool(beep));
+	if (sil)
+		cJSON_AddNumberToObject(ib_options(&o, a), "maxSilence", (double)ib_seconds(sil));
+	if (name)
+		cJSON_AddStringToObject(ib_options(&o, a), "identifier", name->text);
+	return a;
+}
+
+static cJSON *ib_call_api(const struct ast_step *st)
+{
+	const struct doc_node *url = ib_arg(st, "url"), *method = ib_arg(st, "method");
+	const struct doc_node *headers = ib_arg(st, "headers"), *body = ib_arg(st, "body");
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddStringToObject(a, "request", url ? url->text : "");
+	cJSON *o = cJSON_AddObjectToObject(a, "options");
+	cJSON_AddStringToObject(o, "method", method ? method->text : "GET");
+	if (headers)
+		cJSON_AddItemToObject(o, "headers", ib_doc_json(headers, true));
+	if (body)
+		cJSON_AddItemToObject(o, "body", body->kind == DOC_SCALAR
+				      ? cJSON_CreateString(body->text) : ib_doc_json(body, false));
+	if (ib_arg(st, "response_fields"))
+		cJSON_AddBoolToObject(o, "collectResponse", true);
+	return a;
+}
+
+static cJSON *ib_send_sms(const struct ast_step *st)
+{
+	const char *keys[] = {"text", "from", "to"};
+	cJSON *a = cJSON_CreateObject();
+	cJSON *sms = cJSON_AddObjectToObject(a, "sendSms");
+	for (size_t i = 0; i < 3; i++) {
+		const struct doc_node *v = ib_arg(st, keys[i]);
+		cJSON_AddStringToObject(sms, keys[i], v ? v->text : "");
+	}
+	return a;
+}
+
+static cJSON *ib_pause(struct ib *c, const struct ast_step *st)
+{
+	const struct doc_node *secs = ib_arg(st, "seconds");
+	int64_t v = secs ? ib_seconds(secs) : 0;
+	if (secs)
+		ib_range(c, secs->span, v, 1, 5, "a pause in seconds");
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddNumberToObject(a, "pause", (double)v);
+	return a;
+}
+
+static cJSON *ib_set(const struct ast_step *st)
+{
+	const struct doc_node *value = ib_arg(st, "value");
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddStringToObject(a, "setVariable", st->var ? st->var : "");
+	cJSON_AddStringToObject(a, "value", value ? value->text : "");
+	return a;
+}
+
+/* goto LABEL: goTo the actionId of the labelled step of this flow instance. */
+static void ib_goto_label(struct ib *c, const struct ib_task *t, const struct ast_step *st)
+{
+	const struct doc_node *limit = ib_arg(st, "limit"), *counter = ib_arg(st, "counter");
+	for (size_t i = c->nlabels; i-- > 0;) {
+		const struct ib_label *l = &c->labels[i];
+		if (l->flow != t->flow || strcmp(l->label, st->to.id) != 0)
+			continue;
+		if (!l->id) {
+			diag_error(c->d, IVR_JUMP_TARGET, st->to.span,
+				   "infobip cannot jump back to '%s': a '%s' step has no actionId",
+				   st->to.id, ast_step_names[l->kind]);
+			return;
+		}
+		if (limit)
+			ib_range(c, limit->span, ib_int(limit), 1, IB_GOTO_LIMIT_MAX,
+				 "a goto limit");
+		ib_goto(c, t->arr, l->id, limit ? ib_int(limit) : 0, counter ? counter->text : NULL);
+		return;
+	}
+	/* The checker refuses these (IVR211); kept so a bug is a finding. */
+	diag_error(c->d, IVR_UNKNOWN_LABEL, st->to.span, "unknown label '%s'", st->to.id);
+}
+
+/* Steps whose body blocks are filled by tasks: if, switch, loops. */
+static cJSON *ib_container(struct ib *c, const struct ib_task *t, const struct ast_step *st,
+			   bool *has_id)
+{
+	if (!ib_deeper(c, t->depth))
+		return NULL;
+	cJSON *a = cJSON_CreateObject();
+	switch (st->kind) {
+	case STEP_IF: {
+		cJSON_AddStringToObject(a, "if", ib_cond(c, st->cond));
+		cJSON *then = cJSON_AddArrayToObject(a, "then");
+		if (st->has_else)
+			ib_push_block(c, t, &st->else_body, cJSON_AddArrayToObject(a, "else"));
+		ib_push_block(c, t, &st->body, then);
+		*has_id = true;
+		break;
+	}
+	case STEP_SWITCH: {
+		cJSON_AddStringToObject(a, "switch", st->var ? st->var : "");
+		cJSON *cases = cJSON_AddObjectToObject(a, "case");
+		cJSON **arrs = arena_alloc(c->b->arena, (st->ncases + 1) * sizeof *arrs);
+		for (size_t i = 0; i < st->ncases; i++)
+			arrs[i] = cJSON_AddArrayToObject(cases, st->cases[i].value);
+		if (st->has_default)
+			ib_push_block(c, t, &st->default_body, cJSON_AddArrayToObject(cases, "__default"));
+		for (size_t i = st->ncases; i-- > 0;)
+			ib_push_block(c, t, &st->cases[i].body, arrs[i]);
+		*has_id = true;
+		break;
+	}
+	case STEP_WHILE:
+		cJSON_AddStringToObject(a, "while", ib_cond(c, st->cond));
+		ib_push_block(c, t, &st->body, cJSON_AddArrayToObject(a, "do"));
+		break;
+	case STEP_REPEAT_WHILE: case STEP_REPEAT_UNTIL:
+		ib_push_block(c, t, &st->body, cJSON_AddArrayToObject(a, "repeat"));
+		cJSON_AddStringToObject(a, st->kind == STEP_REPEAT_WHILE ? "while" : "until",
+					ib_cond(c, st->cond));
+		break;
+	default: { /* STEP_FOR_EACH */
+		const struct doc_node *in = ib_arg(st, "in"), *delim = ib_arg(st, "delimiter");
+		cJSON_AddStringToObject(a, "for-each", st->var ? st->var : "");
+		cJSON_AddStringToObject(a, "in", in ? in->text : "");
+		if (delim)
+			cJSON_AddStringToObject(a, "delimiter", delim->text);
+		ib_push_block(c, t, &st->body, cJSON_AddArrayToObject(a, "do"));
+		break;
+	}
+	}
+	return a;
+}
+
+/* The action of a step that is one action; *has_id: Infobip gives it an
+ * actionId. NULL for steps that route (goto, dial to a route). */
+static cJSON *ib_simple(struct ib *c, const struct ast_step *st, bool *has_id)
+{
+	*has_id = true;
+	switch (st->kind) {
+	case STEP_SAY: return ib_say(c, st);
+	case STEP_PLAY: return ib_play(c, st);
+	case STEP_COLLECT: return ib_collect(c, st);
+	case STEP_CAPTURE: return ib_capture(c, st);
+	case STEP_DIAL_TO_MANY: return ib_dial_to_many(c, st);
+	case STEP_RECORD: return ib_record(st);
+	case STEP_PAUSE: return ib_pause(c, st);
+	case STEP_CALL_API: return ib_call_api(st);
+	case STEP_SEND_SMS: return ib_send_sms(st);
+	default: break;
+	}
+	*has_id = false;
+	switch (st->kind) {
+	case STEP_SET: return ib_set(st);
+	case STEP_DIAL_WEBRTC: return ib_open(c, st, "dialToWebRTC");
+	case STEP_DIAL_CONVERSATIONS: return ib_open(c, st, "dialToConversations");
+	case STEP_HANGUP: return cJSON_CreateString("hangup");
+	case STEP_MACHINE_DETECTION: return cJSON_CreateString("machineDetection");
+	default: return NULL;
+	}
+}
+
+static bool ib_is_container(enum step_kind k)
+{
+	return k == STEP_IF || k == STEP_SWITCH || k == STEP_WHILE || k == STEP_REPEAT_WHILE ||
+	       k == STEP_REPEAT_UNTIL || k == STEP_FOR_EACH;
+}
+
+/* Lowers one step; returns its actionId (0 when it has none). */
+static int ib_step(struct ib *c, const struct ib_task *t, const struct ast_step *st)
+{
+	bool has_id = false;
+	int before = c->next_id;
+	if (st->kind == STEP_GOTO && st->to.kind == DEST_NAME) {
+		ib_goto_label(c, t, st);
+		return 0;
+	}
+	if (st->kind == STEP_GOTO || (st->kind == STEP_DIAL && st->to.kind != DEST_PHONE)) {
+		ib_route(c, &st->to, t->arr, t->depth, NULL, st);
+		return 0;
+	}
+	if (st->kind == STEP_DIAL) {
+		ib_dial(c, t->arr, st->to.id, st);
+		return c->next_id > before ? c->next_id : 0;
+	}
+	if (st->kind == STEP_PLAY_RECORDING && st->recording.rec)
+		return ib_prompt(c, t->arr, &st->recording);
+	if (st->kind == STEP_REPEAT_UNTIL)
+		diag_warning(c->d, IVR_DEPRECATED_ACTION, st->span,
+			     "'repeat_until' lowers to infobip's Repeat-Until action, which infobip "
+			     "deprecates; write 'repeat_while' with the opposite condition instead");
+	cJSON *a;
+	if (st->kind == STEP_PLAY_RECORDING) {
+		const struct doc_node *id = ib_arg(st, "recording");
+		a = cJSON_CreateObject();
+		cJSON_AddStringToObject(a, "playFromRecording", id ? id->text : "");
+		has_id = true;
+	} else if (ib_is_container(st->kind)) {
+		a = ib_container(c, t, st, &has_id);
+	} else {
+		a = ib_simple(c, st, &has_id);
+	}
+	if (!a)
+		return 0;
+	if (has_id)
+		return ib_append_id(c, t->arr, a);
+	ib_append(c, t->arr, a);
+	return 0;
+}
+
+/* One step of a block; the rest of the block is a task below the step's
+ * own children. Steps after one that always ends the block never run and
+ * are not emitted. */
+static void ib_steps(struct ib *c, const struct ib_task *t)
+{
+	if (t->index >= t->block->count)
+		return;
+	const struct ast_step *st = &t->block->steps[t->index];
+	if (!ib_step_ends(st)) {
+		struct ib_task next = *t;
+		next.index++;
+		ib_push(c, next);
+	}
+	/* The label first, so that a flow entered by this step (which drops its
+	 * own labels when left) keeps it; its actionId once known. */
+	size_t at = c->nlabels;
+	if (st->label) {
+		struct ib_label l = {t->flow, st->label, 0, st->kind};
+		ARENA_PUSH(c->b->arena, c->labels, c->nlabels, c->caplabels, l);
+	}
+	int id = ib_step(c, t, st);
+	if (st->label)
+		c->labels[at].id = id;
+	if (t->block == &t->flow->body && t->index == 0 && id)
+		*ib_slot(c, &t->flow->decl) = id;
+}
+
+/* ---------- scenarios ---------- */
+
+static void ib_run(struct ib *c)
+{
+	while (c->ntasks && !c->failed) {
+		struct ib_task t = c->tasks[--c->ntasks];
+		switch (t.kind) {
+		case IB_STEPS:
+			ib_steps(c, &t);
+			break;
+		case IB_ROUTE:
+			ib_route(c, t.dest, t.arr, t.depth, t.menu, NULL);
+			break;
+		case IB_DEFAULT:
+			ib_default(c, &t);
+			break;
+		case IB_HANDLER:
+			ib_handler(c, &t);
+			break;
+		case IB_HANGUP:
+			ib_word(c, t.arr, "hangup");
+			break;
+		case IB_LEAVE:
+			*ib_slot(c, t.decl) = -1;
+			if (t.flow)
+				c->nlabels = t.mark;
+			break;
+		}
+	}
+}
+
+static void ib_scenario(struct ib *c, const struct ast_decl *root)
+{
+	c->root = root;
+	c->next_id = 0;
+	c->nactions = 0;
+	c->failed = false;
+	c->ntasks = c->nlabels = 0;
+	for (int k = 0; k < IB_SLOTS; k++)
+		for (size_t i = 0; i < c->nslot[k]; i++)
+			c->anchor[k][i] = -1;
+	cJSON *script = cJSON_CreateArray();
+	if (root->kind == DECL_FLOW)
+		ib_enter_flow(c, (const struct ast_flow *)root, script, 1, false);
+	else if (root->kind == DECL_MENU)
+		ib_enter_menu(c, (const struct ast_menu *)root, script, 1);
+	else
+		ib_enter_announcement(c, (const struct ast_announcement *)root, script, 1);
+	ib_run(c);
+	if (c->failed) {
+		cJSON_Delete(script);
+		return;
+	}
+	struct arena *a = c->b->arena;
+	struct bundle_object *o = bundle_add(c->b, "scenario", root->name);
+	o->remote_name = arena_printf(a, "%s-%s", c->p->name, root->name);
+	o->method = "POST";
+	o->path = IB_SCENARIO_PATH;
+	o->span = root->name_span;
+	const char *desc = root->description ? root->description
+		: arena_printf(a, "Managed by ivrc: %s/%s", c->p->name, root->name);
+	cJSON_AddStringToObject(o->body, "name", o->remote_name);
+	cJSON_AddStringToObject(o->body, "description", desc);
+	cJSON_AddItemToObject(o->body, "script", script);
+}
+
+/* ---------- entry points ---------- */
+
+/* Marks the menu or announcement a route of `from` reaches. */
+static void ib_reach(bool **reached, const struct ast_decl *from, const struct ast_dest *dst)
+{
+	const struct ast_decl *to = dst->ref;
+	if (!to || to == from)
+		return;
+	if (to->kind == DECL_MENU)
+		reached[IB_MENUS][to->index] = true;
+	else if (to->kind == DECL_ANNOUNCEMENT)
+		reached[IB_ANNOUNCEMENTS][to->index] = true;
+}
+
+/* Recursion follows the nesting of steps, bounded by the loader's 64 levels. */
+static void ib_reach_block(bool **reached, const struct ast_decl *from, const struct ast_block *b)
+{
+	for (size_t i = 0; i < b->count; i++) {
+		const struct ast_step *st = &b->steps[i];
+		if (st->kind == STEP_GOTO || st->kind == STEP_DIAL)
+			ib_reach(reached, from, &st->to);
+		ib_reach_block(reached, from, &st->body);
+		ib_reach_block(reached, from, &st->else_body);
+		for (size_t j = 0; j < st->ncases; j++)
+			ib_reach_block(reached, from, &st->cases[j].body);
+		ib_reach_block(reached, from, &st->default_body);
+	}
+}
+
+static void ib_add_root(struct ib *c, bool **seen, const struct ast_decl ***roots, size_t *n,
+			size_t *cap, const struct ast_decl *d)
+{
+	int k = d->kind == DECL_MENU ? IB_MENUS : d->kind == DECL_ANNOUNCEMENT
+		? IB_ANNOUNCEMENTS : IB_FLOWS;
+	if (seen[k][d->index])
+		return;
+	seen[k][d->index] = true;
+	ARENA_PUSH(c->b->arena, *roots, *n, *cap, d);
+}
+
+/* One scenario per entry point: the `entry` list (or the first menu), every
+ * flow, and every menu or announcement that no other object routes to. */
+static size_t ib_roots(struct ib *c, const struct ast_decl ***roots)
+{
+	const struct ast_program *p = c->p;
+	bool *reached[IB_SLOTS], *seen[IB_SLOTS];
+	for (int k = 0; k < IB_SLOTS; k++) {
+		reached[k] = arena_alloc(c->b->arena, c->nslot[k] + 1);
+		seen[k] = arena_alloc(c->b->arena, c->nslot[k] + 1);
+	}
+	for (size_t i = 0; i < p->nmenus; i++) {
+		const struct ast_menu *m = p->menus[i];
+		for (size_t j = 0; j < m->noptions; j++)
+			ib_reach(reached, &m->decl, &m->options[j].to);
+		ib_reach(reached, &m->decl, &m->invalid.then);
+		ib_reach(reached, &m->decl, &m->no_input.then);
+	}
+	for (size_t i = 0; i < p->nannouncements; i++)
+		ib_reach(reached, &p->announcements[i]->decl, &p->announcements[i]->then);
+	for (size_t i = 0; i < p->nflows; i++)
+		ib_reach_block(reached, &p->flows[i]->decl, &p->flows[i]->body);
+	size_t n = 0, cap = 0;
+	*roots = NULL;
+	for (size_t i = 0; i < p->nentries; i++)
+		ib_add_root(c, seen, roots, &n, &cap, p->entries[i]);
+	for (size_t i = 0; i < p->nflows; i++)
+		ib_add_root(c, seen, roots, &n, &cap, &p->flows[i]->decl);
+	for (size_t i = 0; i < p->nmenus; i++)
+		if (!reached[IB_MENUS][i])
+			ib_add_root(c, seen, roots, &n, &cap, &p->menus[i]->decl);
+	for (size_t i = 0; i < p->nannouncements; i++)
+		if (!reached[IB_ANNOUNCEMENTS][i])
+			ib_add_root(c, seen, roots, &n, &cap, &p->announcements[i]->decl);
+	return n;
+}
+
+/* A menu's key goes into `m<N>_<name>` (N its position among menus, '-' as
+ * '_'): unique, and a name Infobip expressions can read. */
+static const char *ib_menu_var(struct ib *c, const struct ast_menu *m)
+{
+	char *v = arena_printf(c->b->arena, "m%u_%s", m->decl.index + 1, m->decl.name);
+	for (char *s = v; *s; s++)
+		if (*s == '-')
+			*s = '_';
+	return v;
+}
+
+static void infobip_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
+{
+	struct ib c = {.p = p, .b = out, .d = d};
+	c.language = backend_setting(p, &ib_caps, "language");
+	c.voice = backend_setting(p, &ib_caps, "voice");
+	c.limit_key = backend_setting(p, &ib_caps, "goto_limit_key");
+	c.nslot[IB_MENUS] = p->nmenus;
+	c.nslot[IB_ANNOUNCEMENTS] = p->nannouncements;
+	c.nslot[IB_FLOWS] = p->nflows;
+	for (int k = 0; k < IB_SLOTS; k++)
+		c.anchor[k] = arena_alloc(out->arena, (c.nslot[k] + 1) * sizeof *c.anchor[k]);
+	c.menu_var = arena_alloc(out->arena, (p->nmenus + 1) * sizeof *c.menu_var);
+	for (size_t i = 0; i < p->nmenus; i++)
+		c.menu_var[i] = ib_menu_var(&c, p->menus[i]);
+	const struct ast_decl **roots;
+	size_t n = ib_roots(&c, &roots);
+	for (size_t i = 0; i < n; i++)
+		ib_scenario(&c, roots[i]);
+}
 
 const struct backend infobip_backend = {
 	.target = TARGET_INFOBIP,
-	.caps = &caps,
-	.lower = NULL,
+	.caps = &ib_caps,
+	.lower = infobip_lower,
 };
