@@ -22,6 +22,8 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The strings up to a NULL, joined: cheaper than arena_printf on hot paths. */
+char *arena_concat(struct arena *a, ...) __attribute__((sentinel));
 
 /* A growable array of pointers or structs, arena-backed (old storage is left
  * in the arena when it grows: the arena frees it all at once). */

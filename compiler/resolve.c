@@ -428,14 +428,15 @@ static void check_settings(struct resolver *r, const struct ast_settings *s,
 		if (specs[j].type != SETTING_ENUM)
 			continue;
 		bool ok = false;
-		const char *all = "";
-		for (const char *const *c = specs[j].choices; *c; c++) {
+		for (const char *const *c = specs[j].choices; *c; c++)
 			ok |= strcmp(*c, v->text) == 0;
-			all = arena_printf(r->a, "%s%s%s", all, c == specs[j].choices ? "" : ", ", *c);
-		}
-		if (!ok)
-			diag_error(r->d, IVR_BAD_SETTING, v->span,
-				   "setting '%s' is one of %s, got '%s'", set->key, all, v->text);
+		if (ok)
+			continue;
+		const char *all = "";
+		for (const char *const *c = specs[j].choices; *c; c++)
+			all = arena_concat(r->a, all, c == specs[j].choices ? "" : ", ", *c, NULL);
+		diag_error(r->d, IVR_BAD_SETTING, v->span,
+			   "setting '%s' is one of %s, got '%s'", set->key, all, v->text);
 	}
 }
 

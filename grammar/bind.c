@@ -284,7 +284,7 @@ static bool get_key(struct binder *b, const struct doc_node *n, char *out)
 
 static const char *what_of(struct binder *b, const char *kind, const char *name)
 {
-	return arena_printf(b->a, "%s '%s'", kind, name);
+	return arena_concat(b->a, kind, " '", name, "'", NULL);
 }
 
 static void bind_settings(struct binder *b, const struct doc_node *n, const char *what,
@@ -424,7 +424,7 @@ static void bind_handler(struct binder *b, const char *menu, const char *key,
 	struct doc_node *f[COUNT(handler_fields)];
 	h->present = true;
 	h->span = n->span;
-	const char *what = arena_printf(b->a, "'%s' of menu '%s'", key, menu);
+	const char *what = arena_concat(b->a, "'", key, "' of menu '", menu, "'", NULL);
 	bind_fields(b, n, handler_fields, COUNT(handler_fields), f, what, n->span);
 	if (f[0])
 		get_recref(b, f[0], "a prompt", &h->prompt);
@@ -450,7 +450,8 @@ static void bind_option(struct binder *b, const struct doc_pair *pair, struct as
 		return;
 	}
 	struct doc_node *f[COUNT(option_fields)];
-	const char *what = arena_printf(b->a, "option '%c'", o->key);
+	char key[2] = { o->key, '\0' };
+	const char *what = arena_concat(b->a, "option '", key, "'", NULL);
 	bind_fields(b, v, option_fields, COUNT(option_fields), f, what, pair->key->span);
 	if (f[0])
 		get_dest(b, f[0], "a menu option", &o->to);
@@ -819,7 +820,7 @@ static void bind_step_args(struct binder *b, struct ast_step *st, struct doc_nod
 	const char *name = ast_step_names[st->kind];
 	size_t n = spec_count(spec);
 	if (spec->open) {
-		expect_kind(b, arg, DOC_MAP, arena_printf(b->a, "step '%s'", name));
+		expect_kind(b, arg, DOC_MAP, arena_concat(b->a, "step '", name, "'", NULL));
 		return;
 	}
 	if (arg->kind != DOC_MAP && spec->primary) {
@@ -831,7 +832,7 @@ static void bind_step_args(struct binder *b, struct ast_step *st, struct doc_nod
 		return;
 	}
 	struct doc_node *f[COUNT(spec->fields)];
-	const char *what = arena_printf(b->a, "step '%s'", name);
+	const char *what = arena_concat(b->a, "step '", name, "'", NULL);
 	bind_fields(b, arg, spec->fields, n, f, what, owner);
 	st->args = arena_alloc(b->a, n * sizeof *st->args);
 	for (size_t j = 0; j < n; j++) {

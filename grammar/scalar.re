@@ -433,9 +433,11 @@ static bool name_check(struct lx *l, bool shaped, const char *noun, const char *
 	if (!shaped)
 		return fail(e, 0, "expected a %s starting with %s, got %s", noun, first,
 			    what(l, l->base, b));
-	snprintf(expected, sizeof expected, "%s in a %s", rest, noun);
-	if (!at_end(l, expected, e))
-		return false;
+	if (l->cur < l->lim) {
+		/* Formatted only on the way to an error: names are checked often. */
+		snprintf(expected, sizeof expected, "%s in a %s", rest, noun);
+		return at_end(l, expected, e);
+	}
 	size_t n = lx_off(l, l->lim);
 	if (n > MAX_NAME)
 		return fail(e, MAX_NAME, "%s is too long; expected at most %d bytes, got %zu",

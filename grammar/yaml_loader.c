@@ -43,12 +43,28 @@ struct loader {
 	size_t root_weight;
 	size_t documents;
 	bool failed;
+	bool ascii;                   /* no byte >= 0x80: marks are byte offsets */
 };
+
+static bool all_ascii(const char *s, size_t n)
+{
+	unsigned char any = 0;
+	for (size_t i = 0; i < n; i++)
+		any |= (unsigned char)s[i];
+	return any < 0x80;
+}
+
+/* A libyaml mark counts characters; in an ASCII file that is the byte
+ * offset, else the line table converts it. */
+static uint32_t mark_offset(const struct loader *l, yaml_mark_t m)
+{
+	return l->ascii ? (uint32_t)m.index : source_offset(l->src, m.line, m.column);
+}
 
 static struct span mark_span(struct loader *l, yaml_mark_t start, yaml_mark_t end)
 {
-	uint32_t a = source_offset(l->src, start.line, start.column);
-	uint32_t b = source_offset(l->src, end.line, end.column);
+	uint32_t a = mark_offset(l, start);
+	uint32_t b = mark_offset(l, end);
 	return span_make(l->src, a, b > a ? b - a : 0);
 }
 
@@ -250,7 +266,7 @@ static void report_parser_error(struct loader *l)
 {
 	yaml_parser_t *p = &l->parser;
 	yaml_mark_t m = p->problem_mark;
-	struct span at = span_make(l->src, source_offset(l->src, m.line, m.column), 1);
+	struct span at = span_make(l->src, mark_offset(l, m), 1);
 	if (p->context)
 		diag_error(l->diag, IVR_SYNTAX, at, "invalid YAML: %s %s", p->problem, p->context);
 	else
@@ -293,7 +309,8 @@ static bool on_event(struct loader *l, yaml_event_t *e)
 
 struct doc_node *yaml_load(const struct source *src, struct arena *a, struct diag *d)
 {
-	struct loader l = { .src = src, .arena = a, .diag = d };
+	struct loader l = { .src = src, .arena = a, .diag = d,
+			    .ascii = all_ascii(src->text, src->len) };
 	size_t errors = d->errors;
 	if (!yaml_parser_initialize(&l.parser)) {
 		fputs("ivrc: out of memory\n", stderr);
