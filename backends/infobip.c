@@ -44,8 +44,11 @@ static const struct setting_spec ib_settings[] = {
 	 "spelling of goTo's limit option (the schema writes goToLimit, examples gotoLimit)"},
 };
 
+static void infobip_check(const struct ast_program *p, struct diag *d);
+
 static const struct target_caps ib_caps = {
 	.target = TARGET_INFOBIP,
+	.check = infobip_check,
 	.dest_kinds = DEST_BIT(DEST_NAME) | DEST_BIT(DEST_MENU) | DEST_BIT(DEST_ANNOUNCEMENT) |
 		      DEST_BIT(DEST_FLOW) | DEST_BIT(DEST_PHONE) | DEST_BIT(DEST_HANGUP) |
 		      DEST_BIT(DEST_REPEAT),
@@ -1205,6 +1208,16 @@ static void infobip_lower(const struct ast_program *p, struct bundle *out, struc
 	size_t n = ib_roots(&c, &roots);
 	for (size_t i = 0; i < n; i++)
 		ib_scenario(&c, roots[i]);
+}
+
+/* Infobip's limits (sizes, ranges, jump targets) show while lowering: check
+ * lowers into a scratch bundle and keeps only the findings. */
+static void infobip_check(const struct ast_program *p, struct diag *d)
+{
+	struct bundle scratch;
+	bundle_init(&scratch, d->arena, TARGET_INFOBIP, p->name);
+	infobip_lower(p, &scratch, d);
+	bundle_free(&scratch);
 }
 
 const struct backend infobip_backend = {

@@ -48,6 +48,8 @@ static const struct setting_spec sf_menu_settings[] = {
 	 "virtual receptionist only: intercom number (body field intercom)"},
 };
 
+static void smartflo_check(const struct ast_program *p, struct diag *d);
+
 static const struct target_caps sf_caps = {
 	.target = TARGET_SMARTFLO,
 	.dest_kinds = DEST_BIT(DEST_NAME) | DEST_BIT(DEST_MENU) | DEST_BIT(DEST_ANNOUNCEMENT) |
@@ -64,6 +66,7 @@ static const struct target_caps sf_caps = {
 	.nsettings = sizeof sf_settings / sizeof sf_settings[0],
 	.menu_settings = sf_menu_settings,
 	.nmenu_settings = sizeof sf_menu_settings / sizeof sf_menu_settings[0],
+	.check = smartflo_check,
 	.broadcast_min_ring_timeout = 40,
 	.broadcast_max_retries = 5,
 	.broadcast_min_dial_status = 1,
@@ -443,9 +446,29 @@ static const char *datetime(struct arena *a, const struct ast_datetime *t)
 }
 
 /* Types per field as seed 002's table gives them: several numbers are strings. */
+/* A broadcast calls into an IVR (seed 002: "ivr|ID"), not a virtual
+ * receptionist. */
+static bool broadcast_into_vr(struct diag *d, const struct ast_broadcast *bc,
+			      const char *menus_as)
+{
+	const struct ast_decl *ref = bc->destination.ref;
+	if (!ref || ref->kind != DECL_MENU)
+		return false;
+	const struct ast_menu *m = (const struct ast_menu *)ref;
+	const char *as = backend_setting_value(&m->per_target[TARGET_SMARTFLO], "as");
+	if (strcmp(as ? as : menus_as, "vr") != 0)
+		return false;
+	diag_error(d, IVR_TARGET_DEST, bc->destination.span,
+		   "smartflo broadcasts call into an IVR, and menu '%s' is lowered as a "
+		   "virtual receptionist", m->decl.name);
+	return true;
+}
+
 static void lower_broadcast(struct sf *s, const struct ast_broadcast *bc)
 {
 	struct arena *a = s->b->arena;
+	if (broadcast_into_vr(s->d, bc, s->menus_as))
+		return;
 	struct bundle_object *o = object_new(s, "broadcast", SF_BROADCAST_PATH, &bc->decl);
 	cJSON *body = o->body;
 	cJSON_AddNumberToObject(body, "phone_number_list", (double)bc->phone_list);
@@ -480,6 +503,13 @@ static void smartflo_lower(const struct ast_program *p, struct bundle *out, stru
 		lower_announcement(&s, p->announcements[i]);
 	for (size_t i = 0; i < p->nbroadcasts; i++)
 		lower_broadcast(&s, p->broadcasts[i]);
+}
+
+static void smartflo_check(const struct ast_program *p, struct diag *d)
+{
+	const char *menus_as = backend_setting(p, &sf_caps, "menus_as");
+	for (size_t i = 0; i < p->nbroadcasts; i++)
+		broadcast_into_vr(d, p->broadcasts[i], menus_as);
 }
 
 const struct backend smartflo_backend = {

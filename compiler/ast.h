@@ -287,6 +287,7 @@ struct ast_test {
 	size_t nexpect;
 	bool has_expect;
 	struct ast_dest expect_end;  /* DEST_NONE when absent */
+	struct doc_node *api;        /* `api: {URL: {field: value}}`, call_api answers; NULL when absent */
 };
 
 struct ast_symbol;

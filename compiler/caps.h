@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "ast.h"
+#include "diag.h"
 
 /* What a recording must carry for this target to play it. */
 enum rec_need {
@@ -40,6 +41,10 @@ struct target_caps {
 	size_t nsettings;
 	const struct setting_spec *menu_settings;  /* menus.X.<name> */
 	size_t nmenu_settings;
+	/* What only the back end can tell before a build (NULL: nothing). `check`
+	 * runs it on a program the resolver accepted; `build` does not, since
+	 * lowering reports the same. */
+	void (*check)(const struct ast_program *p, struct diag *d);
 	/* Provider limits on broadcasts (0 when broadcasts are unsupported). */
 	uint32_t broadcast_min_ring_timeout;
 	int64_t broadcast_max_retries;

@@ -33,6 +33,13 @@ enum {
 	IVR_DSL_SYNTAX = 126,      /* expected X, got Y */
 	IVR_DSL_UNCLOSED = 127,    /* '{' or '[' never closed */
 
+	/* IVR13x: ivrc import (provider JSON back to the language) */
+	IVR_IMPORT_JSON = 130,     /* not valid JSON */
+	IVR_IMPORT_SHAPE = 131,    /* JSON, but not an object of the provider ivrc imports */
+	IVR_IMPORT_LOST = 132,     /* warning: what the language cannot express, kept in a comment */
+	IVR_IMPORT_DANGLING = 133, /* warning: a reference to an object the files do not hold */
+	IVR_IMPORT_RENAMED = 134,  /* note: a remote name that is not PROJECT-NAME */
+
 	/* IVR2xx: names, references, types */
 	IVR_UNKNOWN_REF = 201,
 	IVR_DUPLICATE_NAME = 202,

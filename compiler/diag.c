@@ -277,10 +277,214 @@ static void print_json(const struct diag *d, FILE *out)
 	cJSON_Delete(arr);
 }
 
+/* ---- SARIF 2.1.0 ---- */
+
+static const char *const sarif_level[] = { "note", "warning", "error" };
+
+static void code_text(char *buf, size_t n, unsigned code)
+{
+	snprintf(buf, n, "IVR%03u", code);
+}
+
+/* The codes SARIF lists as rules: the tool's, and any other code a finding
+ * has (check's, which have no entry there), sorted. */
+static size_t sarif_rule_codes(const struct diag *d, const struct diag_tool *t,
+			       unsigned *codes)
+{
+	size_t n = 0;
+	for (size_t i = 0; t && i < t->nrules; i++)
+		codes[n++] = t->rules[i].code;
+	for (size_t i = 0; i < d->n; i++) {
+		size_t k = 0;
+		while (k < n && codes[k] != d->items[i].code)
+			k++;
+		if (k == n)
+			codes[n++] = d->items[i].code;
+	}
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && codes[k - 1] > codes[k]; k--) {
+			unsigned x = codes[k];
+			codes[k] = codes[k - 1];
+			codes[k - 1] = x;
+		}
+	return n;
+}
+
+static const struct diag_rule_info *tool_rule(const struct diag_tool *t, unsigned code)
+{
+	for (size_t i = 0; t && i < t->nrules; i++)
+		if (t->rules[i].code == code)
+			return &t->rules[i];
+	return NULL;
+}
+
+static cJSON *sarif_rule(const struct diag_tool *t, unsigned code)
+{
+	cJSON *r = cJSON_CreateObject();
+	char id[16];
+	code_text(id, sizeof id, code);
+	cJSON_AddStringToObject(r, "id", id);
+	const struct diag_rule_info *info = tool_rule(t, code);
+	if (info) {
+		cJSON_AddStringToObject(r, "name", info->name);
+		cJSON *sd = cJSON_AddObjectToObject(r, "shortDescription");
+		cJSON_AddStringToObject(sd, "text", info->summary);
+		cJSON *dc = cJSON_AddObjectToObject(r, "defaultConfiguration");
+		cJSON_AddStringToObject(dc, "level", sarif_level[info->severity]);
+	}
+	return r;
+}
+
+/* A relative path stays relative (to the directory ivrc ran in); an
+ * absolute one becomes a file: URI. Bytes outside the unreserved set and
+ * '/' are percent-encoded. */
+static char *sarif_uri(const char *path)
+{
+	size_t n = strlen(path);
+	char *u = malloc(3 * n + 8);
+	if (!u)
+		return NULL;
+	size_t k = 0;
+	if (path[0] == '/')
+		k += (size_t)sprintf(u, "file://");
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)path[i];
+		if (isalnum(c) || strchr("-._~/", c))
+			u[k++] = (char)c;
+		else
+			k += (size_t)sprintf(u + k, "%%%02X", c);
+	}
+	u[k] = '\0';
+	return u;
+}
+
+static void sarif_location(cJSON *result, const struct finding *f)
+{
+	if (!f->span.src)
+		return;
+	struct linecol lc = source_linecol(f->span.src, f->span.offset);
+	struct linecol end = span_last(&f->span);
+	cJSON *phys = cJSON_CreateObject();
+	cJSON *art = cJSON_AddObjectToObject(phys, "artifactLocation");
+	char *uri = sarif_uri(f->span.src->path);
+	cJSON_AddStringToObject(art, "uri", uri ? uri : "");
+	free(uri);
+	cJSON *region = cJSON_AddObjectToObject(phys, "region");
+	cJSON_AddNumberToObject(region, "startLine", lc.line);
+	cJSON_AddNumberToObject(region, "startColumn", lc.column);
+	cJSON_AddNumberToObject(region, "endLine", end.line);
+	/* SARIF's end column is the one after the region. */
+	cJSON_AddNumberToObject(region, "endColumn", end.column + (f->span.length > 0));
+	cJSON *loc = cJSON_CreateObject();
+	cJSON_AddItemToObject(loc, "physicalLocation", phys);
+	cJSON *locs = cJSON_AddArrayToObject(result, "locations");
+	cJSON_AddItemToArray(locs, loc);
+}
+
+static cJSON *sarif_result(const struct finding *f, const unsigned *codes, size_t ncodes)
+{
+	cJSON *r = cJSON_CreateObject();
+	char id[16];
+	code_text(id, sizeof id, f->code);
+	cJSON_AddStringToObject(r, "ruleId", id);
+	for (size_t i = 0; i < ncodes; i++)
+		if (codes[i] == f->code)
+			cJSON_AddNumberToObject(r, "ruleIndex", (double)i);
+	cJSON_AddStringToObject(r, "level", sarif_level[f->severity]);
+	cJSON *msg = cJSON_AddObjectToObject(r, "message");
+	cJSON_AddStringToObject(msg, "text", f->message);
+	sarif_location(r, f);
+	return r;
+}
+
+static void print_sarif(const struct diag *d, FILE *out, const struct diag_tool *t)
+{
+	unsigned *codes = malloc(((t ? t->nrules : 0) + d->n + 1) * sizeof *codes);
+	if (!codes)
+		return;
+	size_t ncodes = sarif_rule_codes(d, t, codes);
+	cJSON *log = cJSON_CreateObject();
+	cJSON_AddStringToObject(log, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+	cJSON_AddStringToObject(log, "version", "2.1.0");
+	cJSON *run = cJSON_CreateObject();
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(log, "runs"), run);
+	cJSON *drv = cJSON_AddObjectToObject(cJSON_AddObjectToObject(run, "tool"), "driver");
+	cJSON_AddStringToObject(drv, "name", "ivrc");
+	if (t && t->version)
+		cJSON_AddStringToObject(drv, "version", t->version);
+	cJSON *rules = cJSON_AddArrayToObject(drv, "rules");
+	for (size_t i = 0; i < ncodes; i++)
+		cJSON_AddItemToArray(rules, sarif_rule(t, codes[i]));
+	/* Our columns count characters (UTF-8 code points), not UTF-16 units. */
+	cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints");
+	cJSON *results = cJSON_AddArrayToObject(run, "results");
+	for (size_t i = 0; i < d->n; i++)
+		cJSON_AddItemToArray(results, sarif_result(&d->items[i], codes, ncodes));
+	char *s = cJSON_Print(log);
+	if (s) {
+		fputs(s, out);
+		fputc('\n', out);
+	}
+	cJSON_free(s);
+	cJSON_Delete(log);
+	free(codes);
+}
+
+/* ---- GitHub workflow commands ---- */
+
+/* Escapes for a command's message, and (props) for a property value. */
+static void gh_escape(FILE *out, const char *s, bool props)
+{
+	for (; *s; s++) {
+		if (*s == '%')
+			fputs("%25", out);
+		else if (*s == '\r')
+			fputs("%0D", out);
+		else if (*s == '\n')
+			fputs("%0A", out);
+		else if (props && *s == ':')
+			fputs("%3A", out);
+		else if (props && *s == ',')
+			fputs("%2C", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+static void print_github(const struct diag *d, FILE *out)
+{
+	static const char *const cmd[] = { "notice", "warning", "error" };
+	for (size_t i = 0; i < d->n; i++) {
+		const struct finding *f = &d->items[i];
+		fprintf(out, "::%s ", cmd[f->severity]);
+		if (f->span.src) {
+			struct linecol lc = source_linecol(f->span.src, f->span.offset);
+			struct linecol end = span_last(&f->span);
+			fputs("file=", out);
+			gh_escape(out, f->span.src->path, true);
+			fprintf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,", lc.line,
+				lc.column, end.line, end.column);
+		}
+		fprintf(out, "title=IVR%03u::", f->code);
+		gh_escape(out, f->message, false);
+		fputc('\n', out);
+	}
+}
+
 void diag_print(const struct diag *d, FILE *out, const struct diag_print_opts *o)
+{
+	diag_print_tool(d, out, o, NULL);
+}
+
+void diag_print_tool(const struct diag *d, FILE *out, const struct diag_print_opts *o,
+		     const struct diag_tool *tool)
 {
 	if (o->format == DIAG_JSON)
 		print_json(d, out);
+	else if (o->format == DIAG_SARIF)
+		print_sarif(d, out, tool);
+	else if (o->format == DIAG_GITHUB)
+		print_github(d, out);
 	else
 		print_text(d, out, o->color);
 }

@@ -28,7 +28,21 @@ struct diag {
 	size_t dropped;
 };
 
-enum diag_format { DIAG_TEXT, DIAG_JSON };
+enum diag_format { DIAG_TEXT, DIAG_JSON, DIAG_SARIF, DIAG_GITHUB };
+
+/* What SARIF says about the tool: its version and the rules it knows (lint's
+ * registry, handed in by the caller: the core does not include lint/). */
+struct diag_rule_info {
+	unsigned code;
+	const char *name, *summary;
+	enum severity severity;    /* by default */
+};
+
+struct diag_tool {
+	const char *version;
+	const struct diag_rule_info *rules;   /* sorted by code */
+	size_t nrules;
+};
 
 void diag_init(struct diag *d, struct arena *a);
 void diag_add(struct diag *d, enum severity sev, unsigned code, struct span at,
@@ -44,8 +58,12 @@ struct diag_print_opts {
 	enum diag_format format;
 	bool color;
 };
-/* Text: gcc-style with source line and caret. JSON: one array of objects. */
+/* Text: gcc-style with source line and caret. JSON: one array of objects.
+ * SARIF: one SARIF 2.1.0 log. GitHub: one workflow command a finding. */
 void diag_print(const struct diag *d, FILE *out, const struct diag_print_opts *o);
+/* The same, with what SARIF says about the tool (NULL: name only). */
+void diag_print_tool(const struct diag *d, FILE *out, const struct diag_print_opts *o,
+		     const struct diag_tool *tool);
 
 /* The closest of candidates to word by edit distance, or NULL if none is close
  * enough to be a useful "did you mean". */

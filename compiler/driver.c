@@ -5,14 +5,19 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cJSON.h>
 
 #include "../backends/backend.h"
 #include "../backends/link.h"
+#include "../backends/push.h"
 #include "../grammar/bind.h"
+#include "../grammar/yaml_loader.h"
+#include "../lint/engine.h"
 #include "arena.h"
 #include "codes.h"
 #include "load.h"
@@ -24,12 +29,17 @@ struct run {
 	struct arena arena;
 	struct diag diag;
 	bool usage_error;          /* an I/O or usage error was printed */
+	bool stdout_taken;         /* build: standard output holds the bundle */
+	bool lint;                 /* the status is `failed`, not "any error" */
+	bool failed;               /* lint: a finding at or above the fail-on level */
 };
 
 static void run_init(struct run *r, const struct driver_opts *o)
 {
 	r->o = o;
 	r->usage_error = false;
+	r->stdout_taken = false;
+	r->stdout_taken = r->lint = r->failed = false;
 	arena_init(&r->arena);
 	diag_init(&r->diag, &r->arena);
 }
@@ -39,10 +49,15 @@ static int run_finish(struct run *r)
 {
 	diag_sort(&r->diag);
 	struct diag_print_opts po = { r->o->format, false };
-	FILE *out = r->o->format == DIAG_JSON ? stdout : stderr;
+	/* Machine formats go to standard output, unless it holds a bundle. */
+	FILE *out = r->o->format != DIAG_TEXT && !r->stdout_taken ? stdout : stderr;
 	po.color = r->o->format == DIAG_TEXT && isatty(fileno(out)) && !getenv("NO_COLOR");
-	diag_print(&r->diag, out, &po);
-	int status = r->usage_error ? EXIT_USAGE : r->diag.errors ? EXIT_INPUT : EXIT_CLEAN;
+	struct diag_tool tool = { r->o->version, NULL, 0 };
+	if (r->o->format == DIAG_SARIF)
+		lint_tool_rules(&r->arena, &tool);
+	diag_print_tool(&r->diag, out, &po, &tool);
+	bool failed = r->lint ? r->failed || r->diag.errors : r->diag.errors;
+	int status = r->usage_error ? EXIT_USAGE : failed ? EXIT_INPUT : EXIT_CLEAN;
 	arena_free(&r->arena);
 	return status;
 }
@@ -68,18 +83,152 @@ static size_t declared_caps(const struct ast_program *p, const struct target_cap
 	return n;
 }
 
+/* Checks one file against every target it declares; the program when it
+ * loaded (its caps in caps[0..*ncaps)); *clean when check found no error. */
+static struct ast_program *check_file(struct run *r, const char *path,
+				      const struct target_caps **caps, size_t *ncaps, bool *clean)
+{
+	size_t before = r->diag.errors;
+	*ncaps = 0;
+	*clean = false;
+	struct ast_program *p = load(r, path);
+	if (!p)
+		return NULL;
+	*ncaps = declared_caps(p, caps);
+	if (!res_check(p, caps, *ncaps, &r->arena, &r->diag) || r->diag.errors != before)
+		return p;
+	for (size_t t = 0; t < *ncaps; t++)
+		if (caps[t]->check)
+			caps[t]->check(p, &r->diag);
+	*clean = r->diag.errors == before;
+	return p;
+}
+
 int driver_check(const struct driver_opts *o, char **files, int nfiles)
 {
 	struct run r;
 	run_init(&r, o);
 	for (int i = 0; i < nfiles; i++) {
-		struct ast_program *p = load(&r, files[i]);
-		if (!p)
-			continue;
 		const struct target_caps *caps[TARGET_COUNT];
-		res_check(p, caps, declared_caps(p, caps), &r.arena, &r.diag);
+		size_t ncaps;
+		bool clean;
+		check_file(&r, files[i], caps, &ncaps, &clean);
 	}
 	return run_finish(&r);
+}
+
+/* ---------- lint ---------- */
+
+/* The configuration of a file: --config, else the nearest .ivrc.yaml; the
+ * last one read is kept, since files of one folder share it. */
+struct lint_configs {
+	const char *path;          /* of `cfg`, NULL: none read yet */
+	bool unreadable;           /* `path` could not be read (said once) */
+	struct lint_config cfg;
+};
+
+/* The configuration of a file; NULL (said once) when it cannot be read. */
+static const struct lint_config *config_for(struct run *r, struct lint_configs *cc,
+					    const char *file)
+{
+	const char *path = r->o->config ? r->o->config : lint_config_find(file, &r->arena);
+	if (cc->path && path && strcmp(cc->path, path) == 0)
+		return cc->unreadable ? NULL : &cc->cfg;
+	lint_config_init(&cc->cfg);
+	cc->path = path;
+	cc->unreadable = false;
+	if (!path)
+		return &cc->cfg;
+	const char *err = NULL;
+	struct source *src = source_read(&r->arena, path, &err);
+	if (!src) {
+		fprintf(stderr, "ivrc: %s: %s\n", path, err);
+		r->usage_error = cc->unreadable = true;
+		return NULL;
+	}
+	lint_config_read(&cc->cfg, yaml_load(src, &r->arena, &r->diag), &r->arena, &r->diag);
+	return &cc->cfg;
+}
+
+/* The local date-time now, for rules that compare with it (without --now). */
+static struct ast_datetime clock_now(void)
+{
+	time_t t = time(NULL);
+	struct tm tm = { 0 };
+	localtime_r(&t, &tm);
+	return (struct ast_datetime){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+				      tm.tm_hour, tm.tm_min, tm.tm_sec };
+}
+
+/* Whether a finding of d->items[from..] is at or above the level. */
+static bool any_at_least(const struct diag *d, size_t from, enum severity level)
+{
+	for (size_t i = from; i < d->n; i++)
+		if (d->items[i].severity >= level)
+			return true;
+	return false;
+}
+
+int driver_lint(const struct driver_opts *o, char **files, int nfiles)
+{
+	struct run r;
+	struct lint_configs cc = { 0 };
+	run_init(&r, o);
+	r.lint = true;
+	struct ast_datetime now = o->has_now ? o->now : clock_now();
+	for (int i = 0; i < nfiles; i++) {
+		size_t first = r.diag.n;
+		/* A file whose configuration cannot be read is not linted. */
+		const struct lint_config *cfg = config_for(&r, &cc, files[i]);
+		if (!cfg)
+			continue;
+		const struct target_caps *caps[TARGET_COUNT];
+		size_t ncaps;
+		bool clean;
+		size_t mine = r.diag.n;
+		struct ast_program *p = check_file(&r, files[i], caps, &ncaps, &clean);
+		if (p) {
+			struct lint_file f = { clean ? p : NULL, p->src, caps, ncaps, cfg,
+					       now, mine };
+			lint_file(&f, &r.arena, &r.diag);
+		}
+		enum severity level = o->fail_on >= 0 ? (enum severity)o->fail_on :
+				      cfg->has_fail_on ? cfg->fail_on : SEV_ERROR;
+		r.failed |= any_at_least(&r.diag, first, level);
+	}
+	return run_finish(&r);
+}
+
+int driver_rules(void)
+{
+	static const char *const sev[] = { "note", "warning", "error" };
+	for (size_t i = 0; i < lint_registry_count; i++) {
+		const struct lint_rule *rule = lint_registry[i];
+		printf("IVR%03u  %-7s  %-29s  %s\n", rule->code, sev[rule->severity], rule->name,
+		       rule->summary);
+	}
+	return EXIT_CLEAN;
+}
+
+int driver_explain(const char *code)
+{
+	const struct lint_rule *rule = lint_rule_by_name(code);
+	unsigned n = 0;
+	if (!rule && strlen(code) == 6 && strncasecmp(code, "IVR", 3) == 0 &&
+	    sscanf(code + 3, "%3u", &n) == 1)
+		rule = lint_rule_by_code(n);
+	const char *doc = rule ? lint_rule_doc(rule->code) : NULL;
+	if (doc) {
+		fputs(doc, stdout);
+		return EXIT_CLEAN;
+	}
+	if (n)
+		fprintf(stderr, "ivrc: IVR%03u is not a lint rule ('ivrc rules' lists them; "
+			"docs/DIAGNOSTICS.md explains every code)\n", n);
+	else
+		fprintf(stderr, "ivrc: unknown rule '%s'; expected a code such as IVR301 or a "
+			"rule's name ('ivrc rules' lists them)\n", code);
+	return EXIT_USAGE;
 }
 
 /* ---------- build ---------- */
@@ -94,7 +243,9 @@ static cJSON *read_state(struct run *r, const char *path)
 		return NULL;
 	}
 	const char *end = NULL;
-	cJSON *state = cJSON_ParseWithLengthOpts(src->text, src->len, &end, false);
+	/* Nothing may follow the state object (require_null_terminated: the end
+	 * of the buffer). */
+	cJSON *state = cJSON_ParseWithLengthOpts(src->text, src->len + 1, &end, true);
 	if (!state) {
 		size_t at = end ? (size_t)(end - src->text) : 0;
 		struct linecol lc = source_linecol(src, (uint32_t)at);
@@ -256,6 +407,7 @@ int driver_build(const struct driver_opts *o, const char *file)
 	}
 	struct run r;
 	run_init(&r, o);
+	r.stdout_taken = true;   /* findings go to standard error in every format */
 	struct ast_program *p = load(&r, file);
 	if (!p)
 		return run_finish(&r);
@@ -269,4 +421,62 @@ int driver_build(const struct driver_opts *o, const char *file)
 	if (!res_check(p, &caps, 1, &r.arena, &r.diag) || r.diag.errors)
 		return run_finish(&r);
 	return lower_and_print(&r, be, p);
+}
+
+/* ---------- plan and push ---------- */
+
+/* Findings first (on standard error: standard output holds the plan), then
+ * the plan or the push of the linked bundle. */
+static int lower_and_push(struct run *r, const struct backend *be, const struct ast_program *p,
+			  const struct push_opts *po)
+{
+	struct bundle b;
+	bundle_init(&b, &r->arena, be->target, p->name);
+	be->lower(p, &b, &r->diag);
+	if (r->diag.errors) {
+		bundle_free(&b);
+		return run_finish(r);
+	}
+	link_order(&b);
+	diag_sort(&r->diag);
+	struct diag_print_opts dpo = { r->o->format, false };
+	dpo.color = r->o->format == DIAG_TEXT && isatty(fileno(stderr)) && !getenv("NO_COLOR");
+	diag_print(&r->diag, stderr, &dpo);
+	fflush(stderr);
+	int status = push_run(&b, p, po);
+	bundle_free(&b);
+	arena_free(&r->arena);
+	return status;
+}
+
+int driver_push(const struct driver_opts *o, const struct push_opts *po, const char *file)
+{
+	enum target t;
+	if (!target_by_name(o->target, &t)) {
+		const char *hint = diag_suggest(o->target, ast_target_names, TARGET_COUNT);
+		fprintf(stderr, "ivrc: unknown target '%s'%s%s%s\n", o->target,
+			hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+		return EXIT_USAGE;
+	}
+	const struct backend *be = backend_for(t);
+	if (!be || !be->lower) {
+		fprintf(stderr, "ivrc: the %s back end is not built yet\n", o->target);
+		return EXIT_USAGE;
+	}
+	struct run r;
+	run_init(&r, o);
+	r.stdout_taken = true;
+	struct ast_program *p = load(&r, file);
+	if (!p)
+		return run_finish(&r);
+	if (!p->targets[t].present) {
+		diag_error(&r.diag, IVR_UNDECLARED_TARGET,
+			   p->targets_span.src ? p->targets_span : span_make(p->src, 0, 0),
+			   "target '%s' is not declared in 'targets'", o->target);
+		return run_finish(&r);
+	}
+	const struct target_caps *caps = be->caps;
+	if (!res_check(p, &caps, 1, &r.arena, &r.diag) || r.diag.errors)
+		return run_finish(&r);
+	return lower_and_push(&r, be, p, po);
 }

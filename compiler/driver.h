@@ -20,9 +20,26 @@ struct driver_opts {
 	const char *target;        /* build: the target's name */
 	const char *out_dir;       /* build: -o DIR, NULL or "-" for stdout */
 	const char *state;         /* build: --state FILE */
+	const char *version;       /* SARIF: the tool's version */
+	/* lint */
+	const char *config;        /* --config C, else .ivrc.yaml found upward */
+	int fail_on;               /* --fail-on: an enum severity, or -1 (config, else error) */
+	bool has_now;              /* --now T or IVRC_NOW, else the clock */
+	struct ast_datetime now;
 };
 
 int driver_check(const struct driver_opts *o, char **files, int nfiles);
 int driver_build(const struct driver_opts *o, const char *file);
+/* lint: check, then the rules of lint/registry.c (exit 1 when a finding is
+ * at or above the fail-on level); rules: list them; explain: one's page. */
+int driver_lint(const struct driver_opts *o, char **files, int nfiles);
+int driver_rules(void);
+int driver_explain(const char *code);
+
+/* plan and push (backends/push.h): checks and lowers the file for
+ * o->target, then plans or pushes; returns the exit status (4: plan
+ * --detailed-exitcode with changes pending). */
+struct push_opts;
+int driver_push(const struct driver_opts *o, const struct push_opts *po, const char *file);
 
 #endif

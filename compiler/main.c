@@ -4,9 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../backends/push.h"
+#include "../grammar/scalar.h"
+#include "../lint/engine.h"
 #include "diag.h"
 #include "driver.h"
 #include "fmt.h"
+#include "import_cmd.h"
+#include "sim_cli.h"
 
 #ifndef IVRC_VERSION
 #define IVRC_VERSION "0.1.0"
@@ -16,8 +21,13 @@ static const char usage_text[] =
 	"usage: ivrc COMMAND [OPTIONS] FILE...\n"
 	"\n"
 	"commands:\n"
-	"  check  [--format text|json] [--syntax yaml|dsl] FILE...\n"
+	"  check  [--format text|json|sarif|github] [--syntax yaml|dsl] FILE...\n"
 	"         parse, resolve, type-check, check the providers' limits\n"
+	"  lint   [--format text|json|sarif|github] [--config C] [--fail-on error|warning|note]\n"
+	"         [--now 'YYYY-MM-DD HH:MM:SS'] FILE...\n"
+	"         check, then the lint rules (exit 1 when a finding is at or above\n"
+	"         --fail-on, default error; --now or IVRC_NOW pins the clock)\n"
+	"  rules  list the lint rules; explain CODE: print one rule's page\n"
 	"  build  --target T [-o DIR|-] [--state S] [--format text|json] FILE\n"
 	"         compile for one target and print (or write) the JSON bundle\n"
 	"  fmt    [-w | --check] FILE...\n"
@@ -27,6 +37,25 @@ static const char usage_text[] =
 	"         print the file in the other syntax\n"
 	"  dump-ast FILE\n"
 	"         print the checked program as JSON, without positions (for tests)\n"
+	"  graph  [--format dot|mermaid] FILE\n"
+	"         print the call graph (Graphviz DOT or a Mermaid flowchart)\n"
+	"  simulate FILE [--start DEST] [--input \"1 silence 2\"] [--target T]\n"
+	"         [--format text|json] [--api-fixture FILE.json]\n"
+	"         play one call offline and print what the caller hears and does\n"
+	"  test   [--target T] [--api-fixture FILE.json] FILE...\n"
+	"         run the tests: of each file with the simulator\n"
+	"  import --from smartflo|sonetel|infobip [-o FILE] [--to yaml|dsl] JSON...\n"
+	"         provider JSON (bundles, bodies, list answers) back to an ivrc\n"
+	"         file: YAML, or DSL with -o FILE.ivr\n"
+	"  schema\n"
+	"         print the JSON Schema of the YAML form (for editors)\n"
+	"  plan   --target T [--state S] [--refresh] [--detailed-exitcode] [--prune] FILE\n"
+	"         what push would create, update or delete (--refresh: read the\n"
+	"         provider's objects too); changes nothing\n"
+	"  push   --target T [--state S] [--dry-run] [--yes] [--prune] [--refresh]\n"
+	"         [--cacert PEM] FILE\n"
+	"         create and update the objects at the provider (credentials from\n"
+	"         the environment: docs/CLI.md); --dry-run prints every request\n"
 	"\n"
 	"  every command that reads FILE takes --syntax yaml|dsl (default: *.ivr is DSL)\n"
 	"\n"
@@ -34,9 +63,14 @@ static const char usage_text[] =
 	"  --version  print the version\n"
 	"  --help     print this help (also: COMMAND --help)\n"
 	"\n"
-	"exit status: 0 clean, 1 the input has errors, 2 usage or I/O error\n";
+	"exit status: 0 clean, 1 the input has errors, 2 usage or I/O error,\n"
+	"3 the provider refused or could not be reached, 4 plan --detailed-exitcode:\n"
+	"changes pending\n";
 
-static const char *const commands[] = { "check", "build", "fmt", "convert", "dump-ast" };
+static const char *const commands[] = { "check", "lint", "rules", "explain", "build",
+					 "fmt", "convert", "dump-ast",
+					 "graph", "simulate", "test", "import", "schema",
+					 "plan", "push" };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -60,6 +94,10 @@ static bool parse_format(const char *v, enum diag_format *out)
 {
 	if (strcmp(v, "text") == 0)
 		*out = DIAG_TEXT;
+	else if (strcmp(v, "sarif") == 0)
+		*out = DIAG_SARIF;
+	else if (strcmp(v, "github") == 0)
+		*out = DIAG_GITHUB;
 	else if (strcmp(v, "json") == 0)
 		*out = DIAG_JSON;
 	else
@@ -68,25 +106,66 @@ static bool parse_format(const char *v, enum diag_format *out)
 }
 
 /* Parses the options of check and build; leaves the files in files[]. */
-static int parse_options(int argc, char **argv, bool build, struct driver_opts *o,
+/* --now T: a date-time of the language; `YYYY-MM-DDTHH:MM:SS` too (ISO
+ * 8601, one word for shells and the golden tests' args files). */
+static bool parse_now(const char *v, struct driver_opts *o)
+{
+	char buf[20];
+	size_t n = strlen(v);
+	struct lex_error e;
+	if (n != sizeof buf - 1)
+		return o->has_now = false;
+	memcpy(buf, v, sizeof buf);
+	if (buf[10] == 'T')
+		buf[10] = ' ';
+	o->has_now = lex_datetime(buf, n, &o->now, &e);
+	return o->has_now;
+}
+
+/* The options only lint takes; 1 when a is none of them. */
+static int lint_option(int argc, char **argv, int *i, struct driver_opts *o)
+{
+	const char *a = argv[*i], *v;
+	int level;
+	if (strcmp(a, "--config") != 0 && strcmp(a, "--fail-on") != 0 && strcmp(a, "--now") != 0)
+		return 1;
+	if (!(v = option_value(argc, argv, i)))
+		return EXIT_USAGE;
+	if (strcmp(a, "--config") == 0)
+		o->config = v;
+	else if (strcmp(a, "--now") == 0 && !parse_now(v, o))
+		return usage_error("--now takes a date-time 'YYYY-MM-DD HH:MM:SS', got '%s'", v);
+	else if (strcmp(a, "--fail-on") == 0 && (!lint_level_parse(v, &level) || level < 0))
+		return usage_error("--fail-on takes error, warning or note, got '%s'", v);
+	else if (strcmp(a, "--fail-on") == 0)
+		o->fail_on = level;
+	return EXIT_CLEAN;
+}
+
+static int parse_options(int argc, char **argv, bool build, bool lint, struct driver_opts *o,
 			 char **files, int *nfiles)
 {
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i], *v;
+		int st;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(usage_text, stdout);
 			return -1;
 		} else if (strcmp(a, "--format") == 0) {
 			if (!(v = option_value(argc, argv, &i)))
 				return EXIT_USAGE;
-			if (!parse_format(v, &o->format))
-				return usage_error("unknown format '%s'; expected text or json", v);
+			if (!parse_format(v, &o->format) || (build && o->format > DIAG_JSON))
+				return usage_error(build ? "unknown format '%s'; expected text or json" :
+						   "unknown format '%s'; expected text, json, sarif or github", v);
 		} else if (strcmp(a, "--syntax") == 0) {
 			if (!(v = option_value(argc, argv, &i)))
 				return EXIT_USAGE;
 			if (strcmp(v, "yaml") != 0 && strcmp(v, "dsl") != 0)
 				return usage_error("unknown syntax '%s'; expected yaml or dsl", v);
 			o->syntax = v;
+		} else if (lint && (st = lint_option(argc, argv, &i, o)) != 1) {
+			if (st != EXIT_CLEAN)
+				return st;
 		} else if (build && strcmp(a, "--target") == 0) {
 			if (!(o->target = option_value(argc, argv, &i)))
 				return EXIT_USAGE;
@@ -159,17 +238,232 @@ static int run_printer(const char *cmd, int argc, char **argv)
 	return status;
 }
 
+/* One option of graph, simulate and test; false on a usage error. */
+static bool sim_option(const char *cmd, int argc, char **argv, int *i, struct sim_cli_opts *o)
+{
+	static const char *const known[] = { "--syntax", "--format", "--target", "--api-fixture",
+					     "--start", "--input" };
+	const char *a = argv[*i], *v = NULL;
+	bool graph = strcmp(cmd, "graph") == 0, sim = strcmp(cmd, "simulate") == 0;
+	for (size_t k = 0; k < sizeof known / sizeof known[0] && !v; k++)
+		if (strcmp(a, known[k]) == 0 && !(v = option_value(argc, argv, i)))
+			return false;
+	if (!v)
+		return usage_error("unknown option '%s'", a), false;
+	if (strcmp(a, "--syntax") == 0 && (strcmp(v, "yaml") == 0 || strcmp(v, "dsl") == 0))
+		o->syntax = v;
+	else if (strcmp(a, "--format") == 0 && graph && strcmp(v, "dot") == 0)
+		o->graph = GRAPH_DOT;
+	else if (strcmp(a, "--format") == 0 && graph && strcmp(v, "mermaid") == 0)
+		o->graph = GRAPH_MERMAID;
+	else if (strcmp(a, "--format") == 0 && sim && strcmp(v, "text") == 0)
+		o->json = false;
+	else if (strcmp(a, "--format") == 0 && sim && strcmp(v, "json") == 0)
+		o->json = true;
+	else if (strcmp(a, "--target") == 0 && !graph)
+		o->target = v;
+	else if (strcmp(a, "--api-fixture") == 0 && !graph)
+		o->api_fixture = v;
+	else if (strcmp(a, "--start") == 0 && sim)
+		o->start = v;
+	else if (strcmp(a, "--input") == 0 && sim)
+		o->input = v;
+	else if (strcmp(a, "--syntax") == 0)
+		return usage_error("unknown syntax '%s'; expected yaml or dsl", v), false;
+	else if (strcmp(a, "--format") == 0 && (graph || sim))
+		return usage_error(graph ? "unknown format '%s'; expected dot or mermaid" :
+				   "unknown format '%s'; expected text or json", v), false;
+	else
+		return usage_error("unknown option '%s'", a), false;
+	return true;
+}
+
+/* graph, simulate and test. */
+static int run_sim(const char *cmd, int argc, char **argv)
+{
+	struct sim_cli_opts o = { .graph = GRAPH_DOT };
+	char **files = calloc((size_t)argc + 1, sizeof *files);
+	int nfiles = 0, status = EXIT_CLEAN;
+	if (!files)
+		return EXIT_USAGE;
+	for (int i = 0; i < argc && status == EXIT_CLEAN; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage_text, stdout);
+			free(files);
+			return EXIT_CLEAN;
+		}
+		if (argv[i][0] == '-' && argv[i][1] == '-')
+			status = sim_option(cmd, argc, argv, &i, &o) ? EXIT_CLEAN : EXIT_USAGE;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+			status = usage_error("unknown option '%s'", argv[i]);
+		else
+			files[nfiles++] = argv[i];
+	}
+	bool many = strcmp(cmd, "test") == 0;
+	if (status != EXIT_CLEAN)
+		;
+	else if (nfiles == 0)
+		status = usage_error("%s: no input file", cmd);
+	else if (!many && nfiles > 1)
+		status = usage_error("%s: takes one input file", cmd);
+	else if (many)
+		status = sim_cli_test(&o, files, nfiles);
+	else
+		status = strcmp(cmd, "graph") == 0 ? sim_cli_graph(&o, files[0]) :
+			sim_cli_simulate(&o, files[0]);
+	free(files);
+	return status;
+}
+
+/* import and schema. */
+static int run_import(const char *cmd, int argc, char **argv)
+{
+	struct import_opts o = { 0 };
+	bool schema = strcmp(cmd, "schema") == 0;
+	char **files = calloc((size_t)argc + 1, sizeof *files);
+	int nfiles = 0, status = EXIT_CLEAN;
+	if (!files)
+		return EXIT_USAGE;
+	for (int i = 0; i < argc && status == EXIT_CLEAN; i++) {
+		const char *a = argv[i], *v = NULL;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage_text, stdout);
+			free(files);
+			return EXIT_CLEAN;
+		} else if (!schema && (strcmp(a, "--from") == 0 || strcmp(a, "-o") == 0 ||
+				       strcmp(a, "--to") == 0)) {
+			if (!(v = option_value(argc, argv, &i)))
+				status = EXIT_USAGE;
+			else if (strcmp(a, "--to") == 0 && strcmp(v, "yaml") != 0 &&
+				 strcmp(v, "dsl") != 0)
+				status = usage_error("expected yaml or dsl, got '%s'", v);
+			else if (strcmp(a, "--from") == 0)
+				o.from = v;
+			else if (strcmp(a, "--to") == 0)
+				o.to = v;
+			else
+				o.out = v;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			status = usage_error("unknown option '%s'", a);
+		} else {
+			files[nfiles++] = argv[i];
+		}
+	}
+	if (status != EXIT_CLEAN)
+		;
+	else if (schema && nfiles)
+		status = usage_error("%s: takes no input file", cmd);
+	else if (schema)
+		status = schema_run();
+	else if (!o.from)
+		status = usage_error("%s: --from smartflo|sonetel|infobip is required", cmd);
+	else if (nfiles == 0)
+		status = usage_error("%s: no input file", cmd);
+	else
+		status = import_run(&o, files, nfiles);
+	free(files);
+	return status;
+}
+
+/* A flag of plan and push; false when a is none. */
+static bool deploy_flag(bool push, const char *a, struct push_opts *po)
+{
+	if (strcmp(a, "--refresh") == 0)
+		po->refresh = true;
+	else if (strcmp(a, "--prune") == 0)
+		po->prune = true;
+	else if (!push && strcmp(a, "--detailed-exitcode") == 0)
+		po->detailed_exitcode = true;
+	else if (push && strcmp(a, "--dry-run") == 0)
+		po->dry_run = true;
+	else if (push && (strcmp(a, "--yes") == 0 || strcmp(a, "-y") == 0))
+		po->yes = true;
+	else
+		return false;
+	return true;
+}
+
+/* plan and push. */
+static int run_deploy(const char *cmd, int argc, char **argv)
+{
+	bool push = strcmp(cmd, "push") == 0;
+	struct driver_opts o = { .format = DIAG_TEXT };
+	struct push_opts po = { .plan = !push, .user_agent = "ivrc/" IVRC_VERSION };
+	const char *file = NULL;
+	int status = EXIT_CLEAN;
+	for (int i = 0; i < argc && status == EXIT_CLEAN; i++) {
+		const char *a = argv[i];
+		const char **slot = strcmp(a, "--target") == 0 ? &o.target :
+				    strcmp(a, "--state") == 0 ? &po.state_path :
+				    strcmp(a, "--syntax") == 0 ? &o.syntax :
+				    push && strcmp(a, "--cacert") == 0 ? &po.cacert : NULL;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage_text, stdout);
+			return EXIT_CLEAN;
+		} else if (slot) {
+			if (!(*slot = option_value(argc, argv, &i)))
+				status = EXIT_USAGE;
+		} else if (deploy_flag(push, a, &po)) {
+			;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			status = usage_error("unknown option '%s'", a);
+		} else if (file) {
+			status = usage_error("%s: takes one input file", cmd);
+		} else {
+			file = a;
+		}
+	}
+	if (status != EXIT_CLEAN)
+		return status;
+	if (o.syntax && strcmp(o.syntax, "yaml") != 0 && strcmp(o.syntax, "dsl") != 0)
+		return usage_error("unknown syntax '%s'; expected yaml or dsl", o.syntax);
+	if (!file)
+		return usage_error("%s: no input file", cmd);
+	if (!o.target)
+		return usage_error("%s: --target is required", cmd);
+	po.input = file;
+	return driver_push(&o, &po, file);
+}
+
+/* rules and explain CODE. */
+static int run_rules(const char *cmd, int argc, char **argv)
+{
+	bool explain = strcmp(cmd, "explain") == 0;
+	for (int i = 0; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage_text, stdout);
+			return EXIT_CLEAN;
+		}
+	if (!explain && argc > 0)
+		return usage_error("rules: takes no argument, got '%s'", argv[0]);
+	if (explain && argc != 1)
+		return usage_error("%s", "explain: takes one rule code (IVR301) or name");
+	return explain ? driver_explain(argv[0]) : driver_rules();
+}
+
 static int run_command(const char *cmd, int argc, char **argv)
 {
+	if (strcmp(cmd, "plan") == 0 || strcmp(cmd, "push") == 0)
+		return run_deploy(cmd, argc, argv);
+	if (strcmp(cmd, "import") == 0 || strcmp(cmd, "schema") == 0)
+		return run_import(cmd, argc, argv);
+	if (strcmp(cmd, "graph") == 0 || strcmp(cmd, "simulate") == 0 || strcmp(cmd, "test") == 0)
+		return run_sim(cmd, argc, argv);
 	if (strcmp(cmd, "fmt") == 0 || strcmp(cmd, "convert") == 0 || strcmp(cmd, "dump-ast") == 0)
 		return run_printer(cmd, argc, argv);
-	bool build = strcmp(cmd, "build") == 0;
-	struct driver_opts o = { .format = DIAG_TEXT };
+	if (strcmp(cmd, "rules") == 0 || strcmp(cmd, "explain") == 0)
+		return run_rules(cmd, argc, argv);
+	bool build = strcmp(cmd, "build") == 0, lint = strcmp(cmd, "lint") == 0;
+	struct driver_opts o = { .format = DIAG_TEXT, .version = IVRC_VERSION, .fail_on = -1 };
+	const char *env_now = getenv("IVRC_NOW");
+	if (lint && env_now && *env_now && !parse_now(env_now, &o))
+		return usage_error("IVRC_NOW holds a date-time 'YYYY-MM-DD HH:MM:SS', got '%s'",
+				   env_now);
 	char **files = calloc((size_t)argc + 1, sizeof *files);
 	int nfiles = 0;
 	if (!files)
 		return EXIT_USAGE;
-	int status = parse_options(argc, argv, build, &o, files, &nfiles);
+	int status = parse_options(argc, argv, build, lint, &o, files, &nfiles);
 	if (status == -1)
 		status = EXIT_CLEAN;
 	else if (status == EXIT_CLEAN && nfiles == 0)
@@ -179,7 +473,8 @@ static int run_command(const char *cmd, int argc, char **argv)
 	else if (status == EXIT_CLEAN && build && nfiles > 1)
 		status = usage_error("%s: takes one input file", cmd);
 	else if (status == EXIT_CLEAN)
-		status = build ? driver_build(&o, files[0]) : driver_check(&o, files, nfiles);
+		status = build ? driver_build(&o, files[0]) :
+			 lint ? driver_lint(&o, files, nfiles) : driver_check(&o, files, nfiles);
 	free(files);
 	return status;
 }

@@ -52,6 +52,12 @@ static struct ast_decl *symtab_get(const struct symtab *t, const char *name)
 	}
 }
 
+/* "a menu", "an endpoint". */
+static const char *article(const char *word)
+{
+	return strchr("aeiou", word[0]) ? "an" : "a";
+}
+
 /* Adds d, or reports the name as declared twice. */
 static void declare(struct resolver *r, struct symtab *t, struct ast_decl *d)
 {
@@ -62,7 +68,8 @@ static void declare(struct resolver *r, struct symtab *t, struct ast_decl *d)
 		const struct ast_decl *first = t->slots[i];
 		struct linecol lc = source_linecol(first->name_span.src, first->name_span.offset);
 		diag_error(r->d, IVR_DUPLICATE_NAME, d->name_span,
-			   "'%s' is already defined as a %s (first defined at %u:%u)", d->name,
+			   "'%s' is already defined as %s %s (first defined at %u:%u)", d->name,
+			   article(ast_decl_kind_names[first->kind]),
 			   ast_decl_kind_names[first->kind], lc.line, lc.column);
 		return;
 	}
@@ -92,24 +99,34 @@ static const char *suggest(struct resolver *r, const struct symtab *t, const cha
 	return hint;
 }
 
+static int by_position(const void *a, const void *b)
+{
+	const struct ast_decl *x = *(const struct ast_decl *const *)a;
+	const struct ast_decl *y = *(const struct ast_decl *const *)b;
+	return (x->name_span.offset > y->name_span.offset) - (x->name_span.offset < y->name_span.offset);
+}
+
+#define COLLECT(arr, n, list, count) \
+	for (size_t i_ = 0; i_ < (n); i_++) (list)[(count)++] = &(arr)[i_]->decl
+
+/* Names are declared in source order, so that a clash is reported at the
+ * second place whatever the kinds. */
 static void declare_all(struct resolver *r)
 {
 	struct ast_program *p = r->p;
-	symtab_init(r, &r->names, p->nmenus + p->nannouncements + p->nvoicemails +
-					  p->nflows + p->nendpoints);
+	size_t n = p->nmenus + p->nannouncements + p->nvoicemails + p->nflows + p->nendpoints;
+	struct ast_decl **all = arena_alloc(r->a, (n + 1) * sizeof *all);
+	size_t count = 0;
+	COLLECT(p->endpoints, p->nendpoints, all, count);
+	COLLECT(p->menus, p->nmenus, all, count);
+	COLLECT(p->announcements, p->nannouncements, all, count);
+	COLLECT(p->voicemails, p->nvoicemails, all, count);
+	COLLECT(p->flows, p->nflows, all, count);
+	qsort(all, count, sizeof *all, by_position);
+	symtab_init(r, &r->names, n);
 	symtab_init(r, &r->recordings, p->nrecordings);
-	/* Endpoints first: they are written first in the usual layout, so a
-	 * clash is reported at the object. */
-	for (size_t i = 0; i < p->nendpoints; i++)
-		declare(r, &r->names, &p->endpoints[i]->decl);
-	for (size_t i = 0; i < p->nmenus; i++)
-		declare(r, &r->names, &p->menus[i]->decl);
-	for (size_t i = 0; i < p->nannouncements; i++)
-		declare(r, &r->names, &p->announcements[i]->decl);
-	for (size_t i = 0; i < p->nvoicemails; i++)
-		declare(r, &r->names, &p->voicemails[i]->decl);
-	for (size_t i = 0; i < p->nflows; i++)
-		declare(r, &r->names, &p->flows[i]->decl);
+	for (size_t i = 0; i < count; i++)
+		declare(r, &r->names, all[i]);
 	for (size_t i = 0; i < p->nrecordings; i++)
 		declare(r, &r->recordings, &p->recordings[i]->decl);
 }
@@ -164,9 +181,9 @@ static void resolve_dest(struct resolver *r, struct ast_dest *dest, bool repeat_
 		return;
 	}
 	if (want != DECL_KIND_COUNT && d->kind != want) {
-		diag_error(r->d, IVR_WRONG_KIND, dest->span, "'%s' is a%s %s, not a %s",
-			   dest->id, d->kind == DECL_ANNOUNCEMENT || d->kind == DECL_ENDPOINT ? "n" : "",
-			   ast_decl_kind_names[d->kind], ast_decl_kind_names[want]);
+		diag_error(r->d, IVR_WRONG_KIND, dest->span, "'%s' is %s %s, not %s %s",
+			   dest->id, article(ast_decl_kind_names[d->kind]), ast_decl_kind_names[d->kind],
+			   article(ast_decl_kind_names[want]), ast_decl_kind_names[want]);
 		return;
 	}
 	dest->ref = d;
@@ -301,20 +318,8 @@ static void check_block(struct resolver *r, struct label_scope *s, struct ast_bl
 	size_t mark = s->n;
 	for (size_t i = 0; i < b->count; i++) {
 		struct ast_step *st = &b->steps[i];
-		if (st->label) {
-			for (size_t j = 0; j < s->nall; j++) {
-				if (strcmp(s->all[j]->label, st->label) != 0)
-					continue;
-				struct linecol lc = source_linecol(r->p->src,
-								   s->all[j]->label_span.offset);
-				diag_error(r->d, IVR_DUPLICATE_LABEL, st->label_span,
-					   "label '%s' is already used in this flow (at %u:%u)",
-					   st->label, lc.line, lc.column);
-				break;
-			}
-			ARENA_PUSH(r->a, s->all, s->nall, s->capall, st);
+		if (st->label)
 			ARENA_PUSH(r->a, s->visible, s->n, s->cap, st);
-		}
 		if (ends_block(st->kind) && i + 1 < b->count)
 			diag_error(r->d, IVR_STEP_NOT_LAST, b->steps[i + 1].span,
 				   "no step can follow '%s': it ends the call's script",
@@ -324,10 +329,36 @@ static void check_block(struct resolver *r, struct label_scope *s, struct ast_bl
 	s->n = mark;
 }
 
+/* Every label of a flow, first: so that a goto to a label further down is
+ * told apart from an unknown one. Depth is bounded by the front ends. */
+static void collect_labels(struct resolver *r, struct label_scope *s, const struct ast_block *b)
+{
+	for (size_t i = 0; i < b->count; i++) {
+		const struct ast_step *st = &b->steps[i];
+		for (size_t j = 0; st->label && j < s->nall; j++) {
+			if (strcmp(s->all[j]->label, st->label) != 0)
+				continue;
+			struct linecol lc = source_linecol(r->p->src, s->all[j]->label_span.offset);
+			diag_error(r->d, IVR_DUPLICATE_LABEL, st->label_span,
+				   "label '%s' is already used in this flow (at %u:%u)", st->label,
+				   lc.line, lc.column);
+			break;
+		}
+		if (st->label)
+			ARENA_PUSH(r->a, s->all, s->nall, s->capall, st);
+		collect_labels(r, s, &st->body);
+		collect_labels(r, s, &st->else_body);
+		for (size_t c = 0; c < st->ncases; c++)
+			collect_labels(r, s, &st->cases[c].body);
+		collect_labels(r, s, &st->default_body);
+	}
+}
+
 static void resolve_flows(struct resolver *r)
 {
 	for (size_t i = 0; i < r->p->nflows; i++) {
 		struct label_scope s = { 0 };
+		collect_labels(r, &s, &r->p->flows[i]->body);
 		check_block(r, &s, &r->p->flows[i]->body);
 	}
 }
@@ -357,8 +388,8 @@ static void resolve_entries(struct resolver *r)
 	for (size_t i = 0; i < p->nentry; i++) {
 		struct ast_dest *e = &p->entry[i];
 		resolve_dest(r, e, false);
-		if (!e->ref && is_reference(e->kind))
-			continue;
+		if ((!e->ref && is_reference(e->kind)) || e->kind == DEST_REPEAT)
+			continue;   /* already reported */
 		if (!e->ref || e->ref->kind == DECL_ENDPOINT || e->ref->kind == DECL_VOICEMAIL) {
 			diag_error(r->d, IVR_BAD_ENTRY, e->span,
 				   "an entry point is a menu, an announcement or a flow");
@@ -385,7 +416,8 @@ static void resolve_all(struct resolver *r)
 		struct ast_dest *dest = &p->broadcasts[i]->destination;
 		resolve_dest(r, dest, false);
 		bool menu = dest->ref && dest->ref->kind == DECL_MENU;
-		if (!menu && dest->kind != DEST_IVR && (dest->ref || !is_reference(dest->kind)))
+		if (!menu && dest->kind != DEST_IVR && dest->kind != DEST_REPEAT &&
+		    (dest->ref || !is_reference(dest->kind)))
 			diag_error(r->d, IVR_WRONG_KIND, dest->span,
 				   "a broadcast's destination is a menu or an 'ivr:' literal");
 	}
@@ -624,8 +656,8 @@ static void check_broadcast_limits(struct resolver *r, const struct ast_broadcas
 	check_dial_statuses(r, b->retry_on, b->retry_on_spans, b->nretry_on, "retry_on");
 	if (b->window_start_span.src && b->window_end_span.src &&
 	    compare_datetime(&b->window_end, &b->window_start) <= 0)
-		diag_error(r->d, IVR_WINDOW, b->window_end_span,
-			   "the broadcast window ends before it starts");
+		diag_error(r->d, IVR_WINDOW, b->window_end_span, "the broadcast window ends %s it starts",
+			   compare_datetime(&b->window_end, &b->window_start) ? "before" : "when");
 }
 
 /* ---------- one target ---------- */

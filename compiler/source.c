@@ -149,7 +149,7 @@ static struct source *read_fd(struct arena *a, const char *path, int fd,
 struct source *source_read(struct arena *a, const char *path, const char **err)
 {
 	if (strcmp(path, "-") == 0)
-		return read_fd(a, path, STDIN_FILENO, err);
+		return read_fd(a, "<stdin>", STDIN_FILENO, err);   /* the name findings show */
 	int fd;
 	do
 		fd = open(path, O_RDONLY);

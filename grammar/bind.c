@@ -16,6 +16,7 @@ struct binder {
 };
 
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+#define DOC_DESCRIPTION "free text, sent where the provider has a description field"
 
 /* ---------- node helpers ---------- */
 
@@ -90,6 +91,7 @@ static bool bind_fields(struct binder *b, const struct doc_node *map,
 	const char *names[64];
 	for (size_t i = 0; i < nspecs && i < COUNT(names); i++)
 		names[i] = specs[i].key;
+	uint64_t typo = 0;        /* required keys written with a typo */
 	for (size_t i = 0; i < map->count; i++) {
 		const struct doc_node *k = map->pairs[i].key;
 		if (k->kind != DOC_SCALAR) {
@@ -104,6 +106,9 @@ static bool bind_fields(struct binder *b, const struct doc_node *map,
 			continue;
 		}
 		const char *hint = diag_suggest(k->text, names, nspecs);
+		for (size_t h = 0; hint && h < nspecs; h++)
+			if (names[h] == hint)
+				typo |= (uint64_t)1 << h;   /* not "missing" too */
 		if (hint)
 			diag_error(b->d, IVR_UNKNOWN_KEY, k->span,
 				   "unknown key '%s' in %s; did you mean '%s'?", k->text, what, hint);
@@ -113,11 +118,12 @@ static bool bind_fields(struct binder *b, const struct doc_node *map,
 	}
 	bool ok = true;
 	for (size_t j = 0; j < nspecs; j++) {
-		if (specs[j].required && !out[j]) {
+		if (!specs[j].required || out[j])
+			continue;
+		ok = false;
+		if (!(typo >> j & 1))
 			diag_error(b->d, IVR_MISSING_KEY, owner, "missing required key '%s' in %s",
 				   specs[j].key, what);
-			ok = false;
-		}
 	}
 	return ok;
 }
@@ -162,9 +168,12 @@ static bool get_int(struct binder *b, const struct doc_node *n, const char *what
 		return false;
 	}
 	if (*out < min || *out > max) {
-		diag_error(b->d, IVR_OUT_OF_RANGE, n->span,
-			   "%s must be %lld to %lld, got %lld", what, (long long)min,
-			   (long long)max, (long long)*out);
+		if (max == INT64_MAX)
+			diag_error(b->d, IVR_OUT_OF_RANGE, n->span, "%s must be at least %lld, got %lld",
+				   what, (long long)min, (long long)*out);
+		else
+			diag_error(b->d, IVR_OUT_OF_RANGE, n->span, "%s must be %lld to %lld, got %lld",
+				   what, (long long)min, (long long)max, (long long)*out);
 		return false;
 	}
 	return true;
@@ -349,10 +358,13 @@ static void each_entry(struct binder *b, const struct doc_node *section, const c
 /* ---------- recordings ---------- */
 
 static const struct field_spec recording_fields[] = {
-	{ "smartflo", FT_INT, false }, { "sonetel", FT_STRING, false },
-	{ "infobip", FT_STRING, false }, { "url", FT_STRING, false },
-	{ "text", FT_STRING, false }, { "language", FT_STRING, false },
-	{ "description", FT_STRING, false },
+	{ "smartflo", FT_INT, false, "id of the recording uploaded to Smartflo" },
+	{ "sonetel", FT_STRING, false, "id of a Sonetel custom prompt" },
+	{ "infobip", FT_STRING, false, "id of an Infobip recording (playFromRecording)" },
+	{ "url", FT_STRING, false, "https:// address of an audio file (Infobip playFromUrl)" },
+	{ "text", FT_STRING, false, "what the prompt says: Infobip says it, Sonetel tells you to record it" },
+	{ "language", FT_STRING, false, "language of the text, e.g. en" },
+	{ "description", FT_STRING, false, DOC_DESCRIPTION },
 };
 
 static void bind_recording(struct binder *b, const struct doc_pair *pair, unsigned index)
@@ -399,8 +411,8 @@ static void bind_endpoint(struct binder *b, const struct doc_pair *pair, unsigne
 	ep->per_target = true;
 	struct field_spec specs[TARGET_COUNT + 1];
 	for (int t = 0; t < TARGET_COUNT; t++)
-		specs[t] = (struct field_spec){ ast_target_names[t], FT_DEST, false };
-	specs[TARGET_COUNT] = (struct field_spec){ "description", FT_STRING, false };
+		specs[t] = (struct field_spec){ ast_target_names[t], FT_DEST, false, NULL };
+	specs[TARGET_COUNT] = (struct field_spec){ "description", FT_STRING, false, NULL };
 	struct doc_node *f[TARGET_COUNT + 1];
 	bind_fields(b, v, specs, COUNT(specs), f, what, ep->decl.name_span);
 	for (int t = 0; t < TARGET_COUNT; t++)
@@ -412,8 +424,11 @@ static void bind_endpoint(struct binder *b, const struct doc_pair *pair, unsigne
 /* ---------- menus ---------- */
 
 static const struct field_spec handler_fields[] = {
-	{ "prompt", FT_RECORDING, true }, { "final_prompt", FT_RECORDING, false },
-	{ "retries", FT_INT, true }, { "then", FT_DEST, true },
+	{ "prompt", FT_RECORDING, true, "recording played before each retry" },
+	{ "final_prompt", FT_RECORDING, false,
+	  "recording played once the retries are used up (default: prompt)" },
+	{ "retries", FT_INT, true, "further tries the caller gets, 0-100 (2: three tries in all)" },
+	{ "then", FT_DEST, true, "where the call goes after the last failure" },
 };
 
 enum { MAX_RETRIES = 100 };
@@ -437,8 +452,9 @@ static void bind_handler(struct binder *b, const char *menu, const char *key,
 }
 
 static const struct field_spec option_fields[] = {
-	{ "to", FT_DEST, true }, { "sms_template", FT_INT, false },
-	{ "email_template", FT_INT, false },
+	{ "to", FT_DEST, true, "where the key sends the call" },
+	{ "sms_template", FT_INT, false, "Smartflo SMS template id sent with this option" },
+	{ "email_template", FT_INT, false, "Smartflo virtual receptionist template id" },
 };
 
 static void bind_option(struct binder *b, const struct doc_pair *pair, struct ast_option *o)
@@ -480,11 +496,15 @@ static void bind_options(struct binder *b, struct ast_menu *m, const struct doc_
 enum { MENU_TIMEOUT_DEFAULT = 5, MENU_TIMEOUT_MAX = 60 };
 
 static const struct field_spec menu_fields[] = {
-	{ "prompt", FT_RECORDING, true }, { "timeout", FT_DURATION, false },
-	{ "options", FT_MAP, false }, { "invalid", FT_MAP, false },
-	{ "no_input", FT_MAP, false }, { "description", FT_STRING, false },
-	{ "smartflo", FT_MAP, false }, { "sonetel", FT_MAP, false },
-	{ "infobip", FT_MAP, false },
+	{ "prompt", FT_RECORDING, true, "recording that offers the choices" },
+	{ "timeout", FT_DURATION, false, "how long to wait for a key, 1-60 s (default 5s)" },
+	{ "options", FT_MAP, false, "DTMF key (0-9, *, #) to destination" },
+	{ "invalid", FT_MAP, false, "what a wrong key does (default: hang up)" },
+	{ "no_input", FT_MAP, false, "what silence does (default: hang up)" },
+	{ "description", FT_STRING, false, DOC_DESCRIPTION },
+	{ "smartflo", FT_MAP, false, "Smartflo settings of this menu" },
+	{ "sonetel", FT_MAP, false, "Sonetel settings of this menu" },
+	{ "infobip", FT_MAP, false, "Infobip settings of this menu" },
 };
 
 static void bind_menu(struct binder *b, const struct doc_pair *pair, unsigned index)
@@ -518,8 +538,9 @@ static void bind_menu(struct binder *b, const struct doc_pair *pair, unsigned in
 /* ---------- announcements and voicemails ---------- */
 
 static const struct field_spec announcement_fields[] = {
-	{ "prompt", FT_RECORDING, true }, { "then", FT_DEST, true },
-	{ "description", FT_STRING, false },
+	{ "prompt", FT_RECORDING, true, "recording played first" },
+	{ "then", FT_DEST, true, "where the call goes after the prompt" },
+	{ "description", FT_STRING, false, DOC_DESCRIPTION },
 };
 
 static void bind_announcement(struct binder *b, const struct doc_pair *pair, unsigned index)
@@ -538,8 +559,10 @@ static void bind_announcement(struct binder *b, const struct doc_pair *pair, uns
 }
 
 static const struct field_spec voicemail_fields[] = {
-	{ "deliver_to", FT_DEST, true }, { "greeting", FT_RECORDING, false },
-	{ "goodbye", FT_RECORDING, false }, { "description", FT_STRING, false },
+	{ "deliver_to", FT_DEST, true, "email:ADDRESS or user:ID that gets the messages" },
+	{ "greeting", FT_RECORDING, false, "recording played before the message" },
+	{ "goodbye", FT_RECORDING, false, "recording played after the message" },
+	{ "description", FT_STRING, false, DOC_DESCRIPTION },
 };
 
 static void bind_voicemail(struct binder *b, const struct doc_pair *pair, unsigned index)
@@ -585,8 +608,9 @@ static void bind_int_list(struct binder *b, const struct doc_node *n, const char
 }
 
 static const struct field_spec window_fields[] = {
-	{ "start", FT_DATETIME, true }, { "end", FT_DATETIME, true },
-	{ "time_group", FT_INT, true },
+	{ "start", FT_DATETIME, true, "first moment calls go out, YYYY-MM-DD HH:MM:SS" },
+	{ "end", FT_DATETIME, true, "last moment calls go out, after start" },
+	{ "time_group", FT_INT, true, "Smartflo time group id" },
 };
 
 static void bind_window(struct binder *b, struct ast_broadcast *bc, const struct doc_node *n)
@@ -602,12 +626,17 @@ static void bind_window(struct binder *b, struct ast_broadcast *bc, const struct
 }
 
 static const struct field_spec broadcast_fields[] = {
-	{ "phone_list", FT_INT, true }, { "destination", FT_DEST, true },
-	{ "caller_id", FT_PHONE, true }, { "ring_timeout", FT_DURATION, true },
-	{ "concurrency", FT_INT, true }, { "retries", FT_INT, true },
-	{ "retry_after", FT_SEQ, false }, { "dial_status", FT_SEQ, true },
-	{ "retry_on", FT_SEQ, true }, { "window", FT_MAP, true },
-	{ "description", FT_STRING, false },
+	{ "phone_list", FT_INT, true, "Smartflo phone number list id" },
+	{ "destination", FT_DEST, true, "the menu (or ivr:ID) that answered calls enter" },
+	{ "caller_id", FT_PHONE, true, "number the called see, E.164 (quote it in YAML)" },
+	{ "ring_timeout", FT_DURATION, true, "how long each call rings (Smartflo: at least 40 s)" },
+	{ "concurrency", FT_INT, true, "calls placed at once" },
+	{ "retries", FT_INT, true, "redials of a number that did not answer (Smartflo: 0-5)" },
+	{ "retry_after", FT_SEQ, false, "one wait per retry, in whole minutes" },
+	{ "dial_status", FT_SEQ, true, "Smartflo dial status codes (1-5) to call" },
+	{ "retry_on", FT_SEQ, true, "dial status codes that are redialled" },
+	{ "window", FT_MAP, true, "when calls may go out" },
+	{ "description", FT_STRING, false, DOC_DESCRIPTION },
 };
 
 static void bind_broadcast(struct binder *b, const struct doc_pair *pair, unsigned index)
@@ -661,56 +690,78 @@ struct step_spec {
 	struct field_spec fields[6];
 };
 
-#define F(k, t, r) { k, t, r }
+#define F(k, t, r) { k, t, r, NULL }
+#define D(k, t, r, doc) { k, t, r, doc }
 static const struct step_spec step_specs[STEP_KIND_COUNT] = {
-	[STEP_SAY] = { "text", false, false, { F("text", FT_TEMPLATE, true),
-		F("language", FT_STRING, false), F("voice", FT_STRING, false),
-		F("speech_rate", FT_STRING, false) } },
-	[STEP_PLAY] = { "url", false, false, { F("url", FT_TEMPLATE, true),
-		F("loop", FT_INT, false) } },
-	[STEP_PLAY_RECORDING] = { "recording", false, false, { F("recording", FT_STRING, true) } },
-	[STEP_COLLECT] = { NULL, false, false, { F("into", FT_NAME, true),
-		F("max_digits", FT_INT, false), F("timeout", FT_DURATION, false),
-		F("mapped_values", FT_MAP, false) } },
-	[STEP_CAPTURE] = { NULL, false, false, { F("into", FT_NAME, true),
-		F("timeout", FT_DURATION, true), F("language", FT_STRING, true),
-		F("max_silence", FT_DURATION, false), F("key_phrases", FT_SEQ, false) } },
-	[STEP_SWITCH] = { NULL, false, false, { F("on", FT_NAME, true),
-		F("cases", FT_MAP, true), F("default", FT_STEPS, false) } },
-	[STEP_IF] = { NULL, false, false, { F("cond", FT_STRING, true),
-		F("then", FT_STEPS, true), F("else", FT_STEPS, false) } },
-	[STEP_GOTO] = { "to", false, false, { F("to", FT_DEST, true), F("limit", FT_INT, false),
-		F("counter", FT_NAME, false) } },
-	[STEP_DIAL] = { "to", false, false, { F("to", FT_DEST, true),
-		F("caller_id", FT_STRING, false), F("max_duration", FT_DURATION, false) } },
-	[STEP_DIAL_TO_MANY] = { NULL, false, false, { F("to", FT_SEQ, true),
-		F("parallel", FT_BOOL, false), F("ring_timeout", FT_DURATION, false) } },
-	[STEP_DIAL_WEBRTC] = { NULL, false, true, { { NULL, FT_ANY, false } } },
-	[STEP_DIAL_CONVERSATIONS] = { NULL, false, true, { { NULL, FT_ANY, false } } },
-	[STEP_RECORD] = { NULL, false, false, { F("seconds", FT_INT, false),
-		F("beep", FT_BOOL, false), F("max_silence", FT_DURATION, false),
-		F("escape_digits", FT_STRING, false), F("name", FT_STRING, false) } },
-	[STEP_PAUSE] = { "seconds", false, false, { F("seconds", FT_DURATION, true) } },
-	[STEP_SET] = { NULL, false, false, { F("var", FT_NAME, true),
-		F("value", FT_TEMPLATE, true) } },
-	[STEP_CALL_API] = { "url", false, false, { F("url", FT_TEMPLATE, true),
-		F("method", FT_STRING, true), F("headers", FT_MAP, false),
-		F("body", FT_ANY, false), F("response_fields", FT_SEQ, false) } },
-	[STEP_SEND_SMS] = { NULL, false, false, { F("text", FT_TEMPLATE, true),
-		F("from", FT_STRING, true), F("to", FT_STRING, true) } },
-	[STEP_WHILE] = { NULL, false, false, { F("cond", FT_STRING, true),
-		F("do", FT_STEPS, true) } },
-	[STEP_REPEAT_WHILE] = { NULL, false, false, { F("do", FT_STEPS, true),
-		F("cond", FT_STRING, true) } },
-	[STEP_REPEAT_UNTIL] = { NULL, false, false, { F("do", FT_STEPS, true),
-		F("cond", FT_STRING, true) } },
-	[STEP_FOR_EACH] = { NULL, false, false, { F("var", FT_NAME, true),
-		F("in", FT_TEMPLATE, true), F("delimiter", FT_STRING, false),
-		F("do", FT_STEPS, true) } },
-	[STEP_HANGUP] = { NULL, true, false, { { NULL, FT_ANY, false } } },
-	[STEP_MACHINE_DETECTION] = { NULL, true, false, { { NULL, FT_ANY, false } } },
+	[STEP_SAY] = { "text", false, false, { D("text", FT_TEMPLATE, true, "what to say"),
+		D("language", FT_STRING, false, "language (default: targets.infobip.language)"),
+		D("voice", FT_STRING, false, "voice name (default: targets.infobip.voice)"),
+		D("speech_rate", FT_STRING, false, "speech rate, 0.5-2") } },
+	[STEP_PLAY] = { "url", false, false, { D("url", FT_TEMPLATE, true, "audio file to play"),
+		D("loop", FT_INT, false, "times to play it, 1-10") } },
+	[STEP_PLAY_RECORDING] = { "recording", false, false, { D("recording", FT_STRING, true,
+		"a recording's name, or an Infobip recording id") } },
+	[STEP_COLLECT] = { NULL, false, false, { D("into", FT_NAME, true, "variable for the digits"),
+		D("max_digits", FT_INT, false, "digits to collect, 1-64"),
+		D("timeout", FT_DURATION, false, "how long to wait, at most 30 s"),
+		D("mapped_values", FT_MAP, false, "digits to the value stored instead") } },
+	[STEP_CAPTURE] = { NULL, false, false, { D("into", FT_NAME, true, "variable for the speech"),
+		D("timeout", FT_DURATION, true, "how long to listen, 1-30 s"),
+		D("language", FT_STRING, true, "language of the speech"),
+		D("max_silence", FT_DURATION, false, "silence that ends the speech, 1-5 s"),
+		D("key_phrases", FT_SEQ, false, "phrases to listen for") } },
+	[STEP_SWITCH] = { NULL, false, false, { D("on", FT_NAME, true, "variable to test"),
+		D("cases", FT_MAP, true, "value to steps"),
+		D("default", FT_STEPS, false, "steps when no case matches") } },
+	[STEP_IF] = { NULL, false, false, { D("cond", FT_STRING, true,
+		"Infobip expression without ${}, e.g. tier == 'gold'"),
+		D("then", FT_STEPS, true, "steps when it holds"),
+		D("else", FT_STEPS, false, "steps when it does not") } },
+	[STEP_GOTO] = { "to", false, false, { D("to", FT_DEST, true,
+		"a label of a step that has run, or menu:NAME"),
+		D("limit", FT_INT, false, "jumps allowed, 1-100"),
+		D("counter", FT_NAME, false, "variable that counts the jumps") } },
+	[STEP_DIAL] = { "to", false, false, { D("to", FT_DEST, true, "phone:+E164 (or a menu, announcement, flow)"),
+		D("caller_id", FT_STRING, false, "number the called sees"),
+		D("max_duration", FT_DURATION, false, "longest call") } },
+	[STEP_DIAL_TO_MANY] = { NULL, false, false, { D("to", FT_SEQ, true, "phone:+E164 numbers"),
+		D("parallel", FT_BOOL, false, "ring them all at once (default false)"),
+		D("ring_timeout", FT_DURATION, false, "how long each rings") } },
+	[STEP_DIAL_WEBRTC] = { NULL, false, true, { { NULL, FT_ANY, false, NULL } } },
+	[STEP_DIAL_CONVERSATIONS] = { NULL, false, true, { { NULL, FT_ANY, false, NULL } } },
+	[STEP_RECORD] = { NULL, false, false, { D("seconds", FT_INT, false,
+		"longest recording (default: no limit)"),
+		D("beep", FT_BOOL, false, "beep before recording"),
+		D("max_silence", FT_DURATION, false, "silence that ends the recording"),
+		D("escape_digits", FT_STRING, false, "keys that end the recording"),
+		D("name", FT_STRING, false, "identifier of the recording") } },
+	[STEP_PAUSE] = { "seconds", false, false, { D("seconds", FT_DURATION, true,
+		"how long, at most 5 s") } },
+	[STEP_SET] = { NULL, false, false, { D("var", FT_NAME, true, "variable to set"),
+		D("value", FT_TEMPLATE, true, "its value; may hold ${variables}") } },
+	[STEP_CALL_API] = { "url", false, false, { D("url", FT_TEMPLATE, true,
+		"address to call; may hold ${variables}"),
+		D("method", FT_STRING, true, "HTTP method, e.g. GET"),
+		D("headers", FT_MAP, false, "header name to value"),
+		D("body", FT_ANY, false, "request body: text, or a mapping sent as JSON"),
+		D("response_fields", FT_SEQ, false, "fields of the answer that become variables") } },
+	[STEP_SEND_SMS] = { NULL, false, false, { D("text", FT_TEMPLATE, true, "message text"),
+		D("from", FT_STRING, true, "sender"), D("to", FT_STRING, true, "recipient") } },
+	[STEP_WHILE] = { NULL, false, false, { D("cond", FT_STRING, true,
+		"Infobip expression without ${}"), D("do", FT_STEPS, true, "steps to repeat") } },
+	[STEP_REPEAT_WHILE] = { NULL, false, false, { D("do", FT_STEPS, true, "steps to repeat"),
+		D("cond", FT_STRING, true, "repeat while this holds (tested after the steps)") } },
+	[STEP_REPEAT_UNTIL] = { NULL, false, false, { D("do", FT_STEPS, true, "steps to repeat"),
+		D("cond", FT_STRING, true, "repeat until this holds (deprecated by Infobip)") } },
+	[STEP_FOR_EACH] = { NULL, false, false, { D("var", FT_NAME, true, "loop variable"),
+		D("in", FT_TEMPLATE, true, "the list, e.g. a,b,c"),
+		D("delimiter", FT_STRING, false, "separator of the list (default ,)"),
+		D("do", FT_STEPS, true, "steps for each item") } },
+	[STEP_HANGUP] = { NULL, true, false, { { NULL, FT_ANY, false, NULL } } },
+	[STEP_MACHINE_DETECTION] = { NULL, true, false, { { NULL, FT_ANY, false, NULL } } },
 };
 #undef F
+#undef D
 
 enum { PAUSE_MAX = 5 };
 
@@ -929,9 +980,36 @@ static void bind_flow(struct binder *b, const struct doc_pair *pair, unsigned in
 /* ---------- tests ---------- */
 
 static const struct field_spec test_fields[] = {
-	{ "name", FT_STRING, true }, { "start", FT_DEST, true }, { "input", FT_SEQ, true },
-	{ "expect", FT_SEQ, false }, { "expect_end", FT_DEST, false },
+	{ "name", FT_STRING, true, "what the test checks" },
+	{ "start", FT_DEST, true, "where the simulated call starts" },
+	{ "input", FT_SEQ, true, "DTMF keys and silence, in order" },
+	{ "expect", FT_SEQ, false, "the whole path: every object entered, then the end" },
+	{ "expect_end", FT_DEST, false, "only where the call ends" },
+	{ "api", FT_MAP, false, "call_api answers: URL to {field: value}" },
 };
+
+/* `api: {URL: {field: value}}`: what call_api answers in this test (scalars). */
+static void bind_api(struct binder *b, struct ast_test *t, struct doc_node *n)
+{
+	if (!expect_kind(b, n, DOC_MAP, "a test's api"))
+		return;
+	bool ok = true;
+	for (size_t i = 0; i < n->count; i++) {
+		const struct doc_node *fields = n->pairs[i].value;
+		const char *s;
+		ok &= get_string(b, n->pairs[i].key, "an api url", &s);
+		if (!expect_kind(b, fields, DOC_MAP, "an api answer")) {
+			ok = false;
+			continue;
+		}
+		for (size_t j = 0; j < fields->count; j++) {
+			ok &= get_string(b, fields->pairs[j].key, "a response field", &s);
+			ok &= get_string(b, fields->pairs[j].value, "a response value", &s);
+		}
+	}
+	if (ok)
+		t->api = n;
+}
 
 static void bind_inputs(struct binder *b, struct ast_test *t, const struct doc_node *n)
 {
@@ -940,10 +1018,17 @@ static void bind_inputs(struct binder *b, struct ast_test *t, const struct doc_n
 	for (size_t i = 0; i < c; i++) {
 		const struct doc_node *v = n->items[i];
 		char key;
+		struct lex_error e;
 		if (!expect_kind(b, v, DOC_SCALAR, "a test input"))
 			continue;
-		if (strcmp(v->text, "silence") != 0 && !get_key(b, v, &key))
+		/* `said:WORDS` is speech, for a flow's capture step. */
+		if (strcmp(v->text, "silence") != 0 && strncmp(v->text, "said:", 5) != 0 &&
+		    !lex_dtmf_key(v->text, v->len, &key, &e)) {
+			diag_error(b->d, IVR_BAD_KEY, v->span,
+				   "expected a key 0-9, * or #, silence or said:WORDS, got '%s'",
+				   v->text);
 			continue;
+		}
 		t->input[t->ninput++] = (struct ast_test_input){ v->text, v->span };
 	}
 }
@@ -972,16 +1057,26 @@ static void bind_test(struct binder *b, const struct doc_node *n)
 	}
 	if (f[4])
 		get_dest(b, f[4], "expect_end", &t->expect_end);
+	if (f[5])
+		bind_api(b, t, f[5]);
 }
 
 /* ---------- the top level ---------- */
 
 static const struct field_spec top_fields[] = {
-	{ "ivrc", FT_INT, true }, { "name", FT_STRING, true }, { "entry", FT_SEQ, false },
-	{ "targets", FT_MAP, true }, { "recordings", FT_MAP, false },
-	{ "endpoints", FT_MAP, false }, { "menus", FT_MAP, false },
-	{ "announcements", FT_MAP, false }, { "voicemails", FT_MAP, false },
-	{ "broadcasts", FT_MAP, false }, { "flows", FT_MAP, false }, { "tests", FT_SEQ, false },
+	{ "ivrc", FT_INT, true, "format version: 1" },
+	{ "name", FT_STRING, true, "project name; prefixes every remote object's name" },
+	{ "entry", FT_SEQ, false, "menus, announcements or flows where calls start "
+	  "(default: the first menu)" },
+	{ "targets", FT_MAP, true, "provider to its settings; only these are built" },
+	{ "recordings", FT_MAP, false, "named prompts" },
+	{ "endpoints", FT_MAP, false, "named destinations outside the project" },
+	{ "menus", FT_MAP, false, "DTMF menus" },
+	{ "announcements", FT_MAP, false, "play a prompt, then route the call" },
+	{ "voicemails", FT_MAP, false, "mailboxes (Sonetel)" },
+	{ "broadcasts", FT_MAP, false, "outbound campaigns (Smartflo)" },
+	{ "flows", FT_MAP, false, "scripted scenarios (Infobip)" },
+	{ "tests", FT_SEQ, false, "call simulations that must hold" },
 };
 
 enum { TOP_IVRC, TOP_NAME, TOP_ENTRY, TOP_TARGETS, TOP_RECORDINGS, TOP_ENDPOINTS,
@@ -992,7 +1087,7 @@ static void bind_targets(struct binder *b, const struct doc_node *n)
 	b->p->targets_span = n->span;
 	struct field_spec specs[TARGET_COUNT];
 	for (int t = 0; t < TARGET_COUNT; t++)
-		specs[t] = (struct field_spec){ ast_target_names[t], FT_MAP, false };
+		specs[t] = (struct field_spec){ ast_target_names[t], FT_MAP, false, NULL };
 	struct doc_node *f[TARGET_COUNT];
 	bind_fields(b, n, specs, TARGET_COUNT, f, "targets", n->span);
 	for (int t = 0; t < TARGET_COUNT; t++)
@@ -1086,4 +1181,31 @@ struct ast_program *bind_program(struct doc_node *root, const struct source *src
 			bind_test(&b, f[TOP_TESTS]->items[i]);
 	}
 	return p;
+}
+
+/* ---------- the tables, for ivrc schema ---------- */
+
+static const struct bind_table tables[] = {
+	{ "top", NULL, top_fields, COUNT(top_fields) },
+	{ "recording", "recordings", recording_fields, COUNT(recording_fields) },
+	{ "menu", "menus", menu_fields, COUNT(menu_fields) },
+	{ "option", NULL, option_fields, COUNT(option_fields) },
+	{ "handler", NULL, handler_fields, COUNT(handler_fields) },
+	{ "announcement", "announcements", announcement_fields, COUNT(announcement_fields) },
+	{ "voicemail", "voicemails", voicemail_fields, COUNT(voicemail_fields) },
+	{ "broadcast", "broadcasts", broadcast_fields, COUNT(broadcast_fields) },
+	{ "window", NULL, window_fields, COUNT(window_fields) },
+	{ "test", NULL, test_fields, COUNT(test_fields) },
+};
+
+const struct bind_table *bind_tables(size_t *count)
+{
+	*count = COUNT(tables);
+	return tables;
+}
+
+struct bind_step_table bind_step_table(enum step_kind kind)
+{
+	const struct step_spec *s = &step_specs[kind];
+	return (struct bind_step_table){ s->primary, s->bare, s->open, s->fields, spec_count(s) };
 }

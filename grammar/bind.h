@@ -20,7 +20,33 @@ struct field_spec {
 	const char *key;
 	enum field_type type;
 	bool required;
+	const char *doc;           /* one line for the JSON Schema (ivrc schema) */
 };
+
+/* The keys of one kind of mapping, as the binder checks them: `ivrc schema`
+ * is generated from these. `section` is the top-level key whose entries
+ * are of this kind ("menus"), NULL for nested ones ("handler"). Endpoints
+ * and targets are made of the target names (and the back ends' settings). */
+struct bind_table {
+	const char *name;          /* "top", "recording", "menu", "option", ... */
+	const char *section;
+	const struct field_spec *fields;
+	size_t count;
+};
+
+const struct bind_table *bind_tables(size_t *count);
+
+/* A flow step's arguments: `primary` is the key of the shorthand scalar
+ * form (`say: "text"`), `bare` a step written as a word, `open` a step whose
+ * keys are the provider's own and are not checked. */
+struct bind_step_table {
+	const char *primary;
+	bool bare, open;
+	const struct field_spec *fields;
+	size_t count;
+};
+
+struct bind_step_table bind_step_table(enum step_kind kind);
 
 /* Returns the program (possibly partial) or NULL when the root is unusable. */
 struct ast_program *bind_program(struct doc_node *root, const struct source *src,

@@ -18,6 +18,12 @@ struct anchor {
 	size_t weight;                /* nodes in the subtree, aliases expanded */
 };
 
+/* What the loader keeps of a child until its parent ends. */
+struct child_info {
+	size_t weight;                /* nodes in the subtree, aliases expanded */
+	struct span used_at;          /* where it appears: the alias, for an alias */
+};
+
 struct open_node {
 	struct doc_node *node;
 	size_t first_child;           /* index into loader.children */
@@ -34,7 +40,7 @@ struct loader {
 	size_t depth;
 	/* Children of every open collection, in one shared scratch vector. */
 	struct doc_node **children;
-	size_t *child_weights;
+	struct child_info *child_info;   /* beside children: weight and place of use */
 	size_t nchildren, capchildren;
 	struct anchor *anchors;
 	size_t nanchors, capanchors;
@@ -68,22 +74,23 @@ static struct span mark_span(struct loader *l, yaml_mark_t start, yaml_mark_t en
 	return span_make(l->src, a, b > a ? b - a : 0);
 }
 
-static void push_child(struct loader *l, struct doc_node *n, size_t weight)
+static void push_child(struct loader *l, struct doc_node *n, size_t weight, struct span at)
 {
 	if (l->nchildren == l->capchildren) {
 		size_t cap = l->capchildren ? l->capchildren * 2 : 256;
 		struct doc_node **c = realloc(l->children, cap * sizeof *c);
-		size_t *w = realloc(l->child_weights, cap * sizeof *w);
+		if (c)
+			l->children = c;
+		struct child_info *w = realloc(l->child_info, cap * sizeof *w);
 		if (!c || !w) {
 			fputs("ivrc: out of memory\n", stderr);
 			abort();
 		}
-		l->children = c;
-		l->child_weights = w;
+		l->child_info = w;
 		l->capchildren = cap;
 	}
 	l->children[l->nchildren] = n;
-	l->child_weights[l->nchildren++] = weight;
+	l->child_info[l->nchildren++] = (struct child_info){ weight, at };
 }
 
 static void remember_anchor(struct loader *l, const char *name, struct doc_node *n,
@@ -97,14 +104,14 @@ static void remember_anchor(struct loader *l, const char *name, struct doc_node 
 
 /* Hands a finished node to its parent (or makes it the root). */
 static void finish_node(struct loader *l, struct doc_node *n, size_t weight,
-			const char *anchor)
+			const char *anchor, struct span at)
 {
 	remember_anchor(l, anchor, n, weight);
 	if (l->depth == 0) {
 		l->root = n;
 		l->root_weight = weight;
 	} else {
-		push_child(l, n, weight);
+		push_child(l, n, weight, at);
 	}
 }
 
@@ -118,8 +125,11 @@ static bool check_tag(struct loader *l, const yaml_char_t *tag, struct span at)
 	if (!tag || strcmp((const char *)tag, "tag:yaml.org,2002:str") == 0 ||
 	    strcmp((const char *)tag, "!") == 0)
 		return true;
-	diag_error(l->diag, IVR_TAG, at, "YAML tag '%s' is not supported; only !!str is",
-		   (const char *)tag);
+	/* Shown as written: libyaml hands over the resolved form. */
+	const char *t = (const char *)tag, *core = "tag:yaml.org,2002:";
+	bool short_form = strncmp(t, core, strlen(core)) == 0;
+	diag_error(l->diag, IVR_TAG, at, "YAML tag '%s%s' is not supported; only !!str is",
+		   short_form ? "!!" : "", short_form ? t + strlen(core) : t);
 	return false;
 }
 
@@ -133,7 +143,7 @@ static void on_scalar(struct loader *l, yaml_event_t *e)
 	n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
 		    e->data.scalar.tag != NULL;
 	check_tag(l, e->data.scalar.tag, n->span);
-	finish_node(l, n, 1, anchor_name(l, e->data.scalar.anchor));
+	finish_node(l, n, 1, anchor_name(l, e->data.scalar.anchor), n->span);
 }
 
 static bool on_start(struct loader *l, yaml_event_t *e, enum doc_kind kind)
@@ -176,7 +186,7 @@ static bool has_key(const struct doc_pair *pairs, size_t n, const struct doc_nod
 
 /* Merge keys (`<<: *base` or `<<: [*a, *b]`): the merged mappings' pairs are
  * added where the mapping does not set the key itself; earlier sources win. */
-static void apply_merges(struct loader *l, struct doc_node *map)
+static void apply_merges(struct loader *l, struct doc_node *map, const struct child_info *info)
 {
 	size_t explicit = 0, merges = 0;
 	for (size_t i = 0; i < map->count; i++)
@@ -200,7 +210,9 @@ static void apply_merges(struct loader *l, struct doc_node *map)
 		}
 		for (size_t s = 0; s < nsrc; s++) {
 			if (srcs[s]->kind != DOC_MAP) {
-				diag_error(l->diag, IVR_NODE_KIND, srcs[s]->span,
+				/* At the alias that brought it in, when it is one. */
+				struct span at = v->kind == DOC_SEQ ? srcs[s]->span : info[2 * i + 1].used_at;
+				diag_error(l->diag, IVR_NODE_KIND, at,
 					   "a merge key ('<<') takes a mapping or a list of mappings");
 				continue;
 			}
@@ -220,7 +232,7 @@ static void on_end(struct loader *l, yaml_event_t *e)
 	size_t count = l->nchildren - o->first_child;
 	size_t weight = 1;
 	for (size_t i = o->first_child; i < l->nchildren; i++)
-		weight += l->child_weights[i];
+		weight += l->child_info[i].weight;
 	struct span end = mark_span(l, e->start_mark, e->end_mark);
 	n->span = span_join(n->span, end);
 	if (n->kind == DOC_SEQ) {
@@ -235,10 +247,10 @@ static void on_end(struct loader *l, yaml_event_t *e)
 			n->pairs[i].value = l->children[o->first_child + 2 * i + 1];
 		}
 		doc_check_duplicates(n, l->diag);
-		apply_merges(l, n);
+		apply_merges(l, n, l->child_info + o->first_child);
 	}
 	l->nchildren = o->first_child;
-	finish_node(l, n, weight, o->anchor);
+	finish_node(l, n, weight, o->anchor, n->span);
 }
 
 static void on_alias(struct loader *l, yaml_event_t *e)
@@ -255,7 +267,7 @@ static void on_alias(struct loader *l, yaml_event_t *e)
 			l->failed = true;
 			return;
 		}
-		finish_node(l, l->anchors[i].node, l->anchors[i].weight, NULL);
+		finish_node(l, l->anchors[i].node, l->anchors[i].weight, NULL, at);
 		return;
 	}
 	diag_error(l->diag, IVR_UNDEFINED_ALIAS, at, "undefined alias '%s'", name);
@@ -266,7 +278,11 @@ static void report_parser_error(struct loader *l)
 {
 	yaml_parser_t *p = &l->parser;
 	yaml_mark_t m = p->problem_mark;
-	struct span at = span_make(l->src, mark_offset(l, m), 1);
+	/* A reader error (bad encoding, control character) has no mark: its
+	 * place is the byte offset. */
+	uint32_t at_byte = p->error == YAML_READER_ERROR ? (uint32_t)p->problem_offset
+							  : mark_offset(l, m);
+	struct span at = span_make(l->src, at_byte, 1);
 	if (p->context)
 		diag_error(l->diag, IVR_SYNTAX, at, "invalid YAML: %s %s", p->problem, p->context);
 	else
@@ -330,7 +346,7 @@ struct doc_node *yaml_load(const struct source *src, struct arena *a, struct dia
 	}
 	yaml_parser_delete(&l.parser);
 	free(l.children);
-	free(l.child_weights);
+	free(l.child_info);
 	if (d->errors != errors)
 		return NULL;
 	if (!l.root) {

@@ -21,7 +21,7 @@ out=$(mktemp -d)
 files_sums() { (cd "$1" && find . -type f -print0 | xargs -0 -r cksum | sort); }
 trap 'rm -rf "$out"' EXIT
 for dir in "${cases[@]}"; do
-	dir=${dir%/}
+	dir=$(cd "${dir%/}" && pwd)   # absolute: the case runs after a cd
 	name=$(basename "$dir")
 	[ -f "$dir/args" ] || { echo "FAIL $name: no args file"; continue; }
 	read -r -a argv < "$dir/args"

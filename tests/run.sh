@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole suite for each build directory given (e.g. build build/san):
-# the unit test programs in DIR/tests/, the golden cases and the syntax round
-# trip with DIR/ivrc; then, once, the checks that read the golden cases'
-# expected bodies (contracts). Every check prints `PASS ...` or `FAIL ...`;
-# this counts them and ends with one line: "N passed, N failed".
+# the unit test programs in DIR/tests/, the golden cases, the syntax round
+# trip, plan/push against the fake provider (push_test.py), the lint
+# rules' pages (rule_docs.py) and import as the inverse of build
+# (import_roundtrip.py) with DIR/ivrc; then, once, the checks that read the
+# golden cases' expected outputs (contracts, SARIF), the JSON Schema against
+# every input (schema_check.py) and `make install` with the man page and the
+# completions (install_check.sh). Every check
+# prints `PASS ...` or `FAIL ...`; this counts them and ends with one line:
+# "N passed, N failed".
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 log=$(mktemp)
@@ -33,10 +38,17 @@ for dir in "$@"; do
 	done
 	count golden "$here/golden.sh" "$dir/ivrc"
 	count roundtrip "$here/roundtrip.sh" "$dir/ivrc"
+	count push python3 "$here/push_test.py" "$dir/ivrc"
+	count rule-docs python3 "$here/rule_docs.py" "$dir/ivrc"
+	count import-roundtrip python3 "$here/import_roundtrip.py" "$dir/ivrc"
 done
 echo "== contracts"
 count contracts python3 "$here/contract.py"
 count infobip-script python3 "$here/infobip_script_check.py"
+count sarif python3 "$here/sarif_check.py"
+count graphviz "$here/graphviz.sh"
+count schema python3 "$here/schema_check.py" "$1/ivrc"
+count install "$here/install_check.sh" "$1/ivrc"
 passed=$(awk '$1 == "P" { s += $2 } END { print s + 0 }' "$log")
 failed=$(awk '$1 == "F" { s += $2 } END { print s + 0 }' "$log")
 echo "$passed passed, $failed failed"

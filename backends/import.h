@@ -1,0 +1,159 @@
+/* `ivrc import`: provider JSON back to the language. The shared part reads
+ * and parses the files (cJSON), keeps the position of every JSON value for
+ * diagnostics, recognises the input shapes (our bundle, single bodies, the
+ * providers' list and get answers), names objects, and builds the document
+ * tree (compiler/ast.h) that the CLI prints as YAML or DSL. Each provider's
+ * import_<target>.c turns its objects into menus, announcements, ... and is
+ * the inverse of backends/<target>.c. What a body holds that the language
+ * cannot express is reported (IVR132) and kept as a comment line. */
+#ifndef IVRC_IMPORT_H
+#define IVRC_IMPORT_H
+#include <stdbool.h>
+#include <stdint.h>
+#include <cJSON.h>
+#include "../compiler/ast.h"
+#include "../compiler/diag.h"
+
+struct arena;
+struct imp_pos;
+
+struct imp_note {
+	struct span at;
+	const char *text;
+	size_t seq;                /* order of report */
+};
+
+/* One provider object found in the input. */
+struct imp_object {
+	const char *kind;           /* "ivr", "vr", "auto_attendant", "broadcast", "voiceapp", "scenario" */
+	const char *name;           /* the ivrc name */
+	const char *remote_name;    /* the body's name, or NULL */
+	const char *id;             /* its remote id (list answers, a bundle's PUT path), or NULL */
+	const char *path;           /* a bundle's API path, without the id of a PUT; or NULL */
+	const cJSON *body;
+	const char *decl;           /* what it became: "menu", "announcement", ... (set by the import) */
+	struct doc_node *doc;       /* its mapping in the document, when it has one */
+	bool skipped;               /* not imported (reported) */
+	bool renamed;               /* its remote name is not PROJECT-NAME */
+};
+
+struct importer {
+	struct arena *a;
+	struct diag *d;
+	enum target target;
+	const char *project;
+	bool bundle_project;        /* the project came from a bundle */
+	struct imp_object *objects;
+	size_t nobjects, capobjects;
+	/* Positions of JSON values, sorted by node for lookup (see import_span). */
+	struct imp_pos *pos;
+	size_t npos, cappos;
+	bool sorted;
+	cJSON **trees;              /* every parsed file, freed by import_free */
+	size_t ntrees, captrees;
+	/* The document under construction. */
+	struct doc_node *settings;  /* targets.<target> */
+	struct doc_node *recordings;
+	struct doc_node *entry;     /* NULL: no entry list */
+	struct doc_node *sections;  /* top-level key -> mapping, in order of first use */
+	const char **names;         /* names taken in the one namespace */
+	size_t nnames, capnames;
+	const char **rec_keys;      /* what each recording stands for (dedupe) */
+	const char **rec_names;
+	size_t nrecs, caprecs;
+	struct imp_note *notes;     /* comment lines: what was not expressed */
+	size_t nnotes, capnotes;
+};
+
+/* One provider's import. */
+struct import_target {
+	enum target target;
+	/* The objects of a list or get answer, or NULL when `root` is not one;
+	 * *single: the answer holds one object, not an array. */
+	const cJSON *(*list_of)(const cJSON *root, bool *single);
+	/* The kind of one body, or NULL when it is none the import reads. */
+	const char *(*kind_of)(const cJSON *body);
+	const char *id_key;         /* the id in list answers: "id", "app_id" */
+	/* Turns the collected objects into the document. */
+	void (*convert)(struct importer *im);
+};
+
+extern const struct import_target smartflo_import, sonetel_import, infobip_import;
+
+void import_init(struct importer *im, struct arena *a, struct diag *d, enum target t);
+void import_free(struct importer *im);
+
+/* Reads, parses and collects the objects of one file. Returns false on an
+ * I/O error (after printing "ivrc: PATH: reason"); bad JSON and JSON of the
+ * wrong shape are findings (IVR130, IVR131). */
+bool import_file(struct importer *im, const struct import_target *t, const char *path);
+
+/* After every file: settles the project name and the objects' names, then
+ * converts. Returns the document (NULL when nothing was imported) and, in
+ * *comment, the comment lines to print above it ("" when none). */
+struct doc_node *import_finish(struct importer *im, const struct import_target *t,
+			       const char **comment);
+
+/* ---------- for the providers' imports ---------- */
+
+/* Where a JSON value was in its file (a zero span when unknown). */
+struct span import_span(struct importer *im, const cJSON *node);
+
+/* A warning (IVR132) at `at` and a comment line: something the language
+ * cannot express. */
+void import_lost(struct importer *im, const cJSON *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Reports every key of obj not in known (NULL-terminated) and not one the
+ * provider computes (ids, times): `what` names the object in messages. */
+void import_unknown_keys(struct importer *im, const cJSON *obj, const char *const *known,
+			 const char *what);
+/* Compact JSON of a value for a message, cut at 60 characters. */
+const char *import_json_text(struct importer *im, const cJSON *v);
+
+/* The object whose kind is `kind` (NULL: any) and whose name or remote id is
+ * `key`, or NULL. */
+struct imp_object *import_find(struct importer *im, const char *kind, const char *name,
+			       const char *id);
+
+/* JSON access: a string member; an integer member (a number, or a string
+ * of digits); true when it has one. */
+const char *import_str(const cJSON *obj, const char *key);
+bool import_int(const cJSON *obj, const char *key, int64_t *out);
+bool import_int_value(const cJSON *v, int64_t *out);
+
+/* Whether s is an ivrc name, a literal id ([A-Za-z0-9_.-]+), an E.164 number. */
+bool import_is_name(const char *s);
+bool import_is_literal_id(const char *s);
+bool import_is_phone(const char *s);
+
+/* ---------- building the document ---------- */
+
+struct doc_node *import_map(struct importer *im);
+struct doc_node *import_seq(struct importer *im);
+struct doc_node *import_word(struct importer *im, const char *text);   /* plain */
+struct doc_node *import_text(struct importer *im, const char *text);   /* quoted */
+struct doc_node *import_intv(struct importer *im, int64_t v);
+/* `Ns` for a duration of whole seconds. */
+struct doc_node *import_seconds(struct importer *im, int64_t seconds);
+void import_put(struct importer *im, struct doc_node *map, const char *key, struct doc_node *v);
+void import_push(struct importer *im, struct doc_node *seq, struct doc_node *item);
+struct doc_node *import_get(const struct doc_node *map, const char *key);
+/* A JSON value as YAML means it: numbers, booleans and null plain, strings
+ * quoted. Recursion is bounded by cJSON's nesting limit. */
+struct doc_node *import_json_doc(struct importer *im, const cJSON *v);
+
+/* The mapping of a top-level section ("menus"), made on first use. */
+struct doc_node *import_section(struct importer *im, const char *key);
+/* targets.<target>.key = value. */
+void import_setting(struct importer *im, const char *key, const char *value);
+/* A name in the one namespace of objects: `want` when it is a free ivrc
+ * name, else made into one (and numbered when taken). */
+const char *import_name(struct importer *im, const char *want);
+/* The recording that stands for `key` (e.g. "smartflo:28935"), made with
+ * `fields` and a name from `hint` on first use. */
+const char *import_recording(struct importer *im, const char *key, const char *hint,
+			     struct doc_node *fields);
+/* Adds an entry point (`menu:NAME`, ...). */
+void import_entry(struct importer *im, const char *dest);
+
+#endif

@@ -1,0 +1,1402 @@
+/* Infobip import: IVR scenarios back to menus, announcements and flows; the
+ * inverse of infobip.c (docs/TARGETS.md). A scenario is one entry point with
+ * everything it reaches inlined, so the import finds the shapes the lowering
+ * writes: a menu is [setVariable counters] PROMPT, collectInto of one key
+ * into `mN_NAME`, switch on it with a "__default" of handlers; its variable
+ * names it, so every copy of a menu is the one menu. A route is "hangup", a
+ * dial, a goTo back to an enclosing menu, announcement or flow, a menu, a
+ * copy of a flow that is a scenario of its own, or PROMPT and a route (an
+ * announcement). Everything else is read as flow steps, which express any
+ * script that Infobip's actions form. Reads our bundles and bodies, and the
+ * answers of GET /voice/ivr/1/scenarios (an array) and of GET .../{id}. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compiler/arena.h"
+#include "../compiler/codes.h"
+#include "backend.h"
+#include "import.h"
+
+enum { IB_DEFAULT_TIMEOUT = 5, IB_MAX_TIMEOUT = 60 };
+
+/* A menu, found by the variable its key goes into. */
+struct ib_menu {
+	const char *var;
+	const char *name;
+	long index;                /* N of mN_NAME (source order), or a large number */
+	struct doc_node *doc;      /* NULL until defined */
+};
+
+/* What a goTo can jump back to: an actionId of the scenario being read. */
+struct ib_anchor {
+	int id;
+	const char *dest;          /* "menu:X", "announcement:X", "flow:X"; or NULL */
+	struct doc_node *step;     /* or a flow step */
+	const char *label;         /* the step's label, once a goto needs one */
+};
+
+struct ib_ann {
+	const char *key;           /* its prompt and route: equal ones are one announcement */
+	const char *name;
+};
+
+struct ib_root {
+	struct imp_object *o;
+	const char *decl;          /* menu, announcement, flow */
+	const char *var;           /* a menu's variable */
+	const char *shape;         /* a flow's script without actionIds, for finding copies */
+};
+
+struct ibi {
+	struct importer *im;
+	const char *language, *voice, *limit_key;
+	const char *what;          /* "scenario 'main'" */
+	struct ib_menu *menus;
+	size_t nmenus, capmenus;
+	struct ib_anchor *anchors;
+	size_t nanchors, capanchors;
+	struct ib_ann *anns;
+	size_t nanns, capanns;
+	struct ib_root *roots;
+	size_t nroots;
+	const char **reached;      /* "menu:X" routed to by another object */
+	size_t nreached, capreached;
+	const char **extra_flows;  /* flows made for what no route expresses */
+	size_t nextra, capextra;
+	const cJSON *script;       /* of the scenario being read */
+	const char **claimed;      /* variables named as a request's response fields */
+	size_t nclaimed, capclaimed;
+};
+
+static const char *setting_default(const char *name)
+{
+	const struct target_caps *c = infobip_backend.caps;
+	for (size_t i = 0; i < c->nsettings; i++)
+		if (strcmp(c->settings[i].name, name) == 0)
+			return c->settings[i].default_value;
+	return "";
+}
+
+static bool is_word(const cJSON *a, const char *w)
+{
+	return cJSON_IsString(a) && strcmp(a->valuestring, w) == 0;
+}
+
+static const cJSON *get(const cJSON *o, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(o, key);
+}
+
+/* Whether o has exactly the keys listed (NULL-terminated), all present. */
+static bool keys_are(const cJSON *o, const char *const *keys)
+{
+	int n = 0;
+	for (; keys[n]; n++)
+		if (!get(o, keys[n]))
+			return false;
+	return cJSON_IsObject(o) && cJSON_GetArraySize(o) == n;
+}
+
+static int action_id(const cJSON *a)
+{
+	const cJSON *v = get(a, "actionId");
+	return cJSON_IsNumber(v) ? v->valueint : 0;
+}
+
+static const char *ib_kind_of(const cJSON *b)
+{
+	return cJSON_IsArray(get(b, "script")) ? "scenario" : NULL;
+}
+
+/* GET .../scenarios answers an array (handled as such); nothing else wraps. */
+static const cJSON *ib_list_of(const cJSON *root, bool *single)
+{
+	(void)root;
+	*single = false;
+	return NULL;
+}
+
+/* "${x}" to "x"; NULL when not so wrapped. */
+static const char *unwrap(struct ibi *c, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n < 3 || strncmp(s, "${", 2) != 0 || s[n - 1] != '}')
+		return NULL;
+	return arena_strndup(c->im->a, s + 2, n - 3);
+}
+
+/* ---------- prompts ---------- */
+
+/* A say with the options the lowering writes, a playFromUrl or a
+ * playFromRecording; each with an actionId. */
+static bool is_prompt(const cJSON *a)
+{
+	static const char *const say[] = { "say", "options", "actionId", NULL };
+	static const char *const opts[] = { "language", "voice", NULL };
+	static const char *const voice[] = { "name", NULL };
+	static const char *const url[] = { "playFromUrl", "actionId", NULL };
+	static const char *const rec[] = { "playFromRecording", "actionId", NULL };
+	if (keys_are(a, url))
+		return cJSON_IsString(get(a, "playFromUrl"));
+	if (keys_are(a, rec))
+		return cJSON_IsString(get(a, "playFromRecording"));
+	const cJSON *o = get(a, "options");
+	return keys_are(a, say) && cJSON_IsString(get(a, "say")) && keys_are(o, opts) &&
+	       cJSON_IsString(get(o, "language")) && keys_are(get(o, "voice"), voice) &&
+	       cJSON_IsString(get(get(o, "voice"), "name"));
+}
+
+/* A name from the first words of a text: "Welcome to Acme." is welcome_to_acme. */
+static const char *slug(struct ibi *c, const char *text, const char *fallback)
+{
+	char buf[32];
+	size_t n = 0, words = 0;
+	bool gap = false;
+	for (const char *s = text; *s && n < 24 && words < 3; s++) {
+		unsigned char ch = (unsigned char)*s;
+		bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+			     (ch >= '0' && ch <= '9');
+		if (!alnum) {
+			gap = n > 0;
+			continue;
+		}
+		if (gap) {
+			if (++words >= 3)
+				break;
+			buf[n++] = '_';
+			gap = false;
+		}
+		buf[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	buf[n] = '\0';
+	return n ? arena_strdup(c->im->a, buf) : fallback;
+}
+
+/* The recording a prompt action plays. */
+static const char *prompt_rec(struct ibi *c, const cJSON *a)
+{
+	struct importer *im = c->im;
+	struct doc_node *f = import_map(im);
+	const char *url = import_str(a, "playFromUrl"), *id = import_str(a, "playFromRecording");
+	if (url) {
+		const char *base = strrchr(url, '/');
+		import_put(im, f, "url", import_text(im, url));
+		return import_recording(im, arena_printf(im->a, "url:%s", url),
+					slug(c, base ? base + 1 : url, "audio"), f);
+	}
+	if (id) {
+		import_put(im, f, "infobip", import_text(im, id));
+		return import_recording(im, arena_printf(im->a, "infobip:%s", id),
+					arena_printf(im->a, "rec_%s", slug(c, id, "id")), f);
+	}
+	const char *text = import_str(a, "say");
+	const cJSON *o = get(a, "options");
+	const char *lang = import_str(o, "language"), *voice = import_str(get(o, "voice"), "name");
+	if (voice && strcmp(voice, c->voice) != 0)
+		import_lost(im, get(get(o, "voice"), "name"), "%s: a prompt in voice '%s': ivrc "
+			    "recordings are said in the target's voice ('%s')", c->what, voice,
+			    c->voice);
+	import_put(im, f, "text", import_text(im, text));
+	bool own = lang && strcmp(lang, c->language) != 0;
+	if (own)
+		import_put(im, f, "language", import_word(im, lang));
+	return import_recording(im, arena_printf(im->a, "say:%s:%s", own ? lang : "", text),
+				slug(c, text, "prompt"), f);
+}
+
+/* ---------- anchors and names ---------- */
+
+static void anchor(struct ibi *c, int id, const char *dest, struct doc_node *step)
+{
+	if (id <= 0)
+		return;
+	struct ib_anchor a = { id, dest, step, NULL };
+	ARENA_PUSH(c->im->a, c->anchors, c->nanchors, c->capanchors, a);
+}
+
+/* The anchor of an actionId: a route's (dest) or a flow step's. */
+static struct ib_anchor *find_anchor(struct ibi *c, int id, bool dest)
+{
+	for (size_t i = c->nanchors; i-- > 0;)
+		if (c->anchors[i].id == id && (dest ? c->anchors[i].dest != NULL
+						    : c->anchors[i].step != NULL))
+			return &c->anchors[i];
+	return NULL;
+}
+
+/* Labels go first in their steps, where a reader looks for them. */
+static void apply_labels(struct ibi *c)
+{
+	for (size_t i = 0; i < c->nanchors; i++) {
+		struct doc_node *st = c->anchors[i].step, old;
+		if (!c->anchors[i].label || !st || !st->count)
+			continue;
+		old = *st;
+		st->count = 0;
+		st->pairs = NULL;
+		import_put(c->im, st, "label", import_word(c->im, c->anchors[i].label));
+		for (size_t j = 0; j < old.count; j++)
+			import_put(c->im, st, old.pairs[j].key->text, old.pairs[j].value);
+	}
+}
+
+static void reach(struct ibi *c, const char *container, const char *dest)
+{
+	const char *colon = strchr(dest, ':');
+	if (!colon || (strncmp(dest, "menu:", 5) != 0 && strncmp(dest, "announcement:", 13) != 0))
+		return;
+	if (container && strcmp(container, colon + 1) == 0)
+		return;
+	ARENA_PUSH(c->im->a, c->reached, c->nreached, c->capreached, dest);
+}
+
+static bool is_reached(const struct ibi *c, const char *dest)
+{
+	for (size_t i = 0; i < c->nreached; i++)
+		if (strcmp(c->reached[i], dest) == 0)
+			return true;
+	return false;
+}
+
+/* The menu of a variable; `mN_NAME` gives its place and name. */
+static struct ib_menu *menu_of(struct ibi *c, const char *var, const char *root_name)
+{
+	for (size_t i = 0; i < c->nmenus; i++)
+		if (strcmp(c->menus[i].var, var) == 0)
+			return &c->menus[i];
+	struct ib_menu m = { var, NULL, 1000000L + (long)c->nmenus, NULL };
+	const char *under = strchr(var, '_');
+	char *end = NULL;
+	long n = var[0] == 'm' ? strtol(var + 1, &end, 10) : 0;
+	bool ours = n > 0 && end == under && under && under[1];
+	if (ours)
+		m.index = n;
+	/* A scenario's name is taken already (by the scenario). */
+	m.name = root_name ? root_name : import_name(c->im, ours ? under + 1 : var);
+	ARENA_PUSH(c->im->a, c->menus, c->nmenus, c->capmenus, m);
+	return &c->menus[c->nmenus - 1];
+}
+
+/* ---------- menus: the shape ---------- */
+
+struct head {
+	const cJSON *prompt, *collect, *sw, *deflt;
+	const char *var;
+	int64_t timeout;
+};
+
+/* {"setVariable": VAR_invalid or VAR_no_input, "value": "0"} */
+static bool is_counter_init(const cJSON *a, const char *var)
+{
+	static const char *const keys[] = { "setVariable", "value", NULL };
+	const char *v = import_str(a, "setVariable"), *val = import_str(a, "value");
+	size_t n = var ? strlen(var) : 0;
+	return keys_are(a, keys) && v && val && strcmp(val, "0") == 0 && var &&
+	       strncmp(v, var, n) == 0 && v[n] == '_' &&
+	       (strcmp(v + n + 1, "invalid") == 0 || strcmp(v + n + 1, "no_input") == 0);
+}
+
+/* The collect's variable, looking past up to two counter inits. */
+static const char *peek_var(const cJSON *a)
+{
+	for (int i = 0; a && i < 4; i++, a = a->next)
+		if (import_str(a, "collectInto"))
+			return import_str(a, "collectInto");
+	return NULL;
+}
+
+/* PROMPT, collectInto one key, switch on it with "__default" last, and
+ * nothing after: the head of a menu, starting at a (maybe counter inits). */
+static bool menu_head(const cJSON *a, struct head *h)
+{
+	static const char *const collect[] = { "collectInto", "options", "actionId", NULL };
+	static const char *const copts[] = { "maxInputLength", "timeout", NULL };
+	static const char *const sw[] = { "switch", "case", "actionId", NULL };
+	memset(h, 0, sizeof *h);
+	h->var = peek_var(a);
+	while (a && is_counter_init(a, h->var))
+		a = a->next;
+	if (!a || !is_prompt(a) || !h->var)
+		return false;
+	h->prompt = a;
+	h->collect = a->next;
+	h->sw = h->collect ? h->collect->next : NULL;
+	const cJSON *o = get(h->collect, "options"), *cases = get(h->sw, "case");
+	if (!keys_are(h->collect, collect) || !keys_are(o, copts) || !keys_are(h->sw, sw) ||
+	    h->sw->next || !is_word(get(h->sw, "switch"), h->var) || !cJSON_IsObject(cases) ||
+	    !import_int(o, "maxInputLength", &h->timeout) || h->timeout != 1 ||
+	    !import_int(o, "timeout", &h->timeout))
+		return false;
+	for (const cJSON *k = cases->child; k; k = k->next) {
+		bool last = !k->next;
+		if (!cJSON_IsArray(k) || !k->child)
+			return false;
+		if (last != (strcmp(k->string, "__default") == 0))
+			return false;
+		if (!last && (strlen(k->string) != 1 || !strchr("0123456789*#", k->string[0])))
+			return false;
+	}
+	h->deflt = get(cases, "__default");
+	return h->deflt != NULL;
+}
+
+/* "__default" is ["hangup"], or {"if": "${VAR == ''}", "then": NO_INPUT,
+ * "else": INVALID}. */
+static bool default_ok(const struct head *h, const cJSON **no_input, const cJSON **invalid)
+{
+	static const char *const keys[] = { "if", "then", "else", "actionId", NULL };
+	const cJSON *a = h->deflt->child;
+	*no_input = *invalid = NULL;
+	if (is_word(a, "hangup") && !a->next)
+		return true;
+	char cond[160];
+	snprintf(cond, sizeof cond, "${%s == ''}", h->var);
+	if (a->next || !keys_are(a, keys) || !is_word(get(a, "if"), cond) ||
+	    !cJSON_IsArray(get(a, "then")) || !cJSON_IsArray(get(a, "else")) ||
+	    !get(a, "then")->child || !get(a, "else")->child)
+		return false;
+	*no_input = get(a, "then")->child;
+	*invalid = get(a, "else")->child;
+	return true;
+}
+
+static bool is_menu(const cJSON *a, struct head *h)
+{
+	const cJSON *ni, *inv;
+	return menu_head(a, h) && default_ok(h, &ni, &inv);
+}
+
+/* ---------- routes ---------- */
+
+struct route_ctx {
+	const char *container;     /* the object the route belongs to */
+	const char *self;          /* "menu:X" when the route is a menu's (repeat) */
+	const char *hint;          /* a name for a flow made of what is not a route */
+};
+
+static const char *route(struct ibi *c, const cJSON *a, const struct route_ctx *rc, bool strict,
+			 bool dry);
+static const char *define_menu(struct ibi *c, const struct head *h, const char *root_name);
+static struct doc_node *steps(struct ibi *c, const cJSON *a, const char *flow);
+
+/* A script without actionIds, each goTo target as what it jumps back to
+ * (0 when that is inside the script), to compare copies. */
+static void strip_ids(struct ibi *c, cJSON *v)
+{
+	cJSON_DeleteItemFromObjectCaseSensitive(v, "actionId");
+	cJSON *g = cJSON_GetObjectItemCaseSensitive(v, "goTo");
+	if (cJSON_IsNumber(g)) {
+		const struct ib_anchor *an = find_anchor(c, g->valueint, true);
+		cJSON_ReplaceItemInObjectCaseSensitive(v, "goTo", an ? cJSON_CreateString(an->dest)
+								     : cJSON_CreateNumber(0));
+	}
+	for (cJSON *ch = v ? v->child : NULL; ch; ch = ch->next)
+		strip_ids(c, ch);
+}
+
+/* The actions from a to the end of their array, as comparable text. */
+static const char *shape(struct ibi *c, const cJSON *a, bool and_hangup)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (; a; a = a->next)
+		cJSON_AddItemToArray(arr, cJSON_Duplicate(a, true));
+	if (and_hangup)
+		cJSON_AddItemToArray(arr, cJSON_CreateString("hangup"));
+	strip_ids(c, arr);
+	char *text = cJSON_PrintUnformatted(arr);
+	cJSON_Delete(arr);
+	const char *s = arena_strdup(c->im->a, text ? text : "");
+	cJSON_free(text);
+	return s;
+}
+
+/* A copy of a flow that is a scenario of its own (and the "hangup" that
+ * follows a flow which can run out). */
+static const char *flow_copy(struct ibi *c, const cJSON *a)
+{
+	const char *s = NULL, *s2 = NULL;
+	for (size_t i = 0; i < c->nroots; i++) {
+		if (!c->roots[i].shape)
+			continue;
+		if (!s) {
+			s = shape(c, a, false);
+			s2 = strlen(s) > 9 ? arena_printf(c->im->a, "%.*s]", (int)strlen(s) - 10, s)
+					   : "";
+		}
+		/* a ends with "hangup" where the flow could run out. */
+		if (strcmp(s, c->roots[i].shape) == 0 ||
+		    (strcmp(s + strlen(s) - 10, ",\"hangup\"]") == 0 &&
+		     strcmp(s2, c->roots[i].shape) == 0))
+			return arena_printf(c->im->a, "flow:%s", c->roots[i].o->name);
+	}
+	return NULL;
+}
+
+/* PROMPT and a route: an announcement (equal ones are one). */
+static const char *announcement(struct ibi *c, const cJSON *a, const struct route_ctx *rc,
+				bool dry)
+{
+	if (!is_prompt(a) || !a->next || !route(c, a->next, rc, true, true))
+		return NULL;
+	if (dry)
+		return "announcement";
+	const char *key = shape(c, a, false);
+	for (size_t i = 0; i < c->nanns; i++)
+		if (strcmp(c->anns[i].key, key) == 0)
+			return arena_printf(c->im->a, "announcement:%s", c->anns[i].name);
+	const char *rec = prompt_rec(c, a);
+	struct ib_ann ann = { key, import_name(c->im, arena_printf(c->im->a, "%s_msg", rec)) };
+	ARENA_PUSH(c->im->a, c->anns, c->nanns, c->capanns, ann);
+	const char *dest = arena_printf(c->im->a, "announcement:%s", ann.name);
+	struct doc_node *m = import_map(c->im);
+	import_put(c->im, import_section(c->im, "announcements"), ann.name, m);
+	import_put(c->im, m, "prompt", import_word(c->im, rec));
+	anchor(c, action_id(a), dest, NULL);
+	struct route_ctx inner = { ann.name, NULL, ann.name };
+	const char *then = route(c, a->next, &inner, true, false);
+	import_put(c->im, m, "then", import_word(c->im, then));
+	return dest;
+}
+
+/* Steps that are no route: a flow of their own, which Infobip builds as a
+ * scenario of its own too; said so. */
+static const char *extra_flow(struct ibi *c, const cJSON *a, const struct route_ctx *rc)
+{
+	const char *name = import_name(c->im, rc->hint ? rc->hint : "steps");
+	ARENA_PUSH(c->im->a, c->extra_flows, c->nextra, c->capextra, name);
+	import_lost(c->im, a, "%s: these actions are not a route ivrc writes (a menu, an "
+		    "announcement, a dial, hangup): imported as flow '%s', which infobip also "
+		    "builds as a scenario of its own", c->what, name);
+	const char *dest = arena_printf(c->im->a, "flow:%s", name);
+	anchor(c, action_id(a), dest, NULL);
+	import_put(c->im, import_section(c->im, "flows"), name, steps(c, a, name));
+	return dest;
+}
+
+static const char *route_goto(struct ibi *c, const cJSON *a, const struct route_ctx *rc)
+{
+	const struct ib_anchor *an = find_anchor(c, get(a, "goTo")->valueint, true);
+	if (!an || !an->dest)
+		return NULL;
+	if (rc->self && strcmp(an->dest, rc->self) == 0)
+		return "repeat";
+	return an->dest;
+}
+
+/* Where the actions from a send the call; NULL (strict) when they are no
+ * route, else a flow made of them. */
+static const char *route(struct ibi *c, const cJSON *a, const struct route_ctx *rc, bool strict,
+			 bool dry)
+{
+	static const char *const go[] = { "goTo", NULL };
+	static const char *const dial[] = { "dial", "actionId", NULL };
+	struct head h;
+	const char *dest = NULL;
+	if (!a)
+		dest = "hangup";
+	else if (!a->next && is_word(a, "hangup"))
+		dest = "hangup";
+	else if (!a->next && keys_are(a, dial) &&
+		 import_is_phone(arena_printf(c->im->a, "+%s", import_str(a, "dial") ?
+					      import_str(a, "dial") : "")))
+		dest = arena_printf(c->im->a, "phone:+%s", import_str(a, "dial"));
+	else if (!a->next && keys_are(a, go) && cJSON_IsNumber(get(a, "goTo")))
+		dest = route_goto(c, a, rc);
+	else if (is_menu(a, &h))
+		dest = dry ? "menu" : define_menu(c, &h, NULL);
+	if (!dest)
+		dest = flow_copy(c, a);
+	if (!dest)
+		dest = announcement(c, a, rc, dry);
+	if (!dest && !strict && !dry)
+		dest = extra_flow(c, a, rc);
+	if (dest && !dry)
+		reach(c, rc->container, dest);
+	return dest;
+}
+
+/* ---------- menus: the contents ---------- */
+
+struct handler {
+	int64_t retries;
+	const char *prompt, *final, *then;
+	bool trivial;              /* retries 0, nothing played, hang up */
+};
+
+/* {"if": "${C < R}", "then": [PROMPT, {"goTo": MENU_PROMPT, "options":
+ * {LIMIT_KEY: R, "countVariable": C}}]} */
+static bool retry_if(struct ibi *c, const cJSON *a, int menu_prompt, int64_t *retries,
+		     const cJSON **prompt)
+{
+	static const char *const keys[] = { "if", "then", "actionId", NULL };
+	static const char *const go[] = { "goTo", "options", NULL };
+	const cJSON *then = get(a, "then");
+	const cJSON *p = then ? then->child : NULL, *g = p ? p->next : NULL;
+	const cJSON *o = get(g, "options");
+	const char *counter = import_str(o, "countVariable");
+	int64_t limit;
+	if (!keys_are(a, keys) || !p || !is_prompt(p) || !g || g->next || !keys_are(g, go) ||
+	    !cJSON_IsNumber(get(g, "goTo")) || get(g, "goTo")->valueint != menu_prompt ||
+	    !counter || cJSON_GetArraySize(o) != 2 || !import_int(o, c->limit_key, &limit))
+		return false;
+	char cond[160];
+	snprintf(cond, sizeof cond, "${%s < %lld}", counter, (long long)limit);
+	if (!is_word(get(a, "if"), cond))
+		return false;
+	*retries = limit;
+	*prompt = p;
+	return true;
+}
+
+static struct handler handler(struct ibi *c, const cJSON *a, int menu_prompt,
+			      const char *prompt, const struct route_ctx *rc)
+{
+	struct handler h = { 0, prompt, NULL, NULL, false };
+	const cJSON *p;
+	if (a && retry_if(c, a, menu_prompt, &h.retries, &p)) {
+		h.prompt = prompt_rec(c, p);
+		a = a->next;
+	}
+	if (a && is_prompt(a) && a->next && route(c, a->next, rc, true, true)) {
+		h.final = prompt_rec(c, a);
+		a = a->next;
+	}
+	h.then = route(c, a, rc, false, false);
+	h.trivial = h.retries == 0 && !h.final && strcmp(h.then, "hangup") == 0;
+	return h;
+}
+
+static void put_handler(struct ibi *c, struct doc_node *m, const char *key,
+			const struct handler *h)
+{
+	struct doc_node *n = import_map(c->im);
+	import_put(c->im, n, "prompt", import_word(c->im, h->prompt));
+	if (h->final)
+		import_put(c->im, n, "final_prompt", import_word(c->im, h->final));
+	import_put(c->im, n, "retries", import_intv(c->im, h->retries));
+	import_put(c->im, n, "then", import_word(c->im, h->then));
+	import_put(c->im, m, key, n);
+}
+
+/* Defines the menu of h the first time it is seen; "menu:NAME". */
+static const char *define_menu(struct ibi *c, const struct head *h, const char *root_name)
+{
+	struct ib_menu *mm = menu_of(c, h->var, root_name);
+	const char *name = mm->name, *dest = arena_printf(c->im->a, "menu:%s", name);
+	if (mm->doc)
+		return dest;
+	struct doc_node *m = mm->doc = import_map(c->im);
+	int pid = action_id(h->prompt);
+	anchor(c, pid, dest, NULL);
+	const char *prompt = prompt_rec(c, h->prompt);
+	import_put(c->im, m, "prompt", import_word(c->im, prompt));
+	if (h->timeout < 1 || h->timeout > IB_MAX_TIMEOUT)
+		import_lost(c->im, get(h->collect, "options"), "%s: menu '%s' waits %lld s, not 1 "
+			    "to %d", c->what, name, (long long)h->timeout, IB_MAX_TIMEOUT);
+	else if (h->timeout != IB_DEFAULT_TIMEOUT)
+		import_put(c->im, m, "timeout", import_seconds(c->im, h->timeout));
+	struct doc_node *opts = import_map(c->im);
+	for (const cJSON *k = get(h->sw, "case")->child; k && k->next; k = k->next) {
+		struct route_ctx rc = { name, dest, arena_printf(c->im->a, "%s_%s", name,
+					k->string[0] == '*' ? "star" : k->string[0] == '#' ?
+					"hash" : k->string) };
+		import_put(c->im, opts, k->string, import_word(c->im, route(c, k->child, &rc,
+												 false, false)));
+	}
+	if (opts->count)
+		import_put(c->im, m, "options", opts);
+	const cJSON *ni, *inv;
+	default_ok(h, &ni, &inv);
+	if (ni) {
+		struct route_ctx rc = { name, dest, arena_printf(c->im->a, "%s_no_input", name) };
+		struct handler hn = handler(c, ni, pid, prompt, &rc);
+		rc.hint = arena_printf(c->im->a, "%s_invalid", name);
+		struct handler hi = handler(c, inv, pid, prompt, &rc);
+		/* The "if" is there, so one handler at least is; a trivial one
+		 * (retries 0, hang up) lowers as an absent one does. */
+		if (!hi.trivial || hn.trivial)
+			put_handler(c, m, "invalid", &hi);
+		if (!hn.trivial || hi.trivial)
+			put_handler(c, m, "no_input", &hn);
+	}
+	return dest;
+}
+
+/* ---------- flow steps ---------- */
+
+struct step_ctx {
+	struct ibi *c;
+	const char *flow;
+	const char *what;
+};
+
+/* "Ns" of a number of seconds, or NULL after reporting. */
+static struct doc_node *seconds_of(struct ibi *c, const cJSON *v, const char *what)
+{
+	int64_t s;
+	if (!import_int_value(v, &s) || s < 0 || s > 86400) {
+		import_lost(c->im, v, "%s: %s %s is not whole seconds", c->what, what,
+			    import_json_text(c->im, v));
+		return NULL;
+	}
+	return import_seconds(c->im, s);
+}
+
+static void put_if(struct importer *im, struct doc_node *m, const char *key,
+		   struct doc_node *v)
+{
+	if (v)
+		import_put(im, m, key, v);
+}
+
+/* One step: {name: args}. */
+static struct doc_node *step1(struct ibi *c, const char *name, struct doc_node *args)
+{
+	struct doc_node *st = import_map(c->im);
+	import_put(c->im, st, name, args);
+	return st;
+}
+
+static const char *cond_of(struct ibi *c, const cJSON *v)
+{
+	const char *s = cJSON_IsString(v) ? unwrap(c, v->valuestring) : NULL;
+	if (!s)
+		import_lost(c->im, v, "%s: condition %s is not ${...}; imported without the "
+			    "wrapper it lacks", c->what, import_json_text(c->im, v));
+	return s ? s : cJSON_IsString(v) ? v->valuestring : "true";
+}
+
+/* The options of an action: known keys are taken by the caller; others
+ * are reported. */
+static void other_options(struct ibi *c, const cJSON *o, const char *const *known,
+			  const char *action)
+{
+	if (o && !cJSON_IsObject(o))
+		import_lost(c->im, o, "%s: %s options %s are not an object", c->what, action,
+			    import_json_text(c->im, o));
+	else if (o)
+		import_unknown_keys(c->im, o, known, arena_printf(c->im->a, "%s: %s", c->what,
+								  action));
+}
+
+static struct doc_node *say_step(struct ibi *c, const cJSON *a)
+{
+	static const char *const known[] = { "language", "voice", "speechRate", NULL };
+	static const char *const voice_keys[] = { "name", NULL };
+	const cJSON *o = get(a, "options");
+	const char *lang = import_str(o, "language"), *voice = import_str(get(o, "voice"), "name");
+	const cJSON *rate = get(o, "speechRate");
+	other_options(c, o, known, "say");
+	if (cJSON_IsObject(get(o, "voice")))
+		import_unknown_keys(c->im, get(o, "voice"), voice_keys,
+				    arena_printf(c->im->a, "%s: say voice", c->what));
+	bool own_lang = lang && strcmp(lang, c->language) != 0;
+	bool own_voice = voice && strcmp(voice, c->voice) != 0;
+	if (!own_lang && !own_voice && !rate)
+		return step1(c, "say", import_text(c->im, import_str(a, "say")));
+	struct doc_node *m = import_map(c->im);
+	import_put(c->im, m, "text", import_text(c->im, import_str(a, "say")));
+	if (own_lang)
+		import_put(c->im, m, "language", import_word(c->im, lang));
+	if (own_voice)
+		import_put(c->im, m, "voice", import_word(c->im, voice));
+	if (rate)
+		import_put(c->im, m, "speech_rate", import_json_doc(c->im, rate));
+	return step1(c, "say", m);
+}
+
+static struct doc_node *collect_step(struct ibi *c, const cJSON *a)
+{
+	static const char *const known[] = { "maxInputLength", "timeout", "mappedValues", NULL };
+	const cJSON *o = get(a, "options");
+	struct doc_node *m = import_map(c->im);
+	other_options(c, o, known, "collectInto");
+	import_put(c->im, m, "into", import_word(c->im, import_str(a, "collectInto")));
+	if (get(o, "maxInputLength"))
+		import_put(c->im, m, "max_digits", import_json_doc(c->im, get(o, "maxInputLength")));
+	if (get(o, "timeout"))
+		put_if(c->im, m, "timeout", seconds_of(c, get(o, "timeout"), "a collect timeout"));
+	if (get(o, "mappedValues"))
+		import_put(c->im, m, "mapped_values", import_json_doc(c->im, get(o, "mappedValues")));
+	return step1(c, "collect", m);
+}
+
+static struct doc_node *capture_step(struct ibi *c, const cJSON *a)
+{
+	static const char *const known[] = { "language", "maxSilence", "keyPhrases", NULL };
+	const cJSON *o = get(a, "speechOptions");
+	struct doc_node *m = import_map(c->im);
+	other_options(c, o, known, "capture");
+	import_put(c->im, m, "into", import_word(c->im, import_str(a, "capture")));
+	put_if(c->im, m, "timeout", seconds_of(c, get(a, "timeout"), "a capture timeout"));
+	import_put(c->im, m, "language", import_word(c->im, import_str(o, "language")));
+	if (get(o, "maxSilence"))
+		put_if(c->im, m, "max_silence", seconds_of(c, get(o, "maxSilence"), "maxSilence"));
+	if (get(o, "keyPhrases"))
+		import_put(c->im, m, "key_phrases", import_json_doc(c->im, get(o, "keyPhrases")));
+	return step1(c, "capture", m);
+}
+
+static struct doc_node *dial_step(struct ibi *c, const cJSON *a)
+{
+	static const char *const known[] = { "senderId", "maxCallDuration", NULL };
+	const char *to = arena_printf(c->im->a, "phone:+%s", import_str(a, "dial"));
+	const cJSON *o = get(a, "options");
+	if (!import_is_phone(to + 6))
+		import_lost(c->im, get(a, "dial"), "%s: dial %s is not E.164 digits", c->what,
+			    import_json_text(c->im, get(a, "dial")));
+	other_options(c, o, known, "dial");
+	if (!o)
+		return step1(c, "dial", import_word(c->im, to));
+	struct doc_node *m = import_map(c->im);
+	import_put(c->im, m, "to", import_word(c->im, to));
+	if (import_str(o, "senderId"))
+		import_put(c->im, m, "caller_id", import_text(c->im, import_str(o, "senderId")));
+	if (get(o, "maxCallDuration"))
+		put_if(c->im, m, "max_duration", seconds_of(c, get(o, "maxCallDuration"),
+							    "maxCallDuration"));
+	return step1(c, "dial", m);
+}
+
+static struct doc_node *dial_many_step(struct ibi *c, const cJSON *a)
+{
+	static const char *const known[] = { "parallel", "ringTimeout", NULL };
+	const cJSON *o = get(a, "options");
+	struct doc_node *m = import_map(c->im), *to = import_seq(c->im);
+	for (const cJSON *n = get(a, "dialToMany")->child; n; n = n->next)
+		import_push(c->im, to, import_word(c->im, arena_printf(c->im->a, "phone:+%s",
+				import_str(n, "number") ? import_str(n, "number") : "")));
+	import_put(c->im, m, "to", to);
+	other_options(c, o, known, "dialToMany");
+	if (cJSON_IsTrue(get(o, "parallel")))
+		import_put(c->im, m, "parallel", import_word(c->im, "true"));
+	if (get(o, "ringTimeout"))
+		put_if(c->im, m, "ring_timeout", seconds_of(c, get(o, "ringTimeout"), "ringTimeout"));
+	return step1(c, "dial_to_many", m);
+}
+
+static struct doc_node *record_step(struct ibi *c, const cJSON *a)
+{
+	static const char *const known[] = { "escapeDigits", "beep", "maxSilence", "identifier",
+					     NULL };
+	const cJSON *o = get(a, "options");
+	struct doc_node *m = import_map(c->im);
+	other_options(c, o, known, "record");
+	if (!cJSON_IsNull(get(a, "record")))
+		import_put(c->im, m, "seconds", import_json_doc(c->im, get(a, "record")));
+	if (get(o, "beep"))
+		import_put(c->im, m, "beep", import_json_doc(c->im, get(o, "beep")));
+	if (get(o, "maxSilence"))
+		put_if(c->im, m, "max_silence", seconds_of(c, get(o, "maxSilence"), "maxSilence"));
+	if (import_str(o, "escapeDigits"))
+		import_put(c->im, m, "escape_digits", import_text(c->im, import_str(o, "escapeDigits")));
+	if (import_str(o, "identifier"))
+		import_put(c->im, m, "name", import_text(c->im, import_str(o, "identifier")));
+	return step1(c, "record", m);
+}
+
+/* ---------- the fields a request's response sets ---------- */
+
+static bool listed(const char *const *list, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i], s) == 0)
+			return true;
+	return false;
+}
+
+/* Variables the script sets itself (collect, capture, set, loops, goTo
+ * counters). Recursion is bounded by cJSON's nesting limit. */
+static void set_vars(struct ibi *c, const cJSON *v, const char ***out, size_t *n, size_t *cap)
+{
+	static const char *const keys[] = { "collectInto", "capture", "setVariable", "for-each",
+					    "countVariable" };
+	for (const cJSON *ch = v ? v->child : NULL; ch; ch = ch->next) {
+		for (size_t i = 0; ch->string && cJSON_IsString(ch) && i < 5; i++)
+			if (strcmp(ch->string, keys[i]) == 0)
+				ARENA_PUSH(c->im->a, *out, *n, *cap, ch->valuestring);
+		set_vars(c, ch, out, n, cap);
+	}
+}
+
+/* The names an expression `${...}` reads: words outside quotes, not after
+ * a '.', not keywords. */
+static void expr_names(struct ibi *c, const char *s, const char ***out, size_t *n, size_t *cap)
+{
+	static const char *const words[] = { "true", "false", "null", "and", "or", "not" };
+	for (const char *p = strstr(s, "${"); p; p = strstr(p, "${")) {
+		char quote = 0;
+		for (p += 2; *p && (*p != '}' || quote); p++) {
+			if (quote) {
+				quote = *p == quote ? 0 : quote;
+				continue;
+			}
+			if (*p == '\'' || *p == '"') {
+				quote = *p;
+				continue;
+			}
+			bool start = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_';
+			if (!start || (p[-1] == '.') || (p[-1] >= '0' && p[-1] <= '9'))
+				continue;
+			const char *e = p;
+			while ((*e >= 'A' && *e <= 'Z') || (*e >= 'a' && *e <= 'z') || *e == '_' ||
+			       (*e >= '0' && *e <= '9'))
+				e++;
+			const char *w = arena_strndup(c->im->a, p, (size_t)(e - p));
+			if (!listed(words, 6, w) && !listed(*out, *n, w))
+				ARENA_PUSH(c->im->a, *out, *n, *cap, w);
+			p = e - 1;
+		}
+	}
+}
+
+/* Every string of the script written after `after` (by file position). */
+static void names_after(struct ibi *c, const cJSON *v, uint32_t after, const char ***out,
+			size_t *n, size_t *cap)
+{
+	for (const cJSON *ch = v ? v->child : NULL; ch; ch = ch->next) {
+		bool later = cJSON_IsString(ch) && import_span(c->im, ch).offset > after;
+		if (later)
+			expr_names(c, ch->valuestring, out, n, cap);
+		/* A switch names its variable bare. */
+		if (later && ch->string && strcmp(ch->string, "switch") == 0 &&
+		    !listed(*out, *n, ch->valuestring))
+			ARENA_PUSH(c->im->a, *out, *n, *cap, ch->valuestring);
+		names_after(c, ch, after, out, n, cap);
+	}
+}
+
+/* The body says only that a response is collected; its fields are the
+ * variables read after the request that nothing else sets. */
+static struct doc_node *response_fields(struct ibi *c, const cJSON *req)
+{
+	static const char *const builtin[] = { "to", "from" };
+	const char **set = NULL, **read = NULL;
+	size_t nset = 0, capset = 0, nread = 0, capread = 0;
+	set_vars(c, c->script, &set, &nset, &capset);
+	names_after(c, c->script, import_span(c->im, req).offset, &read, &nread, &capread);
+	struct doc_node *seq = import_seq(c->im);
+	for (size_t i = 0; i < nread; i++) {
+		if (listed(set, nset, read[i]) || listed(builtin, 2, read[i]) ||
+		    listed(c->claimed, c->nclaimed, read[i]) || !import_is_name(read[i]))
+			continue;
+		ARENA_PUSH(c->im->a, c->claimed, c->nclaimed, c->capclaimed, read[i]);
+		import_push(c->im, seq, import_word(c->im, read[i]));
+	}
+	return seq;
+}
+
+static struct doc_node *request_step(struct ibi *c, const cJSON *a)
+{
+	static const char *const known[] = { "method", "headers", "body", "collectResponse", NULL };
+	const cJSON *o = get(a, "options"), *body = get(o, "body");
+	struct doc_node *m = import_map(c->im);
+	other_options(c, o, known, "request");
+	import_put(c->im, m, "url", import_text(c->im, import_str(a, "request")));
+	import_put(c->im, m, "method", import_word(c->im, import_str(o, "method") ?
+						   import_str(o, "method") : "GET"));
+	if (get(o, "headers"))
+		import_put(c->im, m, "headers", import_json_doc(c->im, get(o, "headers")));
+	if (body)
+		import_put(c->im, m, "body", import_json_doc(c->im, body));
+	if (cJSON_IsTrue(get(o, "collectResponse")))
+		import_put(c->im, m, "response_fields", response_fields(c, a));
+	return step1(c, "call_api", m);
+}
+
+/* while, repeat (while / until), for-each: a block of steps and more. */
+static struct doc_node *loop_step(struct ibi *c, const cJSON *a, const char *flow)
+{
+	struct doc_node *m = import_map(c->im);
+	if (get(a, "for-each")) {
+		import_put(c->im, m, "var", import_word(c->im, import_str(a, "for-each")));
+		import_put(c->im, m, "in", import_text(c->im, import_str(a, "in")));
+		if (import_str(a, "delimiter"))
+			import_put(c->im, m, "delimiter", import_text(c->im, import_str(a, "delimiter")));
+		import_put(c->im, m, "do", steps(c, get(a, "do")->child, flow));
+		return step1(c, "for_each", m);
+	}
+	if (!get(a, "repeat")) {
+		import_put(c->im, m, "cond", import_text(c->im, cond_of(c, get(a, "while"))));
+		import_put(c->im, m, "do", steps(c, get(a, "do")->child, flow));
+		return step1(c, "while", m);
+	}
+	bool until = get(a, "until") != NULL;
+	import_put(c->im, m, "do", steps(c, get(a, "repeat")->child, flow));
+	import_put(c->im, m, "cond", import_text(c->im, cond_of(c, get(a, until ? "until" : "while"))));
+	return step1(c, until ? "repeat_until" : "repeat_while", m);
+}
+
+static struct doc_node *branch_step(struct ibi *c, const cJSON *a, const char *flow)
+{
+	struct doc_node *m = import_map(c->im);
+	if (get(a, "if")) {
+		import_put(c->im, m, "cond", import_text(c->im, cond_of(c, get(a, "if"))));
+		import_put(c->im, m, "then", steps(c, get(a, "then")->child, flow));
+		if (cJSON_IsArray(get(a, "else")))
+			import_put(c->im, m, "else", steps(c, get(a, "else")->child, flow));
+		return step1(c, "if", m);
+	}
+	struct doc_node *cases = import_map(c->im);
+	import_put(c->im, m, "on", import_word(c->im, import_str(a, "switch")));
+	import_put(c->im, m, "cases", cases);
+	for (const cJSON *k = get(a, "case")->child; k; k = k->next) {
+		if (strcmp(k->string, "__default") == 0)
+			import_put(c->im, m, "default", steps(c, k->child, flow));
+		else
+			import_put(c->im, cases, k->string, steps(c, k->child, flow));
+	}
+	return step1(c, "switch", m);
+}
+
+/* goTo: back to a labelled step of this flow, or a route back. */
+static struct doc_node *goto_step(struct ibi *c, const cJSON *a, const char *flow)
+{
+	static const char *const known[] = { "goToLimit", "gotoLimit", "countVariable", NULL };
+	const cJSON *o = get(a, "options");
+	int id = get(a, "goTo")->valueint;
+	const struct ib_anchor *to = find_anchor(c, id, true);
+	struct ib_anchor *at = find_anchor(c, id, false);
+	const char *own = arena_printf(c->im->a, "flow:%s", flow);
+	if (to && !o && !(at && strcmp(to->dest, own) == 0)) {
+		reach(c, flow, to->dest);
+		bool menu = strncmp(to->dest, "menu:", 5) == 0;
+		return step1(c, menu ? "goto" : "dial", import_word(c->im, to->dest));
+	}
+	if (!at) {
+		import_lost(c->im, a, "%s: goTo %s jumps to no step this import can name; left out",
+			    c->what, import_json_text(c->im, get(a, "goTo")));
+		return NULL;
+	}
+	if (!at->label)
+		at->label = arena_printf(c->im->a, "step%d", at->id);
+	other_options(c, o, known, "goTo");
+	int64_t limit = 0;
+	const char *counter = import_str(o, "countVariable");
+	bool has_limit = import_int(o, c->limit_key, &limit);
+	if (!has_limit && !counter)
+		return step1(c, "goto", import_word(c->im, at->label));
+	struct doc_node *m = import_map(c->im);
+	import_put(c->im, m, "to", import_word(c->im, at->label));
+	if (has_limit)
+		import_put(c->im, m, "limit", import_intv(c->im, limit));
+	if (counter)
+		import_put(c->im, m, "counter", import_word(c->im, counter));
+	return step1(c, "goto", m);
+}
+
+static struct doc_node *simple_step(struct ibi *c, const cJSON *a)
+{
+	const cJSON *o = get(a, "options");
+	if (get(a, "playFromUrl")) {
+		static const char *const known[] = { "loopCount", NULL };
+		other_options(c, o, known, "playFromUrl");
+		if (!get(o, "loopCount"))
+			return step1(c, "play", import_text(c->im, import_str(a, "playFromUrl")));
+		struct doc_node *m = import_map(c->im);
+		import_put(c->im, m, "url", import_text(c->im, import_str(a, "playFromUrl")));
+		import_put(c->im, m, "loop", import_json_doc(c->im, get(o, "loopCount")));
+		return step1(c, "play", m);
+	}
+	if (get(a, "playFromRecording")) {
+		/* By a recording: a raw id could be taken for a recording's name. */
+		struct doc_node *f = import_map(c->im);
+		const char *id = import_str(a, "playFromRecording");
+		import_put(c->im, f, "infobip", import_text(c->im, id));
+		return step1(c, "play_recording", import_word(c->im, import_recording(c->im,
+			     arena_printf(c->im->a, "infobip:%s", id),
+			     arena_printf(c->im->a, "rec_%s", slug(c, id, "id")), f)));
+	}
+	if (get(a, "pause")) {
+		struct doc_node *s = seconds_of(c, get(a, "pause"), "a pause");
+		return s ? step1(c, "pause", s) : NULL;
+	}
+	if (get(a, "setVariable")) {
+		struct doc_node *m = import_map(c->im);
+		import_put(c->im, m, "var", import_word(c->im, import_str(a, "setVariable")));
+		import_put(c->im, m, "value", import_text(c->im, import_str(a, "value") ?
+							  import_str(a, "value") : ""));
+		return step1(c, "set", m);
+	}
+	if (get(a, "sendSms")) {
+		struct doc_node *m = import_map(c->im);
+		static const char *const keys[] = { "text", "from", "to" };
+		for (size_t i = 0; i < 3; i++)
+			import_put(c->im, m, keys[i], import_text(c->im, import_str(get(a, "sendSms"),
+										  keys[i])));
+		return step1(c, "send_sms", m);
+	}
+	if (get(a, "dialToWebRTC"))
+		return step1(c, "dial_webrtc", import_json_doc(c->im, a));
+	return step1(c, "dial_conversations", import_json_doc(c->im, a));
+}
+
+/* The action's own key, and the keys it may have beside it. */
+struct action_shape {
+	const char *key;
+	const char *const *others;
+};
+
+static const char *const o_none[] = { NULL };
+static const char *const o_opts[] = { "options", NULL };
+static const char *const o_case[] = { "case", NULL };
+static const char *const o_if[] = { "then", "else", NULL };
+static const char *const o_do[] = { "do", NULL };
+static const char *const o_repeat[] = { "while", "until", NULL };
+static const char *const o_foreach[] = { "in", "delimiter", "do", NULL };
+static const char *const o_value[] = { "value", NULL };
+static const char *const o_capture[] = { "timeout", "speechOptions", NULL };
+
+static const struct action_shape shapes[] = {
+	{ "say", o_opts }, { "playFromUrl", o_opts }, { "playFromRecording", o_none },
+	{ "collectInto", o_opts }, { "capture", o_capture }, { "switch", o_case },
+	{ "if", o_if }, { "goTo", o_opts }, { "dial", o_opts }, { "dialToMany", o_opts },
+	{ "dialToWebRTC", NULL }, { "dialToConversations", NULL }, { "record", o_opts },
+	{ "pause", o_none }, { "setVariable", o_value }, { "request", o_opts },
+	{ "sendSms", o_none }, { "while", o_do }, { "repeat", o_repeat },
+	{ "for-each", o_foreach },
+};
+
+/* The shape whose key the action has; NULL for an action ivrc does not know,
+ * or one whose parts have the wrong JSON types. */
+static const struct action_shape *shape_of(const cJSON *a)
+{
+	static const char *const arrays[] = { "then", "else", "do", "repeat", "dialToMany", NULL };
+	for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+		const struct action_shape *s = &shapes[i];
+		if (!get(a, s->key) || (strcmp(s->key, "while") == 0 && get(a, "repeat")))
+			continue;
+		for (size_t j = 0; arrays[j]; j++)
+			if (get(a, arrays[j]) && !cJSON_IsArray(get(a, arrays[j])))
+				return NULL;
+		if (strcmp(s->key, "switch") == 0 && !cJSON_IsObject(get(a, "case")))
+			return NULL;
+		for (const cJSON *k = get(a, "case") ? get(a, "case")->child : NULL; k; k = k->next)
+			if (!cJSON_IsArray(k))
+				return NULL;
+		return s;
+	}
+	return NULL;
+}
+
+static struct doc_node *action_step(struct ibi *c, const cJSON *a, const char *flow)
+{
+	if (is_word(a, "hangup"))
+		return import_word(c->im, "hangup");
+	if (is_word(a, "machineDetection"))
+		return import_word(c->im, "machine_detection");
+	const struct action_shape *s = cJSON_IsObject(a) ? shape_of(a) : NULL;
+	if (!s) {
+		import_lost(c->im, a, "%s: action %s is not one ivrc knows; left out", c->what,
+			    import_json_text(c->im, a));
+		return NULL;
+	}
+	if (s->others) {
+		const char *known[8] = { s->key, "actionId" };
+		size_t n = 2;
+		for (size_t i = 0; s->others[i]; i++)
+			known[n++] = s->others[i];
+		known[n] = NULL;
+		import_unknown_keys(c->im, a, known, arena_printf(c->im->a, "%s: %s", c->what, s->key));
+	}
+	const char *k = s->key;
+	if (strcmp(k, "say") == 0)
+		return say_step(c, a);
+	if (strcmp(k, "collectInto") == 0)
+		return collect_step(c, a);
+	if (strcmp(k, "capture") == 0)
+		return capture_step(c, a);
+	if (strcmp(k, "dial") == 0)
+		return dial_step(c, a);
+	if (strcmp(k, "dialToMany") == 0)
+		return dial_many_step(c, a);
+	if (strcmp(k, "record") == 0)
+		return record_step(c, a);
+	if (strcmp(k, "request") == 0)
+		return request_step(c, a);
+	if (strcmp(k, "goTo") == 0)
+		return goto_step(c, a, flow);
+	if (strcmp(k, "if") == 0 || strcmp(k, "switch") == 0)
+		return branch_step(c, a, flow);
+	if (strcmp(k, "while") == 0 || strcmp(k, "repeat") == 0 || strcmp(k, "for-each") == 0)
+		return loop_step(c, a, flow);
+	return simple_step(c, a);
+}
+
+/* The actions from a as the steps of flow; a menu at the end is `goto`.
+ * Recursion follows the script's nesting (cJSON's limit). */
+static struct doc_node *steps(struct ibi *c, const cJSON *a, const char *flow)
+{
+	struct doc_node *seq = import_seq(c->im);
+	struct head h;
+	for (; a; a = a->next) {
+		if (is_menu(a, &h)) {
+			const char *dest = define_menu(c, &h, NULL);
+			reach(c, flow, dest);
+			import_push(c->im, seq, step1(c, "goto", import_word(c->im, dest)));
+			break;
+		}
+		/* The step's node is known before its blocks are read: a goto in
+		 * them may jump back to it. */
+		struct doc_node *slot = import_map(c->im);
+		anchor(c, action_id(a), NULL, slot);
+		struct doc_node *st = action_step(c, a, flow);
+		if (!st)
+			continue;
+		if (st->kind == DOC_MAP) {
+			*slot = *st;
+			st = slot;
+		}
+		import_push(c->im, seq, st);
+	}
+	return seq;
+}
+
+/* ---------- scenarios ---------- */
+
+static const char *menu_name_of(const char *var)
+{
+	const char *under = var ? strchr(var, '_') : NULL;
+	return var && var[0] == 'm' && under && under > var + 1 ? under + 1 : var;
+}
+
+/* Whether a menu variable names this scenario (its '-' written '_'). */
+static bool same_name(const char *var_name, const char *name)
+{
+	size_t n = strlen(name);
+	if (!var_name || strlen(var_name) != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (var_name[i] != name[i] && !(var_name[i] == '_' && name[i] == '-'))
+			return false;
+	return true;
+}
+
+/* What each scenario is: a menu (its script is the menu its name says), an
+ * announcement (a prompt and a route), or a flow. */
+static void classify(struct ibi *c, struct ib_root *r)
+{
+	const cJSON *script = get(r->o->body, "script")->child;
+	struct head h;
+	struct route_ctx rc = { r->o->name, NULL, NULL };
+	if (is_menu(script, &h) && same_name(menu_name_of(h.var), r->o->name)) {
+		bool taken = false;
+		for (struct ib_root *q = c->roots; q < r; q++)
+			taken |= q->var && strcmp(q->var, h.var) == 0;
+		if (!taken) {
+			r->decl = "menu";
+			r->var = h.var;
+			return;
+		}
+	}
+	if (script && is_prompt(script) && script->next &&
+	    route(c, script->next, &rc, true, true)) {
+		r->decl = "announcement";
+		return;
+	}
+	r->decl = "flow";
+	r->shape = shape(c, script, false);
+}
+
+static void describe(struct ibi *c, struct ib_root *r, struct doc_node *m)
+{
+	const char *d = import_str(r->o->body, "description");
+	const char *managed = arena_printf(c->im->a, "Managed by ivrc: %s/%s", c->im->project,
+					   r->o->name);
+	if (!d || strcmp(d, managed) == 0)
+		return;
+	if (m) {
+		/* First, where a reader looks for it. */
+		struct doc_node old = *m;
+		m->count = 0;
+		m->pairs = NULL;
+		import_put(c->im, m, "description", import_text(c->im, d));
+		for (size_t i = 0; i < old.count; i++)
+			import_put(c->im, m, old.pairs[i].key->text, old.pairs[i].value);
+	} else
+		import_lost(c->im, get(r->o->body, "description"), "%s: description %s: an ivrc "
+			    "flow has none", c->what, import_json_text(c->im, get(r->o->body,
+											"description")));
+}
+
+static void import_root(struct ibi *c, struct ib_root *r)
+{
+	static const char *const keys[] = { "name", "description", "script", NULL };
+	const cJSON *script = get(r->o->body, "script")->child;
+	c->nanchors = 0;
+	c->nclaimed = 0;
+	c->script = get(r->o->body, "script");
+	c->what = arena_printf(c->im->a, "scenario '%s'", r->o->name);
+	r->o->decl = r->decl;
+	if (strcmp(r->decl, "menu") == 0) {
+		struct head h;
+		is_menu(script, &h);
+		define_menu(c, &h, r->o->name);
+		describe(c, r, menu_of(c, r->var, NULL)->doc);
+	} else if (strcmp(r->decl, "announcement") == 0) {
+		struct doc_node *m = import_map(c->im);
+		const char *dest = arena_printf(c->im->a, "announcement:%s", r->o->name);
+		struct route_ctx rc = { r->o->name, NULL, r->o->name };
+		import_put(c->im, import_section(c->im, "announcements"), r->o->name, m);
+		import_put(c->im, m, "prompt", import_word(c->im, prompt_rec(c, script)));
+		anchor(c, action_id(script), dest, NULL);
+		import_put(c->im, m, "then", import_word(c->im, route(c, script->next, &rc, true,
+									 false)));
+		struct ib_ann ann = { shape(c, script, false), r->o->name };
+		ARENA_PUSH(c->im->a, c->anns, c->nanns, c->capanns, ann);
+		describe(c, r, m);
+	} else {
+		anchor(c, action_id(script), arena_printf(c->im->a, "flow:%s", r->o->name), NULL);
+		import_put(c->im, import_section(c->im, "flows"), r->o->name,
+			   steps(c, script, r->o->name));
+		describe(c, r, NULL);
+	}
+	apply_labels(c);
+	import_unknown_keys(c->im, r->o->body, keys, c->what);
+}
+
+/* ---------- settings and the order of things ---------- */
+
+struct tally {
+	const char *value;
+	size_t n;
+};
+
+static void count(struct ibi *c, struct tally **t, size_t *n, size_t *cap, const char *v)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*t)[i].value, v) == 0) {
+			(*t)[i].n++;
+			return;
+		}
+	struct tally x = { v, 1 };
+	ARENA_PUSH(c->im->a, *t, *n, *cap, x);
+}
+
+static const char *most(const struct tally *t, size_t n, const char *dflt)
+{
+	const struct tally *best = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!best || t[i].n > best->n)
+			best = &t[i];
+	return best ? best->value : dflt;
+}
+
+/* The language and voice most says use, and goTo's limit key. */
+static void learn(struct ibi *c, const cJSON *v, struct tally **lang, size_t *nl, size_t *cl,
+		  struct tally **voice, size_t *nv, size_t *cv)
+{
+	for (const cJSON *ch = v ? v->child : NULL; ch; ch = ch->next) {
+		if (cJSON_IsObject(ch) && import_str(ch, "say")) {
+			const cJSON *o = get(ch, "options");
+			count(c, lang, nl, cl, import_str(o, "language"));
+			count(c, voice, nv, cv, import_str(get(o, "voice"), "name"));
+		}
+		if (cJSON_IsObject(ch) && get(ch, "goTo") && get(get(ch, "options"), "gotoLimit"))
+			c->limit_key = "gotoLimit";
+		learn(c, ch, lang, nl, cl, voice, nv, cv);
+	}
+}
+
+static void settings(struct ibi *c)
+{
+	struct tally *lang = NULL, *voice = NULL;
+	size_t nl = 0, cl = 0, nv = 0, cv = 0;
+	c->limit_key = setting_default("goto_limit_key");
+	for (size_t i = 0; i < c->im->nobjects; i++)
+		learn(c, c->im->objects[i].body, &lang, &nl, &cl, &voice, &nv, &cv);
+	c->language = most(lang, nl, setting_default("language"));
+	c->voice = most(voice, nv, setting_default("voice"));
+	if (strcmp(c->language, setting_default("language")) != 0)
+		import_setting(c->im, "language", c->language);
+	if (strcmp(c->voice, setting_default("voice")) != 0)
+		import_setting(c->im, "voice", c->voice);
+	if (strcmp(c->limit_key, setting_default("goto_limit_key")) != 0)
+		import_setting(c->im, "goto_limit_key", c->limit_key);
+}
+
+static int by_index(const void *a, const void *b)
+{
+	const struct ib_menu *x = a, *y = b;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Menus in the order of their variables (mN: the lowering numbers menus in
+ * source order), so that building again names the variables alike. */
+static void place_menus(struct ibi *c)
+{
+	qsort(c->menus, c->nmenus, sizeof *c->menus, by_index);
+	struct doc_node *sec = import_section(c->im, "menus");
+	for (size_t i = 0; i < c->nmenus; i++)
+		if (c->menus[i].doc)
+			import_put(c->im, sec, c->menus[i].name, c->menus[i].doc);
+}
+
+static bool root_named(const struct ibi *c, const char *decl, const char *name)
+{
+	for (size_t i = 0; i < c->nroots; i++)
+		if (strcmp(c->roots[i].decl, decl) == 0 && strcmp(c->roots[i].o->name, name) == 0)
+			return true;
+	return false;
+}
+
+/* Infobip builds a scenario for every entry point: the `entry` list (or
+ * the first menu), every flow, every menu or announcement nothing else
+ * routes to. An `entry` list is written only when that would not give the
+ * scenarios imported. */
+static void entries(struct ibi *c)
+{
+	struct doc_node *menus = import_section(c->im, "menus");
+	bool exact = !menus->count || root_named(c, "menu", menus->pairs[0].key->text);
+	for (size_t i = 0; exact && i < c->nroots; i++) {
+		const struct ib_root *r = &c->roots[i];
+		const char *dest = arena_printf(c->im->a, "%s:%s", r->decl, r->o->name);
+		bool first = menus->count && strcmp(r->decl, "menu") == 0 &&
+			     strcmp(menus->pairs[0].key->text, r->o->name) == 0;
+		exact = strcmp(r->decl, "flow") == 0 || first || !is_reached(c, dest);
+	}
+	if (exact)
+		return;
+	for (size_t i = 0; i < c->nroots; i++) {
+		const struct ib_root *r = &c->roots[i];
+		const char *dest = arena_printf(c->im->a, "%s:%s", r->decl, r->o->name);
+		if (strcmp(r->decl, "flow") != 0 && is_reached(c, dest))
+			import_entry(c->im, dest);
+	}
+	if (!c->im->entry && c->nroots)
+		import_entry(c->im, arena_printf(c->im->a, "%s:%s", c->roots[0].decl,
+						 c->roots[0].o->name));
+}
+
+static void ib_convert(struct importer *im)
+{
+	struct ibi c = { .im = im };
+	settings(&c);
+	c.roots = arena_alloc(im->a, (im->nobjects + 1) * sizeof *c.roots);
+	for (size_t i = 0; i < im->nobjects; i++) {
+		struct ib_root *r = &c.roots[c.nroots++];
+		r->o = &im->objects[i];
+		c.what = arena_printf(im->a, "scenario '%s'", r->o->name);
+		classify(&c, r);
+		if (strcmp(r->decl, "menu") == 0)
+			menu_of(&c, r->var, r->o->name);
+		/* Sections in the order of the scenarios: building orders them so. */
+		import_section(im, strcmp(r->decl, "menu") == 0 ? "menus" :
+			       strcmp(r->decl, "flow") == 0 ? "flows" : "announcements");
+	}
+	for (size_t i = 0; i < c.nroots; i++)
+		import_root(&c, &c.roots[i]);
+	place_menus(&c);
+	entries(&c);
+}
+
+const struct import_target infobip_import = {
+	.target = TARGET_INFOBIP,
+	.list_of = ib_list_of,
+	.kind_of = ib_kind_of,
+	.id_key = "id",
+	.convert = ib_convert,
+};

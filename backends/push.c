@@ -1,0 +1,902 @@
+/* `ivrc plan` and `ivrc push` (see push.h): the state file, the plan (what
+ * to create, update, delete or leave), and its execution in link order.
+ * The transport is push_http.c; provider facts are push_<provider>.c.
+ *
+ * State file entries (link.h; version 1 stays readable both ways):
+ *   "ivr:main": {"id": "123", "remote_name": "acme-main", "path": "/v1/ivr",
+ *                "hash": "fnv1a64:0123456789abcdef"}
+ * `hash` is of the body last sent (ids filled in), so an unchanged object
+ * costs no request; `path` is the collection, for deleting an object the
+ * file no longer declares; an entry with `"pending": "create"` and no id is
+ * a create that was sent but whose answer never came: the next push looks
+ * the object up by its remote name before creating it. */
+#include "push_impl.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../compiler/arena.h"
+#include "../compiler/outfile.h"
+#include "link.h"
+
+/* ---------- helpers shared with the providers ---------- */
+
+const cJSON *push_first_array(const cJSON *answer)
+{
+	if (cJSON_IsArray(answer))
+		return answer;
+	const cJSON *e;
+	cJSON_ArrayForEach(e, answer)
+		if (cJSON_IsArray(e))
+			return e;
+	return NULL;
+}
+
+const char *push_id_text(struct arena *a, const cJSON *obj, const char *key)
+{
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, key);
+	if (cJSON_IsString(id) && id->valuestring[0])
+		return arena_strdup(a, id->valuestring);
+	if (cJSON_IsNumber(id))
+		return arena_printf(a, "%.0f", id->valuedouble);
+	return NULL;
+}
+
+const char *push_setting(const struct push_ctx *c, const char *name)
+{
+	const struct backend *be = backend_for(c->pv->target);
+	return be ? backend_setting(c->p, be->caps, name) : NULL;
+}
+
+bool push_has_placeholder(const char *s)
+{
+	const char *open = s ? strstr(s, "@{") : NULL;
+	return open && strchr(open, '}');
+}
+
+/* ---------- the state file ---------- */
+
+static cJSON *child_object(cJSON *parent, const char *key, bool *bad)
+{
+	cJSON *x = cJSON_GetObjectItemCaseSensitive(parent, key);
+	if (!x)
+		x = cJSON_AddObjectToObject(parent, key);
+	else if (!cJSON_IsObject(x))
+		*bad = true;
+	return x;
+}
+
+static char *read_file(const char *path, size_t *len, int *err)
+{
+	FILE *f = fopen(path, "rb");
+	char *text = NULL;
+	*len = 0;
+	if (!f) {
+		*err = errno;
+		return NULL;
+	}
+	for (size_t cap = 0;;) {
+		if (*len == cap) {
+			cap = cap ? cap * 2 : 4096;
+			char *g = realloc(text, cap + 1);
+			if (!g)
+				break;
+			text = g;
+		}
+		size_t n = fread(text + *len, 1, cap - *len, f);
+		*len += n;
+		if (n == 0)
+			break;
+	}
+	*err = ferror(f) ? EIO : 0;
+	fclose(f);
+	if (text)
+		text[*len] = '\0';
+	return text;
+}
+
+static int state_load(struct push_ctx *c)
+{
+	size_t len;
+	int err;
+	char *text = read_file(c->state_path, &len, &err);
+	if (!text && err == ENOENT) {
+		c->state = cJSON_CreateObject();
+		cJSON_AddNumberToObject(c->state, "version", LINK_STATE_VERSION);
+	} else if (!text || err) {
+		fprintf(stderr, "ivrc: %s: cannot read the state file: %s\n", c->state_path,
+			strerror(err ? err : ENOMEM));
+		free(text);
+		return PUSH_USAGE;
+	} else {
+		const char *end = NULL;
+		c->state = cJSON_ParseWithLengthOpts(text, len, &end, false);
+		while (c->state && end && (size_t)(end - text) < len && strchr(" \t\r\n", *end))
+			end++;
+		bool rest = c->state && end && (size_t)(end - text) < len;
+		free(text);
+		if (!c->state || rest) {
+			fprintf(stderr, "ivrc: %s: not a valid JSON state file\n", c->state_path);
+			return PUSH_USAGE;
+		}
+	}
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->state, "version");
+	bool bad = !cJSON_IsObject(c->state) || !cJSON_IsNumber(v) ||
+		   v->valuedouble != LINK_STATE_VERSION;
+	if (!bad) {
+		cJSON *t = child_object(c->state, "targets", &bad);
+		cJSON *sec = bad ? NULL : child_object(t, c->target, &bad);
+		c->objects = bad ? NULL : child_object(sec, "objects", &bad);
+	}
+	if (bad) {
+		fprintf(stderr, "ivrc: %s: not an ivrc state file (version %d)\n", c->state_path,
+			LINK_STATE_VERSION);
+		return PUSH_USAGE;
+	}
+	return PUSH_CLEAN;
+}
+
+/* Writes the state file atomically; a plan or a dry run writes nothing. */
+static bool state_save(struct push_ctx *c)
+{
+	if (c->o->plan || c->o->dry_run)
+		return true;
+	char *text = cJSON_Print(c->state);
+	int err = ENOMEM;
+	if (text) {
+		const char *t = arena_printf(c->a, "%s\n", text);
+		err = outfile_write_atomic(c->state_path, t, strlen(t));
+		cJSON_free(text);
+	}
+	if (!err)
+		return true;
+	fprintf(stderr, "ivrc: %s: cannot write the state file: %s\n", c->state_path,
+		strerror(err));
+	fprintf(stderr, "ivrc: the ids known so far:\n");
+	const cJSON *e;
+	cJSON_ArrayForEach(e, c->objects) {
+		const char *id = push_id_text(c->a, e, "id");
+		if (id)
+			fprintf(stderr, "  %s %s\n", e->string, id);
+	}
+	return false;
+}
+
+static cJSON *state_entry(const struct push_ctx *c, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(c->objects, key);
+}
+
+static void set_string(cJSON *obj, const char *key, const char *value)
+{
+	cJSON *s = cJSON_CreateString(value);
+	if (cJSON_GetObjectItemCaseSensitive(obj, key))
+		cJSON_ReplaceItemInObjectCaseSensitive(obj, key, s);
+	else
+		cJSON_AddItemToObject(obj, key, s);
+}
+
+static cJSON *entry_for(struct push_ctx *c, const char *key)
+{
+	cJSON *e = state_entry(c, key);
+	if (!cJSON_IsObject(e)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(c->objects, key);
+		e = cJSON_AddObjectToObject(c->objects, key);
+	}
+	return e;
+}
+
+/* ---------- bodies: ids filled in, hashes ---------- */
+
+void push_walk(cJSON *root, push_walk_fn fn, void *ud)
+{
+	struct pair { cJSON *parent, *node; } *stack = NULL;
+	size_t n = 0, cap = 0;
+	if (!root)
+		return;
+	stack = malloc(16 * sizeof *stack);
+	cap = stack ? 16 : 0;
+	if (stack)
+		stack[n++] = (struct pair){ NULL, root };
+	while (n) {
+		struct pair p = stack[--n];
+		cJSON *node = fn(ud, p.parent, p.node);
+		for (cJSON *ch = node ? node->child : NULL; ch; ch = ch->next) {
+			if (n == cap) {
+				struct pair *g = realloc(stack, cap * 2 * sizeof *stack);
+				if (!g)
+					break;
+				stack = g;
+				cap *= 2;
+			}
+			stack[n++] = (struct pair){ node, ch };
+		}
+	}
+	free(stack);
+}
+
+struct filling {
+	struct push_ctx *c;
+	const char *kind;
+	size_t unknown;              /* placeholders left */
+	const char *first_unknown;   /* "kind:name" of one of them */
+};
+
+static const char *known_id(struct push_ctx *c, const char *key, size_t len)
+{
+	const char *k = arena_strndup(c->a, key, len);
+	return push_id_text(c->a, state_entry(c, k), "id");
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s || strlen(s) > 15)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+static cJSON *fill_node(void *ud, cJSON *parent, cJSON *node)
+{
+	struct filling *f = ud;
+	if (!cJSON_IsString(node) || !push_has_placeholder(node->valuestring))
+		return node;
+	const char *s = node->valuestring, *whole = NULL;
+	char *out = arena_strdup(f->c->a, ""), *open, *close;
+	size_t n = 0;
+	while ((open = strstr(s, "@{")) && (close = strchr(open + 2, '}'))) {
+		const char *id = known_id(f->c, open + 2, (size_t)(close - open - 2));
+		if (!id) {
+			f->unknown++;
+			f->first_unknown = arena_strndup(f->c->a, open + 2, (size_t)(close - open - 2));
+		}
+		whole = open == node->valuestring && !close[1] && n == 0 ? id : NULL;
+		out = arena_printf(f->c->a, "%s%.*s%s", out, (int)(open - s), s,
+				   id ? id : arena_strndup(f->c->a, open, (size_t)(close + 1 - open)));
+		s = close + 1;
+		n++;
+	}
+	out = arena_printf(f->c->a, "%s%s", out, s);
+	if (whole && parent && f->c->pv->numeric_id && f->c->pv->numeric_id(f->kind) &&
+	    all_digits(whole)) {
+		cJSON *num = cJSON_CreateNumber(strtod(whole, NULL));
+		cJSON_ReplaceItemViaPointer(parent, node, num);
+		return num;
+	}
+	cJSON_SetValuestring(node, out);
+	return node;
+}
+
+/* A copy of o's body with every id the state knows filled in. */
+static cJSON *filled_body(struct push_ctx *c, const struct bundle_object *o,
+			  struct filling *f)
+{
+	*f = (struct filling){ c, o->kind, 0, NULL };
+	cJSON *body = o->body ? cJSON_Duplicate(o->body, 1) : cJSON_CreateObject();
+	push_walk(body, fill_node, f);
+	return body;
+}
+
+static const char *body_text(struct push_ctx *c, const cJSON *body)
+{
+	char *t = cJSON_PrintUnformatted(body);
+	const char *s = arena_strdup(c->a, t ? t : "{}");
+	cJSON_free(t);
+	return s;
+}
+
+/* FNV-1a, 64 bits: change detection, not security. */
+static const char *text_hash(struct push_ctx *c, const char *text)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		h ^= *p;
+		h *= 1099511628211ull;
+	}
+	return arena_printf(c->a, "fnv1a64:%016llx", (unsigned long long)h);
+}
+
+/* ---------- the plan ---------- */
+
+enum act { ACT_KEEP, ACT_CREATE, ACT_UPDATE, ACT_DELETE, ACT_ORPHAN };
+static const char *const act_names[] = { "unchanged", "create", "update", "delete", "orphan" };
+
+struct item {
+	struct bundle_object *o;     /* NULL: only in the state file */
+	const char *key, *path, *remote_name, *id;
+	enum act act;
+	const char *note;
+	bool pending;                /* an earlier create may have been applied */
+	bool drifted;                /* --refresh: changed remotely */
+};
+
+struct plan {
+	struct item *v;
+	size_t n, cap;
+	size_t count[5];
+};
+
+/* Placeholders of o's body that name objects neither in the state nor
+ * before o in the bundle (index i): a cycle. Returns one of them. */
+static const char *cycle_ref(struct push_ctx *c, struct bundle *b, size_t i)
+{
+	for (size_t d = 0; d < b->objects[i].ndeps; d++) {
+		const char *dep = b->objects[i].deps[d];
+		if (push_id_text(c->a, state_entry(c, dep), "id"))
+			continue;
+		bool before = false, exists = false;
+		for (size_t j = 0; j < b->count; j++) {
+			const char *k = link_key(c->a, b->objects[j].kind, b->objects[j].name);
+			if (strcmp(k, dep) == 0) {
+				exists = true;
+				before = j < i;
+			}
+		}
+		if (exists && !before)
+			return dep;
+	}
+	return NULL;
+}
+
+static const char *entry_string(struct push_ctx *c, const cJSON *e, const char *key)
+{
+	const cJSON *s = cJSON_GetObjectItemCaseSensitive(e, key);
+	return cJSON_IsString(s) ? arena_strdup(c->a, s->valuestring) : NULL;
+}
+
+static struct item plan_object(struct push_ctx *c, struct bundle *b, size_t i)
+{
+	struct bundle_object *o = &b->objects[i];
+	struct item it = { .o = o, .key = link_key(c->a, o->kind, o->name), .path = o->path,
+			   .remote_name = o->remote_name };
+	const cJSON *e = state_entry(c, it.key);
+	it.id = push_id_text(c->a, e, "id");
+	it.pending = !it.id && cJSON_GetObjectItemCaseSensitive(e, "pending");
+	const char *cyc = cycle_ref(c, b, i);
+	if (!it.id) {
+		it.act = ACT_CREATE;
+		if (it.pending)
+			it.note = arena_printf(c->a, "an earlier push may have created it: "
+					       "looks for '%s' first", o->remote_name);
+		else if (cyc)
+			it.note = arena_printf(c->a, "first with a hangup in place of %s, then "
+					       "updated", cyc);
+		return it;
+	}
+	struct filling f;
+	cJSON *body = filled_body(c, o, &f);
+	const char *hash = text_hash(c, body_text(c, body)), *had = entry_string(c, e, "hash");
+	cJSON_Delete(body);
+	it.act = had && strcmp(had, hash) == 0 && !f.unknown ? ACT_KEEP : ACT_UPDATE;
+	if (it.act == ACT_UPDATE && !had)
+		it.note = "the state holds no record of its body";
+	else if (it.act == ACT_UPDATE && cyc)
+		it.note = arena_printf(c->a, "once %s exists", cyc);
+	else if (it.act == ACT_UPDATE)
+		it.note = "its body changed since the last push";
+	return it;
+}
+
+static bool declared(const struct bundle *b, struct push_ctx *c, const char *key)
+{
+	for (size_t j = 0; j < b->count; j++)
+		if (strcmp(link_key(c->a, b->objects[j].kind, b->objects[j].name), key) == 0)
+			return true;
+	return false;
+}
+
+static void plan_orphans(struct push_ctx *c, struct bundle *b, struct plan *pl)
+{
+	const cJSON *e;
+	cJSON_ArrayForEach(e, c->objects) {
+		if (!e->string || declared(b, c, e->string))
+			continue;
+		struct item it = { .key = arena_strdup(c->a, e->string),
+				   .id = push_id_text(c->a, e, "id"),
+				   .path = entry_string(c, e, "path"),
+				   .remote_name = entry_string(c, e, "remote_name") };
+		it.act = ACT_ORPHAN;
+		if (!it.id)
+			it.note = "no remote id recorded";
+		else if (!c->pv->can_delete)
+			it.note = arena_printf(c->a, "%s has no delete call: remove it by hand, then "
+					       "from the state file", c->pv->label);
+		else if (!it.path)
+			it.note = "the state holds no path for it: remove it by hand";
+		else if (c->o->prune)
+			it.act = ACT_DELETE;
+		else
+			it.note = "no longer declared: push --prune deletes it";
+		ARENA_PUSH(c->a, pl->v, pl->n, pl->cap, it);
+	}
+}
+
+/* ---------- --refresh: what the provider has ---------- */
+
+static int stopped(struct push_ctx *c)
+{
+	fprintf(stderr, "ivrc: %s: interrupted: stopped after the current request; the state "
+		"file %s holds every id known so far: run push again to finish\n", c->target,
+		c->state_path);
+	return PUSH_REMOTE;
+}
+
+static int failed(enum push_verdict v, struct push_ctx *c)
+{
+	return v == PV_STOP ? stopped(c) : PUSH_REMOTE;
+}
+
+
+static const char *id_path(struct push_ctx *c, const char *collection, const char *id)
+{
+	return arena_printf(c->a, "%s/%s", collection,
+			    strncmp(id, "@{", 2) == 0 ? id : push_escape(c->a, id));
+}
+
+/* The remote object of it: *remote NULL when it is gone. */
+static enum push_verdict fetch_remote(struct push_ctx *c, const struct item *it,
+				      cJSON **remote)
+{
+	*remote = NULL;
+	if (c->pv->get_one) {
+		struct push_call k = { .method = "GET", .path = id_path(c, it->path, it->id),
+				       .what = it->key };
+		struct push_resp r;
+		const char *adopted;
+		enum push_verdict v = push_call(c, &k, &r, &adopted);
+		if (v == PV_OK && r.json)
+			*remote = cJSON_Duplicate(c->pv->one_item(r.json), 1);
+		push_resp_free(&r);
+		return v == PV_GONE ? PV_OK : v;
+	}
+	const char *id;
+	enum push_verdict v = push_find_by_name(c, it->path, it->remote_name, false, &id);
+	if (v != PV_OK || !id)
+		return v;
+	/* Lists hold whole objects: find ours by id in the list just read. */
+	const char *path = c->pv->list_path(c->a, it->path, it->remote_name);
+	const cJSON *answer = NULL;
+	for (size_t i = 0; i < c->ncache; i++)
+		if (strcmp(c->cache[i].path, path) == 0)
+			answer = c->cache[i].answer;
+	const cJSON *x;
+	cJSON_ArrayForEach(x, c->pv->list_items(answer)) {
+		const char *xid = push_id_text(c->a, x, c->pv->id_key);
+		if (xid && strcmp(xid, it->id) == 0)
+			*remote = cJSON_Duplicate(x, 1);
+	}
+	return PV_OK;
+}
+
+/* Numbers and strings compare by their text ("30" is 30). */
+static bool same_value(const cJSON *a, const cJSON *b)
+{
+	if ((cJSON_IsNumber(a) || cJSON_IsString(a)) && (cJSON_IsNumber(b) || cJSON_IsString(b))) {
+		char x[64], y[64];
+		snprintf(x, sizeof x, "%.17g", a->valuedouble);
+		snprintf(y, sizeof y, "%.17g", b->valuedouble);
+		const char *sa = cJSON_IsString(a) ? a->valuestring : x;
+		const char *sb = cJSON_IsString(b) ? b->valuestring : y;
+		return strcmp(sa, sb) == 0;
+	}
+	return cJSON_Compare(a, b, true);
+}
+
+static bool listed_key(const char *const *keys, const char *k)
+{
+	if (!keys)
+		return true;
+	for (; *keys; keys++)
+		if (strcmp(*keys, k) == 0)
+			return true;
+	return false;
+}
+
+/* The first key whose value differs between what we sent and what the
+ * provider has; NULL when they agree. */
+static const char *drift(const struct push_ctx *c, const cJSON *want, const cJSON *have)
+{
+	const cJSON *w;
+	cJSON_ArrayForEach(w, want) {
+		const cJSON *h = cJSON_GetObjectItemCaseSensitive(have, w->string);
+		if (h && listed_key(c->pv->drift_keys, w->string) && !same_value(w, h))
+			return w->string;
+	}
+	return NULL;
+}
+
+static int refresh_item(struct push_ctx *c, struct item *it)
+{
+	cJSON *remote;
+	if (!it->id || it->act == ACT_ORPHAN || it->act == ACT_DELETE || !it->o)
+		return PUSH_CLEAN;
+	enum push_verdict v = fetch_remote(c, it, &remote);
+	if (v != PV_OK)
+		return failed(v, c);
+	if (!remote) {
+		it->act = ACT_CREATE;
+		it->note = arena_printf(c->a, "gone remotely (id %s)", it->id);
+		it->id = NULL;
+		return PUSH_CLEAN;
+	}
+	struct filling f;
+	cJSON *want = filled_body(c, it->o, &f);
+	const char *k = drift(c, want, remote);
+	if (k) {
+		it->drifted = true;
+		it->note = arena_printf(c->a, "changed remotely: '%s'", k);
+		if (it->act == ACT_KEEP)
+			it->act = ACT_UPDATE;
+	}
+	cJSON_Delete(want);
+	cJSON_Delete(remote);
+	return PUSH_CLEAN;
+}
+
+static int make_plan(struct push_ctx *c, struct bundle *b, struct plan *pl)
+{
+	for (size_t i = 0; i < b->count; i++) {
+		struct item it = plan_object(c, b, i);
+		ARENA_PUSH(c->a, pl->v, pl->n, pl->cap, it);
+	}
+	plan_orphans(c, b, pl);
+	for (size_t i = 0; c->o->refresh && i < pl->n; i++) {
+		int st = refresh_item(c, &pl->v[i]);
+		if (st != PUSH_CLEAN)
+			return st;
+		if (push_interrupted())
+			return PUSH_REMOTE;
+	}
+	for (size_t i = 0; i < pl->n; i++)
+		pl->count[pl->v[i].act]++;
+	return PUSH_CLEAN;
+}
+
+static size_t changes(const struct plan *pl)
+{
+	return pl->count[ACT_CREATE] + pl->count[ACT_UPDATE] + pl->count[ACT_DELETE];
+}
+
+static void print_plan(struct push_ctx *c, const struct bundle *b, const struct plan *pl)
+{
+	printf("%s: %s (state %s)\n", c->target, b->project ? b->project : "", c->state_path);
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct item *it = &pl->v[i];
+		printf("  %-9s %s", act_names[it->act], it->key);
+		if (it->id)
+			printf(" (id %s)", it->id);
+		if (it->note)
+			printf(": %s", it->note);
+		printf("\n");
+	}
+	printf("plan: %zu to create, %zu to update, %zu to delete, %zu unchanged\n",
+	       pl->count[ACT_CREATE], pl->count[ACT_UPDATE], pl->count[ACT_DELETE],
+	       pl->count[ACT_KEEP]);
+	fflush(stdout);
+}
+
+/* ---------- doing it ---------- */
+
+struct tally {
+	size_t created, updated, deleted;
+};
+
+/* Records a known id (and the hash of the body it holds, when known). */
+static bool record_id(struct push_ctx *c, struct item *it, const char *id, const char *hash)
+{
+	cJSON *e = entry_for(c, it->key);
+	cJSON_DeleteItemFromObjectCaseSensitive(e, "pending");
+	cJSON_DeleteItemFromObjectCaseSensitive(e, "hash");
+	set_string(e, "id", id);
+	set_string(e, "remote_name", it->remote_name ? it->remote_name : "");
+	set_string(e, "path", it->path);
+	if (hash)
+		set_string(e, "hash", hash);
+	it->id = id;
+	return state_save(c);
+}
+
+static bool record_pending(struct push_ctx *c, struct item *it)
+{
+	cJSON *e = entry_for(c, it->key);
+	cJSON_DeleteItemFromObjectCaseSensitive(e, "id");
+	cJSON_DeleteItemFromObjectCaseSensitive(e, "hash");
+	set_string(e, "remote_name", it->remote_name ? it->remote_name : "");
+	set_string(e, "path", it->path);
+	set_string(e, "pending", "create");
+	return state_save(c);
+}
+
+static int do_update(struct push_ctx *c, struct item *it, bool second, struct tally *t);
+
+/* An earlier create whose answer was lost: adopt the object if it exists. */
+static int adopt_pending(struct push_ctx *c, struct item *it, bool *found, struct tally *t)
+{
+	const char *id;
+	*found = false;
+	if (!c->curl)
+		return PUSH_CLEAN;
+	enum push_verdict v = push_find_by_name(c, it->path, it->remote_name, true, &id);
+	if (v != PV_OK)
+		return failed(v, c);
+	if (!id)
+		return PUSH_CLEAN;
+	*found = true;
+	printf("found     %s (id %s): an earlier push created '%s'\n", it->key, id,
+	       it->remote_name);
+	if (!record_id(c, it, id, NULL))
+		return PUSH_USAGE;
+	return do_update(c, it, false, t);
+}
+
+/* The id of what the POST just created. */
+static const char *created_id(struct push_ctx *c, struct item *it, const struct push_resp *r,
+			      const char *adopted, enum push_verdict *v)
+{
+	*v = PV_OK;
+	if (!c->curl)
+		return link_placeholder(c->a, it->o->kind, it->o->name);
+	if (adopted)
+		return adopted;
+	const char *id = r->json ? c->pv->created_id(c->a, r->json) : NULL;
+	if (id)
+		return id;
+	*v = push_find_by_name(c, it->path, it->remote_name, true, &id);
+	if (*v == PV_OK && !id) {
+		fprintf(stderr, "ivrc: %s: %s: created, but no object named '%s' is listed; run "
+			"push again (it looks the name up first)\n", c->target, it->key,
+			it->remote_name);
+		*v = PV_FAIL;
+	}
+	return id;
+}
+
+static int do_create(struct push_ctx *c, struct item *it, struct tally *t)
+{
+	bool found;
+	if (it->pending) {
+		int st = adopt_pending(c, it, &found, t);
+		if (st != PUSH_CLEAN || found)
+			return st;
+	}
+	struct filling f;
+	cJSON *body = filled_body(c, it->o, &f);
+	if (f.unknown && c->pv->unresolved)
+		c->pv->unresolved(c, body, it->o->kind);   /* updated in the second pass */
+	const char *text = body_text(c, body);
+	cJSON_Delete(body);
+	if (!record_pending(c, it))
+		return PUSH_USAGE;
+	struct push_call k = { .method = "POST", .path = it->path, .body = text, .what = it->key,
+			       .remote_name = it->remote_name, .collection = it->path };
+	struct push_resp r;
+	const char *adopted, *id;
+	enum push_verdict v = push_call(c, &k, &r, &adopted);
+	id = v == PV_OK ? created_id(c, it, &r, adopted, &v) : NULL;
+	push_resp_free(&r);
+	if (v != PV_OK)
+		return failed(v, c);
+	if (!record_id(c, it, id, text_hash(c, text)))
+		return PUSH_USAGE;
+	t->created++;
+	if (c->curl)
+		printf("created   %s (id %s)\n", it->key, id);
+	fflush(stdout);
+	return PUSH_CLEAN;
+}
+
+static int recreate(struct push_ctx *c, struct item *it, struct tally *t)
+{
+	fprintf(stderr, "ivrc: %s: %s (id %s) is gone remotely (HTTP 404): creating it again\n",
+		c->target, it->key, it->id);
+	it->id = NULL;
+	it->pending = false;
+	return do_create(c, it, t);
+}
+
+static int do_update(struct push_ctx *c, struct item *it, bool second, struct tally *t)
+{
+	struct filling f;
+	cJSON *body = filled_body(c, it->o, &f);
+	const char *text = body_text(c, body), *hash = text_hash(c, text);
+	cJSON_Delete(body);
+	if (f.unknown && !second)
+		return PUSH_CLEAN;        /* an id it needs comes later: the second pass */
+	if (f.unknown) {
+		fprintf(stderr, "ivrc: %s: %s: the id of %s is still unknown\n", c->target, it->key,
+			f.first_unknown);
+		return PUSH_REMOTE;
+	}
+	const char *had = entry_string(c, state_entry(c, it->key), "hash");
+	if (had && strcmp(had, hash) == 0 && !it->drifted)
+		return PUSH_CLEAN;
+	if (c->curl && !push_pace(c, it->key))
+		return stopped(c);
+	struct push_call k = { .method = "PUT", .path = id_path(c, it->path, it->id),
+			       .body = text, .what = it->key };
+	struct push_resp r;
+	const char *adopted;
+	enum push_verdict v = push_call(c, &k, &r, &adopted);
+	push_resp_free(&r);
+	if (v == PV_GONE)
+		return recreate(c, it, t);
+	if (v != PV_OK)
+		return failed(v, c);
+	it->drifted = false;
+	if (!record_id(c, it, it->id, hash))
+		return PUSH_USAGE;
+	t->updated++;
+	if (c->curl)
+		printf("updated   %s (id %s)\n", it->key, it->id);
+	fflush(stdout);
+	return PUSH_CLEAN;
+}
+
+static int do_delete(struct push_ctx *c, struct item *it, struct tally *t)
+{
+	struct push_call k = { .method = "DELETE", .path = id_path(c, it->path, it->id),
+			       .what = it->key };
+	struct push_resp r;
+	const char *adopted;
+	enum push_verdict v = push_call(c, &k, &r, &adopted);
+	push_resp_free(&r);
+	if (v != PV_OK && v != PV_GONE)
+		return failed(v, c);
+	cJSON_DeleteItemFromObjectCaseSensitive(c->objects, it->key);
+	if (!state_save(c))
+		return PUSH_USAGE;
+	t->deleted++;
+	if (c->curl)
+		printf("deleted   %s (id %s)\n", it->key, it->id);
+	fflush(stdout);
+	return PUSH_CLEAN;
+}
+
+static int execute(struct push_ctx *c, struct plan *pl, struct tally *t)
+{
+	int st = PUSH_CLEAN;
+	for (size_t i = 0; i < pl->n && st == PUSH_CLEAN; i++) {
+		struct item *it = &pl->v[i];
+		if (push_interrupted())
+			return stopped(c);
+		if (it->act == ACT_CREATE)
+			st = do_create(c, it, t);
+		else if (it->act == ACT_UPDATE || it->act == ACT_KEEP)
+			st = do_update(c, it, false, t);   /* KEEP: unless an id it holds changed */
+	}
+	/* Every id is known now: what a cycle created with a hangup in place of
+	 * an id, and what points at an object created again, is updated. */
+	for (size_t i = 0; i < pl->n && st == PUSH_CLEAN; i++) {
+		if (!pl->v[i].o || !pl->v[i].id)
+			continue;
+		if (push_interrupted())
+			return stopped(c);
+		st = do_update(c, &pl->v[i], true, t);
+	}
+	/* Deletes last, dependents (recorded later) first. */
+	for (size_t i = pl->n; i-- > 0 && st == PUSH_CLEAN;) {
+		if (pl->v[i].act != ACT_DELETE)
+			continue;
+		if (push_interrupted())
+			return stopped(c);
+		st = do_delete(c, &pl->v[i], t);
+	}
+	return st;
+}
+
+/* ---------- the run ---------- */
+
+static const struct push_provider *provider_for(enum target t)
+{
+	switch (t) {
+	case TARGET_SMARTFLO:
+		return &push_smartflo;
+	case TARGET_SONETEL:
+		return &push_sonetel;
+	case TARGET_INFOBIP:
+		return &push_infobip;
+	default:
+		return NULL;
+	}
+}
+
+static const char *default_state_path(struct arena *a, const char *input)
+{
+	const char *slash = input ? strrchr(input, '/') : NULL;
+	if (!input || strcmp(input, "-") == 0 || !slash)
+		return "ivrc.state.json";
+	return arena_printf(a, "%.*s/ivrc.state.json", (int)(slash - input), input);
+}
+
+/* Asks on a terminal; refuses without one. */
+static int confirm(struct push_ctx *c, size_t n)
+{
+	if (c->o->yes || c->o->dry_run)
+		return PUSH_CLEAN;
+	if (!isatty(STDIN_FILENO)) {
+		fprintf(stderr, "ivrc: push: standard input is not a terminal: pass --yes to push "
+			"without a confirmation\n");
+		return PUSH_USAGE;
+	}
+	fprintf(stderr, "Push %zu change%s to %s? Only 'yes' goes ahead: ", n, n == 1 ? "" : "s",
+		c->target);
+	fflush(stderr);
+	char line[32];
+	if (!fgets(line, sizeof line, stdin) || strcmp(line, "yes\n") != 0) {
+		fprintf(stderr, "ivrc: push cancelled; nothing was sent\n");
+		return -1;
+	}
+	return PUSH_CLEAN;
+}
+
+static int authenticate(struct push_ctx *c)
+{
+	if (!c->token && c->pv->login && c->login_user)
+		return c->pv->login(c);
+	return PUSH_CLEAN;
+}
+
+static int plan_and_push(struct push_ctx *c, struct bundle *b)
+{
+	const struct push_opts *o = c->o;
+	bool net = !o->plan || o->refresh, send = net && !o->dry_run;
+	if (net && !o->dry_run && !c->pv->credentials(c, true))
+		return PUSH_USAGE;
+	if (o->dry_run)
+		c->pv->credentials(c, false);
+	int st = net ? push_http_open(c, send) : PUSH_CLEAN;
+	if (st == PUSH_CLEAN && o->refresh)
+		st = authenticate(c);
+	struct plan pl = { 0 };
+	if (st == PUSH_CLEAN)
+		st = make_plan(c, b, &pl);
+	if (st != PUSH_CLEAN)
+		return st;
+	print_plan(c, b, &pl);
+	if (o->plan)
+		return o->detailed_exitcode && changes(&pl) ? PUSH_PENDING : PUSH_CLEAN;
+	if (!changes(&pl)) {
+		printf("nothing to do\n");
+		return PUSH_CLEAN;
+	}
+	if ((st = confirm(c, changes(&pl))) != PUSH_CLEAN)
+		return st < 0 ? PUSH_CLEAN : st;
+	if (!o->refresh && (st = authenticate(c)) != PUSH_CLEAN)
+		return st;
+	struct tally t = { 0 };
+	st = execute(c, &pl, &t);
+	if (!o->dry_run)
+		printf("push: %zu created, %zu updated, %zu deleted\n", t.created, t.updated,
+		       t.deleted);
+	return st;
+}
+
+int push_run(struct bundle *b, const struct ast_program *p, const struct push_opts *o)
+{
+	struct push_ctx c = { .a = b->arena, .o = o, .p = p, .pv = provider_for(b->target) };
+	if (!c.pv) {
+		fprintf(stderr, "ivrc: push to this target is not supported\n");
+		return PUSH_USAGE;
+	}
+	c.target = ast_target_names[c.pv->target];
+	c.state_path = o->state_path ? o->state_path : default_state_path(c.a, o->input);
+	push_http_settings(&c);
+	int st = state_load(&c);
+	if (st == PUSH_CLEAN) {
+		push_signals_install();
+		st = plan_and_push(&c, b);
+		push_signals_restore();
+	}
+	push_http_close(&c);
+	for (size_t i = 0; i < c.ncache; i++)
+		cJSON_Delete(c.cache[i].answer);
+	cJSON_Delete(c.state);
+	fflush(stdout);
+	return st;
+}

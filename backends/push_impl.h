@@ -1,0 +1,180 @@
+/* The pieces of push shared by its files (not for use outside backends/push*):
+ * push.c plans and pushes, push_http.c sends one request with retries over
+ * libcurl, push_smartflo.c, push_sonetel.c and push_infobip.c hold each
+ * provider's API facts (auth, how an answer says yes, where ids are). */
+#ifndef IVRC_PUSH_IMPL_H
+#define IVRC_PUSH_IMPL_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+#include <cJSON.h>
+#include "push.h"
+
+struct arena;
+struct push_ctx;
+
+/* One answer. */
+struct push_resp {
+	long http;                 /* HTTP status; 0 when no answer came */
+	int curl_err;              /* CURLcode; 0 when the exchange completed */
+	char *body;                /* malloc'd, NUL-terminated; NULL when none */
+	size_t len;
+	cJSON *json;               /* the parsed body; NULL when empty or not JSON */
+	char retry_after[80];      /* the Retry-After header, "" when none */
+};
+
+/* What to do about an answer. */
+enum push_verdict {
+	PV_OK,
+	PV_RETRY,       /* not applied (429, connection refused): send it again */
+	PV_LOST,        /* may have been applied (5xx, dropped, timed out, unreadable) */
+	PV_AUTH,        /* the token was refused or has expired */
+	PV_GONE,        /* 404 on an object's own path */
+	PV_FAIL,        /* refused: not worth repeating */
+	PV_STOP,        /* interrupted (Ctrl-C) while waiting */
+};
+
+struct push_provider {
+	enum target target;
+	const char *label;           /* "Smartflo", for messages */
+	const char *base_env;        /* SMARTFLO_BASE_URL */
+	const char *default_base;    /* NULL: the environment must give one */
+	const char *auth_scheme;     /* "Bearer", "App" */
+	/* Reads the credentials from the environment into the context (token,
+	 * account, login); when required, false after printing what is missing. */
+	bool (*credentials)(struct push_ctx *c, bool required);
+	/* Gets a token with a login when the credentials are not a token; NULL
+	 * when the provider has no login (then a refused token is final). */
+	int (*login)(struct push_ctx *c);
+	/* Whether a refused token can be replaced by logging in (again). */
+	bool (*can_login)(const struct push_ctx *c);
+	/* Judges an answer that came with a body or a status below 500 (not a
+	 * 429): PV_OK, PV_FAIL or PV_AUTH, with the provider's message. */
+	enum push_verdict (*judge)(const struct push_resp *r, const char **msg);
+	/* The id in a create's answer; NULL when it carries none. */
+	const char *(*created_id)(struct arena *a, const cJSON *answer);
+	/* The GET path that lists the objects of `collection` named `name`. */
+	const char *(*list_path)(struct arena *a, const char *collection, const char *name);
+	/* The array of objects in a list answer, the object in a get-one answer. */
+	const cJSON *(*list_items)(const cJSON *answer);
+	const cJSON *(*one_item)(const cJSON *answer);
+	const char *id_key;          /* an object's id in lists: "id", "app_id" */
+	bool get_one;                /* GET PATH/ID reads one object */
+	bool can_delete;
+	/* Seconds until the provider allows another request, from the body of
+	 * a 429 (Smartflo's retry_after); NULL or -1: none. */
+	double (*body_retry_after)(const cJSON *answer, time_t now);
+	/* Replaces each placeholder still in body with the target's hangup
+	 * form (the first create of a cycle, CLI.md "Push"). */
+	void (*unresolved)(struct push_ctx *c, cJSON *body, const char *kind);
+	/* Whether a string that is exactly one filled id is sent as a number. */
+	bool (*numeric_id)(const char *kind);
+	const char *const *drift_keys;   /* NULL: every key both sides have */
+	int updates_per_minute;      /* client-side pacing of PUTs; 0: none */
+	const char *pace_note;       /* why, for the message */
+};
+
+extern const struct push_provider push_smartflo, push_sonetel, push_infobip;
+
+/* The run. One arena; one curl handle, kept alive across requests. */
+struct push_ctx {
+	struct arena *a;
+	const struct push_opts *o;
+	const struct push_provider *pv;
+	const struct ast_program *p;
+	const char *target;          /* "smartflo" */
+	void *curl;                  /* CURL *; NULL in a dry run and in plan */
+	const char *base;            /* base URL, no trailing '/' */
+	bool loopback;
+	/* Credentials: secrets, never printed (push_redact hides them). */
+	const char *token;
+	const char *login_user, *login_password;
+	const char *account;         /* Sonetel's account id (not a secret) */
+	bool relogged;               /* a refused token was replaced once */
+	/* Time: a virtual clock, so tests can scale waiting down to nothing. */
+	double clock_offset;         /* seconds added to the monotonic clock */
+	double backoff_scale, pace_scale;
+	double paced[16];            /* times of the last paced updates */
+	size_t npaced;
+	long timeout, connect_timeout;
+	int max_attempts;
+	unsigned rng;
+	/* State file. */
+	const char *state_path;
+	cJSON *state, *objects;      /* objects: this target's section */
+	/* GET answers of lists already read this run, by path. */
+	struct push_cached { const char *path; cJSON *answer; } *cache;
+	size_t ncache, capcache;
+};
+
+/* ---------- push_http.c ---------- */
+
+/* Reads the timing settings from the environment (IVRC_HTTP_TIMEOUT,
+ * IVRC_BACKOFF_SCALE, IVRC_PACE_SCALE, IVRC_MAX_ATTEMPTS). */
+void push_http_settings(struct push_ctx *c);
+/* Checks the base URL; opens the curl handle unless no request will be
+ * sent. Returns a PUSH_* status after printing why not. */
+int push_http_open(struct push_ctx *c, bool send);
+void push_http_close(struct push_ctx *c);
+
+/* A request. `body` is JSON text or NULL. `login`: no Authorization
+ * header, a 401 is a refusal. `remote_name` and `collection`, for a create:
+ * when the answer is lost, the objects are listed and matched by name
+ * before the create is repeated. */
+struct push_call {
+	const char *method, *path, *body;
+	const char *what;            /* "ivr:main", for messages */
+	bool login;
+	const char *remote_name, *collection;
+};
+
+/* Sends with retries (CLI.md "Push"). On PV_OK, r holds the answer, or
+ * *adopted the id of the object that an earlier, lost attempt created.
+ * Prints why on PV_FAIL. In a dry run it prints the request instead and
+ * answers PV_OK with an empty r. Free r with push_resp_free. */
+enum push_verdict push_call(struct push_ctx *c, const struct push_call *k,
+			    struct push_resp *r, const char **adopted);
+void push_resp_free(struct push_resp *r);
+
+/* The id of the one object named `name` in `collection`, through the
+ * provider's list (cached per run unless fresh); *id NULL when there is
+ * none. PV_FAIL after printing why (e.g. two objects of that name). */
+enum push_verdict push_find_by_name(struct push_ctx *c, const char *collection,
+				    const char *name, bool fresh, const char **id);
+
+/* The URL of a path: {account_id} filled, ids escaped by the caller. */
+const char *push_url(struct push_ctx *c, const char *path);
+/* Percent-encodes everything but RFC 3986's unreserved characters. */
+const char *push_escape(struct arena *a, const char *s);
+/* s with every secret of the context replaced by "***". */
+const char *push_redact(const struct push_ctx *c, const char *s);
+
+/* The virtual clock (seconds), and a wait on it: sleeps seconds * scale
+ * for real, in slices, and returns false when Ctrl-C came. */
+double push_clock(const struct push_ctx *c);
+bool push_wait(struct push_ctx *c, double seconds, double scale);
+/* Waits, when needed, so that PUTs keep to the provider's limit. */
+bool push_pace(struct push_ctx *c, const char *what);
+
+/* SIGINT: install (stop after the current request), query, restore. */
+void push_signals_install(void);
+void push_signals_restore(void);
+bool push_interrupted(void);
+
+/* ---------- shared by the providers ---------- */
+
+/* The first array in an answer (the answer itself when it is one). */
+const cJSON *push_first_array(const cJSON *answer);
+/* An id member as text (string or integer); NULL when absent. */
+const char *push_id_text(struct arena *a, const cJSON *obj, const char *key);
+/* The program's setting `name` of this target (or its default). */
+const char *push_setting(const struct push_ctx *c, const char *name);
+/* Whether a string holds a placeholder "@{...}". */
+bool push_has_placeholder(const char *s);
+/* Visits every node of a JSON tree, parent first, with an explicit stack
+ * (Infobip scripts nest deeply). fn returns the node to descend into: the
+ * node itself, or what it put in its place (through parent). */
+typedef cJSON *(*push_walk_fn)(void *ud, cJSON *parent, cJSON *node);
+void push_walk(cJSON *root, push_walk_fn fn, void *ud);
+
+#endif

@@ -1,0 +1,234 @@
+/* Push facts of Tata Smartflo (PROVIDERS.md): a bearer token from
+ * SMARTFLO_TOKEN or one login (POST /v1/auth/login) per run; answers say
+ * yes or no in `success`, whatever the HTTP status; creates answer no id, so
+ * the new object is found in the list (GET PATH + "s": /v1/ivrs) by its
+ * name; a 429 on login carries `retry_after` in Indian time; no delete call
+ * is documented. */
+#include "push_impl.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compiler/arena.h"
+
+static bool sf_credentials(struct push_ctx *c, bool required)
+{
+	const char *tok = getenv("SMARTFLO_TOKEN"), *user = getenv("SMARTFLO_EMAIL"),
+		   *pw = getenv("SMARTFLO_PASSWORD");
+	c->token = tok && *tok ? arena_strdup(c->a, tok) : NULL;
+	if (user && *user && pw && *pw) {
+		c->login_user = arena_strdup(c->a, user);
+		c->login_password = arena_strdup(c->a, pw);
+	}
+	if (c->token || c->login_user || !required)
+		return true;
+	fprintf(stderr, "ivrc: smartflo: no credentials: set SMARTFLO_TOKEN, or SMARTFLO_EMAIL "
+		"and SMARTFLO_PASSWORD\n");
+	return false;
+}
+
+static bool sf_can_login(const struct push_ctx *c)
+{
+	return c->login_user != NULL;
+}
+
+/* POST /v1/auth/login {"email","password"} -> {"access_token", ...}. */
+static int sf_login(struct push_ctx *c)
+{
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "email", c->login_user);
+	cJSON_AddStringToObject(j, "password", c->login_password);
+	char *body = cJSON_PrintUnformatted(j);
+	cJSON_Delete(j);
+	struct push_call k = { .method = "POST", .path = "/v1/auth/login", .body = body,
+			       .what = "login", .login = true };
+	struct push_resp r;
+	const char *adopted;
+	enum push_verdict v = push_call(c, &k, &r, &adopted);
+	if (body)
+		memset(body, 0, strlen(body));     /* the password */
+	cJSON_free(body);
+	if (!c->curl)
+		return PUSH_CLEAN;                 /* a dry run: printed */
+	const cJSON *tok = cJSON_GetObjectItemCaseSensitive(r.json, "access_token");
+	int st = PUSH_CLEAN;
+	if (v == PV_OK && cJSON_IsString(tok) && tok->valuestring[0]) {
+		c->token = arena_strdup(c->a, tok->valuestring);
+	} else {
+		if (v == PV_OK)
+			fprintf(stderr, "ivrc: smartflo: the login answer holds no access_token\n");
+		st = PUSH_REMOTE;
+	}
+	push_resp_free(&r);
+	return st;
+}
+
+/* Whether s contains word, ignoring case. */
+static bool contains(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+	for (; s && *s; s++) {
+		size_t i = 0;
+		while (i < n && s[i] && tolower((unsigned char)s[i]) == word[i])
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+/* "Token has expired", "Deleted or blacklisted token provided". */
+static bool token_refused(const char *msg)
+{
+	return contains(msg, "token") &&
+	       (contains(msg, "expired") || contains(msg, "blacklisted") ||
+		contains(msg, "invalid") || contains(msg, "not provided"));
+}
+
+static enum push_verdict sf_judge(const struct push_resp *r, const char **msg)
+{
+	const cJSON *ok = cJSON_GetObjectItemCaseSensitive(r->json, "success");
+	const cJSON *m = cJSON_GetObjectItemCaseSensitive(r->json, "message");
+	if (!cJSON_IsString(m))
+		m = cJSON_GetObjectItemCaseSensitive(r->json, "error");
+	*msg = cJSON_IsString(m) && m->valuestring[0] ? m->valuestring : NULL;
+	if (cJSON_IsTrue(ok))
+		return PV_OK;                      /* even with HTTP 400 */
+	if (r->http == 401 || token_refused(*msg))
+		return PV_AUTH;
+	if (cJSON_IsBool(ok))
+		return PV_FAIL;                    /* even with HTTP 200 */
+	return r->http >= 200 && r->http < 300 ? PV_OK : PV_FAIL;
+}
+
+static const char *sf_created_id(struct arena *a, const cJSON *answer)
+{
+	const char *id = push_id_text(a, answer, "id");
+	const cJSON *data = cJSON_GetObjectItemCaseSensitive(answer, "data");
+	return id ? id : push_id_text(a, data, "id");
+}
+
+/* UNCERTAIN but for IVRs (/v1/ivrs): the collection's path plus "s" (the
+ * sister platform lists /v1/broadcasts so). */
+static const char *sf_list_path(struct arena *a, const char *collection, const char *name)
+{
+	(void)name;
+	return arena_printf(a, "%ss", collection);
+}
+
+static const cJSON *sf_list_items(const cJSON *answer)
+{
+	return push_first_array(answer);
+}
+
+static const cJSON *sf_one_item(const cJSON *answer)
+{
+	return answer;
+}
+
+static double sf_body_retry_after(const cJSON *answer, time_t now)
+{
+	const cJSON *ra = cJSON_GetObjectItemCaseSensitive(answer, "retry_after");
+	if (cJSON_IsNumber(ra))
+		return ra->valuedouble >= 0 ? ra->valuedouble : -1;
+	return cJSON_IsString(ra) ? push_retry_after_ist(ra->valuestring, now) : -1;
+}
+
+/* ---------- the hangup form of a reference not yet created ---------- */
+
+struct sf_hangup {
+	struct push_ctx *c;
+	const char *kind;
+	const char *whole;           /* "hangup|1" */
+	const char *type, *id;       /* "hangup", "1" */
+};
+
+static bool digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* "X_id" beside "X_type": an auto attendant's or a virtual receptionist's
+ * destination, type and id as two fields. */
+static cJSON *type_sibling(struct arena *a, cJSON *parent, const char *key)
+{
+	size_t n = key ? strlen(key) : 0;
+	if (n < 3 || strcmp(key + n - 3, "_id") != 0 || !cJSON_IsObject(parent))
+		return NULL;
+	const char *type_key = arena_printf(a, "%.*s_type", (int)(n - 3), key);
+	cJSON *t = cJSON_GetObjectItemCaseSensitive(parent, type_key);
+	return cJSON_IsString(t) ? t : NULL;
+}
+
+static cJSON *sf_hangup_node(void *ud, cJSON *parent, cJSON *node)
+{
+	struct sf_hangup *h = ud;
+	if (!cJSON_IsString(node) || !push_has_placeholder(node->valuestring))
+		return node;
+	cJSON *type = type_sibling(h->c->a, parent, node->string);
+	if (!type) {
+		cJSON_SetValuestring(node, h->whole);
+		return node;
+	}
+	cJSON_SetValuestring(type, h->type);
+	cJSON *id = h->c->pv->numeric_id(h->kind) && digits(h->id)
+			    ? cJSON_CreateNumber(strtod(h->id, NULL))
+			    : cJSON_CreateString(h->id);
+	cJSON_ReplaceItemViaPointer(parent, node, id);
+	return id;
+}
+
+static void sf_unresolved(struct push_ctx *c, cJSON *body, const char *kind)
+{
+	const char *hang = push_setting(c, "hangup"), *sep = push_setting(c, "separator");
+	struct sf_hangup h = { c, kind, hang ? hang : "hangup|1", "hangup", "1" };
+	const char *cut = sep && *sep ? strstr(h.whole, sep) : NULL;
+	size_t seplen = cut ? strlen(sep) : 1;
+	if (!cut)
+		cut = strchr(h.whole, '|');
+	if (cut) {
+		h.type = arena_strndup(c->a, h.whole, (size_t)(cut - h.whole));
+		h.id = arena_strdup(c->a, cut + seplen);
+	}
+	push_walk(body, sf_hangup_node, &h);
+}
+
+/* Virtual receptionists take ids as numbers (seed 003). */
+static bool sf_numeric_id(const char *kind)
+{
+	return strcmp(kind, "vr") == 0;
+}
+
+/* Lists write the rest in another form (split destinations, bare ids). */
+static const char *const sf_drift_keys[] = { "name", "description", "timeout", NULL };
+
+const struct push_provider push_smartflo = {
+	.target = TARGET_SMARTFLO,
+	.label = "Smartflo",
+	.base_env = "SMARTFLO_BASE_URL",
+	.default_base = "https://api-smartflo.tatateleservices.com",
+	.auth_scheme = "Bearer",
+	.credentials = sf_credentials,
+	.login = sf_login,
+	.can_login = sf_can_login,
+	.judge = sf_judge,
+	.created_id = sf_created_id,
+	.list_path = sf_list_path,
+	.list_items = sf_list_items,
+	.one_item = sf_one_item,
+	.id_key = "id",
+	.get_one = false,
+	.can_delete = false,
+	.body_retry_after = sf_body_retry_after,
+	.unresolved = sf_unresolved,
+	.numeric_id = sf_numeric_id,
+	.drift_keys = sf_drift_keys,
+	.updates_per_minute = 0,
+};

@@ -1,0 +1,144 @@
+/* Where the time of one `ivrc check` / `ivrc build` goes: runs each phase on
+ * one file in-process, several times, and prints the median of each (ms and
+ * MB/s of the input), plus the arena's size as a multiple of the input.
+ * Linked with libivrc.a by `make bench`; not part of the suite.
+ *
+ *   phases [-n RUNS] FILE        (*.ivr is read as DSL)
+ *
+ * Phases: read (file into the arena, line table), parse (libyaml events to
+ * the document tree, or the DSL lexer and parser), bind (tree to typed
+ * program), check (resolve and check against every declared target), then
+ * lower+render for each target (back end, link order, cJSON text). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cJSON.h>
+
+#include "backends/backend.h"
+#include "backends/link.h"
+#include "compiler/arena.h"
+#include "compiler/load.h"
+#include "compiler/resolve.h"
+#include "grammar/bind.h"
+#include "grammar/dsl_parser.h"
+#include "grammar/yaml_loader.h"
+
+enum { PH_READ, PH_PARSE, PH_BIND, PH_CHECK, PH_LOWER, PH_COUNT = PH_LOWER + TARGET_COUNT };
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* One run; fills t[phase] in seconds. Returns the arena size, 0 on errors. */
+static size_t run(const char *path, bool dsl, double *t)
+{
+	struct arena a;
+	struct diag d;
+	arena_init(&a);
+	diag_init(&d, &a);
+	d.max_errors = 1000000;
+	const char *err = NULL;
+	size_t total = 0;
+	double t0 = now();
+	struct source *src = source_read(&a, path, &err);
+	if (!src) {
+		fprintf(stderr, "phases: %s: %s\n", path, err);
+		exit(2);
+	}
+	double t1 = now();
+	struct doc_node *root = dsl ? dsl_parse(src, &a, &d, NULL) : yaml_load(src, &a, &d);
+	double t2 = now();
+	struct ast_program *p = root ? bind_program(root, src, &a, &d) : NULL;
+	double t3 = now();
+	const struct target_caps *caps[TARGET_COUNT];
+	size_t ncaps = 0;
+	for (int i = 0; p && i < TARGET_COUNT; i++)
+		if (p->targets[i].present && backend_for((enum target)i))
+			caps[ncaps++] = backend_for((enum target)i)->caps;
+	if (p)
+		res_check(p, caps, ncaps, &a, &d);
+	double t4 = now();
+	t[PH_READ] = t1 - t0;
+	t[PH_PARSE] = t2 - t1;
+	t[PH_BIND] = t3 - t2;
+	t[PH_CHECK] = t4 - t3;
+	if (p && d.errors == 0) {
+		for (int i = 0; i < TARGET_COUNT; i++) {
+			const struct backend *be = backend_for((enum target)i);
+			t[PH_LOWER + i] = 0;
+			if (!p->targets[i].present || !be || !be->lower)
+				continue;
+			double s = now();
+			struct bundle b;
+			bundle_init(&b, &a, (enum target)i, p->name);
+			be->lower(p, &b, &d);
+			link_order(&b);
+			cJSON *json = link_render(&b);
+			char *text = cJSON_Print(json);
+			cJSON_Delete(json);
+			cJSON_free(text);
+			bundle_free(&b);
+			t[PH_LOWER + i] = now() - s;
+		}
+		total = a.total;
+	} else {
+		fprintf(stderr, "phases: %s: %zu errors\n", path, d.errors);
+	}
+	arena_free(&a);
+	return total;
+}
+
+int main(int argc, char **argv)
+{
+	int runs = 5, i = 1;
+	if (argc > 2 && strcmp(argv[1], "-n") == 0) {
+		runs = atoi(argv[2]);
+		i = 3;
+	}
+	if (i + 1 != argc || runs < 1) {
+		fputs("usage: phases [-n RUNS] FILE\n", stderr);
+		return 2;
+	}
+	const char *path = argv[i];
+	bool dsl = load_is_dsl(path, NULL);
+	double *t = calloc((size_t)runs * PH_COUNT, sizeof *t);
+	size_t arena = 0;
+	for (int r = 0; r < runs; r++)
+		if (!(arena = run(path, dsl, t + (size_t)r * PH_COUNT)))
+			return 1;
+	FILE *f = fopen(path, "rb");
+	fseek(f, 0, SEEK_END);
+	double mb = (double)ftell(f) / 1e6;
+	fclose(f);
+	static const char *const names[PH_LOWER] = { "read", "parse", "bind", "check" };
+	printf("%-16s %9s %9s\n", "phase", "ms", "MB/s");
+	for (int ph = 0; ph < PH_COUNT; ph++) {
+		double v[runs];
+		for (int r = 0; r < runs; r++)
+			v[r] = t[(size_t)r * PH_COUNT + ph];
+		qsort(v, (size_t)runs, sizeof v[0], cmp_double);
+		double m = v[runs / 2];
+		char name[32];
+		if (ph < PH_LOWER)
+			snprintf(name, sizeof name, "%s", names[ph]);
+		else if (m > 0)
+			snprintf(name, sizeof name, "build %s", ast_target_names[ph - PH_LOWER]);
+		else
+			continue;
+		printf("%-16s %9.1f %9.1f\n", name, m * 1e3, m > 0 ? mb / m : 0);
+	}
+	printf("arena after check+build: %.1f x the input\n", (double)arena / 1e6 / mb);
+	free(t);
+	return 0;
+}

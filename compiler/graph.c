@@ -1,0 +1,271 @@
+/* The call graph as DOT or Mermaid (see graph.h). The edges and reachability
+ * come from cfg.c; this file adds the nodes the graph has no place for
+ * (broadcasts, and literals such as hangup or phone:+1...: one node per
+ * distinct text) and merges edges that join the same two nodes in the same
+ * style into one edge with both labels ("1, 2"). */
+#include "graph.h"
+
+#include <string.h>
+
+#include "arena.h"
+#include "cfg.h"
+
+enum gkind { G_MENU, G_ANNOUNCEMENT, G_VOICEMAIL, G_FLOW, G_ENDPOINT, G_LITERAL, G_HANGUP,
+	     G_BROADCAST };
+
+struct gnode {
+	enum gkind kind;
+	const char *label;
+	bool entry, reachable;
+};
+
+struct gedge {
+	uint32_t from, to;
+	const char *label;
+	bool dashed;
+};
+
+/* String key -> index, open addressing: literal nodes and merged edges. */
+struct smap {
+	const char **keys;
+	uint32_t *vals;
+	size_t cap, count;
+};
+
+struct graph {
+	struct arena *a;
+	struct gnode *nodes;
+	size_t nnodes, capnodes;
+	struct gedge *edges;
+	size_t nedges, capedges;
+	struct smap literals, merged;
+};
+
+static size_t hash_text(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The slot of key; *fresh tells whether it was added. */
+static uint32_t *smap_get(struct arena *a, struct smap *m, const char *key, bool *fresh)
+{
+	if ((m->count + 1) * 2 > m->cap) {
+		struct smap big = { arena_alloc(a, (m->cap ? m->cap * 2 : 64) * sizeof *big.keys),
+				    arena_alloc(a, (m->cap ? m->cap * 2 : 64) * sizeof *big.vals),
+				    m->cap ? m->cap * 2 : 64, m->count };
+		for (size_t i = 0; i < m->cap; i++) {
+			if (!m->keys[i])
+				continue;
+			size_t j = hash_text(m->keys[i]) & (big.cap - 1);
+			while (big.keys[j])
+				j = (j + 1) & (big.cap - 1);
+			big.keys[j] = m->keys[i];
+			big.vals[j] = m->vals[i];
+		}
+		*m = big;
+	}
+	size_t i = hash_text(key) & (m->cap - 1);
+	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	*fresh = !m->keys[i];
+	if (*fresh) {
+		m->keys[i] = key;
+		m->count++;
+	}
+	return &m->vals[i];
+}
+
+static uint32_t add_node(struct graph *g, enum gkind kind, const char *label)
+{
+	struct gnode n = { kind, label, false, false };
+	ARENA_PUSH(g->a, g->nodes, g->nnodes, g->capnodes, n);
+	return (uint32_t)(g->nnodes - 1);
+}
+
+/* The node of a literal destination (hangup, phone:+1...), made on first use. */
+static uint32_t literal_node(struct graph *g, const struct ast_dest *d)
+{
+	const char *text = d->kind == DEST_HANGUP ? "hangup" :
+		arena_concat(g->a, ast_dest_kind_names[d->kind], ":", d->id ? d->id : "", NULL);
+	bool fresh;
+	uint32_t *slot = smap_get(g->a, &g->literals, text, &fresh);
+	if (fresh)
+		*slot = add_node(g, d->kind == DEST_HANGUP ? G_HANGUP : G_LITERAL, text);
+	return *slot;
+}
+
+/* Adds an edge, or a label to the edge already joining from and to so. */
+static void add_edge(struct graph *g, uint32_t from, uint32_t to, const char *label,
+		     bool dashed)
+{
+	bool fresh;
+	const char *key = arena_printf(g->a, "%u>%u%c", from, to, dashed ? 'd' : 's');
+	uint32_t *slot = smap_get(g->a, &g->merged, key, &fresh);
+	if (!fresh) {
+		struct gedge *e = &g->edges[*slot];
+		e->label = arena_concat(g->a, e->label, ", ", label, NULL);
+		return;
+	}
+	struct gedge e = { from, to, label, dashed };
+	ARENA_PUSH(g->a, g->edges, g->nedges, g->capedges, e);
+	*slot = (uint32_t)(g->nedges - 1);
+}
+
+static const char *edge_label(const struct cfg_edge *e, struct arena *a)
+{
+	switch (e->kind) {
+	case CFG_OPTION: return arena_printf(a, "%c", e->key);
+	case CFG_INVALID: return "invalid";
+	case CFG_NO_INPUT: return "no_input";
+	case CFG_THEN: return "then";
+	case CFG_FLOW: return e->dest->kind == DEST_MENU ? "goto" : "dial";
+	}
+	return "";
+}
+
+static void build(struct graph *g, const struct ast_program *p)
+{
+	struct cfg c;
+	cfg_build(&c, p, p->targets[TARGET_INFOBIP].present, g->a);
+	static const enum gkind kinds[] = {
+		[DECL_MENU] = G_MENU, [DECL_ANNOUNCEMENT] = G_ANNOUNCEMENT,
+		[DECL_VOICEMAIL] = G_VOICEMAIL, [DECL_FLOW] = G_FLOW, [DECL_ENDPOINT] = G_ENDPOINT,
+	};
+	for (size_t i = 0; i < c.nnodes; i++) {
+		const struct ast_decl *d = c.nodes[i].decl;
+		uint32_t n = add_node(g, kinds[d->kind], d->kind == DECL_ENDPOINT ? d->name :
+				      arena_concat(g->a, ast_decl_kind_names[d->kind], " ", d->name,
+						   NULL));
+		g->nodes[n].entry = c.nodes[i].entry;
+		g->nodes[n].reachable = c.nodes[i].reachable;
+	}
+	for (size_t i = 0; i < c.nedges; i++) {
+		const struct cfg_edge *e = &c.edges[i];
+		uint32_t to = e->to != CFG_NONE ? e->to : literal_node(g, e->dest);
+		add_edge(g, e->from, to, edge_label(e, g->a),
+			 e->kind == CFG_INVALID || e->kind == CFG_NO_INPUT);
+	}
+	for (size_t i = 0; i < p->nbroadcasts; i++) {
+		const struct ast_broadcast *b = p->broadcasts[i];
+		uint32_t n = add_node(g, G_BROADCAST,
+				      arena_concat(g->a, "broadcast ", b->decl.name, NULL));
+		g->nodes[n].reachable = true;
+		uint32_t to = b->destination.ref ? cfg_node_of(&c, b->destination.ref) :
+			literal_node(g, &b->destination);
+		if (to != CFG_NONE)
+			add_edge(g, n, to, "destination", false);
+	}
+	/* A literal is reachable when a reachable node routes to it. */
+	for (size_t i = 0; i < g->nedges; i++)
+		if (g->nodes[g->edges[i].from].reachable)
+			g->nodes[g->edges[i].to].reachable = true;
+}
+
+/* ---------- DOT ---------- */
+
+static void dot_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void print_dot(FILE *out, const struct graph *g, const char *name)
+{
+	static const char *const shapes[] = {
+		[G_MENU] = "box", [G_ANNOUNCEMENT] = "note", [G_VOICEMAIL] = "cylinder",
+		[G_FLOW] = "component", [G_ENDPOINT] = "ellipse", [G_LITERAL] = "ellipse",
+		[G_HANGUP] = "octagon", [G_BROADCAST] = "house",
+	};
+	fputs("// ivrc graph: double border = entry point, dashed edge = invalid or no_input "
+	      "route, dashed grey node = unreachable\ndigraph ", out);
+	dot_string(out, name);
+	fputs(" {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11];\n"
+	      "  edge [fontname=\"Helvetica\", fontsize=10];\n", out);
+	for (size_t i = 0; i < g->nnodes; i++) {
+		const struct gnode *n = &g->nodes[i];
+		fprintf(out, "  n%zu [label=", i);
+		dot_string(out, n->reachable ? n->label :
+			   arena_concat(g->a, n->label, " (unreachable)", NULL));
+		fprintf(out, ", shape=%s", shapes[n->kind]);
+		if (n->entry)
+			fputs(", peripheries=2", out);
+		if (!n->reachable)
+			fputs(", style=dashed, color=gray50, fontcolor=gray50", out);
+		fputs("];\n", out);
+	}
+	for (size_t i = 0; i < g->nedges; i++) {
+		const struct gedge *e = &g->edges[i];
+		fprintf(out, "  n%u -> n%u [label=", e->from, e->to);
+		dot_string(out, e->label);
+		fputs(e->dashed ? ", style=dashed];\n" : "];\n", out);
+	}
+	fputs("}\n", out);
+}
+
+/* ---------- Mermaid ---------- */
+
+static void mermaid_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputs("#quot;", out);
+		else
+			fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void print_mermaid(FILE *out, const struct graph *g, const char *name)
+{
+	static const char *const open[] = {
+		[G_MENU] = "[", [G_ANNOUNCEMENT] = ">", [G_VOICEMAIL] = "[(", [G_FLOW] = "[[",
+		[G_ENDPOINT] = "(", [G_LITERAL] = "([", [G_HANGUP] = "((", [G_BROADCAST] = "[/",
+	};
+	static const char *const close[] = {
+		[G_MENU] = "]", [G_ANNOUNCEMENT] = "]", [G_VOICEMAIL] = ")]", [G_FLOW] = "]]",
+		[G_ENDPOINT] = ")", [G_LITERAL] = "])", [G_HANGUP] = "))", [G_BROADCAST] = "/]",
+	};
+	fprintf(out, "flowchart LR\n  %%%% ivrc graph of %s: thick border = entry point, dotted "
+		"edge = invalid or no_input route, dashed node = unreachable\n", name);
+	for (size_t i = 0; i < g->nnodes; i++) {
+		const struct gnode *n = &g->nodes[i];
+		fprintf(out, "  n%zu%s", i, open[n->kind]);
+		mermaid_string(out, n->reachable ? n->label :
+			       arena_concat(g->a, n->label, " (unreachable)", NULL));
+		fprintf(out, "%s\n", close[n->kind]);
+	}
+	for (size_t i = 0; i < g->nedges; i++) {
+		const struct gedge *e = &g->edges[i];
+		fprintf(out, "  n%u %s|", e->from, e->dashed ? "-.->" : "-->");
+		mermaid_string(out, e->label);
+		fprintf(out, "| n%u\n", e->to);
+	}
+	fputs("  classDef entry stroke-width:3px\n"
+	      "  classDef unreachable stroke-dasharray:5 5,color:#888\n", out);
+	for (size_t i = 0; i < g->nnodes; i++) {
+		if (g->nodes[i].entry)
+			fprintf(out, "  class n%zu entry\n", i);
+		if (!g->nodes[i].reachable)
+			fprintf(out, "  class n%zu unreachable\n", i);
+	}
+}
+
+void graph_print(FILE *out, const struct ast_program *p, enum graph_format f, struct arena *a)
+{
+	struct graph g = { .a = a };
+	build(&g, p);
+	const char *name = p->name ? p->name : "ivr";
+	if (f == GRAPH_DOT)
+		print_dot(out, &g, name);
+	else
+		print_mermaid(out, &g, name);
+}

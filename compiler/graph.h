@@ -1,0 +1,19 @@
+/* `ivrc graph`: the call graph as Graphviz DOT or a Mermaid flowchart, for
+ * review. Options are labelled edges, invalid / no_input edges are dashed,
+ * entry points have a double border, unreachable nodes are dashed and say
+ * so. The output depends only on the program: nodes in source order (then
+ * the literals in order of first use), edges in the call graph's order. */
+#ifndef IVRC_GRAPH_H
+#define IVRC_GRAPH_H
+#include <stdio.h>
+#include "ast.h"
+
+struct arena;
+
+enum graph_format { GRAPH_DOT, GRAPH_MERMAID };
+
+/* Prints the graph of a checked program. Flows are entry points when the
+ * file declares Infobip (LANGUAGE.md: there every flow is one). */
+void graph_print(FILE *out, const struct ast_program *p, enum graph_format f, struct arena *a);
+
+#endif

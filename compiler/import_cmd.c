@@ -1,0 +1,115 @@
+/* `ivrc import`: provider JSON (backends/import*.c) to a document tree,
+ * printed as YAML (libyaml's emitter) or in the canonical DSL layout, with
+ * what could not be expressed as comment lines above it. */
+#include "import_cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../backends/import.h"
+#include "../grammar/printer.h"
+#include "arena.h"
+#include "driver.h"
+#include "outfile.h"
+
+static const struct import_target *target_named(const char *name)
+{
+	static const struct import_target *const all[] = {
+		&smartflo_import, &sonetel_import, &infobip_import,
+	};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (strcmp(ast_target_names[all[i]->target], name) == 0)
+			return all[i];
+	return NULL;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The comment lines, then the printed document; malloc'ed. */
+static char *render(const struct import_opts *o, const struct doc_node *root, const char *comment)
+{
+	bool dsl = o->to ? strcmp(o->to, "dsl") == 0 : o->out && ends_with(o->out, ".ivr");
+	char *text = dsl ? dsl_print(root, NULL) : yaml_print(root);
+	if (!text)
+		return NULL;
+	size_t c = strlen(comment), t = strlen(text);
+	char *all = malloc(c + t + 1);
+	if (all) {
+		memcpy(all, comment, c);
+		memcpy(all + c, text, t + 1);
+	}
+	free(text);
+	return all;
+}
+
+static int write_out(const struct import_opts *o, const char *text)
+{
+	if (!o->out || strcmp(o->out, "-") == 0) {
+		if (fputs(text, stdout) >= 0 && fflush(stdout) == 0)
+			return EXIT_CLEAN;
+		fprintf(stderr, "ivrc: cannot write to standard output\n");
+		return EXIT_USAGE;
+	}
+	int err = outfile_write_atomic(o->out, text, strlen(text));
+	if (err) {
+		fprintf(stderr, "ivrc: %s: %s\n", o->out, strerror(err));
+		return EXIT_USAGE;
+	}
+	return EXIT_CLEAN;
+}
+
+static int convert(const struct import_opts *o, struct importer *im,
+		   const struct import_target *t, char **files, int nfiles)
+{
+	bool io_error = false;
+	for (int i = 0; i < nfiles; i++)
+		io_error |= !import_file(im, t, files[i]);
+	if (io_error)
+		return EXIT_USAGE;
+	if (im->d->errors)
+		return EXIT_INPUT;
+	const char *comment;
+	struct doc_node *root = import_finish(im, t, &comment);
+	if (!root) {
+		fprintf(stderr, "ivrc: the files hold no %s objects to import\n", o->from);
+		return EXIT_INPUT;
+	}
+	char *text = render(o, root, comment);
+	if (!text) {
+		fprintf(stderr, "ivrc: cannot print the imported file\n");
+		return EXIT_USAGE;
+	}
+	int status = write_out(o, text);
+	free(text);
+	return status;
+}
+
+int import_run(const struct import_opts *o, char **files, int nfiles)
+{
+	const struct import_target *t = target_named(o->from);
+	if (!t) {
+		const char *hint = diag_suggest(o->from, ast_target_names, TARGET_COUNT);
+		fprintf(stderr, "ivrc: unknown target '%s'%s%s%s\n", o->from,
+			hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+		return EXIT_USAGE;
+	}
+	struct arena a;
+	struct diag d;
+	struct importer im;
+	arena_init(&a);
+	diag_init(&d, &a);
+	import_init(&im, &a, &d, t->target);
+	int status = convert(o, &im, t, files, nfiles);
+	diag_sort(&d);
+	struct diag_print_opts po = { DIAG_TEXT, isatty(fileno(stderr)) && !getenv("NO_COLOR") };
+	diag_print(&d, stderr, &po);
+	import_free(&im);
+	arena_free(&a);
+	return status;
+}

@@ -1,0 +1,543 @@
+/* `ivrc simulate`, `ivrc test` and `ivrc graph` (see sim_cli.h): the file is
+ * read and checked as `check` does (against --target T only, when given),
+ * then simulate.c plays calls and graph.c prints the call graph. Findings
+ * go to standard error; transcripts, test results and graphs to standard
+ * output. */
+#include "sim_cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cJSON.h>
+
+#include "../backends/backend.h"
+#include "../grammar/bind.h"
+#include "../grammar/scalar.h"
+#include "arena.h"
+#include "codes.h"
+#include "driver.h"
+#include "load.h"
+#include "resolve.h"
+#include "simulate.h"
+
+struct session {
+	const struct sim_cli_opts *o;
+	struct arena arena;
+	struct diag diag;
+	bool has_target;
+	enum target target;
+	struct sim_behaviour behaviour;
+	struct sim_api_answer *fixtures;   /* --api-fixture */
+	size_t nfixtures;
+};
+
+/* ---------- what each target does differently (docs/TARGETS.md) ---------- */
+
+/* The capability table says which keys a target's menus take and whether
+ * they have an invalid handler; the rest is the lowering each back end
+ * documents: Sonetel takes the timeout action at once on silence, Smartflo
+ * fills a missing final_prompt with the handler's prompt (else the menu's),
+ * Infobip jumps back (goTo) to a menu already on the path. */
+static void behaviour_of(enum target t, struct sim_behaviour *b)
+{
+	const struct target_caps *caps = backend_for(t)->caps;
+	memset(b, 0, sizeof *b);
+	b->target = ast_target_names[t];
+	b->keys = caps->keys;
+	b->no_invalid_handler = caps->no_invalid_handler != NULL;
+	b->no_input_at_once = t == TARGET_SONETEL;
+	b->final_prompt_fallback = t == TARGET_SMARTFLO;
+	b->goto_semantics = t == TARGET_INFOBIP;
+}
+
+static bool pick_target(struct session *s)
+{
+	if (!s->o->target)
+		return true;
+	for (int t = 0; t < TARGET_COUNT; t++) {
+		if (strcmp(ast_target_names[t], s->o->target) == 0 && backend_for((enum target)t)) {
+			s->has_target = true;
+			s->target = (enum target)t;
+			behaviour_of(s->target, &s->behaviour);
+			return true;
+		}
+	}
+	const char *hint = diag_suggest(s->o->target, ast_target_names, TARGET_COUNT);
+	fprintf(stderr, "ivrc: unknown target '%s'%s%s%s\n", s->o->target,
+		hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+	return false;
+}
+
+/* Why the target cannot play a call that starts at d (an object it does
+ * not build), or NULL. */
+static const char *unplayable(struct session *s, const struct ast_dest *d)
+{
+	if (!s->has_target || !d->ref || d->ref->kind == DECL_ENDPOINT ||
+	    backend_for(s->target)->caps->objects & (1u << d->ref->kind))
+		return NULL;
+	return arena_printf(&s->arena, "%s does not build %ss", ast_target_names[s->target],
+			    ast_decl_kind_names[d->ref->kind]);
+}
+
+/* ---------- loading ---------- */
+
+static void print_findings(struct session *s)
+{
+	diag_sort(&s->diag);
+	struct diag_print_opts po = { DIAG_TEXT, isatty(fileno(stderr)) && !getenv("NO_COLOR") };
+	diag_print(&s->diag, stderr, &po);
+	diag_init(&s->diag, &s->arena);
+}
+
+/* Reads, binds and checks one file; NULL after reporting why (*status says
+ * how bad: EXIT_USAGE for I/O, EXIT_INPUT for errors in the file). */
+static struct ast_program *load(struct session *s, const char *path, int *status)
+{
+	struct loaded in;
+	*status = EXIT_INPUT;
+	if (!load_document(path, s->o->syntax, false, &s->arena, &s->diag, &in)) {
+		*status = EXIT_USAGE;
+		return NULL;
+	}
+	struct ast_program *p = in.root ? bind_program(in.root, in.src, &s->arena, &s->diag) : NULL;
+	if (!p || s->diag.errors)
+		return NULL;
+	if (s->has_target && !p->targets[s->target].present) {
+		diag_error(&s->diag, IVR_UNDECLARED_TARGET,
+			   p->targets_span.src ? p->targets_span : span_make(p->src, 0, 0),
+			   "target '%s' is not declared in 'targets'", ast_target_names[s->target]);
+		return NULL;
+	}
+	const struct target_caps *caps = s->has_target ? backend_for(s->target)->caps : NULL;
+	if (!res_check(p, &caps, s->has_target ? 1 : 0, &s->arena, &s->diag) || s->diag.errors)
+		return NULL;
+	*status = EXIT_CLEAN;
+	return p;
+}
+
+static void session_init(struct session *s, const struct sim_cli_opts *o)
+{
+	memset(s, 0, sizeof *s);
+	s->o = o;
+	arena_init(&s->arena);
+	diag_init(&s->diag, &s->arena);
+}
+
+static int session_end(struct session *s, int status)
+{
+	print_findings(s);
+	if (status == EXIT_CLEAN && s->diag.errors)
+		status = EXIT_INPUT;
+	arena_free(&s->arena);
+	return status;
+}
+
+/* ---------- call_api answers ---------- */
+
+/* The text of a JSON scalar: strings as they are, anything else as JSON. */
+static const char *json_text(struct session *s, const cJSON *v)
+{
+	if (cJSON_IsString(v))
+		return arena_strdup(&s->arena, v->valuestring);
+	char *t = cJSON_PrintUnformatted(v);
+	const char *r = arena_strdup(&s->arena, t ? t : "");
+	cJSON_free(t);
+	return r;
+}
+
+static bool read_fixtures(struct session *s)
+{
+	const char *path = s->o->api_fixture, *err = NULL, *end = NULL;
+	if (!path)
+		return true;
+	struct source *src = source_read(&s->arena, path, &err);
+	if (!src) {
+		fprintf(stderr, "ivrc: %s: %s\n", path, err);
+		return false;
+	}
+	cJSON *root = cJSON_ParseWithLengthOpts(src->text, src->len, &end, false);
+	bool ok = cJSON_IsObject(root);
+	for (cJSON *u = root ? root->child : NULL; ok && u; u = u->next)
+		ok = cJSON_IsObject(u);
+	if (!ok) {
+		fprintf(stderr, "ivrc: %s: expected a JSON object of URL -> {field: value}\n", path);
+		cJSON_Delete(root);
+		return false;
+	}
+	s->fixtures = arena_alloc(&s->arena, ((size_t)cJSON_GetArraySize(root) + 1) *
+				  sizeof *s->fixtures);
+	for (cJSON *u = root->child; u; u = u->next) {
+		struct sim_api_answer *a = &s->fixtures[s->nfixtures++];
+		size_t n = (size_t)cJSON_GetArraySize(u);
+		a->url = arena_strdup(&s->arena, u->string);
+		a->fields = arena_alloc(&s->arena, (n + 1) * sizeof *a->fields);
+		a->values = arena_alloc(&s->arena, (n + 1) * sizeof *a->values);
+		for (cJSON *f = u->child; f; f = f->next) {
+			a->fields[a->count] = arena_strdup(&s->arena, f->string);
+			a->values[a->count++] = json_text(s, f);
+		}
+	}
+	cJSON_Delete(root);
+	return true;
+}
+
+/* A test's own `api` answers first, then the fixture file's. */
+static size_t test_answers(struct session *s, const struct ast_test *t,
+			   struct sim_api_answer **out)
+{
+	size_t own = t->api ? t->api->count : 0, n = 0;
+	*out = arena_alloc(&s->arena, (own + s->nfixtures + 1) * sizeof **out);
+	for (size_t i = 0; i < own; i++) {
+		const struct doc_node *fields = t->api->pairs[i].value;
+		struct sim_api_answer *a = &(*out)[n++];
+		a->url = t->api->pairs[i].key->text;
+		a->fields = arena_alloc(&s->arena, (fields->count + 1) * sizeof *a->fields);
+		a->values = arena_alloc(&s->arena, (fields->count + 1) * sizeof *a->values);
+		for (size_t j = 0; j < fields->count; j++) {
+			a->fields[a->count] = fields->pairs[j].key->text;
+			a->values[a->count++] = fields->pairs[j].value->text;
+		}
+	}
+	if (s->nfixtures)
+		memcpy(*out + n, s->fixtures, s->nfixtures * sizeof **out);
+	return n + s->nfixtures;
+}
+
+/* ---------- simulate ---------- */
+
+/* Splits --input at blanks and commas; a double-quoted part may hold blanks
+ * (said:"two words"). False after reporting a bad event. */
+static bool parse_input(struct session *s, const char *text, struct sim_input **out, size_t *n)
+{
+	size_t cap = strlen(text) + 1;
+	*out = arena_alloc(&s->arena, cap * sizeof **out);
+	*n = 0;
+	for (const char *p = text; *p;) {
+		if (*p == ' ' || *p == '\t' || *p == ',' || *p == '\n') {
+			p++;
+			continue;
+		}
+		size_t n0 = 0;
+		for (bool q = false; p[n0] && (q || !strchr(" \t,\n", p[n0])); n0++)
+			q ^= p[n0] == '"';
+		char *word = arena_alloc(&s->arena, n0 + 1);
+		size_t len = 0;
+		bool quoted = false;
+		for (; *p && (quoted || !strchr(" \t,\n", *p)); p++) {
+			if (*p == '"')
+				quoted = !quoted;
+			else
+				word[len++] = *p;
+		}
+		if (!sim_parse_input(word, &(*out)[*n])) {
+			fprintf(stderr, "ivrc: --input: expected a key (0-9, *, #), silence or "
+				"said:WORDS, got '%s'\n", word);
+			return false;
+		}
+		(*n)++;
+	}
+	return true;
+}
+
+/* The object or endpoint called name; names gets every name of the kind
+ * `want` (all kinds: DEST_NAME), written as a destination, for suggestions. */
+static struct ast_decl *find_decl(struct ast_program *p, const char *name, enum dest_kind want,
+				  const char ***names, size_t *nnames, struct arena *a)
+{
+	struct ast_decl *found = NULL;
+	size_t total = p->nmenus + p->nannouncements + p->nvoicemails + p->nflows + p->nendpoints;
+	*names = arena_alloc(a, (total + 1) * sizeof **names);
+	*nnames = 0;
+#define LOOK(arr, n, kind) \
+	for (size_t i = 0; i < (n); i++) { \
+		if (want == DEST_NAME || want == (kind)) \
+			(*names)[(*nnames)++] = (arr)[i]->decl.name; \
+		if (!found && strcmp((arr)[i]->decl.name, name) == 0) \
+			found = &(arr)[i]->decl; \
+	}
+	LOOK(p->menus, p->nmenus, DEST_MENU)
+	LOOK(p->announcements, p->nannouncements, DEST_ANNOUNCEMENT)
+	LOOK(p->voicemails, p->nvoicemails, DEST_VOICEMAIL)
+	LOOK(p->flows, p->nflows, DEST_FLOW)
+	LOOK(p->endpoints, p->nendpoints, DEST_NAME)
+#undef LOOK
+	return found;
+}
+
+/* --start DEST, resolved as the checker resolves a reference. */
+static bool parse_start(struct session *s, struct ast_program *p, struct ast_dest *d)
+{
+	const char *text = s->o->start;
+	memset(d, 0, sizeof *d);
+	if (!text) {
+		/* The first entry point; without one, the first flow (an entry
+		 * point on Infobip). */
+		if (!p->nentries && !p->nflows) {
+			fprintf(stderr, "ivrc: %s: no entry point: give --start DEST\n", p->src->path);
+			return false;
+		}
+		d->ref = p->nentries ? p->entries[0] : &p->flows[0]->decl;
+		d->kind = DEST_NAME;
+		d->id = d->ref->name;
+		return true;
+	}
+	struct lex_error e;
+	size_t off;
+	if (!lex_dest(text, strlen(text), &d->kind, &off, &e) || d->kind == DEST_REPEAT ||
+	    d->kind == DEST_EMAIL) {
+		fprintf(stderr, "ivrc: --start: %s\n", d->kind == DEST_REPEAT ?
+			"'repeat' only has a meaning inside a menu" :
+			d->kind == DEST_EMAIL ? "a call cannot start at an e-mail address" : e.message);
+		return false;
+	}
+	d->id = text + off;
+	static const enum dest_kind want[DECL_KIND_COUNT] = {
+		[DECL_MENU] = DEST_MENU, [DECL_ANNOUNCEMENT] = DEST_ANNOUNCEMENT,
+		[DECL_VOICEMAIL] = DEST_VOICEMAIL, [DECL_FLOW] = DEST_FLOW,
+	};
+	if (d->kind != DEST_NAME && d->kind != DEST_MENU && d->kind != DEST_ANNOUNCEMENT &&
+	    d->kind != DEST_VOICEMAIL && d->kind != DEST_FLOW)
+		return true;
+	const char **names;
+	size_t n;
+	d->ref = find_decl(p, d->id, d->kind, &names, &n, &s->arena);
+	if (d->ref && (d->kind == DEST_NAME || want[d->ref->kind] == d->kind))
+		return true;
+	if (d->ref) {
+		fprintf(stderr, "ivrc: --start: '%s' is a%s %s, not a%s %s\n", d->id,
+			strchr("ae", ast_decl_kind_names[d->ref->kind][0]) ? "n" : "",
+			ast_decl_kind_names[d->ref->kind], d->kind == DEST_ANNOUNCEMENT ? "n" : "",
+			ast_dest_kind_names[d->kind]);
+		return false;
+	}
+	const char *hint = diag_suggest(d->id, names, n);
+	const char *prefix = d->kind == DEST_NAME ? "" : ast_dest_kind_names[d->kind];
+	fprintf(stderr, "ivrc: --start: unknown destination '%s'%s%s%s%s%s\n", text,
+		hint ? "; did you mean '" : "", hint ? prefix : "", hint && *prefix ? ":" : "",
+		hint ? hint : "", hint ? "'?" : "");
+	return false;
+}
+
+static int print_json(struct arena *a, const struct sim_result *r, const struct sim_call *c,
+		      const char *file, const char *target)
+{
+	cJSON *o = sim_json(r, c->ninput);
+	cJSON *head = cJSON_CreateObject();
+	cJSON_AddStringToObject(head, "file", file);
+	cJSON_AddStringToObject(head, "start", sim_dest_text(a, c->start));
+	if (target)
+		cJSON_AddStringToObject(head, "target", target);
+	else
+		cJSON_AddNullToObject(head, "target");
+	for (cJSON *it = o->child; it;) {
+		cJSON *next = it->next;
+		cJSON_AddItemToObject(head, it->string, cJSON_DetachItemViaPointer(o, it));
+		it = next;
+	}
+	cJSON_Delete(o);
+	char *text = cJSON_Print(head);
+	cJSON_Delete(head);
+	if (!text)
+		return EXIT_USAGE;
+	printf("%s\n", text);
+	cJSON_free(text);
+	return EXIT_CLEAN;
+}
+
+int sim_cli_simulate(const struct sim_cli_opts *o, const char *file)
+{
+	struct session s;
+	session_init(&s, o);
+	int status = EXIT_CLEAN;
+	struct sim_input *in = NULL;
+	size_t nin = 0;
+	if (!pick_target(&s) || !parse_input(&s, o->input ? o->input : "", &in, &nin) ||
+	    !read_fixtures(&s))
+		return session_end(&s, EXIT_USAGE);
+	struct ast_program *p = load(&s, file, &status);
+	struct ast_dest start;
+	if (!p)
+		return session_end(&s, status);
+	if (!parse_start(&s, p, &start))
+		return session_end(&s, EXIT_USAGE);
+	const char *why = unplayable(&s, &start);
+	if (why) {
+		fprintf(stderr, "ivrc: --start: %s: a call cannot start at %s there\n", why,
+			sim_dest_text(&s.arena, &start));
+		return session_end(&s, EXIT_USAGE);
+	}
+	print_findings(&s);
+	struct sim_call call = { p, &start, in, nin, s.fixtures, s.nfixtures,
+				 s.has_target ? &s.behaviour : NULL };
+	struct sim_result r;
+	sim_run(&call, &s.arena, &r);
+	if (o->json)
+		status = print_json(&s.arena, &r, &call, file,
+				    s.has_target ? s.behaviour.target : NULL);
+	else
+		sim_print_text(stdout, &r);
+	fflush(stdout);
+	return session_end(&s, status == EXIT_CLEAN && r.status == SIM_FAILED ? EXIT_INPUT : status);
+}
+
+/* ---------- test ---------- */
+
+/* A line diff of two short lists (longest common subsequence); long lists
+ * are shown whole, one after the other. */
+static void print_diff(struct arena *a, const char *const *x, size_t n, const char *const *y,
+		       size_t m)
+{
+	printf("      path (- expected, + actual):\n");
+	if ((n + 1) * (m + 1) > 1000000) {
+		for (size_t i = 0; i < n; i++)
+			printf("        - %s\n", x[i]);
+		for (size_t j = 0; j < m; j++)
+			printf("        + %s\n", y[j]);
+		return;
+	}
+	uint32_t *t = arena_alloc(a, (n + 1) * (m + 1) * sizeof *t);
+#define L(i, j) t[(i) * (m + 1) + (j)]
+	for (size_t i = n; i-- > 0;)
+		for (size_t j = m; j-- > 0;)
+			L(i, j) = strcmp(x[i], y[j]) == 0 ? L(i + 1, j + 1) + 1 :
+				L(i + 1, j) > L(i, j + 1) ? L(i + 1, j) : L(i, j + 1);
+	size_t i = 0, j = 0;
+	while (i < n || j < m) {
+		if (i < n && j < m && strcmp(x[i], y[j]) == 0) {
+			printf("          %s\n", x[i]);
+			i++, j++;
+		} else if (j == m || (i < n && L(i + 1, j) >= L(i, j + 1))) {
+			printf("        - %s\n", x[i++]);
+		} else {
+			printf("        + %s\n", y[j++]);
+		}
+	}
+#undef L
+}
+
+/* The test's input as --input takes it (speech with blanks quoted). */
+static const char *input_text(struct session *s, const struct ast_test *t)
+{
+	size_t size = 1;
+	for (size_t i = 0; i < t->ninput; i++)
+		size += strlen(t->input[i].text) + 5;
+	char *text = arena_alloc(&s->arena, size), *end = text;
+	for (size_t i = 0; i < t->ninput; i++) {
+		const char *in = t->input[i].text;
+		bool blank = strchr(in, ' ') != NULL;
+		end += sprintf(end, "%s%s%s%s", i ? " " : "", blank ? "said:\\\"" : "",
+			       blank ? in + 5 : in, blank ? "\\\"" : "");
+	}
+	return text;
+}
+
+enum outcome { PASSED, FAILED, SKIPPED };
+
+/* Runs one test; prints its line (and why it failed). */
+static enum outcome run_test(struct session *s, struct ast_program *p, const struct ast_test *t,
+			     const char *file)
+{
+	const char *name = t->name ? t->name : "(unnamed)";
+	const char *why = unplayable(s, &t->start);
+	if (why) {
+		printf("  skip  %s (%s)\n", name, why);
+		return SKIPPED;
+	}
+	struct sim_input *in = arena_alloc(&s->arena, (t->ninput + 1) * sizeof *in);
+	for (size_t i = 0; i < t->ninput; i++)
+		sim_parse_input(t->input[i].text, &in[i]);
+	struct sim_api_answer *api;
+	size_t napi = test_answers(s, t, &api);
+	struct sim_call call = { p, &t->start, in, t->ninput, api, napi,
+				 s->has_target ? &s->behaviour : NULL };
+	struct sim_result r;
+	sim_run(&call, &s->arena, &r);
+	const char **actual = arena_alloc(&s->arena, (r.npath + 1) * sizeof *actual);
+	for (size_t i = 0; i < r.npath; i++)
+		actual[i] = r.path[i].text;
+	bool path_ok = !t->has_expect || t->nexpect == r.npath;
+	for (size_t i = 0; path_ok && t->has_expect && i < t->nexpect; i++)
+		path_ok = sim_stop_is(&r.path[i], &t->expect[i]);
+	const struct sim_stop *last = r.npath ? &r.path[r.npath - 1] : NULL;
+	bool end_ok = t->expect_end.kind == DEST_NONE || (last && sim_stop_is(last, &t->expect_end));
+	bool ok = r.status != SIM_FAILED && path_ok && end_ok;
+	size_t unread = t->ninput - r.consumed;
+	if (ok) {
+		if (unread)
+			printf("  ok    %s (%zu input event%s not read)\n", name, unread,
+			       unread == 1 ? "" : "s");
+		else
+			printf("  ok    %s\n", name);
+		return PASSED;
+	}
+	printf("  FAIL  %s\n", name);
+	if (r.status == SIM_FAILED)
+		printf("      error: %s\n", r.error);
+	if (!path_ok && r.status != SIM_FAILED) {
+		const char **want = arena_alloc(&s->arena, (t->nexpect + 1) * sizeof *want);
+		for (size_t i = 0; i < t->nexpect; i++)
+			want[i] = sim_dest_text(&s->arena, &t->expect[i]);
+		print_diff(&s->arena, want, t->nexpect, actual, r.npath);
+	}
+	if (!end_ok && r.status != SIM_FAILED)
+		printf("      end: expected %s, got %s\n", sim_dest_text(&s->arena, &t->expect_end),
+		       last ? last->text : "nothing");
+	if (r.status == SIM_WAITING)
+		printf("      note: the input ran out while the call waited at %s\n", last->text);
+	printf("      see: ivrc simulate %s%s%s --start %s%s%s%s\n", file,
+	       s->has_target ? " --target " : "", s->has_target ? s->behaviour.target : "",
+	       sim_dest_text(&s->arena, &t->start), t->ninput ? " --input \"" : "",
+	       input_text(s, t), t->ninput ? "\"" : "");
+	return FAILED;
+}
+
+int sim_cli_test(const struct sim_cli_opts *o, char **files, int nfiles)
+{
+	struct session s;
+	session_init(&s, o);
+	if (!pick_target(&s) || !read_fixtures(&s))
+		return session_end(&s, EXIT_USAGE);
+	int status = EXIT_CLEAN;
+	size_t count[3] = { 0 };
+	for (int f = 0; f < nfiles; f++) {
+		int st;
+		struct ast_program *p = load(&s, files[f], &st);
+		print_findings(&s);
+		if (!p) {
+			status = st > status ? st : status;
+			continue;
+		}
+		printf("%s%s%s%s:%s\n", files[f], s.has_target ? " (" : "",
+		       s.has_target ? s.behaviour.target : "", s.has_target ? ")" : "",
+		       p->ntests ? "" : " no tests");
+		for (size_t i = 0; i < p->ntests; i++)
+			count[run_test(&s, p, p->tests[i], files[f])]++;
+		fflush(stdout);
+	}
+	size_t all = count[PASSED] + count[FAILED] + count[SKIPPED];
+	printf("%zu test%s, %zu passed, %zu failed", all, all == 1 ? "" : "s", count[PASSED],
+	       count[FAILED]);
+	if (count[SKIPPED])
+		printf(", %zu skipped", count[SKIPPED]);
+	putchar('\n');
+	if (count[FAILED] && status == EXIT_CLEAN)
+		status = EXIT_INPUT;
+	return session_end(&s, status);
+}
+
+/* ---------- graph ---------- */
+
+int sim_cli_graph(const struct sim_cli_opts *o, const char *file)
+{
+	struct session s;
+	session_init(&s, o);
+	int status = EXIT_CLEAN;
+	struct ast_program *p = load(&s, file, &status);
+	if (!p)
+		return session_end(&s, status);
+	print_findings(&s);
+	graph_print(stdout, p, o->graph, &s.arena);
+	fflush(stdout);
+	return session_end(&s, EXIT_CLEAN);
+}

@@ -1,0 +1,23 @@
+/* `ivrc simulate`, `ivrc test` and `ivrc graph`: load and check a file, then
+ * play calls through it (simulate.c) or print its call graph (graph.c).
+ * main.c parses the arguments and calls these. */
+#ifndef IVRC_SIM_CLI_H
+#define IVRC_SIM_CLI_H
+#include <stdbool.h>
+#include "graph.h"
+
+struct sim_cli_opts {
+	const char *syntax;        /* --syntax yaml|dsl, NULL: by extension */
+	const char *target;        /* --target T, NULL: the language's own semantics */
+	const char *start;         /* simulate --start DEST, NULL: the first entry point */
+	const char *input;         /* simulate --input "1 silence 2" */
+	const char *api_fixture;   /* --api-fixture FILE.json: {URL: {field: value}} */
+	bool json;                 /* simulate --format json */
+	enum graph_format graph;   /* graph --format dot|mermaid */
+};
+
+int sim_cli_simulate(const struct sim_cli_opts *o, const char *file);
+int sim_cli_test(const struct sim_cli_opts *o, char **files, int nfiles);
+int sim_cli_graph(const struct sim_cli_opts *o, const char *file);
+
+#endif

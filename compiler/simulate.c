@@ -1,0 +1,1426 @@
+/* The call simulator (see simulate.h). One loop drives the call from object
+ * to object (menu, announcement, flow, voicemail, an end); a flow runs on an
+ * explicit stack of blocks. Nothing recurses over the call or the flow, and
+ * every lookup is a hash table, so a call costs time linear in what it does.
+ * Bounds: 1 000 iterations of one loop (or jumps of one goto without a
+ * limit), 100 000 flow steps, and as many objects entered without reading
+ * input as the program has objects, plus 1 000. After 30 flow steps without
+ * input, the transcript leaves out what the flow does (the lines would only
+ * repeat) until the next key, object or end, and says how much it left out. */
+#include "simulate.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "arena.h"
+
+enum { LOOP_LIMIT = 1000, STEP_LIMIT = 100000, QUIET_LIMIT = 30 };
+enum { H_INVALID, H_NO_INPUT };
+
+/* ---------- hash tables (open addressing, in the arena) ---------- */
+
+struct slot {
+	uintptr_t k1, k2;          /* k2: a string's hash for string keys */
+	const char *name;          /* string keys only */
+	uintptr_t value;
+	bool used;
+};
+
+struct table {
+	struct slot *slots;
+	size_t cap, count;
+};
+
+static size_t hash_bytes(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static size_t hash_pair(uintptr_t a, uintptr_t b)
+{
+	size_t h = (size_t)a * 0x9E3779B97F4A7C15u ^ ((size_t)b + 0x632BE59BD9B4E019u);
+	return h ^ (h >> 29);
+}
+
+static struct slot *table_find(struct table *t, uintptr_t k1, uintptr_t k2, const char *name)
+{
+	size_t h = name ? hash_bytes(name) : hash_pair(k1, k2);
+	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		struct slot *s = &t->slots[i];
+		if (!s->used || (name ? s->name && strcmp(s->name, name) == 0 :
+				 s->k1 == k1 && s->k2 == k2))
+			return s;
+	}
+}
+
+/* The slot of the key, added (value 0) when absent. A slot pointer stays
+ * valid until the next key is added to the table. */
+static struct slot *table_get(struct arena *a, struct table *t, uintptr_t k1, uintptr_t k2,
+			      const char *name)
+{
+	struct slot *found = t->cap ? table_find(t, k1, k2, name) : NULL;
+	if (found && found->used)
+		return found;
+	if ((t->count + 1) * 2 > t->cap) {
+		struct table bigger = { arena_alloc(a, (t->cap ? t->cap * 2 : 16) * sizeof(struct slot)),
+					t->cap ? t->cap * 2 : 16, t->count };
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->slots[i].used)
+				*table_find(&bigger, t->slots[i].k1, t->slots[i].k2,
+					    t->slots[i].name) = t->slots[i];
+		*t = bigger;
+	}
+	struct slot *s = table_find(t, k1, k2, name);
+	if (!s->used) {
+		*s = (struct slot){ k1, k2, name, 0, true };
+		t->count++;
+	}
+	return s;
+}
+
+static const struct slot *table_peek(const struct table *t, uintptr_t k1, uintptr_t k2,
+				     const char *name)
+{
+	if (!t->cap)
+		return NULL;
+	const struct slot *s = table_find((struct table *)t, k1, k2, name);
+	return s->used ? s : NULL;
+}
+
+/* ---------- the simulator's state ---------- */
+
+/* One entry of an object on the path. With goto_semantics it is one inlined
+ * copy of the object (parent copy + object), whose counters live per call. */
+struct copy {
+	const struct ast_decl *decl;
+	int64_t count[2];          /* wrong keys, silences */
+	int64_t jumps[2];          /* goTo jumps back to the prompt, per call */
+};
+
+/* A block of a flow being run; loops own the block of their body. */
+struct frame {
+	const struct ast_block *b;
+	size_t i;                  /* next step */
+	const struct ast_step *owner;   /* the loop, or NULL */
+	unsigned iter;
+	const char **items;        /* for_each */
+	size_t nitems, next;
+};
+
+struct sim {
+	const struct sim_call *c;
+	const struct sim_behaviour *bh;
+	struct arena *a;
+	struct sim_result *r;
+	size_t in;                 /* next input event */
+	bool done;
+	/* where the loop goes next */
+	const struct ast_dest *next;
+	const struct ast_decl *next_self;   /* the menu `repeat` means */
+	/* the path of copies (goTo semantics) */
+	struct copy *copies;
+	size_t ncopies, capcopies;
+	struct table copy_of;      /* (parent copy + 1, decl) -> copy index */
+	uint32_t *stack;
+	size_t nstack, capstack;
+	struct table depth_of;     /* decl -> position on the stack + 1 (0: not on it) */
+	size_t entered_idle, idle_limit;
+	/* flows */
+	struct table vars;         /* name -> value */
+	struct table jumps;        /* goto step -> jumps made */
+	struct table labels;       /* (flow, label) -> step */
+	struct table labelled;     /* flow -> its labels are in `labels` */
+	struct frame *frames;
+	size_t nframes, capframes;
+	size_t flow_steps;
+	/* the transcript of long runs without input */
+	size_t quiet, hidden;
+	bool muted;
+	struct sim_event scratch;   /* where muted events go */
+};
+
+/* ---------- events and the path ---------- */
+
+static struct sim_event *event(struct sim *s, enum sim_event_kind kind)
+{
+	struct sim_event e = { .kind = kind };
+	if (s->muted && (kind == SIM_EV_STEP || kind == SIM_EV_PROMPT || kind == SIM_EV_NOTE ||
+			 kind == SIM_EV_TARGET)) {
+		s->hidden += kind == SIM_EV_STEP;
+		s->scratch = e;
+		return &s->scratch;
+	}
+	ARENA_PUSH(s->a, s->r->events, s->r->nevents, s->r->capevents, e);
+	return &s->r->events[s->r->nevents - 1];
+}
+
+static void note(struct sim *s, enum sim_event_kind kind, const char *text)
+{
+	event(s, kind)->text = text;
+}
+
+/* A line that says the target does it its own way. */
+static void target_note(struct sim *s, const char *text)
+{
+	struct sim_event *e = event(s, SIM_EV_TARGET);
+	e->name = s->bh->target ? s->bh->target : "target";
+	e->text = text;
+}
+
+/* A key, an object or an end: the transcript shows everything again. */
+static void unmute(struct sim *s)
+{
+	s->quiet = 0;
+	if (!s->muted)
+		return;
+	s->muted = false;
+	note(s, SIM_EV_NOTE, arena_printf(s->a, "%zu more step%s not shown", s->hidden,
+					  s->hidden == 1 ? "" : "s"));
+	s->hidden = 0;
+}
+
+static void fail(struct sim *s, const char *message)
+{
+	if (s->done)
+		return;
+	unmute(s);
+	note(s, SIM_EV_ERROR, message);
+	s->r->status = SIM_FAILED;
+	s->r->error = message;
+	s->done = true;
+}
+
+const char *sim_dest_text(struct arena *a, const struct ast_dest *d)
+{
+	if (d->ref)
+		return d->ref->kind == DECL_ENDPOINT ? d->ref->name :
+			arena_concat(a, ast_decl_kind_names[d->ref->kind], ":", d->ref->name, NULL);
+	if (d->kind == DEST_HANGUP || d->kind == DEST_REPEAT)
+		return ast_dest_kind_names[d->kind];
+	if (d->kind == DEST_NAME || d->kind == DEST_NONE)
+		return d->id ? d->id : "";
+	return arena_concat(a, ast_dest_kind_names[d->kind], ":", d->id, NULL);
+}
+
+static void add_stop(struct sim *s, const struct ast_decl *decl, enum dest_kind kind,
+		     const char *id, const char *text)
+{
+	struct sim_stop st = { decl, kind, id, text };
+	ARENA_PUSH(s->a, s->r->path, s->r->npath, s->r->cappath, st);
+}
+
+static const char *decl_text(struct sim *s, const struct ast_decl *d)
+{
+	return d->kind == DECL_ENDPOINT ? d->name :
+		arena_concat(s->a, ast_decl_kind_names[d->kind], ":", d->name, NULL);
+}
+
+/* The call ends at d (a literal, an endpoint, hangup). */
+static void end_at(struct sim *s, const struct ast_dest *d)
+{
+	const char *text = sim_dest_text(s->a, d);
+	unmute(s);
+	if (d->ref)
+		add_stop(s, d->ref, d->ref->kind == DECL_ENDPOINT ? DEST_NAME : d->kind, NULL, text);
+	else
+		add_stop(s, NULL, d->kind, d->id, text);
+	struct sim_event *e = event(s, SIM_EV_END);
+	e->dest = text;
+	/* An endpoint: what it is on the target being played. */
+	if (d->ref && d->ref->kind == DECL_ENDPOINT && s->bh->target) {
+		const struct ast_endpoint *ep = (const struct ast_endpoint *)d->ref;
+		for (int t = 0; t < TARGET_COUNT; t++) {
+			const struct ast_dest *lit = ep->per_target ? &ep->lit[t] : &ep->all;
+			if (strcmp(ast_target_names[t], s->bh->target) == 0 && lit->kind != DEST_NONE)
+				e->text = sim_dest_text(s->a, lit);
+		}
+	}
+	s->r->status = SIM_ENDED;
+	s->done = true;
+}
+
+static void end_hangup(struct sim *s)
+{
+	struct ast_dest h = { .kind = DEST_HANGUP };
+	end_at(s, &h);
+}
+
+static const struct sim_input *next_input(struct sim *s)
+{
+	if (s->in == s->c->ninput)
+		return NULL;
+	unmute(s);
+	s->entered_idle = 0;
+	s->r->consumed = ++s->in;
+	return &s->c->input[s->in - 1];
+}
+
+/* No more input while the call waits at the last object entered. */
+static void wait_here(struct sim *s)
+{
+	unmute(s);
+	event(s, SIM_EV_WAIT)->dest = s->r->npath ? s->r->path[s->r->npath - 1].text : "";
+	s->r->status = SIM_WAITING;
+	s->done = true;
+}
+
+static void route(struct sim *s, const struct ast_dest *d, const struct ast_decl *self)
+{
+	s->next = d;
+	s->next_self = self;
+}
+
+bool sim_parse_input(const char *text, struct sim_input *out)
+{
+	if (strcmp(text, "silence") == 0) {
+		*out = (struct sim_input){ SIM_IN_SILENCE, text };
+		return true;
+	}
+	if (strncmp(text, "said:", 5) == 0) {
+		*out = (struct sim_input){ SIM_IN_SPEECH, text + 5 };
+		return true;
+	}
+	if (text[0] && !text[1] && (isdigit((unsigned char)text[0]) || text[0] == '*' ||
+				    text[0] == '#')) {
+		*out = (struct sim_input){ SIM_IN_KEY, text };
+		return true;
+	}
+	return false;
+}
+
+/* ---------- prompts ---------- */
+
+static void play(struct sim *s, const struct ast_recref *ref)
+{
+	if (!ref->name)
+		return;
+	struct sim_event *e = event(s, SIM_EV_PROMPT);
+	e->name = ref->name;
+	e->text = ref->rec ? ref->rec->text : NULL;
+}
+
+/* ---------- entering an object ---------- */
+
+/* Enters d: a new stop on the path and, with goTo semantics, either a jump
+ * back to the copy on the path (counts kept) or a new copy. Returns the
+ * copy, NULL when the simulation stopped. */
+static struct copy *enter(struct sim *s, const struct ast_decl *d)
+{
+	if (++s->entered_idle > s->idle_limit) {
+		fail(s, arena_printf(s->a, "the call went through %zu objects without reading "
+				     "input: it loops (stopped)", s->idle_limit));
+		return NULL;
+	}
+	const char *text = decl_text(s, d);
+	unmute(s);
+	add_stop(s, d, DEST_NONE, NULL, text);
+	event(s, SIM_EV_ENTER)->dest = text;
+	struct slot *at = table_get(s->a, &s->depth_of, (uintptr_t)d, 0, NULL);
+	if (at->value) {
+		/* On the path: a jump back to it; what it entered is left. */
+		size_t k = at->value - 1;
+		for (size_t i = k + 1; i < s->nstack; i++)
+			table_get(s->a, &s->depth_of, (uintptr_t)s->copies[s->stack[i]].decl, 0,
+				  NULL)->value = 0;
+		s->nstack = k + 1;
+		struct copy *c = &s->copies[s->stack[k]];
+		if (!s->bh->goto_semantics)
+			c->count[H_INVALID] = c->count[H_NO_INPUT] = 0;
+		else if (d->kind == DECL_MENU)
+			target_note(s, arena_printf(s->a, "%s is on the path: a goTo back to its "
+						    "prompt, counts kept (invalid %lld, "
+						    "no_input %lld)", text,
+						    (long long)c->count[H_INVALID],
+						    (long long)c->count[H_NO_INPUT]));
+		return c;
+	}
+	uintptr_t parent = s->nstack ? s->stack[s->nstack - 1] + 1u : 0;
+	struct slot *cs = table_get(s->a, &s->copy_of, parent, (uintptr_t)d, NULL);
+	if (!cs->value) {
+		struct copy c = { .decl = d };
+		ARENA_PUSH(s->a, s->copies, s->ncopies, s->capcopies, c);
+		cs->value = s->ncopies;
+	}
+	uint32_t ci = (uint32_t)(cs->value - 1);
+	ARENA_PUSH(s->a, s->stack, s->nstack, s->capstack, ci);
+	table_get(s->a, &s->depth_of, (uintptr_t)d, 0, NULL)->value = s->nstack;
+	struct copy *c = &s->copies[ci];
+	/* A fresh entry starts counting again (Infobip: setVariable "0"). */
+	c->count[H_INVALID] = c->count[H_NO_INPUT] = 0;
+	return c;
+}
+
+/* ---------- menus ---------- */
+
+static const struct ast_option *find_option(struct sim *s, const struct ast_menu *m, char key)
+{
+	if (s->bh->keys && !strchr(s->bh->keys, key))
+		return NULL;
+	for (size_t i = 0; i < m->noptions; i++)
+		if (m->options[i].key == key)
+			return &m->options[i];
+	return NULL;
+}
+
+/* The failure's last prompt: final_prompt, or on a target that falls back,
+ * the handler's prompt, else the menu's. */
+static void final_prompt(struct sim *s, const struct ast_menu *m, const struct ast_handler *h)
+{
+	if (h->present && h->final_prompt.name) {
+		play(s, &h->final_prompt);
+		return;
+	}
+	if (!s->bh->final_prompt_fallback)
+		return;
+	const struct ast_recref *r = h->present && h->prompt.name ? &h->prompt : &m->prompt;
+	target_note(s, arena_printf(s->a, "no final_prompt: '%s' plays in its place", r->name));
+	play(s, r);
+}
+
+/* A wrong key (which = H_INVALID) or silence: retry or give up. Returns
+ * true when the caller tries again. */
+static bool menu_failure(struct sim *s, const struct ast_menu *m, struct copy *c, int which,
+			 struct sim_event *e)
+{
+	const struct ast_handler *h = which == H_INVALID ? &m->invalid : &m->no_input;
+	int64_t retries = h->present ? h->retries : 0;
+	e->name = which == H_INVALID ? "invalid" : "no_input";
+	e->retries = retries;
+	if (which == H_INVALID && s->bh->no_invalid_handler) {
+		e->result = SIM_R_TARGET;
+		target_note(s, "plays its own 'Invalid Menu Entry' prompt and repeats the menu "
+			    "(no invalid handler, no count)");
+		play(s, &m->prompt);
+		return true;
+	}
+	if (which == H_NO_INPUT && s->bh->no_input_at_once) {
+		e->result = SIM_R_TARGET;
+		e->dest = h->present ? sim_dest_text(s->a, &h->then) : "hangup";
+		target_note(s, "no retries or prompts on silence: the timeout action is taken at once");
+		return false;
+	}
+	int64_t count = c->count[which];
+	bool retry = count < retries;
+	if (retry && s->bh->goto_semantics && c->jumps[which] >= retries) {
+		/* The counter was reset by a new entry, but goTo's limit is per call. */
+		c->count[which] = ++count;
+		e->result = SIM_R_GIVE_UP;
+		e->count = count;
+		play(s, &h->prompt);
+		target_note(s, arena_printf(s->a, "the handler's prompt plays (a new entry reset "
+					    "its counter), but the goTo back to the menu's prompt "
+					    "has reached its limit (%lld) for this call",
+					    (long long)retries));
+	} else if (retry) {
+		c->count[which] = ++count;
+		c->jumps[which]++;
+		e->result = SIM_R_RETRY;
+		e->count = count;
+		play(s, &h->prompt);
+		play(s, &m->prompt);
+		return true;
+	} else {
+		c->count[which] = ++count;
+		e->result = SIM_R_GIVE_UP;
+		e->count = count;
+	}
+	e->dest = h->present ? sim_dest_text(s->a, &h->then) : "hangup";
+	final_prompt(s, m, h);
+	return false;
+}
+
+/* The route a failure gives up to. */
+static void menu_give_up(struct sim *s, const struct ast_menu *m, int which)
+{
+	const struct ast_handler *h = which == H_INVALID ? &m->invalid : &m->no_input;
+	static const struct ast_dest hangup = { .kind = DEST_HANGUP };
+	route(s, h->present ? &h->then : &hangup, &m->decl);
+}
+
+static void run_menu(struct sim *s, const struct ast_menu *m, struct copy *c)
+{
+	play(s, &m->prompt);
+	for (;;) {
+		const struct sim_input *in = next_input(s);
+		if (!in) {
+			wait_here(s);
+			return;
+		}
+		struct sim_event *e;
+		int which = H_NO_INPUT;
+		if (in->kind == SIM_IN_KEY) {
+			const struct ast_option *o = find_option(s, m, in->text[0]);
+			e = event(s, SIM_EV_KEY);
+			e->key = in->text;
+			if (o) {
+				e->result = SIM_R_OPTION;
+				e->dest = sim_dest_text(s->a, &o->to);
+				route(s, &o->to, &m->decl);
+				return;
+			}
+			which = H_INVALID;
+		} else if (in->kind == SIM_IN_SPEECH) {
+			e = event(s, SIM_EV_SPEECH);
+			e->text = in->text;
+			note(s, SIM_EV_NOTE, "a menu reads keys: speech counts as silence");
+			e = event(s, SIM_EV_SILENCE);
+		} else {
+			e = event(s, SIM_EV_SILENCE);
+		}
+		/* e may move when the event list grows: keep its index. */
+		size_t at = (size_t)(e - s->r->events);
+		struct sim_event copy = *e;
+		bool again = menu_failure(s, m, c, which, &copy);
+		s->r->events[at] = copy;
+		if (!again) {
+			menu_give_up(s, m, which);
+			return;
+		}
+	}
+}
+
+/* ---------- flows: values and templates ---------- */
+
+static const char *var_get(const struct sim *s, const char *name)
+{
+	const struct slot *v = table_peek(&s->vars, 0, 0, name);
+	return v ? (const char *)v->value : NULL;
+}
+
+static void var_set(struct sim *s, const char *name, const char *value)
+{
+	table_get(s->a, &s->vars, 0, 0, name)->value = (uintptr_t)value;
+}
+
+static const char *quoted(struct sim *s, const char *v)
+{
+	return arena_concat(s->a, "\"", v, "\"", NULL);
+}
+
+/* Expands ${name}; a variable never set reads as "" (with a note). */
+static const char *expand(struct sim *s, const char *t)
+{
+	if (!t || !strstr(t, "${"))
+		return t ? t : "";
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	if (!out)
+		abort();
+	while (*t) {
+		const char *open = strstr(t, "${");
+		const char *close = open ? strchr(open, '}') : NULL;
+		if (!close) {
+			fputs(t, out);
+			break;
+		}
+		fwrite(t, 1, (size_t)(open - t), out);
+		const char *name = arena_strndup(s->a, open + 2, (size_t)(close - open - 2));
+		const char *v = var_get(s, name);
+		if (!v)
+			note(s, SIM_EV_NOTE, arena_printf(s->a, "${%s} is not set: read as \"\"", name));
+		fputs(v ? v : "", out);
+		t = close + 1;
+	}
+	fclose(out);
+	const char *res = arena_strdup(s->a, buf);
+	free(buf);
+	return res;
+}
+
+static const struct doc_node *arg(const struct ast_step *st, const char *key)
+{
+	for (size_t i = 0; i < st->nargs; i++)
+		if (strcmp(st->args[i].key, key) == 0)
+			return st->args[i].value;
+	return NULL;
+}
+
+static const char *arg_text(const struct ast_step *st, const char *key)
+{
+	const struct doc_node *n = arg(st, key);
+	return n && n->kind == DOC_SCALAR ? n->text : NULL;
+}
+
+static long long arg_int(const struct ast_step *st, const char *key)
+{
+	const char *t = arg_text(st, key);
+	return t ? strtoll(t, NULL, 10) : 0;
+}
+
+/* ---------- flows: conditions (a small subset of Infobip's expressions) ---------- */
+
+enum val_kind { V_STR, V_NUM, V_BOOL };
+
+struct val {
+	enum val_kind kind;
+	double num;
+	const char *str;
+};
+
+/* Operators, by precedence: ! > comparisons > && > ||; '(' is a marker. */
+enum op { OP_OR, OP_AND, OP_EQ, OP_NE, OP_LT, OP_GT, OP_LE, OP_GE, OP_NOT, OP_PAREN };
+
+static int prec(enum op o)
+{
+	return o == OP_OR ? 1 : o == OP_AND ? 2 : o == OP_NOT ? 4 : o == OP_PAREN ? 0 : 3;
+}
+
+static bool as_number(const struct val *v, double *out)
+{
+	if (v->kind != V_STR) {
+		*out = v->num;
+		return true;
+	}
+	char *end;
+	if (!v->str[0] || isspace((unsigned char)v->str[0]))
+		return false;
+	*out = strtod(v->str, &end);
+	return *end == '\0';
+}
+
+static bool truthy(const struct val *v)
+{
+	if (v->kind != V_STR)
+		return v->num != 0;
+	return v->str[0] && strcmp(v->str, "false") != 0 && strcmp(v->str, "0") != 0;
+}
+
+static const char *as_text(struct sim *s, const struct val *v)
+{
+	if (v->kind == V_BOOL)
+		return v->num ? "true" : "false";
+	if (v->kind == V_NUM)
+		return arena_printf(s->a, "%g", v->num);
+	return v->str;
+}
+
+static struct val apply(struct sim *s, enum op o, const struct val *x, const struct val *y)
+{
+	struct val r = { V_BOOL, 0, NULL };
+	double a, b;
+	if (o == OP_NOT) {
+		r.num = !truthy(y);
+	} else if (o == OP_AND || o == OP_OR) {
+		r.num = o == OP_AND ? truthy(x) && truthy(y) : truthy(x) || truthy(y);
+	} else {
+		int cmp;
+		if (as_number(x, &a) && as_number(y, &b))
+			cmp = a < b ? -1 : a > b;
+		else
+			cmp = strcmp(as_text(s, x), as_text(s, y));
+		r.num = o == OP_EQ ? cmp == 0 : o == OP_NE ? cmp != 0 : o == OP_LT ? cmp < 0 :
+			o == OP_GT ? cmp > 0 : o == OP_LE ? cmp <= 0 : cmp >= 0;
+	}
+	return r;
+}
+
+struct eval {
+	struct sim *s;
+	struct val *vals;
+	size_t nvals;
+	enum op *ops;
+	size_t nops;
+};
+
+/* Applies the operator on top of the stack; false when operands are missing. */
+static bool reduce(struct eval *e)
+{
+	enum op o = e->ops[--e->nops];
+	size_t need = o == OP_NOT ? 1 : 2;
+	if (o == OP_PAREN || e->nvals < need)
+		return false;
+	struct val y = e->vals[--e->nvals];
+	struct val x = need == 2 ? e->vals[--e->nvals] : y;
+	e->vals[e->nvals++] = apply(e->s, o, &x, &y);
+	return true;
+}
+
+/* The operator at p, with its length; false when there is none. */
+static bool read_op(const char *p, enum op *o, size_t *len)
+{
+	static const struct { const char *text; enum op op; } ops[] = {
+		{ "==", OP_EQ }, { "!=", OP_NE }, { "<=", OP_LE }, { ">=", OP_GE },
+		{ "&&", OP_AND }, { "||", OP_OR }, { "<", OP_LT }, { ">", OP_GT },
+		{ "!", OP_NOT },
+	};
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+		size_t n = strlen(ops[i].text);
+		if (strncmp(p, ops[i].text, n) == 0) {
+			*o = ops[i].op;
+			*len = n;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool is_name_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '.';
+}
+
+/* Reads one operand at *pp: a string, a number, a variable (also ${name}),
+ * true, false. NULL when it is none of them. */
+static const char *read_operand(struct sim *s, const char **pp, struct val *v)
+{
+	const char *p = *pp;
+	if (*p == '\'' || *p == '"') {
+		const char *end = strchr(p + 1, *p);
+		if (!end)
+			return "unterminated string";
+		*v = (struct val){ V_STR, 0, arena_strndup(s->a, p + 1, (size_t)(end - p - 1)) };
+		*pp = end + 1;
+		return NULL;
+	}
+	if (isdigit((unsigned char)*p) || (*p == '-' && isdigit((unsigned char)p[1]))) {
+		char *end;
+		double d = strtod(p, &end);
+		*v = (struct val){ V_NUM, d, NULL };
+		*pp = end;
+		return NULL;
+	}
+	bool wrapped = p[0] == '$' && p[1] == '{';
+	const char *start = wrapped ? p + 2 : p;
+	const char *end = start;
+	if (!isalpha((unsigned char)*end) && *end != '_')
+		return "expected a value";
+	while (is_name_char(*end))
+		end++;
+	if (wrapped && *end != '}')
+		return "expected '}'";
+	const char *name = arena_strndup(s->a, start, (size_t)(end - start));
+	*pp = wrapped ? end + 1 : end;
+	if (!wrapped && (strcmp(name, "true") == 0 || strcmp(name, "false") == 0)) {
+		*v = (struct val){ V_BOOL, name[0] == 't', NULL };
+		return NULL;
+	}
+	const char *value = var_get(s, name);
+	*v = (struct val){ V_STR, 0, value ? value : "" };
+	return NULL;
+}
+
+/* Evaluates cond; false after a runtime error naming what it cannot read. */
+static bool eval_cond(struct sim *s, const char *cond, bool *out)
+{
+	size_t n = strlen(cond) + 1;
+	struct eval e = { s, arena_alloc(s->a, n * sizeof *e.vals), 0,
+			  arena_alloc(s->a, n * sizeof *e.ops), 0 };
+	const char *p = cond, *err = NULL;
+	bool want_operand = true;
+	while (!err) {
+		while (isspace((unsigned char)*p))
+			p++;
+		const char *at = p;
+		enum op o;
+		size_t len;
+		if (!*p) {
+			if (want_operand)
+				err = "expected a value";
+			break;
+		}
+		if (want_operand && *p == '(') {
+			e.ops[e.nops++] = OP_PAREN;
+			p++;
+		} else if (want_operand && *p == '!' && p[1] != '=') {
+			e.ops[e.nops++] = OP_NOT;
+			p++;
+		} else if (want_operand) {
+			err = read_operand(s, &p, &e.vals[e.nvals]);
+			if (!err) {
+				e.nvals++;
+				want_operand = false;
+			}
+		} else if (*p == ')') {
+			while (e.nops && e.ops[e.nops - 1] != OP_PAREN && !err)
+				err = reduce(&e) ? NULL : "expected a value";
+			if (!err && !e.nops)
+				err = "unbalanced ')'";
+			else if (!err)
+				e.nops--;
+			p++;
+		} else if (read_op(p, &o, &len) && o != OP_NOT) {
+			while (e.nops && !err && e.ops[e.nops - 1] != OP_PAREN &&
+			       prec(e.ops[e.nops - 1]) >= prec(o))
+				err = reduce(&e) ? NULL : "expected a value";
+			e.ops[e.nops++] = o;
+			p += len;
+			want_operand = true;
+		} else {
+			err = "expected an operator (==, !=, <, >, <=, >=, &&, ||)";
+		}
+		if (err) {
+			fail(s, arena_printf(s->a, "cannot evaluate '%s': %s at column %zu", cond,
+					     err, (size_t)(at - cond) + 1));
+			return false;
+		}
+	}
+	while (!err && e.nops)
+		err = e.ops[e.nops - 1] == OP_PAREN ? "'(' is not closed" :
+			reduce(&e) ? NULL : "expected a value";
+	if (err || e.nvals != 1) {
+		fail(s, arena_printf(s->a, "cannot evaluate '%s': %s", cond,
+				     err ? err : "expected an operator"));
+		return false;
+	}
+	*out = truthy(&e.vals[0]);
+	return true;
+}
+
+/* ---------- flows: steps ---------- */
+
+static void step_line(struct sim *s, const struct ast_step *st, const char *text)
+{
+	if (!s->muted && ++s->quiet > QUIET_LIMIT) {
+		note(s, SIM_EV_NOTE, arena_printf(s->a, "%d steps without input: the next are "
+						  "not shown, up to the next key, object or end",
+						  QUIET_LIMIT));
+		s->muted = true;
+	}
+	struct sim_event *e = event(s, SIM_EV_STEP);
+	e->name = ast_step_names[st->kind];
+	e->text = text;
+}
+
+static void push_frame(struct sim *s, const struct ast_block *b, const struct ast_step *owner)
+{
+	struct frame f = { .b = b, .owner = owner, .iter = 1 };
+	ARENA_PUSH(s->a, s->frames, s->nframes, s->capframes, f);
+}
+
+static void collect(struct sim *s, const struct ast_step *st)
+{
+	long long max = arg_int(st, "max_digits");
+	char *digits = arena_alloc(s->a, (size_t)(max > 0 ? max : 0) + s->c->ninput + 1);
+	size_t n = 0;
+	for (;;) {
+		if (max > 0 && (long long)n == max)
+			break;
+		const struct sim_input *in = next_input(s);
+		if (!in) {
+			wait_here(s);
+			return;
+		}
+		if (in->kind == SIM_IN_SPEECH) {
+			fail(s, arena_printf(s->a, "collect reads keys, got said:%s", in->text));
+			return;
+		}
+		if (in->kind == SIM_IN_SILENCE) {
+			event(s, SIM_EV_SILENCE);
+			break;
+		}
+		event(s, SIM_EV_KEY)->key = in->text;
+		digits[n++] = in->text[0];
+	}
+	const char *value = digits;
+	const struct doc_node *map = arg(st, "mapped_values");
+	for (size_t i = 0; map && map->kind == DOC_MAP && i < map->count; i++)
+		if (strcmp(map->pairs[i].key->text, digits) == 0 &&
+		    map->pairs[i].value->kind == DOC_SCALAR)
+			value = map->pairs[i].value->text;
+	var_set(s, st->var, value);
+	step_line(s, st, value == digits ? arena_printf(s->a, "%s = \"%s\"", st->var, value) :
+		  arena_printf(s->a, "%s = \"%s\" (mapped from \"%s\")", st->var, value, digits));
+}
+
+static void capture(struct sim *s, const struct ast_step *st)
+{
+	const struct sim_input *in = next_input(s);
+	if (!in) {
+		wait_here(s);
+		return;
+	}
+	if (in->kind == SIM_IN_KEY) {
+		fail(s, arena_printf(s->a, "capture listens for speech (said:WORDS) or silence, "
+				     "got key %s", in->text));
+		return;
+	}
+	if (in->kind == SIM_IN_SILENCE)
+		event(s, SIM_EV_SILENCE);
+	else
+		event(s, SIM_EV_SPEECH)->text = in->text;
+	const char *v = in->kind == SIM_IN_SPEECH ? in->text : "";
+	var_set(s, st->var, v);
+	step_line(s, st, arena_printf(s->a, "%s = \"%s\"", st->var, v));
+}
+
+static const struct sim_api_answer *find_answer(struct sim *s, const char *url)
+{
+	for (size_t i = 0; i < s->c->napi; i++)
+		if (strcmp(s->c->api[i].url, url) == 0)
+			return &s->c->api[i];
+	return NULL;
+}
+
+static void call_api(struct sim *s, const struct ast_step *st)
+{
+	const char *url = expand(s, arg_text(st, "url"));
+	const char *method = arg_text(st, "method") ? arg_text(st, "method") : "GET";
+	const struct sim_api_answer *ans = find_answer(s, url);
+	if (!ans) {
+		step_line(s, st, arena_printf(s->a, "%s %s: no answer in the fixtures; the "
+					      "response fields stay unset", method, url));
+		return;
+	}
+	const char *got = "";
+	for (size_t i = 0; i < ans->count; i++) {
+		var_set(s, ans->fields[i], ans->values[i]);
+		got = arena_printf(s->a, "%s%s%s = \"%s\"", got, i ? ", " : "", ans->fields[i],
+				   ans->values[i]);
+	}
+	step_line(s, st, arena_printf(s->a, "%s %s: %s", method, url, ans->count ? got :
+				      "an answer without fields"));
+	const struct doc_node *want = arg(st, "response_fields");
+	for (size_t i = 0; want && want->kind == DOC_SEQ && i < want->count; i++) {
+		const char *f = want->items[i]->text;
+		if (want->items[i]->kind == DOC_SCALAR && !var_get(s, f))
+			note(s, SIM_EV_NOTE, arena_printf(s->a, "the answer has no '%s'", f));
+	}
+}
+
+static const struct ast_step *find_label(struct sim *s, const struct ast_flow *fl,
+					 const char *label)
+{
+	struct slot *done = table_get(s->a, &s->labelled, (uintptr_t)fl, 0, NULL);
+	if (!done->value) {
+		/* Every labelled step of the flow, once: an explicit stack of blocks. */
+		done->value = 1;
+		const struct ast_block **todo = NULL;
+		size_t n = 0, cap = 0;
+		ARENA_PUSH(s->a, todo, n, cap, &fl->body);
+		while (n) {
+			const struct ast_block *b = todo[--n];
+			for (size_t i = 0; i < b->count; i++) {
+				const struct ast_step *st = &b->steps[i];
+				if (st->label)
+					table_get(s->a, &s->labels, (uintptr_t)fl, 0,
+						  arena_concat(s->a, fl->decl.name, "/", st->label,
+							       NULL))->value = (uintptr_t)st;
+				ARENA_PUSH(s->a, todo, n, cap, &st->body);
+				ARENA_PUSH(s->a, todo, n, cap, &st->else_body);
+				ARENA_PUSH(s->a, todo, n, cap, &st->default_body);
+				for (size_t j = 0; j < st->ncases; j++)
+					ARENA_PUSH(s->a, todo, n, cap, &st->cases[j].body);
+			}
+		}
+	}
+	const struct slot *l = table_peek(&s->labels, (uintptr_t)fl, 0,
+					  arena_concat(s->a, fl->decl.name, "/", label, NULL));
+	return l ? (const struct ast_step *)l->value : NULL;
+}
+
+/* goto LABEL: back to a step of this block or an enclosing one. */
+static void jump(struct sim *s, const struct ast_flow *fl, const struct ast_step *st)
+{
+	struct slot *j = table_get(s->a, &s->jumps, (uintptr_t)st, 0, NULL);
+	long long limit = arg_int(st, "limit");
+	const char *counter = arg_text(st, "counter");
+	if (limit > 0 && (long long)j->value >= limit) {
+		step_line(s, st, arena_printf(s->a, "%s: limit %lld reached, goes on", st->to.id,
+					      limit));
+		return;
+	}
+	if (limit <= 0 && j->value >= LOOP_LIMIT) {
+		fail(s, arena_printf(s->a, "goto %s jumped %d times without a limit (stopped)",
+				     st->to.id, LOOP_LIMIT));
+		return;
+	}
+	j->value++;
+	if (counter)
+		var_set(s, counter, arena_printf(s->a, "%zu", (size_t)j->value));
+	step_line(s, st, limit > 0 ? arena_printf(s->a, "%s (jump %zu of %lld)", st->to.id,
+						  (size_t)j->value, limit) :
+		  arena_printf(s->a, "%s (jump %zu)", st->to.id, (size_t)j->value));
+	const struct ast_step *target = find_label(s, fl, st->to.id);
+	for (size_t k = s->nframes; target && k-- > 0;) {
+		const struct ast_block *b = s->frames[k].b;
+		if (target >= b->steps && target < b->steps + b->count) {
+			s->nframes = k + 1;
+			s->frames[k].i = (size_t)(target - b->steps);
+			return;
+		}
+	}
+	fail(s, arena_printf(s->a, "goto %s: no such step has run", st->to.id));
+}
+
+static void choose_case(struct sim *s, const struct ast_step *st)
+{
+	const char *v = var_get(s, st->var);
+	v = v ? v : "";
+	for (size_t i = 0; i < st->ncases; i++) {
+		if (strcmp(st->cases[i].value, v) == 0) {
+			step_line(s, st, arena_printf(s->a, "%s = \"%s\": case %s", st->var, v,
+						      quoted(s, st->cases[i].value)));
+			push_frame(s, &st->cases[i].body, NULL);
+			return;
+		}
+	}
+	step_line(s, st, arena_printf(s->a, "%s = \"%s\": %s", st->var, v,
+				      st->has_default ? "default" : "no case matches"));
+	if (st->has_default)
+		push_frame(s, &st->default_body, NULL);
+}
+
+static void start_for_each(struct sim *s, const struct ast_step *st)
+{
+	const char *list = expand(s, arg_text(st, "in"));
+	const char *delim = arg_text(st, "delimiter");
+	delim = delim && *delim ? delim : ",";
+	const char **items = NULL;
+	size_t n = 0, cap = 0;
+	for (const char *p = list; *list;) {
+		const char *d = strstr(p, delim);
+		ARENA_PUSH(s->a, items, n, cap, arena_strndup(s->a, p, d ? (size_t)(d - p) : strlen(p)));
+		if (!d)
+			break;
+		p = d + strlen(delim);
+	}
+	if (!n) {
+		step_line(s, st, arena_printf(s->a, "%s in \"\": no items", st->var));
+		return;
+	}
+	push_frame(s, &st->body, st);
+	struct frame *f = &s->frames[s->nframes - 1];
+	f->items = items;
+	f->nitems = n;
+	f->next = 1;
+	var_set(s, st->var, items[0]);
+	step_line(s, st, arena_printf(s->a, "%s = \"%s\" (1 of %zu)", st->var, items[0], n));
+}
+
+/* A loop step starts; the body runs at least once for repeat_*. */
+static void start_loop(struct sim *s, const struct ast_step *st)
+{
+	bool yes = true;
+	if (st->kind == STEP_FOR_EACH) {
+		start_for_each(s, st);
+		return;
+	}
+	if (st->kind == STEP_WHILE) {
+		if (!eval_cond(s, st->cond, &yes))
+			return;
+		step_line(s, st, arena_printf(s->a, "%s: %s", st->cond, yes ? "true" : "false"));
+	} else {
+		step_line(s, st, "(runs the body)");
+	}
+	if (yes)
+		push_frame(s, &st->body, st);
+}
+
+/* The end of a block: a loop decides whether to go round again. */
+static void block_end(struct sim *s)
+{
+	struct frame *f = &s->frames[s->nframes - 1];
+	const struct ast_step *st = f->owner;
+	bool again = false;
+	if (!st) {
+		s->nframes--;
+		return;
+	}
+	if (st->kind == STEP_FOR_EACH) {
+		again = f->next < f->nitems;
+		if (again) {
+			var_set(s, st->var, f->items[f->next]);
+			step_line(s, st, arena_printf(s->a, "%s = \"%s\" (%zu of %zu)", st->var,
+						      f->items[f->next], f->next + 1, f->nitems));
+			f->next++;
+		}
+	} else {
+		bool yes;
+		if (!eval_cond(s, st->cond, &yes))
+			return;
+		again = st->kind == STEP_REPEAT_UNTIL ? !yes : yes;
+		step_line(s, st, arena_printf(s->a, "%s: %s%s", st->cond, yes ? "true" : "false",
+					      again ? arena_printf(s->a, " (iteration %u)",
+								   f->iter + 1) : ""));
+	}
+	if (!again) {
+		s->nframes--;
+		return;
+	}
+	if (++f->iter > LOOP_LIMIT) {
+		fail(s, arena_printf(s->a, "%s ran %d times (stopped)", ast_step_names[st->kind],
+				     LOOP_LIMIT));
+		return;
+	}
+	f->i = 0;
+}
+
+/* dial and goto menu:X leave the flow: to an object, or to the call's end. */
+static void leave_flow(struct sim *s, const struct ast_dest *d)
+{
+	if (d->ref && d->ref->kind != DECL_ENDPOINT)
+		route(s, d, NULL);
+	else
+		end_at(s, d);
+}
+
+static void dial_to_many(struct sim *s, const struct ast_step *st)
+{
+	const struct doc_node *to = arg(st, "to");
+	const char *all = "";
+	for (size_t i = 0; to && i < to->count; i++)
+		all = arena_printf(s->a, "%s%s%s", all, i ? ", " : "", to->items[i]->text);
+	bool parallel = arg_text(st, "parallel") && strcmp(arg_text(st, "parallel"), "true") == 0;
+	step_line(s, st, arena_printf(s->a, "%s (%s)", all, parallel ? "in parallel" : "in turn"));
+	if (!to || !to->count || to->items[0]->kind != DOC_SCALAR ||
+	    strncmp(to->items[0]->text, "phone:", 6) != 0) {
+		end_hangup(s);
+		return;
+	}
+	struct ast_dest first = { .kind = DEST_PHONE, .id = to->items[0]->text + 6 };
+	end_at(s, &first);
+}
+
+static void simple_step(struct sim *s, const struct ast_step *st)
+{
+	switch (st->kind) {
+	case STEP_SAY:
+		step_line(s, st, quoted(s, expand(s, arg_text(st, "text"))));
+		break;
+	case STEP_PLAY:
+		step_line(s, st, arg_text(st, "loop") ?
+			  arena_printf(s->a, "%s (%s times)", expand(s, arg_text(st, "url")),
+				       arg_text(st, "loop")) : expand(s, arg_text(st, "url")));
+		break;
+	case STEP_PLAY_RECORDING:
+		if (st->recording.rec)
+			play(s, &st->recording);
+		else
+			step_line(s, st, arena_printf(s->a, "%s (a provider's recording id)",
+						      arg_text(st, "recording")));
+		break;
+	case STEP_RECORD:
+		step_line(s, st, arg_text(st, "seconds") ?
+			  arena_printf(s->a, "(a message of up to %ss)", arg_text(st, "seconds")) :
+			  "(a message)");
+		break;
+	case STEP_PAUSE:
+		step_line(s, st, arena_printf(s->a, "%s", arg_text(st, "seconds")));
+		break;
+	case STEP_SET: {
+		const char *v = expand(s, arg_text(st, "value"));
+		var_set(s, st->var, v);
+		step_line(s, st, arena_printf(s->a, "%s = \"%s\"", st->var, v));
+		break;
+	}
+	case STEP_SEND_SMS:
+		step_line(s, st, arena_printf(s->a, "to %s: \"%s\"", expand(s, arg_text(st, "to")),
+					      expand(s, arg_text(st, "text"))));
+		break;
+	case STEP_MACHINE_DETECTION:
+		step_line(s, st, "(assumed: a person answered)");
+		break;
+	default:
+		break;
+	}
+}
+
+/* Runs one step of the flow on top of the stack. */
+static void flow_step(struct sim *s, const struct ast_flow *fl, const struct ast_step *st)
+{
+	bool yes;
+	switch (st->kind) {
+	case STEP_COLLECT: collect(s, st); break;
+	case STEP_CAPTURE: capture(s, st); break;
+	case STEP_CALL_API: call_api(s, st); break;
+	case STEP_SWITCH: choose_case(s, st); break;
+	case STEP_IF:
+		if (!eval_cond(s, st->cond, &yes))
+			break;
+		step_line(s, st, arena_printf(s->a, "%s: %s", st->cond, yes ? "true" : "false"));
+		if (yes)
+			push_frame(s, &st->body, NULL);
+		else if (st->has_else)
+			push_frame(s, &st->else_body, NULL);
+		break;
+	case STEP_WHILE: case STEP_REPEAT_WHILE: case STEP_REPEAT_UNTIL: case STEP_FOR_EACH:
+		start_loop(s, st);
+		break;
+	case STEP_GOTO:
+		if (st->to.kind != DEST_MENU) {
+			jump(s, fl, st);
+			break;
+		}
+		step_line(s, st, sim_dest_text(s->a, &st->to));
+		leave_flow(s, &st->to);
+		break;
+	case STEP_DIAL:
+		step_line(s, st, sim_dest_text(s->a, &st->to));
+		leave_flow(s, &st->to);
+		break;
+	case STEP_DIAL_TO_MANY: dial_to_many(s, st); break;
+	case STEP_DIAL_WEBRTC: case STEP_DIAL_CONVERSATIONS:
+		step_line(s, st, "(the call is connected there)");
+		unmute(s);
+		add_stop(s, NULL, DEST_NONE, NULL, ast_step_names[st->kind]);
+		event(s, SIM_EV_END)->dest = ast_step_names[st->kind];
+		s->r->status = SIM_ENDED;
+		s->done = true;
+		break;
+	case STEP_HANGUP: end_hangup(s); break;
+	default: simple_step(s, st); break;
+	}
+}
+
+static void run_flow(struct sim *s, const struct ast_flow *fl)
+{
+	s->nframes = 0;
+	push_frame(s, &fl->body, NULL);
+	while (s->nframes && !s->done && !s->next) {
+		if (++s->flow_steps > STEP_LIMIT) {
+			fail(s, arena_printf(s->a, "the call ran %d flow steps (stopped)", STEP_LIMIT));
+			return;
+		}
+		struct frame *f = &s->frames[s->nframes - 1];
+		if (f->i >= f->b->count)
+			block_end(s);
+		else
+			flow_step(s, fl, &f->b->steps[f->i++]);
+	}
+	if (!s->done && !s->next) {
+		note(s, SIM_EV_NOTE, arena_printf(s->a, "the steps of flow:%s ran out: the call "
+						  "ends", fl->decl.name));
+		end_hangup(s);
+	}
+}
+
+/* ---------- the call ---------- */
+
+static void run_voicemail(struct sim *s, const struct ast_voicemail *v)
+{
+	const char *text = decl_text(s, &v->decl);
+	unmute(s);
+	add_stop(s, &v->decl, DEST_NONE, NULL, text);
+	play(s, &v->greeting);
+	note(s, SIM_EV_NOTE, arena_printf(s->a, "the caller leaves a message for %s",
+					  sim_dest_text(s->a, &v->deliver_to)));
+	play(s, &v->goodbye);
+	event(s, SIM_EV_END)->dest = text;
+	s->r->status = SIM_ENDED;
+	s->done = true;
+}
+
+/* Goes where s->next says: one object, or the end. */
+static void go(struct sim *s)
+{
+	const struct ast_dest *d = s->next;
+	const struct ast_decl *self = s->next_self;
+	s->next = NULL;
+	const struct ast_decl *obj = d->kind == DEST_REPEAT ? self : d->ref;
+	if (!obj || obj->kind == DECL_ENDPOINT) {
+		if (d->kind == DEST_REPEAT || (d->kind != DEST_HANGUP && !obj && !d->id))
+			fail(s, "a route with nowhere to go");
+		else
+			end_at(s, d);
+		return;
+	}
+	if (obj->kind == DECL_VOICEMAIL) {
+		run_voicemail(s, (const struct ast_voicemail *)obj);
+		return;
+	}
+	struct copy *c = enter(s, obj);
+	if (!c)
+		return;
+	if (obj->kind == DECL_MENU) {
+		run_menu(s, (const struct ast_menu *)obj, c);
+	} else if (obj->kind == DECL_ANNOUNCEMENT) {
+		const struct ast_announcement *an = (const struct ast_announcement *)obj;
+		play(s, &an->prompt);
+		route(s, &an->then, NULL);
+	} else if (obj->kind == DECL_FLOW) {
+		run_flow(s, (const struct ast_flow *)obj);
+	} else {
+		fail(s, "a route to something that is not a place in a call");
+	}
+}
+
+void sim_run(const struct sim_call *c, struct arena *a, struct sim_result *out)
+{
+	static const struct sim_behaviour language = { 0 };
+	memset(out, 0, sizeof *out);
+	struct sim s = { .c = c, .bh = c->behaviour ? c->behaviour : &language, .a = a, .r = out };
+	const struct ast_program *p = c->p;
+	s.idle_limit = 1000 + p->nmenus + p->nannouncements + p->nvoicemails + p->nflows +
+		       p->nendpoints;
+	/* The provider's built-ins: placeholders, so that transcripts show them. */
+	var_set(&s, "from", "<from>");
+	var_set(&s, "to", "<to>");
+	route(&s, c->start, NULL);
+	while (!s.done && s.next)
+		go(&s);
+	if (!s.done)
+		fail(&s, "the call stopped without an end");
+	size_t left = c->ninput - s.in;
+	if (left && out->status != SIM_FAILED) {
+		size_t size = 1;
+		for (size_t i = s.in; i < c->ninput; i++)
+			size += strlen(c->input[i].text) + 6;
+		char *rest = arena_alloc(a, size), *end = rest;
+		for (size_t i = s.in; i < c->ninput; i++)
+			end += sprintf(end, " %s%s", c->input[i].kind == SIM_IN_SPEECH ? "said:" : "",
+				       c->input[i].text);
+		note(&s, SIM_EV_NOTE, arena_printf(a, "%zu input event%s not read:%s", left,
+						   left == 1 ? "" : "s", rest));
+	}
+}
+
+bool sim_stop_is(const struct sim_stop *s, const struct ast_dest *d)
+{
+	if (d->ref)
+		return s->decl == d->ref;
+	if (s->decl || s->kind != d->kind)
+		return false;
+	return d->kind == DEST_HANGUP || (s->id && d->id && strcmp(s->id, d->id) == 0);
+}
+
+/* ---------- printing ---------- */
+
+static void print_key_result(FILE *out, const struct sim_event *e)
+{
+	switch (e->result) {
+	case SIM_R_OPTION:
+		fprintf(out, " -> %s", e->dest);
+		break;
+	case SIM_R_RETRY:
+		fprintf(out, "%s (%s %lld of %lld %s)",
+			e->kind == SIM_EV_KEY ? ": not an option" : "", e->name,
+			(long long)e->count, (long long)e->retries,
+			e->retries == 1 ? "retry" : "retries");
+		break;
+	case SIM_R_GIVE_UP:
+		if (e->retries)
+			fprintf(out, "%s (%s %lld, %lld %s used up) -> %s",
+				e->kind == SIM_EV_KEY ? ": not an option" : "", e->name,
+				(long long)e->count, (long long)e->retries,
+				e->retries == 1 ? "retry" : "retries", e->dest);
+		else
+			fprintf(out, "%s (%s %lld, no retries) -> %s",
+				e->kind == SIM_EV_KEY ? ": not an option" : "", e->name,
+				(long long)e->count, e->dest);
+		break;
+	case SIM_R_TARGET:
+		if (e->kind == SIM_EV_KEY)
+			fputs(": not an option", out);
+		if (e->dest)
+			fprintf(out, " -> %s", e->dest);
+		break;
+	case SIM_R_NONE:
+		break;
+	}
+}
+
+static void print_event(FILE *out, const struct sim_event *e)
+{
+	switch (e->kind) {
+	case SIM_EV_ENTER: fprintf(out, "enter %s", e->dest); break;
+	case SIM_EV_PROMPT:
+		fprintf(out, "prompt %s", e->name);
+		if (e->text)
+			fprintf(out, ": \"%s\"", e->text);
+		break;
+	case SIM_EV_KEY:
+		fprintf(out, "key %s", e->key);
+		print_key_result(out, e);
+		break;
+	case SIM_EV_SILENCE:
+		fputs("silence", out);
+		print_key_result(out, e);
+		break;
+	case SIM_EV_SPEECH: fprintf(out, "said \"%s\"", e->text); break;
+	case SIM_EV_STEP:
+		fputs(e->name, out);
+		if (e->text)
+			fprintf(out, " %s", e->text);
+		break;
+	case SIM_EV_NOTE: fprintf(out, "note: %s", e->text); break;
+	case SIM_EV_TARGET: fprintf(out, "%s: %s", e->name, e->text); break;
+	case SIM_EV_END:
+		fprintf(out, "end %s", e->dest);
+		if (e->text)
+			fprintf(out, " (%s)", e->text);
+		break;
+	case SIM_EV_WAIT: fprintf(out, "waiting at %s: no more input", e->dest); break;
+	case SIM_EV_ERROR: fprintf(out, "error: %s", e->text); break;
+	}
+	fputc('\n', out);
+}
+
+void sim_print_text(FILE *out, const struct sim_result *r)
+{
+	for (size_t i = 0; i < r->nevents; i++)
+		print_event(out, &r->events[i]);
+	fputs("path:", out);
+	for (size_t i = 0; i < r->npath; i++)
+		fprintf(out, "%s %s", i ? " ->" : "", r->path[i].text);
+	fputc('\n', out);
+}
+
+static const char *const event_names[] = {
+	[SIM_EV_ENTER] = "enter", [SIM_EV_PROMPT] = "prompt", [SIM_EV_KEY] = "key",
+	[SIM_EV_SILENCE] = "silence", [SIM_EV_SPEECH] = "said", [SIM_EV_STEP] = "step",
+	[SIM_EV_NOTE] = "note", [SIM_EV_TARGET] = "target", [SIM_EV_END] = "end",
+	[SIM_EV_WAIT] = "waiting", [SIM_EV_ERROR] = "error",
+};
+
+static const char *const result_names[] = {
+	[SIM_R_NONE] = NULL, [SIM_R_OPTION] = "option", [SIM_R_RETRY] = "retry",
+	[SIM_R_GIVE_UP] = "give_up", [SIM_R_TARGET] = "target",
+};
+
+static void add_opt(cJSON *o, const char *key, const char *v)
+{
+	if (v)
+		cJSON_AddStringToObject(o, key, v);
+}
+
+static cJSON *event_json(const struct sim_event *e)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "event", event_names[e->kind]);
+	add_opt(o, "key", e->key);
+	if (e->kind == SIM_EV_STEP)
+		add_opt(o, "step", e->name);
+	else if (e->kind == SIM_EV_PROMPT)
+		add_opt(o, "recording", e->name);
+	else if (e->kind == SIM_EV_TARGET)
+		add_opt(o, "target", e->name);
+	else if (e->result == SIM_R_RETRY || e->result == SIM_R_GIVE_UP ||
+		 e->result == SIM_R_TARGET)
+		add_opt(o, "handler", e->name);
+	add_opt(o, "result", result_names[e->result]);
+	if (e->result == SIM_R_RETRY || e->result == SIM_R_GIVE_UP) {
+		cJSON_AddNumberToObject(o, "count", (double)e->count);
+		cJSON_AddNumberToObject(o, "retries", (double)e->retries);
+	}
+	add_opt(o, e->kind == SIM_EV_KEY || e->kind == SIM_EV_SILENCE ? "to" : "dest", e->dest);
+	add_opt(o, e->kind == SIM_EV_END ? "target_literal" :
+		e->kind == SIM_EV_STEP ? "detail" : "text", e->text);
+	return o;
+}
+
+cJSON *sim_json(const struct sim_result *r, size_t ninput)
+{
+	static const char *const status[] = { "ended", "waiting", "failed" };
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "status", status[r->status]);
+	cJSON *path = cJSON_AddArrayToObject(o, "path");
+	for (size_t i = 0; i < r->npath; i++)
+		cJSON_AddItemToArray(path, cJSON_CreateString(r->path[i].text));
+	if (r->status != SIM_FAILED && r->npath)
+		cJSON_AddStringToObject(o, "end", r->path[r->npath - 1].text);
+	else
+		cJSON_AddNullToObject(o, "end");
+	cJSON_AddNumberToObject(o, "read", (double)r->consumed);
+	cJSON_AddNumberToObject(o, "unread", (double)(ninput - r->consumed));
+	cJSON *ev = cJSON_AddArrayToObject(o, "events");
+	for (size_t i = 0; i < r->nevents; i++)
+		cJSON_AddItemToArray(ev, event_json(&r->events[i]));
+	return o;
+}

@@ -1,0 +1,91 @@
+/* IVR315: a flow reads a `${variable}` (or names one in a condition or a
+ * `switch`) before any step has set it. Steps are taken in document order,
+ * which is the order they run in except that a `repeat_while` or
+ * `repeat_until` tests its condition after its body; `goto` only jumps back,
+ * so a variable set anywhere before the read counts. Built-ins: `to`,
+ * `from`. One finding per variable and flow. */
+#include <string.h>
+
+#include "../../compiler/arena.h"
+#include "../engine.h"
+#include "../util.h"
+
+struct state {
+	struct lint_ctx *c;
+	struct lint_names set, reported;
+};
+
+static void on_write(void *ctx, const char *name, size_t len, struct span at)
+{
+	struct state *s = ctx;
+	(void)at;
+	lint_names_add(&s->set, s->c->a, name, len);
+}
+
+static void on_read(void *ctx, const char *name, size_t len, struct span at)
+{
+	struct state *s = ctx;
+	if (lint_names_has(&s->set, name, len) ||
+	    !lint_names_add(&s->reported, s->c->a, name, len))
+		return;
+	lint_report(s->c, at, "'%.*s' is read before any step sets it", (int)len, name);
+}
+
+/* Tasks on an explicit stack: the rest of a block, or a condition read
+ * after a body. */
+struct task {
+	const struct ast_block *b;
+	size_t i;
+	const struct ast_step *after;
+};
+
+static void push(struct lint_ctx *c, struct task **t, size_t *n, size_t *cap,
+		 const struct ast_block *b, const struct ast_step *after)
+{
+	struct task x = { b, 0, after };
+	ARENA_PUSH(c->a, *t, *n, *cap, x);
+}
+
+static void check(struct lint_ctx *c, const struct ast_flow *f)
+{
+	struct state s = { .c = c };
+	lint_names_init(&s.set, c->a, 16);
+	lint_names_init(&s.reported, c->a, 16);
+	lint_names_add(&s.set, c->a, "to", 2);
+	lint_names_add(&s.set, c->a, "from", 4);
+	struct task *t = NULL;
+	size_t n = 0, cap = 0;
+	push(c, &t, &n, &cap, &f->body, NULL);
+	while (n > 0) {
+		struct task *top = &t[n - 1];
+		if (top->after) {
+			const struct ast_step *st = top->after;
+			n--;
+			lint_step_reads_after(st, on_read, &s);
+			continue;
+		}
+		if (top->i >= top->b->count) {
+			n--;
+			continue;
+		}
+		const struct ast_step *st = &top->b->steps[top->i++];
+		lint_step_reads(st, on_read, &s);
+		lint_step_writes(st, on_write, &s);
+		push(c, &t, &n, &cap, NULL, st);
+		if (st->has_default)
+			push(c, &t, &n, &cap, &st->default_body, NULL);
+		for (size_t k = st->ncases; k-- > 0;)
+			push(c, &t, &n, &cap, &st->cases[k].body, NULL);
+		if (st->has_else)
+			push(c, &t, &n, &cap, &st->else_body, NULL);
+		push(c, &t, &n, &cap, &st->body, NULL);
+	}
+}
+
+const struct lint_rule lint_rule_variable_read_before_write = {
+	.code = 315,
+	.name = "variable-read-before-write",
+	.severity = SEV_WARNING,
+	.summary = "a flow variable read before any step sets it",
+	.flow = check,
+};

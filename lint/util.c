@@ -1,0 +1,336 @@
+/* Helpers the rules share (see util.h). */
+#include "util.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "../compiler/arena.h"
+
+/* ---------- walking steps ---------- */
+
+struct step_item {
+	const struct ast_block *b;
+	size_t i;
+};
+
+static void push(struct arena *a, struct step_item **st, size_t *n, size_t *cap,
+		 const struct ast_block *b)
+{
+	if (b->count) {
+		struct step_item it = { b, 0 };
+		ARENA_PUSH(a, *st, *n, *cap, it);
+	}
+}
+
+void lint_each_step(struct arena *a, const struct ast_block *b,
+		    void (*fn)(void *ctx, const struct ast_step *s), void *ctx)
+{
+	struct step_item *st = NULL;
+	size_t n = 0, cap = 0;
+	push(a, &st, &n, &cap, b);
+	while (n > 0) {
+		struct step_item *it = &st[n - 1];
+		if (it->i >= it->b->count) {
+			n--;
+			continue;
+		}
+		const struct ast_step *s = &it->b->steps[it->i++];
+		fn(ctx, s);
+		if (s->has_default)
+			push(a, &st, &n, &cap, &s->default_body);
+		for (size_t k = s->ncases; k-- > 0;)
+			push(a, &st, &n, &cap, &s->cases[k].body);
+		if (s->has_else)
+			push(a, &st, &n, &cap, &s->else_body);
+		push(a, &st, &n, &cap, &s->body);
+	}
+}
+
+const struct doc_node *lint_step_arg(const struct ast_step *s, const char *key)
+{
+	for (size_t i = 0; i < s->nargs; i++)
+		if (s->args[i].key && strcmp(s->args[i].key, key) == 0)
+			return s->args[i].value;
+	return NULL;
+}
+
+bool lint_step_leaves(const struct ast_step *s)
+{
+	if (s->kind == STEP_HANGUP)
+		return true;
+	if (s->kind != STEP_GOTO)
+		return false;
+	return s->to.kind == DEST_MENU || !lint_step_arg(s, "limit");
+}
+
+bool lint_step_ends(const struct ast_step *s)
+{
+	return s->kind == STEP_HANGUP || s->kind == STEP_DIAL || s->kind == STEP_DIAL_TO_MANY ||
+	       s->kind == STEP_DIAL_WEBRTC || s->kind == STEP_DIAL_CONVERSATIONS ||
+	       (s->kind == STEP_GOTO && s->to.kind == DEST_MENU);
+}
+
+static void note_exit(void *ctx, const struct ast_step *s)
+{
+	*(bool *)ctx |= lint_step_ends(s);
+}
+
+bool lint_step_can_exit(struct arena *a, const struct ast_step *s)
+{
+	bool found = lint_step_ends(s);
+	struct ast_block one = { (struct ast_step *)s, 1, s->span };
+	if (!found)
+		lint_each_step(a, &one, note_exit, &found);
+	return found;
+}
+
+/* ---------- variables ---------- */
+
+static bool name_start(char c)
+{
+	return isalpha((unsigned char)c) || c == '_';
+}
+
+static bool name_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+/* Every `${name}` of a string. */
+static void template_vars(const char *s, struct span at, lint_var_fn *fn, void *ctx)
+{
+	for (const char *p = strstr(s, "${"); p; p = strstr(p, "${")) {
+		p += 2;
+		const char *name = p;
+		if (!name_start(*p))
+			continue;
+		while (name_char(*p))
+			p++;
+		size_t len = (size_t)(p - name);
+		while (name_char(*p) || *p == '.')
+			p++;
+		if (*p == '}')
+			fn(ctx, name, len, at);
+	}
+}
+
+/* Every `${name}` in the scalars of a document node. Recursion is bounded:
+ * both loaders stop collections at 64 levels (IVR115). */
+static void node_vars(const struct doc_node *n, lint_var_fn *fn, void *ctx)
+{
+	if (n->kind == DOC_SCALAR) {
+		template_vars(n->text, n->span, fn, ctx);
+		return;
+	}
+	for (size_t i = 0; i < n->count; i++)
+		node_vars(n->kind == DOC_SEQ ? n->items[i] : n->pairs[i].value, fn, ctx);
+}
+
+static bool is_block_key(const char *k)
+{
+	static const char *const keys[] = { "do", "then", "else", "cases", "default", "cond" };
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(k, keys[i]) == 0)
+			return true;
+	return false;
+}
+
+void lint_cond_vars(const char *cond, struct span at, lint_var_fn *fn, void *ctx)
+{
+	static const char *const words[] = { "true", "false", "null", "and", "or", "not", "in" };
+	const char *p = cond;
+	while (*p) {
+		if (*p == '\'' || *p == '"') {
+			char q = *p++;
+			while (*p && *p != q)
+				p += p[0] == '\\' && p[1] ? 2 : 1;
+			if (*p)
+				p++;
+			continue;
+		}
+		if (*p == '$' && p[1] == '{') {
+			p += 2;
+			continue;
+		}
+		if (!name_start(*p) || (p > cond && (name_char(p[-1]) || p[-1] == '.'))) {
+			p++;
+			continue;
+		}
+		const char *name = p;
+		while (name_char(*p))
+			p++;
+		size_t len = (size_t)(p - name);
+		const char *q = p;
+		while (*q == ' ')
+			q++;
+		bool word = false;
+		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+			word |= strlen(words[i]) == len && strncmp(words[i], name, len) == 0;
+		if (*q != '(' && !word)
+			fn(ctx, name, len, at);
+	}
+}
+
+static struct span arg_span(const struct ast_step *s, const char *key)
+{
+	const struct doc_node *v = lint_step_arg(s, key);
+	return v ? v->span : s->span;
+}
+
+void lint_step_reads(const struct ast_step *s, lint_var_fn *fn, void *ctx)
+{
+	if (s->kind == STEP_SWITCH && s->var)
+		fn(ctx, s->var, strlen(s->var), s->var_span);
+	if ((s->kind == STEP_IF || s->kind == STEP_WHILE) && s->cond)
+		lint_cond_vars(s->cond, arg_span(s, "cond"), fn, ctx);
+	for (size_t i = 0; i < s->nargs; i++)
+		if (s->args[i].key && !is_block_key(s->args[i].key) && s->args[i].value)
+			node_vars(s->args[i].value, fn, ctx);
+}
+
+void lint_step_reads_after(const struct ast_step *s, lint_var_fn *fn, void *ctx)
+{
+	if ((s->kind == STEP_REPEAT_WHILE || s->kind == STEP_REPEAT_UNTIL) && s->cond)
+		lint_cond_vars(s->cond, arg_span(s, "cond"), fn, ctx);
+}
+
+void lint_step_writes(const struct ast_step *s, lint_var_fn *fn, void *ctx)
+{
+	switch (s->kind) {
+	case STEP_COLLECT:
+	case STEP_CAPTURE:
+	case STEP_SET:
+	case STEP_FOR_EACH:
+		if (s->var)
+			fn(ctx, s->var, strlen(s->var), s->var_span);
+		break;
+	case STEP_CALL_API: {
+		const struct doc_node *f = lint_step_arg(s, "response_fields");
+		for (size_t i = 0; f && f->kind == DOC_SEQ && i < f->count; i++)
+			if (f->items[i]->kind == DOC_SCALAR)
+				fn(ctx, f->items[i]->text, strlen(f->items[i]->text),
+				   f->items[i]->span);
+		break;
+	}
+	case STEP_GOTO: {
+		const struct doc_node *c = lint_step_arg(s, "counter");
+		if (c && c->kind == DOC_SCALAR)
+			fn(ctx, c->text, strlen(c->text), c->span);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* ---------- sets of names ---------- */
+
+static size_t hash(const char *s, size_t n)
+{
+	size_t h = 1469598103934665603u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
+
+void lint_names_init(struct lint_names *s, struct arena *a, size_t hint)
+{
+	s->cap = 16;
+	while (s->cap < hint * 2)
+		s->cap *= 2;
+	s->keys = arena_alloc(a, s->cap * sizeof *s->keys);
+	s->lens = arena_alloc(a, s->cap * sizeof *s->lens);
+	s->count = 0;
+}
+
+static size_t slot(const struct lint_names *s, const char *name, size_t len)
+{
+	size_t i = hash(name, len) & (s->cap - 1);
+	while (s->keys[i] && !(s->lens[i] == len && memcmp(s->keys[i], name, len) == 0))
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+bool lint_names_add(struct lint_names *s, struct arena *a, const char *name, size_t len)
+{
+	if ((s->count + 1) * 2 > s->cap) {
+		struct lint_names bigger;
+		lint_names_init(&bigger, a, s->cap);
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->keys[i]) {
+				size_t j = slot(&bigger, s->keys[i], s->lens[i]);
+				bigger.keys[j] = s->keys[i];
+				bigger.lens[j] = s->lens[i];
+				bigger.count++;
+			}
+		*s = bigger;
+	}
+	size_t i = slot(s, name, len);
+	if (s->keys[i])
+		return false;
+	s->keys[i] = name;
+	s->lens[i] = len;
+	s->count++;
+	return true;
+}
+
+bool lint_names_has(const struct lint_names *s, const char *name, size_t len)
+{
+	return s->keys[slot(s, name, len)] != NULL;
+}
+
+/* ---------- words ---------- */
+
+bool lint_any_builds(const struct lint_ctx *c, enum decl_kind k)
+{
+	for (size_t i = 0; i < c->ncaps; i++)
+		if (c->caps[i]->objects & (1u << k))
+			return true;
+	return false;
+}
+
+const char *lint_a_kind(enum decl_kind k)
+{
+	return k == DECL_ANNOUNCEMENT || k == DECL_ENDPOINT ? "an" : "a";
+}
+
+const char *lint_where(struct arena *a, struct span at)
+{
+	struct linecol lc = source_linecol(at.src, at.offset);
+	return arena_printf(a, "%u:%u", lc.line, lc.column);
+}
+
+/* ---------- time ---------- */
+
+/* Days from 1970-01-01 to a civil date (proleptic Gregorian). */
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	unsigned yoe = (unsigned)(y - era * 400);
+	unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+int64_t lint_datetime_seconds(const struct ast_datetime *t)
+{
+	return days_from_civil(t->year, (unsigned)t->month, (unsigned)t->day) * 86400 +
+	       t->hour * 3600 + t->minute * 60 + t->second;
+}
+
+const char *lint_datetime_text(struct arena *a, const struct ast_datetime *t)
+{
+	return arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d", t->year, t->month, t->day,
+			    t->hour, t->minute, t->second);
+}
+
+const char *lint_duration_text(struct arena *a, int64_t s)
+{
+	long long h = s / 3600, m = s % 3600 / 60, sec = s % 60;
+	if (s == 0)
+		return "0s";
+	return arena_printf(a, "%.0lld%s%.0lld%s%.0lld%s", h, h ? "h" : "", m, m ? "m" : "",
+			    sec, sec ? "s" : "");
+}

@@ -1,0 +1,64 @@
+/* Helpers the rules share: walking a flow's steps, the variables a step
+ * reads and writes, sets of names, how to write a destination. */
+#ifndef IVRC_LINT_UTIL_H
+#define IVRC_LINT_UTIL_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "engine.h"
+
+/* Calls fn for every step under b, in document order, each before the steps
+ * inside it (an explicit stack: no recursion). */
+void lint_each_step(struct arena *a, const struct ast_block *b,
+		    void (*fn)(void *ctx, const struct ast_step *s), void *ctx);
+
+/* The value of argument `key` of a step, or NULL. */
+const struct doc_node *lint_step_arg(const struct ast_step *s, const char *key);
+
+/* Whether a step always leaves its block: `hangup`, `goto menu:X`, a `goto`
+ * without `limit` (dials are last by check's rule). */
+bool lint_step_leaves(const struct ast_step *s);
+/* Whether the step itself ends the call or leaves the flow: hangup, a dial,
+ * goto menu:X. */
+bool lint_step_ends(const struct ast_step *s);
+/* Whether a step or anything inside it can end the call or leave the flow:
+ * hangup, a dial, goto menu:X. */
+bool lint_step_can_exit(struct arena *a, const struct ast_step *s);
+
+/* A variable a step reads or writes: the name (up to the first '.') and
+ * where it is written. */
+typedef void lint_var_fn(void *ctx, const char *name, size_t len, struct span at);
+/* Reads, in the order the step makes them before anything inside it runs
+ * (a repeat_while / repeat_until condition is read after its body: it is
+ * reported by lint_step_reads_after). */
+void lint_step_reads(const struct ast_step *s, lint_var_fn *fn, void *ctx);
+void lint_step_reads_after(const struct ast_step *s, lint_var_fn *fn, void *ctx);
+void lint_step_writes(const struct ast_step *s, lint_var_fn *fn, void *ctx);
+/* The variables of a condition (an Infobip expression without `${}`). */
+void lint_cond_vars(const char *cond, struct span at, lint_var_fn *fn, void *ctx);
+
+/* A set of names (open addressing, in the arena). */
+struct lint_names {
+	const char **keys;
+	size_t *lens;
+	size_t cap, count;
+};
+void lint_names_init(struct lint_names *s, struct arena *a, size_t hint);
+/* Adds a name; false when it was there already. */
+bool lint_names_add(struct lint_names *s, struct arena *a, const char *name, size_t len);
+bool lint_names_has(const struct lint_names *s, const char *name, size_t len);
+
+/* Whether some declared target builds objects of this kind. */
+bool lint_any_builds(const struct lint_ctx *c, enum decl_kind k);
+/* "a menu", "an announcement", ... */
+const char *lint_a_kind(enum decl_kind k);
+/* Seconds since 1970-01-01 00:00:00 of a date-time (no time zone: both
+ * sides of a comparison are in the same one). */
+int64_t lint_datetime_seconds(const struct ast_datetime *t);
+/* "YYYY-MM-DD HH:MM:SS" in the arena. */
+const char *lint_datetime_text(struct arena *a, const struct ast_datetime *t);
+/* "1h30m", "45s": a number of seconds as the language writes a duration. */
+const char *lint_duration_text(struct arena *a, int64_t seconds);
+/* "line:column" of a span, in the arena. */
+const char *lint_where(struct arena *a, struct span at);
+
+#endif

@@ -1,0 +1,115 @@
+/* What the libFuzzer targets share: the steps of `ivrc check` and
+ * `ivrc build` on a source held in memory, and printing the findings into a
+ * memory stream (every format), so that a crash anywhere behind a front end
+ * is found too. Nothing here writes a file or opens a socket.
+ * Each target includes this once; the functions are static inline. */
+#ifndef IVRC_FUZZ_H
+#define IVRC_FUZZ_H
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "backends/backend.h"
+#include "backends/link.h"
+#include "compiler/arena.h"
+#include "compiler/resolve.h"
+#include "grammar/bind.h"
+#include "grammar/dsl_parser.h"
+#include "grammar/yaml_loader.h"
+
+enum fuzz_syntax { FUZZ_YAML, FUZZ_DSL };
+
+/* A broken oracle: say which, and crash so that libFuzzer keeps the input. */
+#define FUZZ_ASSERT(cond, ...) do { \
+	if (!(cond)) { \
+		fprintf(stderr, "fuzz oracle failed: " __VA_ARGS__); \
+		fputc('\n', stderr); \
+		abort(); \
+	} \
+} while (0)
+
+static inline struct doc_node *fuzz_parse(enum fuzz_syntax syn, const char *text, size_t len,
+				   struct arena *a, struct diag *d, struct dsl_comments *comments,
+				   const struct source **src_out)
+{
+	const struct source *src = source_from_text(a, syn == FUZZ_DSL ? "fuzz.ivr" : "fuzz.yaml",
+						    text, len);
+	*src_out = src;
+	return syn == FUZZ_DSL ? dsl_parse(src, a, d, comments) : yaml_load(src, a, d);
+}
+
+/* Sorts the findings and prints them as text (with colour) and as JSON. */
+static inline void fuzz_print_findings(struct diag *d)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		abort();
+	diag_sort(d);
+	struct diag_print_opts text = { DIAG_TEXT, true }, json = { DIAG_JSON, false };
+	diag_print(d, f, &text);
+	diag_print(d, f, &json);
+	fclose(f);
+	free(buf);
+}
+
+/* Lowers a checked program for t and renders the bundle (what build prints). */
+static inline void fuzz_lower(const struct ast_program *p, enum target t, struct arena *a,
+		       struct diag *d)
+{
+	const struct backend *be = backend_for(t);
+	if (!be || !be->lower)
+		return;
+	struct bundle b;
+	bundle_init(&b, a, t, p->name);
+	be->lower(p, &b, d);
+	if (d->errors == 0) {
+		link_order(&b);
+		cJSON *json = link_render(&b);
+		char *text = cJSON_Print(json);
+		FUZZ_ASSERT(text, "the bundle does not print");
+		cJSON_free(text);
+		cJSON_Delete(json);
+	}
+	bundle_free(&b);
+}
+
+/* `ivrc check` (every declared target), then `ivrc build --target T` for
+ * each declared target, each from a fresh arena as the CLI does it. */
+static inline void fuzz_check_and_build(enum fuzz_syntax syn, const uint8_t *data, size_t size)
+{
+	for (int pass = -1; pass < TARGET_COUNT; pass++) {
+		struct arena a;
+		struct diag d;
+		const struct source *src;
+		arena_init(&a);
+		diag_init(&d, &a);
+		struct doc_node *root = fuzz_parse(syn, (const char *)data, size, &a, &d, NULL, &src);
+		struct ast_program *p = root ? bind_program(root, src, &a, &d) : NULL;
+		bool go_on = p != NULL;
+		if (p && pass >= 0 && !p->targets[pass].present)
+			go_on = false;    /* build of an undeclared target: IVR209 only */
+		if (go_on) {
+			const struct target_caps *caps[TARGET_COUNT];
+			size_t n = 0;
+			for (int t = 0; t < TARGET_COUNT; t++)
+				if ((pass < 0 ? p->targets[t].present : t == pass) &&
+				    backend_for((enum target)t))
+					caps[n++] = backend_for((enum target)t)->caps;
+			bool ok = res_check(p, caps, n, &a, &d);
+			if (pass >= 0 && ok && d.errors == 0)
+				fuzz_lower(p, (enum target)pass, &a, &d);
+		}
+		if (pass < 0)
+			fuzz_print_findings(&d);
+		arena_free(&a);
+		if (!go_on && pass < 0 && !p)
+			break;       /* nothing bound: the builds would fail the same way */
+	}
+}
+
+#endif

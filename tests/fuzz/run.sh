@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Runs libFuzzer targets, each for SECONDS seconds, FUZZ_JOBS (2) at a time:
+#   tests/fuzz/run.sh SECONDS BUILD_DIR TARGET...      (make fuzz FUZZ_SECONDS=N)
+# BUILD_DIR/fuzzers/TARGET is the binary. Seeds come from the golden inputs
+# and the examples (YAML for fuzz_yaml, DSL for fuzz_dsl, both for fuzz_fmt,
+# tests/fuzz/scalar.seeds for fuzz_scalar); the corpus grows in
+# BUILD_DIR/corpus/TARGET across runs; crashes, leaks, timeouts and
+# out-of-memory inputs land in BUILD_DIR/artifacts/TARGET/, the log in
+# BUILD_DIR/logs/TARGET.log. Prints one line per target (execs, corpus,
+# coverage, new artifacts) and exits 1 when a target found something.
+set -u
+secs=${1:?usage: run.sh SECONDS BUILD_DIR TARGET...}
+build=${2:?usage: run.sh SECONDS BUILD_DIR TARGET...}
+shift 2
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+jobs=${FUZZ_JOBS:-2}
+max_len=${FUZZ_MAX_LEN:-16384}
+
+seed_files() {
+	case $1 in
+	fuzz_yaml) ls "$root"/tests/golden/*/*.yaml "$root"/examples/*.yaml ;;
+	fuzz_dsl) ls "$root"/tests/golden/*/*.ivr "$root"/examples/*.ivr ;;
+	*) ls "$root"/tests/golden/*/*.yaml "$root"/tests/golden/*/*.ivr "$root"/examples/*.yaml \
+		"$root"/examples/*.ivr ;;
+	esac 2> /dev/null
+}
+
+# Fills BUILD_DIR/seeds/TARGET afresh (the golden inputs may have changed).
+make_seeds() {
+	local t=$1 dir=$build/seeds/$1 i=0
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	if [ "$t" = fuzz_scalar ]; then
+		while IFS= read -r line; do
+			printf '%s' "$line" > "$dir/s$i"
+			i=$((i + 1))
+		done < "$here/scalar.seeds"
+		return
+	fi
+	seed_files "$t" | while read -r f; do
+		# Inputs over max_len would only be cut.
+		[ "$(stat -c %s "$f")" -le "$max_len" ] && cp "$f" "$dir/$(echo "$f" | cksum | cut -d' ' -f1)"
+	done
+}
+
+run_one() {
+	local t=$1 bin=$build/fuzzers/$1
+	local corpus=$build/corpus/$t art=$build/artifacts/$t log=$build/logs/$t.log
+	mkdir -p "$corpus" "$art" "$build/logs"
+	make_seeds "$t"
+	local dict=()
+	[ -f "$here/$t.dict" ] && dict=(-dict="$here/$t.dict")
+	local before
+	before=$(ls "$art" | wc -l)
+	timeout -k 10 $((secs + 120)) "$bin" -max_total_time="$secs" -timeout=10 \
+		-rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1 \
+		-artifact_prefix="$art/" "${dict[@]}" "$corpus" "$build/seeds/$t" > "$log" 2>&1
+	local status=$? after
+	after=$(ls "$art" | wc -l)
+	local last execs
+	last=$(grep -E '^#[0-9]+' "$log" | tail -1)
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	printf '%s: %ss, %s execs, %s, %s new artifacts%s\n' "$t" "$secs" "${execs:-?}" \
+		"$(echo "$last" | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+' || echo '?')" \
+		"$((after - before))" "$([ $status -ne 0 ] && echo " (exit $status, see $log)")"
+	[ "$after" -eq "$before" ] && [ $status -eq 0 ]
+}
+
+found=0
+pids=()
+for t in "$@"; do
+	[ -x "$build/fuzzers/$t" ] || { echo "$t: not built ($build/fuzzers/$t)"; found=1; continue; }
+	run_one "$t" &
+	pids+=($!)
+	if [ ${#pids[@]} -ge "$jobs" ]; then
+		wait "${pids[0]}" || found=1
+		pids=("${pids[@]:1}")
+	fi
+done
+for p in "${pids[@]}"; do wait "$p" || found=1; done
+if [ $found = 0 ]; then echo "fuzz: no crashes"; else echo "fuzz: something was found (see above)"; fi
+exit $found

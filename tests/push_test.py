@@ -1,0 +1,569 @@
+#!/usr/bin/env python3
+"""End-to-end tests of `ivrc plan` and `ivrc push` against the fake provider
+(tests/fake_provider/server.py), which this script starts on 127.0.0.1 and
+stops again. No request goes anywhere else: every base URL is the fake's,
+proxies are cleared from the environment, and the one test of a
+non-loopback URL is a --dry-run, which opens no connection at all.
+
+Usage: tests/push_test.py PATH/TO/ivrc
+Prints one line per check, `PASS ...` or `FAIL ...: detail` (tests/run.sh
+counts them); exits 1 when a check failed. Bounded: every ivrc run has a
+timeout, and the whole script stops at its deadline.
+"""
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FAKE = os.path.join(HERE, "fake_provider", "server.py")
+PROJECT = os.path.join(HERE, "fake_provider", "project.ivr.yaml")
+DEADLINE = time.monotonic() + 420
+TARGETS = ("smartflo", "sonetel", "infobip")
+KIND = {"smartflo": "ivr", "sonetel": "voiceapp", "infobip": "scenario"}
+CRED = {
+    "SMARTFLO_TOKEN": "sf-token-0a1b2c3d",
+    "SONETEL_TOKEN": "st-token-4e5f6a7b",
+    "SONETEL_ACCOUNT_ID": "1234567",
+    "INFOBIP_API_KEY": "ib-key-8c9d0e1f",
+}
+LOGIN = {"SMARTFLO_EMAIL": "ops@example.com", "SMARTFLO_PASSWORD": "sf-pass-9z8y7x"}
+# Never in an output or a state file: the tokens, the password, the key,
+# and the tokens the fake hands out at login (they all hold "5ecret").
+SECRETS = ("sf-token-0a1b2c3d", "st-token-4e5f6a7b", "ib-key-8c9d0e1f", "sf-pass-9z8y7x",
+           "5ecret")
+
+failures = 0
+outputs = []       # every stdout and stderr of ivrc, and every state file
+
+
+def report(ok, what, detail=""):
+    global failures
+    if ok:
+        print("PASS push %s" % what)
+    else:
+        failures += 1
+        detail = detail.strip().replace("\n", "\n    ")
+        print("FAIL push %s: %s" % (what, detail or "failed"))
+    sys.stdout.flush()
+    return ok
+
+
+class Deadline(Exception):
+    pass
+
+
+def left():
+    t = DEADLINE - time.monotonic()
+    if t <= 0:
+        raise Deadline()
+    return t
+
+
+# ---------- the fake provider ----------
+
+class Fake:
+    def __init__(self):
+        self.proc = subprocess.Popen([sys.executable, FAKE, "--lifetime", "600"],
+                                     stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        self.port = int(line)
+        self.base = "http://127.0.0.1:%d" % self.port
+        self.opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+    def call(self, path, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(self.base + path, data=data,
+                                     method="GET" if data is None else "POST")
+        with self.opener.open(req, timeout=10) as r:
+            return json.loads(r.read() or b"null")
+
+    def reset(self):
+        self.call("/_control/reset", {})
+
+    def faults(self, rules):
+        self.call("/_control/faults", rules)
+
+    def config(self, cfg):
+        self.call("/_control/config", cfg)
+
+    def edit(self, provider, oid, **kw):
+        self.call("/_control/edit", dict(kw, provider=provider, id=oid))
+
+    def dump(self):
+        return self.call("/_control/dump")
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def clean_env(fake, **extra):
+    env = {k: v for k, v in os.environ.items()
+           if not k.lower().endswith("_proxy") and
+           not k.startswith(("SMARTFLO_", "SONETEL_", "INFOBIP_", "IVRC_"))}
+    env.update(NO_COLOR="1", LC_ALL="C", IVRC_BACKOFF_SCALE="0", IVRC_PACE_SCALE="0",
+               IVRC_HTTP_TIMEOUT="1", SMARTFLO_BASE_URL=fake.base,
+               SONETEL_BASE_URL=fake.base, INFOBIP_BASE_URL=fake.base)
+    env.update(CRED)
+    for k, v in extra.items():
+        if v is None:
+            env.pop(k, None)
+        else:
+            env[k] = v
+    return env
+
+
+# ---------- running ivrc ----------
+
+class Run:
+    def __init__(self, status, out, err):
+        self.status, self.out, self.err = status, out, err
+
+    def __str__(self):
+        return "status %s\n--- stdout\n%s--- stderr\n%s" % (self.status, self.out, self.err)
+
+
+def ivrc(args, env, cwd, stdin=subprocess.DEVNULL):
+    p = subprocess.run([IVRC] + args, cwd=cwd, env=env, stdin=stdin, capture_output=True,
+                       text=True, timeout=min(60, left()))
+    outputs.append(("ivrc " + " ".join(args), p.stdout + p.stderr))
+    return Run(p.returncode, p.stdout, p.stderr)
+
+
+def state_of(work):
+    path = os.path.join(work, "ivrc.state.json")
+    if not os.path.exists(path):
+        return {}
+    text = open(path).read()
+    outputs.append(("state file", text))
+    return json.loads(text)
+
+
+def entries(work, target):
+    return state_of(work).get("targets", {}).get(target, {}).get("objects", {})
+
+
+def writes(dump, since=0):
+    return [e for e in dump["log"][since:] if e["method"] in ("POST", "PUT", "DELETE")
+            and not e["path"].endswith("/auth/login")]
+
+
+def remote_objects(dump, target):
+    out = []
+    for key, objs in dump["objects"].items():
+        if key.startswith(target + ":"):
+            out.extend(objs.values())
+    return out
+
+
+class Suite:
+    """The checks of one target, each in a fresh directory and a reset fake."""
+
+    def __init__(self, fake, target, tmp):
+        self.fake, self.t, self.tmp = fake, target, tmp
+        self.env = clean_env(fake)
+
+    def name(self, what):
+        return "%s: %s" % (self.t, what)
+
+    def fresh(self, text=None):
+        self.fake.reset()
+        work = tempfile.mkdtemp(dir=self.tmp)
+        with open(os.path.join(work, "project.ivr.yaml"), "w") as f:
+            f.write(text if text is not None else open(PROJECT).read())
+        return work
+
+    def push(self, work, *extra, env=None):
+        return ivrc(["push", "--target", self.t, "--yes"] + list(extra) + ["project.ivr.yaml"],
+                    env or self.env, work)
+
+    def plan(self, work, *extra, env=None):
+        return ivrc(["plan", "--target", self.t] + list(extra) + ["project.ivr.yaml"],
+                    env or self.env, work)
+
+    def bundle(self, work, state=True):
+        """The build output, with the ids of the state file put in place of
+        the placeholders (here, independently of ivrc's own filling)."""
+        r = ivrc(["build", "--target", self.t, "project.ivr.yaml"], self.env, work)
+        if r.status != 0:
+            return None
+        text = r.out
+        if state:
+            for key, e in entries(work, self.t).items():
+                if "id" in e:
+                    text = text.replace("@{%s}" % key, str(e["id"]))
+        return json.loads(text)
+
+    def edit_file(self, work, old, new):
+        path = os.path.join(work, "project.ivr.yaml")
+        text = open(path).read()
+        assert old in text, old
+        open(path, "w").write(text.replace(old, new, 1))
+
+    def key_id(self, work, name):
+        e = entries(work, self.t).get("%s:%s" % (KIND[self.t], name), {})
+        return e.get("id")
+
+    # -- what must hold after every successful push --
+    def consistent(self, work, what):
+        dump = self.fake.dump()
+        b = self.bundle(work)
+        problems = []
+        if b is None:
+            problems.append("build failed")
+            b = {"objects": []}
+        if "@{" in json.dumps(b):
+            problems.append("the state lacks ids: placeholders remain in the bundle")
+        remote = remote_objects(dump, self.t)
+        by_name = {}
+        for o in remote:
+            by_name.setdefault(o.get("name"), []).append(o)
+        for o in b["objects"]:
+            have = by_name.get(o["remote_name"], [])
+            if len(have) != 1:
+                problems.append("%d remote objects named %s" % (len(have), o["remote_name"]))
+                continue
+            for k, v in o["body"].items():
+                if have[0].get(k) != v:
+                    problems.append("%s.%s is %r remotely, %r in the file" %
+                                    (o["remote_name"], k, have[0].get(k), v))
+        if len(remote) != len(b["objects"]):
+            problems.append("%d remote objects for %d declared" % (len(remote), len(b["objects"])))
+        if dump["violations"]:
+            problems.append("placeholders sent: %s" % dump["violations"][:3])
+        return report(not problems, self.name(what), "\n".join(problems))
+
+    def recovers(self, what, rules, expect, grep=None, method="POST", env=None, rerun_env=None,
+                 before=None):
+        """Injects faults, pushes, checks the status; then pushes again
+        without faults and checks that nothing is missing or doubled."""
+        work = self.fresh()
+        if before:
+            before(work)
+        self.fake.faults(rules)
+        r = self.push(work, env=env)
+        ok = report(r.status == expect and (not grep or re.search(grep, r.err + r.out)),
+                    self.name("%s: status %d%s" % (what, expect,
+                                                   " with '%s'" % grep if grep else "")), str(r))
+        self.fake.faults([])
+        if expect != 0:
+            self.fake.config({"expired": []})
+            r2 = self.push(work, env=rerun_env)
+            report(r2.status == 0, self.name("%s: a second push finishes" % what), str(r2))
+        if ok or expect != 0:
+            self.consistent(work, "%s: every object once, with real ids" % what)
+        return work
+
+    # ---------- the checks ----------
+
+    def clean(self):
+        work = self.fresh()
+        p = self.plan(work, "--detailed-exitcode", env=clean_env(self.fake, **{
+            k: None for k in list(CRED) + list(LOGIN)}))
+        report(p.status == 4 and "create" in p.out and not self.fake.dump()["log"],
+               self.name("plan on a fresh state: creates, exit 4, nothing sent, no credentials"),
+               str(p))
+        r = self.push(work)
+        report(r.status == 0 and "created" in r.out, self.name("clean push"), str(r))
+        dump = self.fake.dump()
+        b = self.bundle(work, state=False)
+        posts = [e["body"].get("name") for e in writes(dump) if e["method"] == "POST"]
+        want = [o["remote_name"] for o in b["objects"]]
+        report(posts == want, self.name("creates each object once, in link order"),
+               "posts %s\nwant  %s" % (posts, want))
+        self.consistent(work, "clean push: every body holds the real ids")
+        st = state_of(work)
+        hashed = all("hash" in e and "id" in e and "path" in e
+                     for e in st["targets"][self.t]["objects"].values())
+        report(st.get("version") == 1 and hashed and
+               len(st["targets"][self.t]["objects"]) == len(want),
+               self.name("state file: version 1, id, path and hash of every object"),
+               json.dumps(st, indent=1)[:2000])
+        n = len(dump["log"])
+        r = self.push(work)
+        report(r.status == 0 and "nothing to do" in r.out and not writes(self.fake.dump(), n),
+               self.name("second push changes nothing"), str(r))
+        p = self.plan(work, "--detailed-exitcode")
+        report(p.status == 0 and "unchanged" in p.out and "0 to create, 0 to update" in p.out,
+               self.name("plan after push: unchanged, exit 0"), str(p))
+        self.edit_file(work, "options: { 1: sales, 2: menu:support",
+                       "options: { 1: billing, 2: menu:support")
+        p = self.plan(work, "--detailed-exitcode")
+        key = "%s:main" % KIND[self.t]
+        report(p.status == 4 and re.search(r"update\s+%s" % key, p.out) and
+               "1 to update" in p.out, self.name("plan after an edit: one update, exit 4"), str(p))
+        d = ivrc(["push", "--target", self.t, "--dry-run", "project.ivr.yaml"], self.env, work)
+        n = len(self.fake.dump()["log"])
+        main_id = self.key_id(work, "main")
+        report(d.status == 0 and d.out.count("\nPUT ") + d.out.startswith("PUT ") == 1 and
+               "***" in d.out and n == len(self.fake.dump()["log"]),
+               self.name("dry run after an edit: one PUT printed, token as ***, nothing sent"),
+               str(d))
+        r = self.push(work)
+        w = writes(self.fake.dump(), n)
+        report(r.status == 0 and len(w) == 1 and w[0]["method"] == "PUT" and
+               w[0]["path"].endswith("/" + str(main_id)),
+               self.name("an edit updates only what changed"), "%s\nwrites %s" % (r, w))
+        self.consistent(work, "after the edit")
+        return work
+
+    def dry_run(self):
+        work = self.fresh()
+        r = ivrc(["push", "--target", self.t, "--dry-run", "project.ivr.yaml"], self.env, work)
+        report(r.status == 0 and "POST " in r.out and "***" in r.out and
+               not self.fake.dump()["log"] and not os.path.exists(
+                   os.path.join(work, "ivrc.state.json")),
+               self.name("dry run: every request printed, nothing sent, no state written"), str(r))
+        if self.t != "infobip":
+            report(re.search(r"\nPUT \S+/@\{", r.out) is not None,
+                   self.name("dry run: the cycle's update printed after its creates"), r.out[-3000:])
+        r = ivrc(["push", "--target", self.t, "project.ivr.yaml"], self.env, work)
+        report(r.status == 2 and "--yes" in r.err and not self.fake.dump()["log"],
+               self.name("no terminal and no --yes: exit 2, nothing sent"), str(r))
+        env = clean_env(self.fake, **{"%s_BASE_URL" % self.t.upper(): "http://example.com"})
+        r = ivrc(["push", "--target", self.t, "--dry-run", "project.ivr.yaml"], env, work)
+        report(r.status == 2 and "loopback" in r.err,
+               self.name("plain http to a host that is not loopback is refused"), str(r))
+        r = ivrc(["push", "--target", self.t, "--yes", "--cacert", "no-such.pem",
+                  "project.ivr.yaml"], self.env, work)
+        report(r.status == 2 and "CA bundle" in r.err and not self.fake.dump()["log"],
+               self.name("--cacert that cannot be read: exit 2, nothing sent"), str(r))
+        env = clean_env(self.fake, **{k: None for k in CRED})
+        if self.t == "infobip":
+            env["INFOBIP_BASE_URL"] = self.fake.base
+        r = self.push(work, env=env)
+        report(r.status == 2 and "credentials" in r.err and not self.fake.dump()["log"],
+               self.name("no credentials: exit 2, nothing sent"), str(r))
+
+    def faults(self):
+        post = {"method": "POST", "path": r"(?!/v1/auth).*"}
+        self.recovers("HTTP 500 twice", [dict(post, kind="status", status=500, times=2)], 0,
+                      "retrying")
+        self.recovers("HTTP 503 always", [dict(post, kind="status", status=503, times=-1)], 3,
+                      "gave up after 6 attempts")
+        self.recovers("429 with Retry-After seconds",
+                      [dict(post, kind="rate_limit", retry_after="2")], 0,
+                      r"retrying in 2\.0 s \(Retry-After")
+        self.recovers("429 with a Retry-After date",
+                      [dict(post, kind="rate_limit", retry_after_in=3)], 0,
+                      r"retrying in [1-3]\.\d s \(Retry-After")
+        self.recovers("429 without Retry-After", [dict(post, kind="rate_limit", times=2)], 0,
+                      r"\(backoff")
+        self.recovers("connection dropped after the create was applied",
+                      [dict(post, kind="drop_after")], 0, "looking for")
+        self.recovers("connection dropped after the create was applied (not the first)",
+                      [dict(post, kind="drop_after", skip=1)], 0, "looking for")
+        self.recovers("connection dropped before the create",
+                      [dict(post, kind="drop", skip=1)], 0, "looking for")
+        self.recovers("slow answer past the timeout", [dict(post, kind="slow", delay=2)], 0,
+                      "looking for")
+        self.recovers("malformed JSON answer", [dict(post, kind="malformed", skip=1)], 0,
+                      "not JSON")
+        msg = {"smartflo": "Recording not found", "sonetel": "Invalid voice",
+               "infobip": "Invalid script"}[self.t]
+        self.recovers("HTTP 200 with a failure body", [dict(post, kind="fail_body", skip=1)], 3,
+                      msg)
+        self.recovers("expired token", [dict(post, kind="expire_token", skip=1)], 3,
+                      "credentials were refused")
+        self.recovers("list fails twice (HTTP 500)",
+                      [{"method": "GET", "kind": "status", "status": 500, "times": 2}]
+                      + ([dict(post, kind="drop_after")] if self.t != "smartflo" else []), 0,
+                      "retrying")
+
+        def pushed(work):
+            r = self.push(work)
+            assert r.status == 0, str(r)
+            self.edit_file(work, "options: { 1: sales, 2: menu:support",
+                           "options: { 1: billing, 2: menu:support")
+        self.recovers("connection dropped after an update was applied",
+                      [{"method": "PUT", "kind": "drop_after"}], 0, "retrying", before=pushed)
+
+    def interrupt(self):
+        work = self.fresh()
+        self.fake.faults([{"method": "POST", "path": r"(?!/v1/auth).*", "kind": "slow",
+                           "delay": 0.6, "times": -1}])
+        env = dict(self.env, IVRC_HTTP_TIMEOUT="10")
+        p = subprocess.Popen([IVRC, "push", "--target", self.t, "--yes", "project.ivr.yaml"],
+                             cwd=work, env=env, stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        while not remote_objects(self.fake.dump(), self.t) and time.monotonic() < DEADLINE:
+            time.sleep(0.05)
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=min(30, left()))
+        outputs.append(("ivrc push (interrupted)", out + err))
+        ids = [e for e in entries(work, self.t).values() if "id" in e]
+        report(p.returncode == 3 and "interrupted" in err and len(ids) >= 1,
+               self.name("Ctrl-C: stops after the current request, ids saved, exit 3"),
+               "status %s ids %s\n%s%s" % (p.returncode, ids, out, err))
+        self.fake.faults([])
+        r = self.push(work)
+        report(r.status == 0, self.name("Ctrl-C: a second push finishes"), str(r))
+        self.consistent(work, "Ctrl-C: nothing created twice")
+
+    def killed(self):
+        work = self.fresh()
+        self.fake.faults([{"method": "POST", "path": r"(?!/v1/auth).*", "kind": "slow",
+                           "delay": 3}])
+        env = dict(self.env, IVRC_HTTP_TIMEOUT="20")
+        p = subprocess.Popen([IVRC, "push", "--target", self.t, "--yes", "project.ivr.yaml"],
+                             cwd=work, env=env, stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while not remote_objects(self.fake.dump(), self.t) and time.monotonic() < DEADLINE:
+            time.sleep(0.05)
+        p.kill()
+        p.wait()
+        pending = [k for k, e in entries(work, self.t).items() if e.get("pending") == "create"]
+        report(len(pending) == 1, self.name("killed during a create: the state marks it pending"),
+               json.dumps(state_of(work)))
+        self.fake.faults([])
+        r = self.push(work)
+        report(r.status == 0 and "found" in r.out, self.name(
+            "killed during a create: the next push finds it by name"), str(r))
+        self.consistent(work, "killed during a create: nothing created twice")
+
+    def refresh(self):
+        work = self.fresh()
+        self.push(work)
+        oid = self.key_id(work, "main")
+        field = {"smartflo": ("timeout", 99), "sonetel": ("voice", "swe"),
+                 "infobip": ("description", "edited by hand")}[self.t]
+        self.fake.edit(self.t, oid, set={field[0]: field[1]})
+        p = self.plan(work, "--detailed-exitcode")
+        report(p.status == 0, self.name("plan without --refresh trusts the state"), str(p))
+        p = self.plan(work, "--refresh", "--detailed-exitcode")
+        report(p.status == 4 and "changed remotely: '%s'" % field[0] in p.out,
+               self.name("plan --refresh shows drift, exit 4"), str(p))
+        n = len(self.fake.dump()["log"])
+        r = self.push(work, "--refresh")
+        w = writes(self.fake.dump(), n)
+        report(r.status == 0 and len(w) == 1 and w[0]["method"] == "PUT",
+               self.name("push --refresh repairs the drift with one update"), "%s\n%s" % (r, w))
+        p = self.plan(work, "--refresh", "--detailed-exitcode")
+        report(p.status == 0, self.name("plan --refresh after the repair: exit 0"), str(p))
+        gone = "support" if self.t != "infobip" else "promo"
+        self.fake.edit(self.t, self.key_id(work, gone), delete=True)
+        p = self.plan(work, "--refresh")
+        report(re.search(r"create\s+%s:%s.*gone remotely" % (KIND[self.t], gone), p.out),
+               self.name("plan --refresh: an object deleted by hand is created again"), str(p))
+        r = self.push(work, "--refresh")
+        report(r.status == 0, self.name("push --refresh creates it again"), str(r))
+        self.consistent(work, "after creating it again, what points at it has its new id")
+
+    def prune(self):
+        work = self.fresh()
+        self.push(work)
+        promo_id = self.key_id(work, "promo")
+        self.edit_file(work, "  promo:\n    prompt: promo\n    options: { 1: sales }\n", "")
+        key = "%s:promo" % KIND[self.t]
+        p = self.plan(work, "--detailed-exitcode")
+        report(p.status == 0 and re.search(r"orphan\s+%s" % key, p.out),
+               self.name("plan: an object no longer declared is an orphan"), str(p))
+        p = self.plan(work, "--prune", "--detailed-exitcode")
+        r = self.push(work, "--prune")
+        left_ids = [o.get("id", o.get("app_id")) for o in remote_objects(self.fake.dump(), self.t)]
+        if self.t == "smartflo":
+            report(p.status == 0 and "no delete call" in p.out and r.status == 0 and
+                   key in entries(work, self.t),
+                   self.name("prune: Smartflo has no delete call; the object is kept"),
+                   "%s\n%s" % (p, r))
+        else:
+            report(p.status == 4 and re.search(r"delete\s+%s" % key, p.out) and r.status == 0 and
+                   promo_id not in left_ids and key not in entries(work, self.t),
+                   self.name("prune deletes the object and its state entry"), "%s\n%s" % (p, r))
+
+
+def smartflo_login(fake, tmp):
+    s = Suite(fake, "smartflo", tmp)
+    env = clean_env(fake, SMARTFLO_TOKEN=None, **LOGIN)
+    work = s.fresh()
+    r = s.push(work, env=env)
+    report(r.status == 0 and fake.dump()["logins"] == 1,
+           "smartflo: email and password: one login per run", str(r))
+    s.consistent(work, "email and password: pushed")
+    s.recovers("login, then the token expires",
+               [{"method": "POST", "path": "/v1/ivr", "kind": "expire_token", "skip": 1}], 0,
+               "logging in again", env=env)
+    report(fake.dump()["logins"] == 2, "smartflo: an expired token: one more login")
+    s.recovers("429 on login with retry_after",
+               [{"method": "POST", "path": "/v1/auth/login", "kind": "rate_limit",
+                 "retry_after_ist": 2}], 0, r"retrying in [12]\.\d s \(retry_after", env=env)
+    bad = dict(env, SMARTFLO_PASSWORD="wrong-password")
+    work = s.fresh()
+    r = s.push(work, env=bad)
+    report(r.status == 3 and "Invalid credentials" in r.err and "wrong-password" not in r.out + r.err,
+           "smartflo: a refused login: exit 3, the password not shown", str(r))
+
+
+def infobip_pacing(fake, tmp):
+    s = Suite(fake, "infobip", tmp)
+    menus = "".join("  m%d:\n    prompt: shared\n    options: { 1: hangup }\n" % i
+                    for i in range(8))
+    text = ("ivrc: 1\nname: pace\ntargets:\n  infobip: {}\nrecordings:\n"
+            "  shared: { text: \"Hello.\" }\nmenus:\n" + menus)
+    work = s.fresh(text)
+    r = s.push(work)
+    s.edit_file(work, '"Hello."', '"Hello again."')
+    n = len(fake.dump()["log"])
+    r = s.push(work)
+    puts = [e for e in writes(fake.dump(), n) if e["method"] == "PUT"]
+    paced = re.search(r"pacing: waiting 60 s before updating scenario:m6 ", r.out)
+    report(r.status == 0 and len(puts) == 8 and paced,
+           "infobip: 8 updates: the 7th waits for Infobip's 6 a minute", str(r))
+
+
+def one_state_file(fake, tmp):
+    s = Suite(fake, "smartflo", tmp)
+    work = s.fresh()
+    for t in ("smartflo", "sonetel"):
+        ivrc(["push", "--target", t, "--yes", "project.ivr.yaml"], s.env, work)
+    st = state_of(work)
+    report(set(st.get("targets", {})) == {"smartflo", "sonetel"},
+           "one state file, a section per target", json.dumps(st)[:1000])
+
+
+def secrets_scan():
+    leaks = [(what, secret) for what, text in outputs for secret in SECRETS if secret in text]
+    report(not leaks, "no token, password or key in %d outputs and state files" % len(outputs),
+           str(leaks[:5]))
+
+
+def main():
+    global IVRC
+    if len(sys.argv) != 2:
+        print("usage: push_test.py PATH/TO/ivrc", file=sys.stderr)
+        return 2
+    IVRC = os.path.abspath(sys.argv[1])
+    tmp = tempfile.mkdtemp(prefix="ivrc-push-")
+    fake = Fake()
+    try:
+        for t in TARGETS:
+            s = Suite(fake, t, tmp)
+            for check in (s.clean, s.dry_run, s.faults, s.interrupt, s.killed, s.refresh,
+                          s.prune):
+                check()
+        smartflo_login(fake, tmp)
+        infobip_pacing(fake, tmp)
+        one_state_file(fake, tmp)
+        secrets_scan()
+    except Deadline:
+        report(False, "deadline", "the push tests ran out of time")
+    except Exception as e:          # a broken check is one failure, not a hang
+        report(False, "harness", "%s: %s" % (type(e).__name__, e))
+    finally:
+        fake.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
