@@ -101,6 +101,8 @@ static int pos_cmp(const void *a, const void *b)
 
 struct span import_span(struct importer *im, const cJSON *node)
 {
+	if (!im->npos)
+		return (struct span){ 0 };
 	if (!im->sorted) {
 		qsort(im->pos, im->npos, sizeof *im->pos, pos_cmp);
 		im->sorted = true;
@@ -225,6 +227,61 @@ bool import_is_phone(const char *s)
 	size_t n = s ? strlen(s) : 0;
 	return n >= 9 && n <= 16 && s[0] == '+' && s[1] >= '1' && s[1] <= '9' &&
 	       strspn(s + 1, "0123456789") == n - 1;
+}
+
+bool import_is_email(const char *s)
+{
+	const char *at = s ? strchr(s, '@') : NULL;
+	if (!at || at == s || strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				  "0123456789._%+-") != (size_t)(at - s))
+		return false;
+	const char *d = at + 1;
+	size_t n = strlen(d);
+	if (n == 0 || strspn(d, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			     "0123456789.-") != n || !strchr(d, '.') || d[0] == '.' ||
+	    d[n - 1] == '.' || strstr(d, ".."))
+		return false;
+	return true;
+}
+
+bool import_is_sip(const char *s)
+{
+	if (!s || !s[0])
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ' || *s == 0x7f)
+			return false;
+	return true;
+}
+
+bool import_is_template(const char *s)
+{
+	for (const char *p = s ? strstr(s, "${") : NULL; p; p = strstr(p, "${")) {
+		p += 2;
+		if (!(isalpha((unsigned char)*p) || *p == '_'))
+			return false;
+		while (isalnum((unsigned char)*p) || *p == '_' || *p == '.')
+			p++;
+		if (*p != '}')
+			return false;
+	}
+	return s != NULL;
+}
+
+bool import_is_datetime(const char *s)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, mo, d, h, mi, sec, n = 0;
+	if (!s || strlen(s) != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' ||
+	    s[13] != ':' || s[16] != ':' ||
+	    sscanf(s, "%4d-%2d-%2d %2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &n) != 6 || n != 19)
+		return false;
+	for (int i = 0; i < 19; i++)
+		if (i != 4 && i != 7 && i != 10 && i != 13 && i != 16 && !isdigit((unsigned char)s[i]))
+			return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return y >= 1970 && mo >= 1 && mo <= 12 && d >= 1 &&
+	       d <= days[mo - 1] + (mo == 2 && leap) && h <= 23 && mi <= 59 && sec <= 59;
 }
 
 struct imp_object *import_find(struct importer *im, const char *kind, const char *name,
@@ -453,6 +510,30 @@ static const char *byte_word(struct importer *im, const struct source *src, size
 	return arena_printf(im->a, "byte 0x%02x", c);
 }
 
+/* The offset of the first byte that is not well-formed UTF-8 (RFC 3629:
+ * no overlong forms, surrogates or code points past U+10FFFF), or n. */
+static size_t utf8_fault(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned c = s[i];
+		size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+			   : (c & 0xF8) == 0xF0 ? 4 : 0;
+		if (!len || i + len > n)
+			return i;
+		unsigned cp = len == 1 ? c : c & (0x7F >> len);
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		}
+		static const unsigned min[] = { 0, 0, 0x80, 0x800, 0x10000 };
+		if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += len;
+	}
+	return n;
+}
+
 static struct imp_object *add_object(struct importer *im, const char *kind, const cJSON *body)
 {
 	struct imp_object o = { 0 };
@@ -583,6 +664,13 @@ bool import_file(struct importer *im, const struct import_target *t, const char 
 		return false;
 	}
 	const char *nul = memchr(src->text, '\0', src->len);
+	size_t bad = utf8_fault((const unsigned char *)src->text, src->len);
+	if (bad < src->len && (!nul || bad < (size_t)(nul - src->text))) {
+		diag_error(im->d, IVR_IMPORT_JSON, span_make(src, bad, 1),
+			   "not valid JSON: byte 0x%02x is not UTF-8",
+			   (unsigned char)src->text[bad]);
+		return true;
+	}
 	const char *end = NULL;
 	cJSON *root = nul ? NULL : cJSON_ParseWithLengthOpts(src->text, src->len + 1, &end, true);
 	if (!root) {
@@ -734,23 +822,35 @@ static const char *comment_block(struct importer *im)
 	if (im->nnotes == 0)
 		return "";
 	qsort(im->notes, im->nnotes, sizeof *im->notes, note_cmp);
-	size_t len = 0;
 	const char *head = "# ivrc import: what the provider's objects hold that this file "
 			   "cannot express\n# (each was reported as a warning):\n";
-	len = strlen(head);
+	size_t len = strlen(head);
 	for (size_t i = 0; i < im->nnotes; i++)
 		len += strlen(im->notes[i].text) + 5;
 	char *s = arena_alloc(im->a, len + 1), *o = s;
 	o += sprintf(o, "%s", head);
 	for (size_t i = 0; i < im->nnotes; i++) {
 		o += sprintf(o, "#   ");
-		/* A comment is one line: line breaks in values become spaces. */
+		/* A comment is one line of printable text: other bytes of values
+		 * (line breaks, controls) become spaces. */
 		for (const char *c = im->notes[i].text; *c; c++)
-			*o++ = *c == '\n' || *c == '\r' ? ' ' : *c;
+			*o++ = (unsigned char)*c < ' ' || *c == 0x7f ? ' ' : *c;
 		*o++ = '\n';
 	}
 	*o = '\0';
 	return s;
+}
+
+/* The deepest nesting of collections, the root's being 1 (as the loaders
+ * count). Recursion follows the JSON's nesting, which cJSON bounds. */
+static size_t depth_of(const struct doc_node *n)
+{
+	size_t d = 0;
+	for (size_t i = 0; n->kind != DOC_SCALAR && i < n->count; i++) {
+		size_t c = depth_of(n->kind == DOC_SEQ ? n->items[i] : n->pairs[i].value);
+		d = c > d ? c : d;
+	}
+	return n->kind == DOC_SCALAR ? 0 : d + 1;
 }
 
 struct doc_node *import_finish(struct importer *im, const struct import_target *t,
@@ -775,6 +875,13 @@ struct doc_node *import_finish(struct importer *im, const struct import_target *
 		if (im->sections->pairs[i].value->count)
 			import_put(im, root, im->sections->pairs[i].key->text,
 				   im->sections->pairs[i].value);
+	size_t depth = depth_of(root);
+	if (depth > IMPORT_MAX_DEPTH) {
+		diag_error(im->d, IVR_IMPORT_DEPTH, import_span(im, im->objects[0].body),
+			   "the imported file would nest %zu levels deep; ivrc reads at most %d",
+			   depth, IMPORT_MAX_DEPTH);
+		return NULL;
+	}
 	*comment = comment_block(im);
 	return root;
 }

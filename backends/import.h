@@ -88,9 +88,13 @@ void import_free(struct importer *im);
  * wrong shape are findings (IVR130, IVR131). */
 bool import_file(struct importer *im, const struct import_target *t, const char *path);
 
+/* The loaders' bound on nested collections (YAML_MAX_DEPTH, DSL_MAX_DEPTH). */
+enum { IMPORT_MAX_DEPTH = 64 };
+
 /* After every file: settles the project name and the objects' names, then
- * converts. Returns the document (NULL when nothing was imported) and, in
- * *comment, the comment lines to print above it ("" when none). */
+ * converts. Returns the document (NULL when nothing was imported, or after
+ * an error: a document nested too deep, IVR135) and, in *comment, the
+ * comment lines to print above it ("" when none). */
 struct doc_node *import_finish(struct importer *im, const struct import_target *t,
 			       const char **comment);
 
@@ -121,10 +125,17 @@ const char *import_str(const cJSON *obj, const char *key);
 bool import_int(const cJSON *obj, const char *key, int64_t *out);
 bool import_int_value(const cJSON *v, int64_t *out);
 
-/* Whether s is an ivrc name, a literal id ([A-Za-z0-9_.-]+), an E.164 number. */
+/* Whether s is what the binder takes (grammar/scalar.re): an ivrc name, a
+ * literal id ([A-Za-z0-9_.-]+), an E.164 number, an e-mail address, a SIP
+ * URI (no blanks), a template (every `${` opens a `${name}`), a date-time
+ * YYYY-MM-DD HH:MM:SS on a real day. */
 bool import_is_name(const char *s);
 bool import_is_literal_id(const char *s);
 bool import_is_phone(const char *s);
+bool import_is_email(const char *s);
+bool import_is_sip(const char *s);
+bool import_is_template(const char *s);
+bool import_is_datetime(const char *s);
 
 /* ---------- building the document ---------- */
 

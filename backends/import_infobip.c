@@ -18,7 +18,7 @@
 #include "backend.h"
 #include "import.h"
 
-enum { IB_DEFAULT_TIMEOUT = 5, IB_MAX_TIMEOUT = 60 };
+enum { IB_DEFAULT_TIMEOUT = 5, IB_MAX_TIMEOUT = 60, IB_MAX_PAUSE = 5, IB_MAX_RETRIES = 100 };
 
 /* A menu, found by the variable its key goes into. */
 struct ib_menu {
@@ -62,8 +62,6 @@ struct ibi {
 	size_t nroots;
 	const char **reached;      /* "menu:X" routed to by another object */
 	size_t nreached, capreached;
-	const char **extra_flows;  /* flows made for what no route expresses */
-	size_t nextra, capextra;
 	const cJSON *script;       /* of the scenario being read */
 	const char **claimed;      /* variables named as a request's response fields */
 	size_t nclaimed, capclaimed;
@@ -86,6 +84,13 @@ static bool is_word(const cJSON *a, const char *w)
 static const cJSON *get(const cJSON *o, const char *key)
 {
 	return cJSON_GetObjectItemCaseSensitive(o, key);
+}
+
+/* The first action of the block under key (NULL when there is none). */
+static const cJSON *block(const cJSON *o, const char *key)
+{
+	const cJSON *v = get(o, key);
+	return cJSON_IsArray(v) ? v->child : NULL;
 }
 
 /* Whether o has exactly the keys listed (NULL-terminated), all present. */
@@ -137,8 +142,10 @@ static bool is_prompt(const cJSON *a)
 	static const char *const voice[] = { "name", NULL };
 	static const char *const url[] = { "playFromUrl", "actionId", NULL };
 	static const char *const rec[] = { "playFromRecording", "actionId", NULL };
-	if (keys_are(a, url))
-		return cJSON_IsString(get(a, "playFromUrl"));
+	if (keys_are(a, url)) {
+		const char *u = import_str(a, "playFromUrl");
+		return u && (strncmp(u, "https://", 8) == 0 || strncmp(u, "http://", 7) == 0);
+	}
 	if (keys_are(a, rec))
 		return cJSON_IsString(get(a, "playFromRecording"));
 	const cJSON *o = get(a, "options");
@@ -153,7 +160,7 @@ static const char *slug(struct ibi *c, const char *text, const char *fallback)
 	char buf[32];
 	size_t n = 0, words = 0;
 	bool gap = false;
-	for (const char *s = text; *s && n < 24 && words < 3; s++) {
+	for (const char *s = text ? text : ""; *s && n < 24 && words < 3; s++) {
 		unsigned char ch = (unsigned char)*s;
 		bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
 			     (ch >= '0' && ch <= '9');
@@ -395,14 +402,14 @@ static void strip_ids(struct ibi *c, cJSON *v)
 		strip_ids(c, ch);
 }
 
-/* The actions from a to the end of their array, as comparable text. */
-static const char *shape(struct ibi *c, const cJSON *a, bool and_hangup)
+/* The actions from a to the end of their array (without a last "hangup"
+ * when drop_hangup), as comparable text. */
+static const char *shape(struct ibi *c, const cJSON *a, bool drop_hangup)
 {
 	cJSON *arr = cJSON_CreateArray();
 	for (; a; a = a->next)
-		cJSON_AddItemToArray(arr, cJSON_Duplicate(a, true));
-	if (and_hangup)
-		cJSON_AddItemToArray(arr, cJSON_CreateString("hangup"));
+		if (!(drop_hangup && !a->next && is_word(a, "hangup")))
+			cJSON_AddItemToArray(arr, cJSON_Duplicate(a, true));
 	strip_ids(c, arr);
 	char *text = cJSON_PrintUnformatted(arr);
 	cJSON_Delete(arr);
@@ -415,19 +422,16 @@ static const char *shape(struct ibi *c, const cJSON *a, bool and_hangup)
  * follows a flow which can run out). */
 static const char *flow_copy(struct ibi *c, const cJSON *a)
 {
-	const char *s = NULL, *s2 = NULL;
+	const char *whole = NULL, *cut = NULL;
 	for (size_t i = 0; i < c->nroots; i++) {
 		if (!c->roots[i].shape)
 			continue;
-		if (!s) {
-			s = shape(c, a, false);
-			s2 = strlen(s) > 9 ? arena_printf(c->im->a, "%.*s]", (int)strlen(s) - 10, s)
-					   : "";
+		if (!whole) {
+			whole = shape(c, a, false);
+			cut = shape(c, a, true);
 		}
-		/* a ends with "hangup" where the flow could run out. */
-		if (strcmp(s, c->roots[i].shape) == 0 ||
-		    (strcmp(s + strlen(s) - 10, ",\"hangup\"]") == 0 &&
-		     strcmp(s2, c->roots[i].shape) == 0))
+		/* The copy ends with "hangup" where the flow could run out. */
+		if (strcmp(whole, c->roots[i].shape) == 0 || strcmp(cut, c->roots[i].shape) == 0)
 			return arena_printf(c->im->a, "flow:%s", c->roots[i].o->name);
 	}
 	return NULL;
@@ -464,7 +468,6 @@ static const char *announcement(struct ibi *c, const cJSON *a, const struct rout
 static const char *extra_flow(struct ibi *c, const cJSON *a, const struct route_ctx *rc)
 {
 	const char *name = import_name(c->im, rc->hint ? rc->hint : "steps");
-	ARENA_PUSH(c->im->a, c->extra_flows, c->nextra, c->capextra, name);
 	import_lost(c->im, a, "%s: these actions are not a route ivrc writes (a menu, an "
 		    "announcement, a dial, hangup): imported as flow '%s', which infobip also "
 		    "builds as a scenario of its own", c->what, name);
@@ -538,7 +541,8 @@ static bool retry_if(struct ibi *c, const cJSON *a, int menu_prompt, int64_t *re
 	int64_t limit;
 	if (!keys_are(a, keys) || !p || !is_prompt(p) || !g || g->next || !keys_are(g, go) ||
 	    !cJSON_IsNumber(get(g, "goTo")) || get(g, "goTo")->valueint != menu_prompt ||
-	    !counter || cJSON_GetArraySize(o) != 2 || !import_int(o, c->limit_key, &limit))
+	    !counter || cJSON_GetArraySize(o) != 2 || !import_int(o, c->limit_key, &limit) ||
+	    limit < 1 || limit > IB_MAX_RETRIES)
 		return false;
 	char cond[160];
 	snprintf(cond, sizeof cond, "${%s < %lld}", counter, (long long)limit);
@@ -625,12 +629,6 @@ static const char *define_menu(struct ibi *c, const struct head *h, const char *
 
 /* ---------- flow steps ---------- */
 
-struct step_ctx {
-	struct ibi *c;
-	const char *flow;
-	const char *what;
-};
-
 /* "Ns" of a number of seconds, or NULL after reporting. */
 static struct doc_node *seconds_of(struct ibi *c, const cJSON *v, const char *what)
 {
@@ -641,6 +639,56 @@ static struct doc_node *seconds_of(struct ibi *c, const cJSON *v, const char *wh
 		return NULL;
 	}
 	return import_seconds(c->im, s);
+}
+
+/* A value the language would refuse there: reported; false. */
+static bool refuse(struct ibi *c, const cJSON *at, const char *what, const char *why)
+{
+	import_lost(c->im, at, "%s: %s %s %s; left out", c->what, what,
+		    at ? import_json_text(c->im, at) : "(missing)", why);
+	return false;
+}
+
+static bool name_ok(struct ibi *c, const cJSON *v, const char *what)
+{
+	return (cJSON_IsString(v) && import_is_name(v->valuestring)) ||
+	       refuse(c, v, what, "is not a name");
+}
+
+static bool template_ok(struct ibi *c, const cJSON *v, const char *what)
+{
+	return (cJSON_IsString(v) && import_is_template(v->valuestring)) ||
+	       refuse(c, v, what, "is not text whose every ${ is a ${variable}");
+}
+
+/* A whole number from min up, as a plain scalar; NULL after reporting. */
+static struct doc_node *int_of(struct ibi *c, const cJSON *v, const char *what, int64_t min)
+{
+	int64_t i;
+	if (!import_int_value(v, &i) || i < min) {
+		refuse(c, v, what, "is not a whole number it takes");
+		return NULL;
+	}
+	return import_intv(c->im, i);
+}
+
+static struct doc_node *bool_of(struct ibi *c, const cJSON *v, const char *what)
+{
+	if (!cJSON_IsBool(v)) {
+		refuse(c, v, what, "is not true or false");
+		return NULL;
+	}
+	return import_word(c->im, cJSON_IsTrue(v) ? "true" : "false");
+}
+
+/* A JSON object as a mapping; NULL after reporting. */
+static struct doc_node *object_of(struct ibi *c, const cJSON *v, const char *what)
+{
+	if (!cJSON_IsObject(v)) {
+		refuse(c, v, what, "is not an object");
+		return NULL;
+	}
+	return import_json_doc(c->im, v);
 }
 
 static void put_if(struct importer *im, struct doc_node *m, const char *key,
@@ -688,6 +736,12 @@ static struct doc_node *say_step(struct ibi *c, const cJSON *a)
 	const char *lang = import_str(o, "language"), *voice = import_str(get(o, "voice"), "name");
 	const cJSON *rate = get(o, "speechRate");
 	other_options(c, o, known, "say");
+	if (!template_ok(c, get(a, "say"), "say text"))
+		return NULL;
+	if (rate && !cJSON_IsNumber(rate) && !cJSON_IsString(rate)) {
+		refuse(c, rate, "speechRate", "is not a number");
+		rate = NULL;
+	}
 	if (cJSON_IsObject(get(o, "voice")))
 		import_unknown_keys(c->im, get(o, "voice"), voice_keys,
 				    arena_printf(c->im->a, "%s: say voice", c->what));
@@ -712,13 +766,15 @@ static struct doc_node *collect_step(struct ibi *c, const cJSON *a)
 	const cJSON *o = get(a, "options");
 	struct doc_node *m = import_map(c->im);
 	other_options(c, o, known, "collectInto");
+	if (!name_ok(c, get(a, "collectInto"), "collectInto"))
+		return NULL;
 	import_put(c->im, m, "into", import_word(c->im, import_str(a, "collectInto")));
 	if (get(o, "maxInputLength"))
-		import_put(c->im, m, "max_digits", import_json_doc(c->im, get(o, "maxInputLength")));
+		put_if(c->im, m, "max_digits", int_of(c, get(o, "maxInputLength"), "maxInputLength", 0));
 	if (get(o, "timeout"))
 		put_if(c->im, m, "timeout", seconds_of(c, get(o, "timeout"), "a collect timeout"));
 	if (get(o, "mappedValues"))
-		import_put(c->im, m, "mapped_values", import_json_doc(c->im, get(o, "mappedValues")));
+		put_if(c->im, m, "mapped_values", object_of(c, get(o, "mappedValues"), "mappedValues"));
 	return step1(c, "collect", m);
 }
 
@@ -728,24 +784,29 @@ static struct doc_node *capture_step(struct ibi *c, const cJSON *a)
 	const cJSON *o = get(a, "speechOptions");
 	struct doc_node *m = import_map(c->im);
 	other_options(c, o, known, "capture");
+	struct doc_node *t = seconds_of(c, get(a, "timeout"), "a capture timeout");
+	if (!name_ok(c, get(a, "capture"), "capture") || !t)
+		return NULL;
 	import_put(c->im, m, "into", import_word(c->im, import_str(a, "capture")));
-	put_if(c->im, m, "timeout", seconds_of(c, get(a, "timeout"), "a capture timeout"));
+	import_put(c->im, m, "timeout", t);
 	import_put(c->im, m, "language", import_word(c->im, import_str(o, "language")));
 	if (get(o, "maxSilence"))
 		put_if(c->im, m, "max_silence", seconds_of(c, get(o, "maxSilence"), "maxSilence"));
-	if (get(o, "keyPhrases"))
+	if (cJSON_IsArray(get(o, "keyPhrases")))
 		import_put(c->im, m, "key_phrases", import_json_doc(c->im, get(o, "keyPhrases")));
+	else if (get(o, "keyPhrases"))
+		refuse(c, get(o, "keyPhrases"), "keyPhrases", "is not a list");
 	return step1(c, "capture", m);
 }
 
 static struct doc_node *dial_step(struct ibi *c, const cJSON *a)
 {
 	static const char *const known[] = { "senderId", "maxCallDuration", NULL };
-	const char *to = arena_printf(c->im->a, "phone:+%s", import_str(a, "dial"));
+	const char *digits = import_str(a, "dial");
+	const char *to = arena_printf(c->im->a, "phone:+%s", digits ? digits : "");
 	const cJSON *o = get(a, "options");
 	if (!import_is_phone(to + 6))
-		import_lost(c->im, get(a, "dial"), "%s: dial %s is not E.164 digits", c->what,
-			    import_json_text(c->im, get(a, "dial")));
+		return refuse(c, get(a, "dial"), "dial", "is not E.164 digits"), NULL;
 	other_options(c, o, known, "dial");
 	if (!o)
 		return step1(c, "dial", import_word(c->im, to));
@@ -764,9 +825,16 @@ static struct doc_node *dial_many_step(struct ibi *c, const cJSON *a)
 	static const char *const known[] = { "parallel", "ringTimeout", NULL };
 	const cJSON *o = get(a, "options");
 	struct doc_node *m = import_map(c->im), *to = import_seq(c->im);
-	for (const cJSON *n = get(a, "dialToMany")->child; n; n = n->next)
-		import_push(c->im, to, import_word(c->im, arena_printf(c->im->a, "phone:+%s",
-				import_str(n, "number") ? import_str(n, "number") : "")));
+	for (const cJSON *n = block(a, "dialToMany"); n; n = n->next) {
+		const char *num = import_str(n, "number");
+		const char *to1 = arena_printf(c->im->a, "phone:+%s", num ? num : "");
+		if (import_is_phone(to1 + 6))
+			import_push(c->im, to, import_word(c->im, to1));
+		else
+			refuse(c, n, "dialToMany number", "is not E.164 digits");
+	}
+	if (!to->count)
+		return NULL;
 	import_put(c->im, m, "to", to);
 	other_options(c, o, known, "dialToMany");
 	if (cJSON_IsTrue(get(o, "parallel")))
@@ -784,9 +852,9 @@ static struct doc_node *record_step(struct ibi *c, const cJSON *a)
 	struct doc_node *m = import_map(c->im);
 	other_options(c, o, known, "record");
 	if (!cJSON_IsNull(get(a, "record")))
-		import_put(c->im, m, "seconds", import_json_doc(c->im, get(a, "record")));
+		put_if(c->im, m, "seconds", int_of(c, get(a, "record"), "record seconds", 0));
 	if (get(o, "beep"))
-		import_put(c->im, m, "beep", import_json_doc(c->im, get(o, "beep")));
+		put_if(c->im, m, "beep", bool_of(c, get(o, "beep"), "beep"));
 	if (get(o, "maxSilence"))
 		put_if(c->im, m, "max_silence", seconds_of(c, get(o, "maxSilence"), "maxSilence"));
 	if (import_str(o, "escapeDigits"))
@@ -893,11 +961,13 @@ static struct doc_node *request_step(struct ibi *c, const cJSON *a)
 	const cJSON *o = get(a, "options"), *body = get(o, "body");
 	struct doc_node *m = import_map(c->im);
 	other_options(c, o, known, "request");
+	if (!template_ok(c, get(a, "request"), "request"))
+		return NULL;
 	import_put(c->im, m, "url", import_text(c->im, import_str(a, "request")));
 	import_put(c->im, m, "method", import_word(c->im, import_str(o, "method") ?
 						   import_str(o, "method") : "GET"));
 	if (get(o, "headers"))
-		import_put(c->im, m, "headers", import_json_doc(c->im, get(o, "headers")));
+		put_if(c->im, m, "headers", object_of(c, get(o, "headers"), "headers"));
 	if (body)
 		import_put(c->im, m, "body", import_json_doc(c->im, body));
 	if (cJSON_IsTrue(get(o, "collectResponse")))
@@ -910,20 +980,22 @@ static struct doc_node *loop_step(struct ibi *c, const cJSON *a, const char *flo
 {
 	struct doc_node *m = import_map(c->im);
 	if (get(a, "for-each")) {
+		if (!name_ok(c, get(a, "for-each"), "for-each") || !template_ok(c, get(a, "in"), "in"))
+			return NULL;
 		import_put(c->im, m, "var", import_word(c->im, import_str(a, "for-each")));
 		import_put(c->im, m, "in", import_text(c->im, import_str(a, "in")));
 		if (import_str(a, "delimiter"))
 			import_put(c->im, m, "delimiter", import_text(c->im, import_str(a, "delimiter")));
-		import_put(c->im, m, "do", steps(c, get(a, "do")->child, flow));
+		import_put(c->im, m, "do", steps(c, block(a, "do"), flow));
 		return step1(c, "for_each", m);
 	}
 	if (!get(a, "repeat")) {
 		import_put(c->im, m, "cond", import_text(c->im, cond_of(c, get(a, "while"))));
-		import_put(c->im, m, "do", steps(c, get(a, "do")->child, flow));
+		import_put(c->im, m, "do", steps(c, block(a, "do"), flow));
 		return step1(c, "while", m);
 	}
 	bool until = get(a, "until") != NULL;
-	import_put(c->im, m, "do", steps(c, get(a, "repeat")->child, flow));
+	import_put(c->im, m, "do", steps(c, block(a, "repeat"), flow));
 	import_put(c->im, m, "cond", import_text(c->im, cond_of(c, get(a, until ? "until" : "while"))));
 	return step1(c, until ? "repeat_until" : "repeat_while", m);
 }
@@ -933,15 +1005,21 @@ static struct doc_node *branch_step(struct ibi *c, const cJSON *a, const char *f
 	struct doc_node *m = import_map(c->im);
 	if (get(a, "if")) {
 		import_put(c->im, m, "cond", import_text(c->im, cond_of(c, get(a, "if"))));
-		import_put(c->im, m, "then", steps(c, get(a, "then")->child, flow));
+		import_put(c->im, m, "then", steps(c, block(a, "then"), flow));
 		if (cJSON_IsArray(get(a, "else")))
-			import_put(c->im, m, "else", steps(c, get(a, "else")->child, flow));
+			import_put(c->im, m, "else", steps(c, block(a, "else"), flow));
 		return step1(c, "if", m);
 	}
 	struct doc_node *cases = import_map(c->im);
+	if (!name_ok(c, get(a, "switch"), "switch"))
+		return NULL;
+	/* A switch needs a case (the DSL has no way to write none). */
+	const cJSON *k0 = get(a, "case")->child;
+	if (!k0 || (strcmp(k0->string, "__default") == 0 && !k0->next))
+		return refuse(c, get(a, "case"), "switch", "has no case"), NULL;
 	import_put(c->im, m, "on", import_word(c->im, import_str(a, "switch")));
 	import_put(c->im, m, "cases", cases);
-	for (const cJSON *k = get(a, "case")->child; k; k = k->next) {
+	for (const cJSON *k = get(a, "case") ? get(a, "case")->child : NULL; k; k = k->next) {
 		if (strcmp(k->string, "__default") == 0)
 			import_put(c->im, m, "default", steps(c, k->child, flow));
 		else
@@ -974,7 +1052,9 @@ static struct doc_node *goto_step(struct ibi *c, const cJSON *a, const char *flo
 	other_options(c, o, known, "goTo");
 	int64_t limit = 0;
 	const char *counter = import_str(o, "countVariable");
-	bool has_limit = import_int(o, c->limit_key, &limit);
+	if (get(o, "countVariable") && !name_ok(c, get(o, "countVariable"), "countVariable"))
+		counter = NULL;
+	bool has_limit = import_int(o, c->limit_key, &limit) && limit >= 0;
 	if (!has_limit && !counter)
 		return step1(c, "goto", import_word(c->im, at->label));
 	struct doc_node *m = import_map(c->im);
@@ -992,36 +1072,55 @@ static struct doc_node *simple_step(struct ibi *c, const cJSON *a)
 	if (get(a, "playFromUrl")) {
 		static const char *const known[] = { "loopCount", NULL };
 		other_options(c, o, known, "playFromUrl");
-		if (!get(o, "loopCount"))
+		if (!template_ok(c, get(a, "playFromUrl"), "playFromUrl"))
+			return NULL;
+		struct doc_node *loop = get(o, "loopCount") ?
+			int_of(c, get(o, "loopCount"), "loopCount", 0) : NULL;
+		if (!loop)
 			return step1(c, "play", import_text(c->im, import_str(a, "playFromUrl")));
 		struct doc_node *m = import_map(c->im);
 		import_put(c->im, m, "url", import_text(c->im, import_str(a, "playFromUrl")));
-		import_put(c->im, m, "loop", import_json_doc(c->im, get(o, "loopCount")));
+		import_put(c->im, m, "loop", loop);
 		return step1(c, "play", m);
 	}
 	if (get(a, "playFromRecording")) {
 		/* By a recording: a raw id could be taken for a recording's name. */
 		struct doc_node *f = import_map(c->im);
 		const char *id = import_str(a, "playFromRecording");
+		if (!id) {
+			import_lost(c->im, a, "%s: playFromRecording %s is not a recording id; left out",
+				    c->what, import_json_text(c->im, get(a, "playFromRecording")));
+			return NULL;
+		}
 		import_put(c->im, f, "infobip", import_text(c->im, id));
 		return step1(c, "play_recording", import_word(c->im, import_recording(c->im,
 			     arena_printf(c->im->a, "infobip:%s", id),
 			     arena_printf(c->im->a, "rec_%s", slug(c, id, "id")), f)));
 	}
 	if (get(a, "pause")) {
-		struct doc_node *s = seconds_of(c, get(a, "pause"), "a pause");
-		return s ? step1(c, "pause", s) : NULL;
+		int64_t secs;
+		if (!import_int_value(get(a, "pause"), &secs) || secs < 0 || secs > IB_MAX_PAUSE)
+			return refuse(c, get(a, "pause"), "pause", "is not 0 to 5 seconds"), NULL;
+		return step1(c, "pause", import_seconds(c->im, secs));
 	}
 	if (get(a, "setVariable")) {
 		struct doc_node *m = import_map(c->im);
+		const cJSON *v = get(a, "value");
+		const char *value = cJSON_IsString(v) ? v->valuestring
+			: cJSON_IsNumber(v) || cJSON_IsBool(v) ? import_json_text(c->im, v) : "";
+		if (!name_ok(c, get(a, "setVariable"), "setVariable"))
+			return NULL;
+		if (!import_is_template(value))
+			return refuse(c, v, "value", "is not text whose every ${ is a ${variable}"), NULL;
 		import_put(c->im, m, "var", import_word(c->im, import_str(a, "setVariable")));
-		import_put(c->im, m, "value", import_text(c->im, import_str(a, "value") ?
-							  import_str(a, "value") : ""));
+		import_put(c->im, m, "value", import_text(c->im, value));
 		return step1(c, "set", m);
 	}
 	if (get(a, "sendSms")) {
 		struct doc_node *m = import_map(c->im);
 		static const char *const keys[] = { "text", "from", "to" };
+		if (!template_ok(c, get(get(a, "sendSms"), "text"), "sendSms text"))
+			return NULL;
 		for (size_t i = 0; i < 3; i++)
 			import_put(c->im, m, keys[i], import_text(c->im, import_str(get(a, "sendSms"),
 										  keys[i])));
@@ -1328,7 +1427,8 @@ static int by_index(const void *a, const void *b)
  * source order), so that building again names the variables alike. */
 static void place_menus(struct ibi *c)
 {
-	qsort(c->menus, c->nmenus, sizeof *c->menus, by_index);
+	if (c->nmenus)
+		qsort(c->menus, c->nmenus, sizeof *c->menus, by_index);
 	struct doc_node *sec = import_section(c->im, "menus");
 	for (size_t i = 0; i < c->nmenus; i++)
 		if (c->menus[i].doc)
@@ -1377,9 +1477,16 @@ static void ib_convert(struct importer *im)
 	settings(&c);
 	c.roots = arena_alloc(im->a, (im->nobjects + 1) * sizeof *c.roots);
 	for (size_t i = 0; i < im->nobjects; i++) {
+		struct imp_object *o = &im->objects[i];
+		c.what = arena_printf(im->a, "scenario '%s'", o->name);
+		if (strcmp(o->kind, "scenario") != 0 || !cJSON_IsArray(get(o->body, "script"))) {
+			import_lost(im, o->body, "%s: a %s without a script is not imported", c.what,
+				    o->kind);
+			o->skipped = true;
+			continue;
+		}
 		struct ib_root *r = &c.roots[c.nroots++];
-		r->o = &im->objects[i];
-		c.what = arena_printf(im->a, "scenario '%s'", r->o->name);
+		r->o = o;
 		classify(&c, r);
 		if (strcmp(r->decl, "menu") == 0)
 			menu_of(&c, r->var, r->o->name);

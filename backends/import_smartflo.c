@@ -476,35 +476,76 @@ static void import_auto_attendant(struct sfi *s)
 
 /* ---------- broadcasts ---------- */
 
+/* Whether every item of b[key] is a whole number from min to max (and it
+ * is a list). */
+static bool int_list_ok(const cJSON *b, const char *key, int64_t min, int64_t max)
+{
+	const cJSON *arr = field(b, key);
+	int64_t v;
+	if (!cJSON_IsArray(arr))
+		return false;
+	for (const cJSON *e = arr->child; e; e = e->next)
+		if (!import_int_value(e, &v) || v < min || v > max)
+			return false;
+	return true;
+}
+
+static bool int_ok(const cJSON *b, const char *key, int64_t min, int64_t max)
+{
+	int64_t v;
+	return import_int(b, key, &v) && v >= min && v <= max;
+}
+
+/* Why the language cannot hold this broadcast (every field of it is
+ * required), or NULL. */
+static const char *broadcast_flaw(const cJSON *b)
+{
+	const char *caller = import_str(b, "caller_id_number");
+	if (!int_ok(b, "phone_number_list", 0, INT64_MAX))
+		return "phone_number_list is not a list id";
+	if (!import_str(b, "destination"))
+		return "it has no destination";
+	if (!import_is_phone(caller))
+		return "caller_id_number is not an E.164 number";
+	if (!int_ok(b, "timeout", 0, 86400))
+		return "timeout is not 0 to 86400 seconds";
+	if (!int_ok(b, "concurrent_limit", 1, INT64_MAX))
+		return "concurrent_limit is not a whole number from 1";
+	if (!int_ok(b, "number_of_retry", 0, INT64_MAX))
+		return "number_of_retry is not a whole number";
+	if (field(b, "retry_after_minutes") && !int_list_ok(b, "retry_after_minutes", 0, 1440))
+		return "retry_after_minutes is not a list of 0 to 1440 minutes";
+	if (!int_list_ok(b, "dialstatus", INT64_MIN, INT64_MAX) ||
+	    !int_list_ok(b, "retry_dialstatus", INT64_MIN, INT64_MAX))
+		return "dialstatus or retry_dialstatus is not a list of whole numbers";
+	if (!import_is_datetime(import_str(b, "start_date_time")) ||
+	    !import_is_datetime(import_str(b, "end_date_time")))
+		return "start_date_time or end_date_time is not YYYY-MM-DD HH:MM:SS on a real day";
+	if (!int_ok(b, "time_group", 0, INT64_MAX))
+		return "time_group is not an id";
+	return NULL;
+}
+
 static void put_int(struct sfi *s, struct doc_node *m, const char *key, const cJSON *b,
 		    const char *from)
 {
-	int64_t v;
-	if (import_int(b, from, &v))
-		import_put(s->im, m, key, import_intv(s->im, v));
-	else if (field(b, from))
-		import_lost(s->im, field(b, from), "%s: %s %s is not a whole number", s->what,
-			    from, import_json_text(s->im, field(b, from)));
+	int64_t v = 0;
+	import_int(b, from, &v);
+	import_put(s->im, m, key, import_intv(s->im, v));
 }
 
-/* A list of whole numbers, each written by `put` ("10m", or the number). */
+/* A list of whole numbers (checked), each with a unit ("10m") or bare. */
 static void put_list(struct sfi *s, struct doc_node *m, const char *key, const cJSON *b,
 		     const char *from, const char *unit)
 {
-	const cJSON *arr = field(b, from);
 	struct doc_node *seq = import_seq(s->im);
-	for (const cJSON *e = cJSON_IsArray(arr) ? arr->child : NULL; e; e = e->next) {
-		int64_t v;
-		if (!import_int_value(e, &v)) {
-			import_lost(s->im, e, "%s: %s item %s is not a whole number", s->what, from,
-				    import_json_text(s->im, e));
-			continue;
-		}
+	for (const cJSON *e = field(b, from)->child; e; e = e->next) {
+		int64_t v = 0;
+		import_int_value(e, &v);
 		import_push(s->im, seq, unit ? import_word(s->im, arena_printf(s->im->a, "%lld%s",
 					(long long)v, unit)) : import_intv(s->im, v));
 	}
-	if (arr || !unit)
-		import_put(s->im, m, key, seq);
+	import_put(s->im, m, key, seq);
 }
 
 static void import_broadcast(struct sfi *s)
@@ -516,26 +557,28 @@ static void import_broadcast(struct sfi *s)
 		NULL,
 	};
 	const cJSON *b = s->self->body;
+	const char *flaw = broadcast_flaw(b);
+	if (flaw) {
+		import_lost(s->im, b, "%s is not imported: %s", s->what, flaw);
+		s->self->skipped = true;
+		return;
+	}
 	struct doc_node *m = new_object(s, "broadcasts", "broadcast");
+	int64_t t = 0;
 	put_int(s, m, "phone_list", b, "phone_number_list");
 	import_put(s->im, m, "destination", import_word(s->im, route_or_hangup(s, b, "destination")));
-	const char *caller = import_str(b, "caller_id_number");
-	if (caller)
-		import_put(s->im, m, "caller_id", import_text(s->im, caller));
-	int64_t t;
-	if (import_int(b, "timeout", &t))
-		import_put(s->im, m, "ring_timeout", import_seconds(s->im, t));
+	import_put(s->im, m, "caller_id", import_text(s->im, import_str(b, "caller_id_number")));
+	import_int(b, "timeout", &t);
+	import_put(s->im, m, "ring_timeout", import_seconds(s->im, t));
 	put_int(s, m, "concurrency", b, "concurrent_limit");
 	put_int(s, m, "retries", b, "number_of_retry");
-	put_list(s, m, "retry_after", b, "retry_after_minutes", "m");
+	if (field(b, "retry_after_minutes"))
+		put_list(s, m, "retry_after", b, "retry_after_minutes", "m");
 	put_list(s, m, "dial_status", b, "dialstatus", NULL);
 	put_list(s, m, "retry_on", b, "retry_dialstatus", NULL);
 	struct doc_node *w = import_map(s->im);
-	const char *start = import_str(b, "start_date_time"), *end = import_str(b, "end_date_time");
-	if (start)
-		import_put(s->im, w, "start", import_text(s->im, start));
-	if (end)
-		import_put(s->im, w, "end", import_text(s->im, end));
+	import_put(s->im, w, "start", import_text(s->im, import_str(b, "start_date_time")));
+	import_put(s->im, w, "end", import_text(s->im, import_str(b, "end_date_time")));
 	put_int(s, w, "time_group", b, "time_group");
 	import_put(s->im, m, "window", w);
 	import_unknown_keys(s->im, b, keys, s->what);

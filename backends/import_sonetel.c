@@ -120,8 +120,7 @@ static const char *action(struct sti *s, const cJSON *a)
 		return arena_printf(s->im->a, "user:%s", id);
 	if (strcmp(act, "call") == 0 && strcmp(to, s->phone_to) == 0 && import_is_phone(id))
 		return arena_printf(s->im->a, "phone:%s", id);
-	if (strcmp(act, "call") == 0 && strcmp(to, "other") == 0 && id[0] &&
-	    !strpbrk(id, " \t\r\n"))
+	if (strcmp(act, "call") == 0 && strcmp(to, "other") == 0 && import_is_sip(id))
 		return arena_printf(s->im->a, "sip:%s", id);
 	if (strcmp(act, "play") == 0)
 		return lost_action(s, a, "plays a prompt: ivrc routes a key to a destination, and "
@@ -131,17 +130,31 @@ static const char *action(struct sti *s, const cJSON *a)
 
 /* ---------- settings the bodies show ---------- */
 
+static bool voice_known(const char *v)
+{
+	const struct target_caps *c = sonetel_backend.caps;
+	for (size_t i = 0; i < c->nsettings; i++)
+		for (const char *const *ch = c->settings[i].choices;
+		     strcmp(c->settings[i].name, "voice") == 0 && ch && *ch; ch++)
+			if (strcmp(*ch, v) == 0)
+				return true;
+	return false;
+}
+
 /* Calls and hang-ups show phone_to and hangup_action; the first app's voice
  * is the target's. */
 static void learn_settings(struct sti *s)
 {
 	struct importer *im = s->im;
 	bool phnum = false, other_phone = false;
+	const cJSON *voice_at = NULL;
 	for (size_t i = 0; i < im->nobjects; i++) {
 		const cJSON *b = im->objects[i].body;
 		const char *voice = import_str(b, "voice");
-		if (voice && !s->voice)
+		if (voice && !s->voice) {
 			s->voice = voice;
+			voice_at = cJSON_GetObjectItemCaseSensitive(b, "voice");
+		}
 		const cJSON *menu = cJSON_GetObjectItemCaseSensitive(b, "menu");
 		const cJSON *fin = cJSON_GetObjectItemCaseSensitive(b, "final_action");
 		for (const cJSON *a = menu ? menu->child : fin; a; a = menu ? a->next : NULL) {
@@ -158,6 +171,11 @@ static void learn_settings(struct sti *s)
 	}
 	if (!phnum && other_phone)
 		s->phone_to = "other";
+	if (s->voice && !voice_known(s->voice)) {
+		import_lost(im, voice_at, "voice '%s' is not one ivrc knows for sonetel; the "
+			    "default '%s' is used", s->voice, setting_default("voice"));
+		s->voice = NULL;
+	}
 	if (!s->voice)
 		s->voice = setting_default("voice");
 	if (strcmp(s->voice, setting_default("voice")) != 0)
@@ -212,7 +230,10 @@ static void import_menu(struct sti *s)
 	const cJSON *menu = cJSON_GetObjectItemCaseSensitive(b, "menu");
 	struct doc_node *opts = import_map(s->im);
 	const char *then = "hangup";
-	for (const cJSON *a = menu ? menu->child : NULL; a; a = a->next) {
+	if (menu && !cJSON_IsObject(menu))
+		import_lost(s->im, menu, "%s: menu %s is not an object of keys; not imported",
+			    s->what, import_json_text(s->im, menu));
+	for (const cJSON *a = cJSON_IsObject(menu) ? menu->child : NULL; a; a = a->next) {
 		const char *to = action(s, a);
 		const char *k = a->string;
 		if (strcmp(k, "timeout") == 0)
@@ -262,11 +283,14 @@ static void import_voicemail(struct sti *s)
 	const char *to = import_str(b, "deliver_to"), *who = import_str(b, "deliver_to_details");
 	struct doc_node *m = new_object(s, "voicemails", "voicemail");
 	bool email = to && strcmp(to, "email") == 0;
-	if (!to || !who || (!email && strcmp(to, "user") != 0) || !who[0])
+	bool ok = email ? import_is_email(who) : to && strcmp(to, "user") == 0 &&
+		  import_is_literal_id(who);
+	/* deliver_to is required: a placeholder the user fills in, said so. */
+	if (!ok)
 		import_lost(s->im, b, "%s: deliver_to '%s' / '%s' is not an e-mail address or a "
-			    "user", s->what, to ? to : "", who ? who : "");
-	import_put(s->im, m, "deliver_to", import_word(s->im, arena_printf(s->im->a, "%s:%s",
-		   email ? "email" : "user", who && who[0] ? who : "unknown")));
+			    "user id; imported as user:unknown", s->what, to ? to : "", who ? who : "");
+	import_put(s->im, m, "deliver_to", import_word(s->im, ok ? arena_printf(s->im->a, "%s:%s",
+		   email ? "email" : "user", who) : "user:unknown"));
 	const char *g = import_str(b, "greeting_prompt"), *bye = import_str(b, "goodbye_prompt");
 	if (g && strcmp(g, "yes") == 0)
 		import_put(s->im, m, "greeting", import_word(s->im, s->prompt));
@@ -291,8 +315,10 @@ static void st_convert(struct importer *im)
 		s.what = arena_printf(im->a, "voice app '%s'", s.self->name);
 		const char *decl = decl_of(s.self->body);
 		if (!decl) {
-			import_lost(im, s.self->body, "%s: app_type '%s' is not imported (ivr and "
-				    "mailbox apps are)", s.what, import_str(s.self->body, "app_type"));
+			import_lost(im, s.self->body, "%s: app_type %s is not imported (ivr and "
+				    "mailbox apps are)", s.what,
+				    import_json_text(im, cJSON_GetObjectItemCaseSensitive(s.self->body,
+											"app_type")));
 			s.self->skipped = true;
 			continue;
 		}

@@ -251,14 +251,15 @@ static cJSON *fill_node(void *ud, cJSON *parent, cJSON *node)
 	char *out = arena_strdup(f->c->a, ""), *open, *close;
 	size_t n = 0;
 	while ((open = strstr(s, "@{")) && (close = strchr(open + 2, '}'))) {
-		const char *id = known_id(f->c, open + 2, (size_t)(close - open - 2));
+		size_t klen = (size_t)(close - open - 2);
+		const char *id = known_id(f->c, open + 2, klen);
 		if (!id) {
 			f->unknown++;
-			f->first_unknown = arena_strndup(f->c->a, open + 2, (size_t)(close - open - 2));
+			f->first_unknown = arena_strndup(f->c->a, open + 2, klen);
 		}
 		whole = open == node->valuestring && !close[1] && n == 0 ? id : NULL;
-		out = arena_printf(f->c->a, "%s%.*s%s", out, (int)(open - s), s,
-				   id ? id : arena_strndup(f->c->a, open, (size_t)(close + 1 - open)));
+		const char *put = id ? id : arena_strndup(f->c->a, open, klen + 3);
+		out = arena_printf(f->c->a, "%s%.*s%s", out, (int)(open - s), s, put);
 		s = close + 1;
 		n++;
 	}
@@ -320,25 +321,27 @@ struct plan {
 	struct item *v;
 	size_t n, cap;
 	size_t count[5];
+	const char **keys;           /* "kind:name" of each bundle object */
 };
 
-/* Placeholders of o's body that name objects neither in the state nor
- * before o in the bundle (index i): a cycle. Returns one of them. */
-static const char *cycle_ref(struct push_ctx *c, struct bundle *b, size_t i)
+/* The index of the bundle object `key`; b->count when there is none. */
+static size_t object_index(const struct bundle *b, const struct plan *pl, const char *key)
+{
+	for (size_t j = 0; j < b->count; j++)
+		if (strcmp(pl->keys[j], key) == 0)
+			return j;
+	return b->count;
+}
+
+/* A dependency of object i that has no id in the state and comes at or
+ * after i in the bundle (a cycle: it cannot be known when i is created). */
+static const char *cycle_ref(struct push_ctx *c, const struct bundle *b,
+			     const struct plan *pl, size_t i)
 {
 	for (size_t d = 0; d < b->objects[i].ndeps; d++) {
 		const char *dep = b->objects[i].deps[d];
-		if (push_id_text(c->a, state_entry(c, dep), "id"))
-			continue;
-		bool before = false, exists = false;
-		for (size_t j = 0; j < b->count; j++) {
-			const char *k = link_key(c->a, b->objects[j].kind, b->objects[j].name);
-			if (strcmp(k, dep) == 0) {
-				exists = true;
-				before = j < i;
-			}
-		}
-		if (exists && !before)
+		size_t j = object_index(b, pl, dep);
+		if (j < b->count && j >= i && !push_id_text(c->a, state_entry(c, dep), "id"))
 			return dep;
 	}
 	return NULL;
@@ -350,15 +353,16 @@ static const char *entry_string(struct push_ctx *c, const cJSON *e, const char *
 	return cJSON_IsString(s) ? arena_strdup(c->a, s->valuestring) : NULL;
 }
 
-static struct item plan_object(struct push_ctx *c, struct bundle *b, size_t i)
+static struct item plan_object(struct push_ctx *c, struct bundle *b, const struct plan *pl,
+			       size_t i)
 {
 	struct bundle_object *o = &b->objects[i];
-	struct item it = { .o = o, .key = link_key(c->a, o->kind, o->name), .path = o->path,
+	struct item it = { .o = o, .key = pl->keys[i], .path = o->path,
 			   .remote_name = o->remote_name };
 	const cJSON *e = state_entry(c, it.key);
 	it.id = push_id_text(c->a, e, "id");
 	it.pending = !it.id && cJSON_GetObjectItemCaseSensitive(e, "pending");
-	const char *cyc = cycle_ref(c, b, i);
+	const char *cyc = cycle_ref(c, b, pl, i);
 	if (!it.id) {
 		it.act = ACT_CREATE;
 		if (it.pending)
@@ -383,19 +387,11 @@ static struct item plan_object(struct push_ctx *c, struct bundle *b, size_t i)
 	return it;
 }
 
-static bool declared(const struct bundle *b, struct push_ctx *c, const char *key)
-{
-	for (size_t j = 0; j < b->count; j++)
-		if (strcmp(link_key(c->a, b->objects[j].kind, b->objects[j].name), key) == 0)
-			return true;
-	return false;
-}
-
 static void plan_orphans(struct push_ctx *c, struct bundle *b, struct plan *pl)
 {
 	const cJSON *e;
 	cJSON_ArrayForEach(e, c->objects) {
-		if (!e->string || declared(b, c, e->string))
+		if (!e->string || object_index(b, pl, e->string) < b->count)
 			continue;
 		struct item it = { .key = arena_strdup(c->a, e->string),
 				   .id = push_id_text(c->a, e, "id"),
@@ -405,8 +401,8 @@ static void plan_orphans(struct push_ctx *c, struct bundle *b, struct plan *pl)
 		if (!it.id)
 			it.note = "no remote id recorded";
 		else if (!c->pv->can_delete)
-			it.note = arena_printf(c->a, "%s has no delete call: remove it by hand, then "
-					       "from the state file", c->pv->label);
+			it.note = arena_printf(c->a, "%s has no delete call: remove it by hand, "
+					       "then from the state file", c->pv->label);
 		else if (!it.path)
 			it.note = "the state holds no path for it: remove it by hand";
 		else if (c->o->prune)
@@ -432,7 +428,6 @@ static int failed(enum push_verdict v, struct push_ctx *c)
 	return v == PV_STOP ? stopped(c) : PUSH_REMOTE;
 }
 
-
 static const char *id_path(struct push_ctx *c, const char *collection, const char *id)
 {
 	return arena_printf(c->a, "%s/%s", collection,
@@ -455,23 +450,17 @@ static enum push_verdict fetch_remote(struct push_ctx *c, const struct item *it,
 		push_resp_free(&r);
 		return v == PV_GONE ? PV_OK : v;
 	}
-	const char *id;
-	enum push_verdict v = push_find_by_name(c, it->path, it->remote_name, false, &id);
-	if (v != PV_OK || !id)
-		return v;
-	/* Lists hold whole objects: find ours by id in the list just read. */
-	const char *path = c->pv->list_path(c->a, it->path, it->remote_name);
-	const cJSON *answer = NULL;
-	for (size_t i = 0; i < c->ncache; i++)
-		if (strcmp(c->cache[i].path, path) == 0)
-			answer = c->cache[i].answer;
-	const cJSON *x;
-	cJSON_ArrayForEach(x, c->pv->list_items(answer)) {
+	/* Lists hold whole objects: ours is the one with its id (a name
+	 * changed by hand is drift, not a missing object). */
+	enum push_verdict v;
+	const cJSON *answer = push_list(c, it->path, it->remote_name, false, &v), *x;
+	const cJSON *items = answer ? c->pv->list_items(answer) : NULL;
+	cJSON_ArrayForEach(x, items) {
 		const char *xid = push_id_text(c->a, x, c->pv->id_key);
 		if (xid && strcmp(xid, it->id) == 0)
 			*remote = cJSON_Duplicate(x, 1);
 	}
-	return PV_OK;
+	return answer ? PV_OK : v;
 }
 
 /* Numbers and strings compare by their text ("30" is 30). */
@@ -541,8 +530,11 @@ static int refresh_item(struct push_ctx *c, struct item *it)
 
 static int make_plan(struct push_ctx *c, struct bundle *b, struct plan *pl)
 {
+	pl->keys = arena_alloc(c->a, (b->count ? b->count : 1) * sizeof *pl->keys);
+	for (size_t i = 0; i < b->count; i++)
+		pl->keys[i] = link_key(c->a, b->objects[i].kind, b->objects[i].name);
 	for (size_t i = 0; i < b->count; i++) {
-		struct item it = plan_object(c, b, i);
+		struct item it = plan_object(c, b, pl, i);
 		ARENA_PUSH(c->a, pl->v, pl->n, pl->cap, it);
 	}
 	plan_orphans(c, b, pl);

@@ -240,8 +240,8 @@ static double env_number(const char *name, double dflt, double lo, double hi)
 	char *end;
 	double x = strtod(v, &end);
 	if (*end || !(x >= lo && x <= hi)) {
-		fprintf(stderr, "ivrc: warning: ignoring %s='%s' (expected a number from %g to %g)\n",
-			name, v, lo, hi);
+		fprintf(stderr, "ivrc: warning: ignoring %s='%s' (expected a number from %g "
+			"to %g)\n", name, v, lo, hi);
 		return dflt;
 	}
 	return x;
@@ -673,6 +673,9 @@ static void report(struct push_ctx *c, const struct push_call *k, const char *fm
 	char buf[1024];
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	for (char *p = buf; *p; p++)        /* a provider's text: no escapes */
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
 	const char *path = strchr(k->path, '?') ? arena_strndup(c->a, k->path,
 		(size_t)(strchr(k->path, '?') - k->path)) : k->path;
 	fprintf(stderr, "ivrc: %s: %s %s%s%s%s: %s\n", c->target, k->method, path,
@@ -836,11 +839,10 @@ static void cache_put(struct push_ctx *c, const char *path, cJSON *answer)
 	ARENA_PUSH(c->a, c->cache, c->ncache, c->capcache, e);
 }
 
-/* The answer of GET path (kept for the rest of the run); NULL after
- * printing why. */
-static const cJSON *list_answer(struct push_ctx *c, const char *path, bool fresh,
-				enum push_verdict *v)
+const cJSON *push_list(struct push_ctx *c, const char *collection, const char *name,
+		       bool fresh, enum push_verdict *v)
 {
+	const char *path = c->pv->list_path(c->a, collection, name);
 	const cJSON *have = fresh ? NULL : cached(c, path);
 	*v = PV_OK;
 	if (have)
@@ -873,8 +875,7 @@ enum push_verdict push_find_by_name(struct push_ctx *c, const char *collection,
 {
 	*id = NULL;
 	enum push_verdict v;
-	const char *path = c->pv->list_path(c->a, collection, name);
-	const cJSON *answer = list_answer(c, path, fresh, &v);
+	const cJSON *answer = push_list(c, collection, name, fresh, &v);
 	if (!answer)
 		return v;
 	const cJSON *items = c->pv->list_items(answer), *it;

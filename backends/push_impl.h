@@ -136,6 +136,11 @@ enum push_verdict push_call(struct push_ctx *c, const struct push_call *k,
 			    struct push_resp *r, const char **adopted);
 void push_resp_free(struct push_resp *r);
 
+/* The answer of the provider's list of `collection` (filtered by `name`
+ * where the provider can), read once per run unless fresh; NULL after
+ * printing why (*v). */
+const cJSON *push_list(struct push_ctx *c, const char *collection, const char *name,
+		       bool fresh, enum push_verdict *v);
 /* The id of the one object named `name` in `collection`, through the
  * provider's list (cached per run unless fresh); *id NULL when there is
  * none. PV_FAIL after printing why (e.g. two objects of that name). */

@@ -302,7 +302,7 @@ static void lower_ivr(struct sf *s, const struct ast_menu *m)
 /* Ids are numbers in a VR body (seed 003: Float). A placeholder stays a
  * string until the link step or push puts the number in; an id that is not
  * a plain number (a leading zero, letters, more digits than a double holds)
- * is sent as written, with a warning, rather than changed. */
+ * cannot be sent without changing it: an error that says what to do. */
 static cJSON *vr_id(struct sf *s, const struct route *r, struct span at)
 {
 	const char *id = r->id;
@@ -311,9 +311,9 @@ static cJSON *vr_id(struct sf *s, const struct route *r, struct span at)
 		return cJSON_CreateString(id);
 	if (n && n <= 15 && strspn(id, "0123456789") == n && (id[0] != '0' || n == 1))
 		return cJSON_CreateNumber(strtod(id, NULL));
-	diag_warning(s->d, IVR_TARGET_DEST_UNCERTAIN, at,
-		     "smartflo virtual receptionists take numeric ids; '%s' id '%s' is not a "
-		     "plain number and is sent as a string", r->type, id);
+	diag_error(s->d, IVR_TARGET_DEST, at,
+		   "smartflo virtual receptionists take numeric ids, and '%s' id '%s' is not one "
+		   "(as a number it would change); lower this menu as an IVR instead", r->type, id);
 	return cJSON_CreateString(id);
 }
 
@@ -505,11 +505,22 @@ static void smartflo_lower(const struct ast_program *p, struct bundle *out, stru
 		lower_broadcast(&s, p->broadcasts[i]);
 }
 
+/* Broadcasts into VR menus; and, when some menu is a virtual receptionist,
+ * what only lowering finds (ids that are not numbers): into a scratch
+ * bundle, whose findings are kept. */
 static void smartflo_check(const struct ast_program *p, struct diag *d)
 {
-	const char *menus_as = backend_setting(p, &sf_caps, "menus_as");
-	for (size_t i = 0; i < p->nbroadcasts; i++)
-		broadcast_into_vr(d, p->broadcasts[i], menus_as);
+	struct sf s = {0};
+	s.menus_as = backend_setting(p, &sf_caps, "menus_as");
+	bool vr = false;
+	for (size_t i = 0; i < p->nmenus && !vr; i++)
+		vr = menu_is_vr(&s, p->menus[i]);
+	if (!vr)
+		return;
+	struct bundle scratch;
+	bundle_init(&scratch, d->arena, TARGET_SMARTFLO, p->name);
+	smartflo_lower(p, &scratch, d);
+	bundle_free(&scratch);
 }
 
 const struct backend smartflo_backend = {

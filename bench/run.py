@@ -2,24 +2,30 @@
 """`make bench`: times ivrc against libyaml on generated projects and writes
 the results into docs/PERFORMANCE.md (python3 stdlib only).
 
-    run.py [--sizes 1,10,50] [--runs N] [--no-doc] [--quick]
+    run.py [--sizes 1,10,50] [--runs N] [--no-doc]
 
 For each size (MB) it generates (once, cached under build/bench/in/) a YAML
-project and a DSL project of that many bytes (bench/gen.py), then runs, each
-several times, taking the median wall time and the largest peak RSS (from
-bench/runstat, a small C program that forks, execs, waits and reads
-getrusage(RUSAGE_CHILDREN); see runstat.c for why not from python):
+project and a DSL project of that many bytes (bench/gen.py), then runs
   - the floor: build/bench/yaml_baseline (libyaml events, nothing else), and
     libyaml's document loader (yaml_baseline --document), for reference;
   - ivrc check, ivrc lint (when the command exists), ivrc build --target T for
-    every target, on the YAML file; ivrc check on the DSL file.
-Each row shows MB/s, the ratio to the libyaml event baseline of the same run,
-and peak RSS as a multiple of the input. Then: 2 000 small files in one
-`ivrc check` call against one file of the same bytes, the per-MB cost at the
-largest size against the smallest, and bench/phases on the 10 MB files.
-Findings go to /dev/null (each run's count is shown). A command runs with a
-time limit and an address-space limit; one that exceeds them, crashes or exits
-with an unexpected status is reported as failed, and the rest goes on.
+    every target, on the YAML file; ivrc check on the DSL file;
+each under bench/runstat (a small C program that forks, execs, waits and
+reads getrusage(RUSAGE_CHILDREN); see runstat.c for why not from python).
+After one warm-up run each, the commands run in rounds (every command once
+per round, several rounds), so that a change in the machine's load falls on
+all of them alike. Time is CPU time (user + system) of the process, median
+over the rounds: on an idle machine it equals the wall time of these
+single-threaded programs, and on a shared one (this machine's other jobs) it
+is what the program itself costs; the wall time is shown beside it. Each row
+shows ms, MB/s of the input, the ratio to the libyaml event baseline, peak
+RSS as a multiple of the input, and the number of findings printed (to
+/dev/null). Then: 2 000 small files in one `ivrc check` call against one file
+of the same bytes, the per-MB cost at the largest size against the smallest,
+and bench/phases (in-process, per phase) on the 10 MB files.
+A command runs with a time limit and an address-space limit; one that exceeds
+them, crashes or exits with an unexpected status is reported as failed, and
+the rest goes on.
 
 The text between the `bench:begin` and `bench:end` markers of PERFORMANCE.md
 is replaced; the rest of the file (the analysis) is left alone.
@@ -42,6 +48,7 @@ TIMEOUT = 300           # seconds per run
 MEM_FLOOR = 4 << 30     # bytes of address space a run may use, at least
 MEM_PER_INPUT = 40      # ... or this many times the input, if more
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+BASE = "libyaml events (baseline)"
 
 
 def log(*a):
@@ -79,39 +86,54 @@ def dir_bytes(d):
 
 # ---------- running ----------
 
-class Result:
-    def __init__(self):
-        self.times, self.rss, self.error, self.findings = [], 0, None, None
+class Cmd:
+    """One command to time: its arguments, the input's size, and results."""
+
+    def __init__(self, name, argv, input_bytes):
+        self.name, self.argv, self.bytes = name, argv, input_bytes
+        self.walls, self.cpus, self.rss, self.error, self.findings = [], [], 0, None, None
 
     @property
-    def median(self):
-        return statistics.median(self.times) if self.times else None
+    def mb(self):
+        return self.bytes / 1e6
 
+    @property
+    def cpu(self):
+        return statistics.median(self.cpus) if self.cpus and not self.error else None
 
-def run_once(argv, limit_bytes, expect=(0,)):
-    """Runs argv under bench/runstat; returns (seconds, peak RSS bytes, error
-    or None, number of findings printed)."""
-    err_path = os.path.join(CACHE, "stderr.txt")
-    env = dict(os.environ, NO_COLOR="1", IVRC_NOW="2030-01-01 00:00:00", LC_ALL="C")
-    with open(os.devnull, "wb") as null, open(err_path, "wb") as err:
-        subprocess.run([RUNSTAT, str(limit_bytes), str(TIMEOUT), *argv], stdout=null,
-                       stderr=err, env=env)
-    with open(err_path, "rb") as f:
-        text = f.read().decode("utf-8", "replace")
-    m = re.search(r"^runstat: ([0-9.]+) (\d+) (-?\d+)$", text, re.M)
-    if not m:
-        return None, 0, f"runstat failed: {last_line(text)}", 0
-    elapsed, rss, code = float(m.group(1)), int(m.group(2)) * 1024, int(m.group(3))
-    text = text[:m.start()]
-    findings = len(re.findall(r"\[IVR\d+\]", text))
-    if code == -9 and elapsed >= TIMEOUT:
-        return None, rss, f"timed out after {TIMEOUT}s", findings
-    if code < 0:
-        return None, rss, f"killed by signal {-code}: {last_line(text)}", findings
-    if code not in expect:
-        why = "out of memory" if "out of memory" in text else last_line(text)
-        return None, rss, f"exit {code}: {why}", findings
-    return elapsed, rss, None, findings
+    @property
+    def wall(self):
+        return statistics.median(self.walls) if self.walls and not self.error else None
+
+    def run(self, keep=True):
+        if self.error:
+            return
+        limit = max(MEM_FLOOR, MEM_PER_INPUT * self.bytes)
+        err_path = os.path.join(CACHE, "stderr.txt")
+        env = dict(os.environ, NO_COLOR="1", IVRC_NOW="2030-01-01 00:00:00", LC_ALL="C")
+        with open(os.devnull, "wb") as null, open(err_path, "wb") as err:
+            subprocess.run([RUNSTAT, str(limit), str(TIMEOUT), *self.argv], stdout=null,
+                           stderr=err, env=env)
+        with open(err_path, "rb") as f:
+            text = f.read().decode("utf-8", "replace")
+        m = re.search(r"^runstat: ([0-9.]+) ([0-9.]+) (\d+) (-?\d+)$", text, re.M)
+        if not m:
+            self.error = f"runstat failed: {last_line(text)}"
+            return
+        wall, cpu, code = float(m.group(1)), float(m.group(2)), int(m.group(4))
+        self.rss = max(self.rss, int(m.group(3)) * 1024)
+        text = text[:m.start()]
+        self.findings = len(re.findall(r"\[IVR\d+\]", text))
+        if code == -9 and wall >= TIMEOUT:
+            self.error = f"timed out after {TIMEOUT}s"
+        elif code < 0:
+            self.error = f"killed by signal {-code}: {last_line(text)}"
+        elif code != 0:
+            why = "out of memory" if "out of memory" in text else last_line(text)
+            self.error = f"exit {code}: {why}"
+        elif keep:
+            self.walls.append(wall)
+            self.cpus.append(cpu)
 
 
 def last_line(text):
@@ -119,19 +141,13 @@ def last_line(text):
     return lines[-1][:120] if lines else ""
 
 
-def measure(argv, input_bytes, runs, warmup=1):
-    r = Result()
-    limit = max(MEM_FLOOR, MEM_PER_INPUT * input_bytes)
-    for i in range(warmup + runs):
-        t, rss, err, findings = run_once(argv, limit)
-        r.rss = max(r.rss, rss)
-        r.findings = findings
-        if err:
-            r.error = err
-            return r
-        if i >= warmup:
-            r.times.append(t)
-    return r
+def measure(cmds, runs):
+    """One warm-up run each, then `runs` rounds of every command."""
+    for c in cmds:
+        c.run(keep=False)
+    for _ in range(runs):
+        for c in cmds:
+            c.run()
 
 
 def have_command(ivrc, cmd):
@@ -157,28 +173,50 @@ def machine():
             mem = int(f.readline().split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
+
     def version(argv):
         try:
             out = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout
             return out.decode().splitlines()[0].strip()
         except (OSError, IndexError):
             return "unknown"
-    yaml = version(["pkg-config", "--modversion", "yaml-0.1"])
+    load = os.getloadavg()[0]
     return (f"{os.cpu_count()} CPUs (nproc), {cpu}, {mem / 2**30:.1f} GiB memory; "
             f"{platform.system()} {platform.release()}; {version(['cc', '--version'])}; "
-            f"libyaml {yaml}")
+            f"libyaml {version(['pkg-config', '--modversion', 'yaml-0.1'])}; "
+            f"load average {load:.1f} at the start")
 
 
 # ---------- the report ----------
 
-def fmt_row(name, mb, r, base_mbs):
-    if r.error:
-        return f"| {name} | failed: {r.error} | | {r.rss / 1e6 / mb:.1f}x | |"
-    mbs = mb / r.median
-    ratio = f"{mbs / base_mbs:.2f}x" if base_mbs else ""
-    findings = "" if r.findings is None else str(r.findings)
-    return (f"| {name} | {r.median * 1000:.0f} ms, {mbs:.1f} MB/s | {ratio} | "
-            f"{r.rss / 1e6 / mb:.1f}x | {findings} |")
+HEAD = ("| command | CPU time | MB/s | vs libyaml events | wall time | peak RSS / input "
+        "| findings |\n|---|---|---|---|---|---|---|")
+
+
+def row(c, base):
+    if c.error:
+        return f"| {c.name} | failed: {c.error} | | | | {c.rss / c.bytes:.1f}x | |"
+    mbs = c.mb / c.cpu
+    ratio = f"{mbs / (base.mb / base.cpu):.2f}x" if base and base.cpu else ""
+    return (f"| {c.name} | {c.cpu * 1000:.0f} ms | {mbs:.1f} | {ratio} | "
+            f"{c.wall * 1000:.0f} ms | {c.rss / c.bytes:.1f}x | {c.findings} |")
+
+
+def phases(path, exe):
+    limit = max(MEM_FLOOR, MEM_PER_INPUT * os.path.getsize(path))
+
+    def limits():
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    try:
+        r = subprocess.run([exe, "-n", "5", path], stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=TIMEOUT, preexec_fn=limits)
+        text = r.stdout.decode("utf-8", "replace").strip()
+        if r.returncode != 0:
+            text += f"\n(exit {r.returncode})"
+    except subprocess.TimeoutExpired:
+        text = f"(timed out after {TIMEOUT}s)"
+    return text
 
 
 def main():
@@ -190,7 +228,7 @@ def main():
     ap.add_argument("--runstat", default=os.path.join(ROOT, "build", "bench", "runstat"))
     ap.add_argument("--cache", default=os.path.join(ROOT, "build", "bench"))
     ap.add_argument("--sizes", default="1,10,50")
-    ap.add_argument("--runs", type=int, default=0, help="runs per command (default 5, 3 at >= 50 MB)")
+    ap.add_argument("--runs", type=int, default=0, help="rounds (default 7, 3 at >= 50 MB)")
     ap.add_argument("--no-doc", action="store_true", help="print only, leave PERFORMANCE.md alone")
     a = ap.parse_args()
     CACHE, RUNSTAT = a.cache, a.runstat
@@ -201,62 +239,61 @@ def main():
     lint = have_command(ivrc, "lint")
     out = []
     p = out.append
-    p(f"Measured by `make bench` (bench/run.py) on {time.strftime('%Y-%m-%d')}.  ")
-    p(f"Machine: {machine()}.  ")
-    p("Each row: the median wall time of several runs (one warm-up run first), MB/s of "
-      "the input, the ratio to libyaml's event parser on the same YAML file in the same "
-      "run, peak RSS as a multiple of the input size, and the number of findings "
-      "printed (to /dev/null). The DSL row divides by the DSL file's own size.")
+    p(f"Measured by `make bench` (bench/run.py) on {time.strftime('%Y-%m-%d %H:%M')}.  ")
+    p(f"Machine: {machine()}.")
     p("")
-    rows_by_size = {}
+    p("CPU time is user + system time of the process, the median of several rounds "
+      "(every command once per round, after one warm-up run); MB/s and the ratio to "
+      "libyaml's event parser on the same YAML file are computed from it. Wall time is "
+      "the median wall time. Peak RSS is getrusage's ru_maxrss over the rounds, as a "
+      "multiple of the input size. Findings: how many the run printed (to /dev/null). "
+      "The DSL row divides by the DSL file's own size.")
+    p("")
+    by_size = {}
     for mb in sizes:
         size = int(mb * 1e6)
         tag = f"{mb:g}MB"
         y = cached(os.path.join(inp, f"proj-{tag}.ivr.yaml"), lambda f: gen_project(f, size, "yaml"))
         d = cached(os.path.join(inp, f"proj-{tag}.ivr"), lambda f: gen_project(f, size, "dsl"))
-        ymb, dmb = os.path.getsize(y) / 1e6, os.path.getsize(d) / 1e6
-        runs = a.runs or (3 if mb >= 50 else 5)
-        log(f"bench: {tag} ({runs} runs each)")
-        rows = {}
-        rows["libyaml events (baseline)"] = (ymb, measure([base, y], os.path.getsize(y), runs))
-        rows["libyaml document loader"] = (ymb, measure([base, "--document", y], os.path.getsize(y), runs))
-        rows["ivrc check (YAML)"] = (ymb, measure([ivrc, "check", y], os.path.getsize(y), runs))
+        yb, db = os.path.getsize(y), os.path.getsize(d)
+        cmds = [Cmd(BASE, [base, y], yb),
+                Cmd("libyaml document loader", [base, "--document", y], yb),
+                Cmd("ivrc check (YAML)", [ivrc, "check", y], yb)]
         if lint:
-            rows["ivrc lint (YAML)"] = (ymb, measure([ivrc, "lint", y], os.path.getsize(y), runs))
-        for t in TARGETS:
-            rows[f"ivrc build --target {t}"] = (ymb, measure([ivrc, "build", "--target", t, y],
-                                                          os.path.getsize(y), runs))
-        rows["ivrc check (DSL)"] = (dmb, measure([ivrc, "check", d], os.path.getsize(d), runs))
-        rows_by_size[mb] = rows
-        base_r = rows["libyaml events (baseline)"][1]
-        base_mbs = ymb / base_r.median if base_r.median else None
-        p(f"### {tag} (YAML {ymb:.2f} MB, DSL {dmb:.2f} MB)")
+            cmds.append(Cmd("ivrc lint (YAML)", [ivrc, "lint", y], yb))
+        cmds += [Cmd(f"ivrc build --target {t}", [ivrc, "build", "--target", t, y], yb)
+                 for t in TARGETS]
+        cmds.append(Cmd("ivrc check (DSL)", [ivrc, "check", d], db))
+        runs = a.runs or (3 if mb >= 50 else 7)
+        log(f"bench: {tag} ({runs} rounds)")
+        measure(cmds, runs)
+        by_size[mb] = {c.name: c for c in cmds}
+        p(f"### {tag} (YAML {yb / 1e6:.2f} MB, DSL {db / 1e6:.2f} MB; {runs} rounds)")
         p("")
-        p("| command | time, throughput | vs libyaml events | peak RSS / input | findings |")
-        p("|---|---|---|---|---|")
-        for name, (m, r) in rows.items():
-            p(fmt_row(name, m, r, base_mbs))
+        p(HEAD)
+        for c in cmds:
+            p(row(c, cmds[0]))
         if not lint:
-            p("| ivrc lint (YAML) | not measured: this ivrc has no `lint` command yet | | | |")
+            p("| ivrc lint (YAML) | not measured: this ivrc has no `lint` command yet "
+              "| | | | | |")
         p("")
-        for line in out[-len(rows) - 5:]:
-            log(line)
+        log("\n".join(out[-len(cmds) - 4:]))
 
-    # Clean input: the same generator with Smartflo and Infobip only (no
-    # Sonetel warnings), at 10 MB, to show what printing findings costs.
+    # The same generator with Smartflo and Infobip only (no Sonetel warnings),
+    # to show what printing findings costs.
     if 10 in sizes:
         y = cached(os.path.join(inp, "proj-10MB-noso.ivr.yaml"),
                    lambda f: gen_project(f, 10_000_000, "yaml", ["--targets", "smartflo,infobip"]))
-        r = measure([ivrc, "check", y], os.path.getsize(y), a.runs or 5)
-        base_r = rows_by_size[10]["libyaml events (baseline)"][1]
-        b = measure([base, y], os.path.getsize(y), a.runs or 5)
-        p("### Without findings (10 MB, targets Smartflo and Infobip only)")
+        yb = os.path.getsize(y)
+        cmds = [Cmd(BASE, [base, y], yb), Cmd("ivrc check (YAML)", [ivrc, "check", y], yb),
+                Cmd("ivrc build --target smartflo", [ivrc, "build", "--target", "smartflo", y], yb)]
+        log("bench: 10 MB without findings")
+        measure(cmds, a.runs or 7)
+        p("### 10MB without findings (targets Smartflo and Infobip only)")
         p("")
-        p("| command | time, throughput | vs libyaml events | peak RSS / input | findings |")
-        p("|---|---|---|---|---|")
-        ymb = os.path.getsize(y) / 1e6
-        p(fmt_row("libyaml events (baseline)", ymb, b, ymb / b.median if b.median else None))
-        p(fmt_row("ivrc check (YAML)", ymb, r, ymb / b.median if b.median else None))
+        p(HEAD)
+        for c in cmds:
+            p(row(c, cmds[0]))
         p("")
 
     # 2 000 small files in one call against one file of the same bytes.
@@ -264,60 +301,55 @@ def main():
     files = sorted(os.path.join(repo, f) for f in os.listdir(repo))
     total = dir_bytes(repo)
     one = cached(os.path.join(inp, "repo2000-one.ivr.yaml"), lambda f: gen_project(f, total, "yaml"))
-    rr = measure([ivrc, "check", *files], total, a.runs or 5)
-    ro = measure([ivrc, "check", one], os.path.getsize(one), a.runs or 5)
+    many, single = Cmd("2 000 files", [ivrc, "check", *files], total), \
+        Cmd("one file", [ivrc, "check", one], os.path.getsize(one))
+    log("bench: 2 000 files")
+    measure([many, single], a.runs or 7)
     p("### 2 000 small files in one call")
     p("")
     p(f"`ivrc check` on 2 000 generated files ({total / 1e6:.2f} MB in all, "
       f"{total / 2000 / 1000:.1f} KB on average) in one call, against one generated file of "
       f"{os.path.getsize(one) / 1e6:.2f} MB:")
     p("")
-    p("| input | time | peak RSS / input | findings |")
-    p("|---|---|---|---|")
-    for name, r, n in (("2 000 files", rr, total), ("one file", ro, os.path.getsize(one))):
-        t = f"failed: {r.error}" if r.error else f"{r.median * 1000:.0f} ms"
-        p(f"| {name} | {t} | {r.rss / n:.1f}x | {r.findings} |")
-    if rr.median and ro.median:
+    p("| input | CPU time | wall time | peak RSS / input | findings |")
+    p("|---|---|---|---|---|")
+    for c in (many, single):
+        if c.error:
+            p(f"| {c.name} | failed: {c.error} | | | |")
+        else:
+            p(f"| {c.name} | {c.cpu * 1000:.0f} ms | {c.wall * 1000:.0f} ms | "
+              f"{c.rss / c.bytes:.1f}x | {c.findings} |")
+    if many.cpu and single.cpu:
         p("")
-        p(f"Ratio: {rr.median / ro.median:.2f}x the time of one file (target: under 2x).")
+        p(f"Ratio: {many.cpu / single.cpu:.2f}x the time of one file (target: under 2x).")
     p("")
 
     # Linearity: per-MB cost at the largest size against the smallest.
     lo, hi = min(sizes), max(sizes)
     if lo != hi:
-        p(f"### Linearity (per-MB cost at {hi:g} MB / at {lo:g} MB; target at most 1.2)")
+        p(f"### Linearity (CPU time per MB at {hi:g} MB / at {lo:g} MB; target at most 1.2)")
         p("")
-        p("| command | per MB at %g MB | per MB at %g MB | ratio |" % (lo, hi))
+        p(f"| command | per MB at {lo:g} MB | per MB at {hi:g} MB | ratio |")
         p("|---|---|---|---|")
-        for name in rows_by_size[lo]:
-            (ml, rl), (mh, rh) = rows_by_size[lo][name], rows_by_size[hi].get(name, (None, Result()))
-            if rl.median and rh.median:
-                a1, a2 = rl.median / ml * 1000, rh.median / mh * 1000
+        for name, cl in by_size[lo].items():
+            ch = by_size[hi].get(name)
+            if cl.cpu and ch and ch.cpu:
+                a1, a2 = cl.cpu / cl.mb * 1000, ch.cpu / ch.mb * 1000
                 p(f"| {name} | {a1:.1f} ms | {a2:.1f} ms | {a2 / a1:.2f} |")
             else:
-                p(f"| {name} | {'failed' if rl.error else ''} | {'failed' if rh.error else ''} | |")
+                p(f"| {name} | {'failed' if cl.error else ''} | "
+                  f"{'failed' if not ch or ch.error else ''} | |")
         p("")
 
     # Where the time goes (in-process, bench/phases).
     if 10 in sizes and os.path.exists(a.phases):
-        p("### Phases (bench/phases, in-process, 10 MB files, median of 5)")
+        log("bench: phases")
+        p("### Phases (bench/phases: in-process, 10 MB files, median of 5)")
         p("")
-        for f in (os.path.join(inp, "proj-10MB.ivr.yaml"), os.path.join(inp, "proj-10MB.ivr")):
-            limit = max(MEM_FLOOR, MEM_PER_INPUT * os.path.getsize(f))
-            def limits():
-                resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-                resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-            try:
-                r = subprocess.run([a.phases, "-n", "5", f], stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, timeout=TIMEOUT, preexec_fn=limits)
-                text = r.stdout.decode("utf-8", "replace").strip()
-                if r.returncode != 0:
-                    text += f"\n(exit {r.returncode})"
-            except subprocess.TimeoutExpired:
-                text = f"(timed out after {TIMEOUT}s)"
-            p(f"`{os.path.basename(f)}`:")
+        for f in ("proj-10MB.ivr.yaml", "proj-10MB.ivr"):
+            p(f"`{f}`:")
             p("```")
-            p(text)
+            p(phases(os.path.join(inp, f), a.phases))
             p("```")
         p("")
 

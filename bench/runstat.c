@@ -3,7 +3,8 @@
  *   runstat MEM_LIMIT_BYTES TIMEOUT_SECONDS COMMAND [ARG...]
  *
  * Prints one line to stderr after the child's own output:
- *   "runstat: SECONDS MAXRSS_KB STATUS"   (STATUS: exit code, or -SIGNAL)
+ *   "runstat: WALL_SECONDS CPU_SECONDS MAXRSS_KB STATUS"
+ * (CPU: user + system time; STATUS: the exit code, or -SIGNAL).
  * The child's stdout and stderr are passed through. Why not measure from
  * python: a child forked from python inherits python's RSS high-water mark
  * at exec (Linux keeps the larger of the old and new mm), which adds ~12 MB
@@ -68,6 +69,8 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	int code = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-	fprintf(stderr, "runstat: %.6f %ld %d\n", secs, ru.ru_maxrss, code);
+	double cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+		     (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+	fprintf(stderr, "runstat: %.6f %.6f %ld %d\n", secs, cpu, ru.ru_maxrss, code);
 	return 0;
 }

@@ -39,6 +39,7 @@ enum {
 	IVR_IMPORT_LOST = 132,     /* warning: what the language cannot express, kept in a comment */
 	IVR_IMPORT_DANGLING = 133, /* warning: a reference to an object the files do not hold */
 	IVR_IMPORT_RENAMED = 134,  /* note: a remote name that is not PROJECT-NAME */
+	IVR_IMPORT_DEPTH = 135,    /* the file would nest deeper than the loaders read */
 
 	/* IVR2xx: names, references, types */
 	IVR_UNKNOWN_REF = 201,
@@ -78,6 +79,10 @@ enum {
 	IVR_JUMP_TARGET = 433,         /* goTo to a step the target gives no actionId */
 	IVR_DEPRECATED_ACTION = 434,   /* warning: lowers to an action the provider deprecates */
 	IVR_NOT_BUILT = 499,       /* a construct this version of ivrc cannot lower yet */
+
+	/* IVR3xx, IVR440-IVR469 and IVR5xx are lint's rules: lint/registry.c
+	 * lists them (IVR500: an unknown code in a suppression comment or the
+	 * configuration). */
 };
 
 #endif

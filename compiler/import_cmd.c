@@ -77,7 +77,8 @@ static int convert(const struct import_opts *o, struct importer *im,
 	const char *comment;
 	struct doc_node *root = import_finish(im, t, &comment);
 	if (!root) {
-		fprintf(stderr, "ivrc: the files hold no %s objects to import\n", o->from);
+		if (!im->d->errors)
+			fprintf(stderr, "ivrc: the files hold no %s objects to import\n", o->from);
 		return EXIT_INPUT;
 	}
 	char *text = render(o, root, comment);

@@ -455,15 +455,16 @@ static int run_command(const char *cmd, int argc, char **argv)
 		return run_rules(cmd, argc, argv);
 	bool build = strcmp(cmd, "build") == 0, lint = strcmp(cmd, "lint") == 0;
 	struct driver_opts o = { .format = DIAG_TEXT, .version = IVRC_VERSION, .fail_on = -1 };
-	const char *env_now = getenv("IVRC_NOW");
-	if (lint && env_now && *env_now && !parse_now(env_now, &o))
-		return usage_error("IVRC_NOW holds a date-time 'YYYY-MM-DD HH:MM:SS', got '%s'",
-				   env_now);
 	char **files = calloc((size_t)argc + 1, sizeof *files);
 	int nfiles = 0;
 	if (!files)
 		return EXIT_USAGE;
 	int status = parse_options(argc, argv, build, lint, &o, files, &nfiles);
+	const char *env_now = getenv("IVRC_NOW");
+	if (status == EXIT_CLEAN && lint && !o.has_now && env_now && *env_now &&
+	    !parse_now(env_now, &o))
+		status = usage_error("IVRC_NOW holds a date-time 'YYYY-MM-DD HH:MM:SS', got '%s'",
+				     env_now);
 	if (status == -1)
 		status = EXIT_CLEAN;
 	else if (status == EXIT_CLEAN && nfiles == 0)

@@ -43,12 +43,17 @@ static cJSON *pattern(const char *type, const char *re, const char *description)
 	return s;
 }
 
-/* A string, or a plain YAML integer: ["integer", "string"]. */
-static cJSON *int_or_string(const char *re, const char *description)
+/* A string, or a plain YAML integer: ["integer", "string"]; the pattern
+ * checks strings, the bounds (when max > min) integers. */
+static cJSON *int_or_string(const char *re, const char *description, long min, long max)
 {
 	cJSON *s = pattern(NULL, re, description);
 	const char *types[] = { "integer", "string" };
 	cJSON_AddItemToObject(s, "type", cJSON_CreateStringArray(types, 2));
+	if (max > min) {
+		cJSON_AddNumberToObject(s, "minimum", (double)min);
+		cJSON_AddNumberToObject(s, "maximum", (double)max);
+	}
 	return s;
 }
 
@@ -113,10 +118,10 @@ static void scalar_defs(cJSON *defs)
 	char buf[1024];
 	cJSON_AddItemToObject(defs, "name", pattern("string", "^" NAME_RE "$",
 		"a name: a letter or _, then letters, digits, _ or -"));
-	cJSON_AddItemToObject(defs, "integer", int_or_string("^-?[0-9]+$", "a whole number"));
+	cJSON_AddItemToObject(defs, "integer", int_or_string("^-?[0-9]+$", "a whole number", 0, 0));
 	cJSON_AddItemToObject(defs, "duration", int_or_string(
 		"^(?:[0-9]+|(?=[0-9])(?:[0-9]+h)?(?:[0-9]+m)?(?:[0-9]+s)?)$",
-		"10s, 2m, 1h, 1m30s, or whole seconds; at most 24h"));
+		"10s, 2m, 1h, 1m30s, or whole seconds; at most 24h", 0, 86400));
 	cJSON_AddItemToObject(defs, "phone", pattern("string", "^" PHONE_RE "$",
 		"E.164: + then 8 to 15 digits (quote it in YAML)"));
 	cJSON_AddItemToObject(defs, "datetime", pattern("string",
@@ -124,7 +129,7 @@ static void scalar_defs(cJSON *defs)
 		"(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$",
 		"YYYY-MM-DD HH:MM:SS, a real calendar day (quote it in YAML)"));
 	cJSON_AddItemToObject(defs, "dtmf_key", int_or_string("^[0-9*#]$",
-		"a key: 0-9, * or # (quote * and #)"));
+		"a key: 0-9, * or # (quote * and #)", 0, 9));
 	cJSON *t = scalar();
 	cJSON_AddStringToObject(t, "pattern",
 		"^(?:[^$]|\\$(?!\\{)|\\$\\{[A-Za-z_][A-Za-z0-9_.]*\\})*$");

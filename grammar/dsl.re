@@ -141,7 +141,10 @@ static struct dsl_token string_error(struct dsl_lexer *l, const unsigned char *a
  * arena. Escapes: \" \\ \n \t \r \u{1-6 hex digits}. */
 static struct dsl_token lex_string(struct dsl_lexer *l)
 {
-	char *out = arena_alloc(l->arena, (size_t)(l->lim - l->cur) + 1);
+	/* A string ends on its line, and decoding never grows it: the rest of
+	 * the line is room enough. */
+	const unsigned char *eol = memchr(l->cur, '\n', (size_t)(l->lim - l->cur));
+	char *out = arena_alloc(l->arena, (size_t)((eol ? eol : l->lim) - l->cur) + 1);
 	size_t n = 0;
 	for (;;) {
 		const unsigned char *start = l->cur;

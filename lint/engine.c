@@ -22,8 +22,7 @@
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
 
-enum { CODE_UNKNOWN = 500 };
-
+enum { CODE_UNKNOWN = 500 };   /* lint/rules/unknown_code.c */
 
 struct suppression {
 	uint32_t line;             /* 1-based; 0: the whole file */

@@ -8,12 +8,16 @@
 #                    its folder
 # Prints one line per case (PASS/FAIL) and a diff for failures.
 # UPDATE_GOLDEN=1 rewrites the expected files from what ivrc does now.
+# GOLDEN_WRAPPER runs ivrc under a command (`make valgrind` sets it to
+# valgrind); GOLDEN_TIMEOUT is the limit per case in seconds (default 20).
 set -u
 ivrc=$(readlink -f "${1:?usage: golden.sh PATH/TO/ivrc [CASE...]}")
 shift
 root=$(cd "$(dirname "$0")/golden" && pwd)
 export NO_COLOR=1 LC_ALL=C
-unset IVRC_NOW
+# The cases see no provider credentials or ivrc settings from the caller's
+# environment: what a case needs, it passes as a flag.
+unset $(env | grep -oE '^(SMARTFLO|SONETEL|INFOBIP|IVRC)_[A-Z_]*' || true)
 cases=("$@")
 [ ${#cases[@]} -eq 0 ] && cases=("$root"/*/)
 out=$(mktemp -d)
@@ -36,7 +40,9 @@ for dir in "${cases[@]}"; do
 		cp -a "$dir" "$rundir"
 		files_sums "$rundir" > "$out/before"
 	fi
-	(cd "$rundir" && timeout 20 "$ivrc" "${argv[@]}" < "$stdin" > "$out/stdout" 2> "$out/stderr")
+	# shellcheck disable=SC2086 # GOLDEN_WRAPPER is a command and its options
+	(cd "$rundir" && timeout "${GOLDEN_TIMEOUT:-20}" ${GOLDEN_WRAPPER:-} "$ivrc" "${argv[@]}" \
+		< "$stdin" > "$out/stdout" 2> "$out/stderr")
 	echo $? > "$out/status"
 	if [ -f "$dir/expected_files" ]; then
 		files_sums "$rundir" | comm -13 "$out/before" - | cut -d' ' -f3- | sort |

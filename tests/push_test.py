@@ -112,7 +112,7 @@ def clean_env(fake, **extra):
            if not k.lower().endswith("_proxy") and
            not k.startswith(("SMARTFLO_", "SONETEL_", "INFOBIP_", "IVRC_"))}
     env.update(NO_COLOR="1", LC_ALL="C", IVRC_BACKOFF_SCALE="0", IVRC_PACE_SCALE="0",
-               IVRC_HTTP_TIMEOUT="1", SMARTFLO_BASE_URL=fake.base,
+               IVRC_HTTP_TIMEOUT="20", SMARTFLO_BASE_URL=fake.base,
                SONETEL_BASE_URL=fake.base, INFOBIP_BASE_URL=fake.base)
     env.update(CRED)
     for k, v in extra.items():
@@ -289,6 +289,12 @@ class Suite:
                len(st["targets"][self.t]["objects"]) == len(want),
                self.name("state file: version 1, id, path and hash of every object"),
                json.dumps(st, indent=1)[:2000])
+        r = ivrc(["build", "--target", self.t, "--state", "ivrc.state.json", "project.ivr.yaml"],
+                 self.env, work)
+        built = json.loads(r.out)["objects"] if r.status == 0 else []
+        report([o["body"] for o in built] == [o["body"] for o in self.bundle(work)["objects"]]
+               and all(o["method"] == "PUT" for o in built) and built,
+               self.name("build --state reads the state file push wrote"), str(r)[:2000])
         n = len(dump["log"])
         r = self.push(work)
         report(r.status == 0 and "nothing to do" in r.out and not writes(self.fake.dump(), n),
@@ -366,7 +372,7 @@ class Suite:
         self.recovers("connection dropped before the create",
                       [dict(post, kind="drop", skip=1)], 0, "looking for")
         self.recovers("slow answer past the timeout", [dict(post, kind="slow", delay=2)], 0,
-                      "looking for")
+                      "looking for", env=dict(self.env, IVRC_HTTP_TIMEOUT="1"))
         self.recovers("malformed JSON answer", [dict(post, kind="malformed", skip=1)], 0,
                       "not JSON")
         msg = {"smartflo": "Recording not found", "sonetel": "Invalid voice",
@@ -392,9 +398,8 @@ class Suite:
         work = self.fresh()
         self.fake.faults([{"method": "POST", "path": r"(?!/v1/auth).*", "kind": "slow",
                            "delay": 0.6, "times": -1}])
-        env = dict(self.env, IVRC_HTTP_TIMEOUT="10")
         p = subprocess.Popen([IVRC, "push", "--target", self.t, "--yes", "project.ivr.yaml"],
-                             cwd=work, env=env, stdin=subprocess.DEVNULL,
+                             cwd=work, env=self.env, stdin=subprocess.DEVNULL,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         while not remote_objects(self.fake.dump(), self.t) and time.monotonic() < DEADLINE:
             time.sleep(0.05)
@@ -414,9 +419,8 @@ class Suite:
         work = self.fresh()
         self.fake.faults([{"method": "POST", "path": r"(?!/v1/auth).*", "kind": "slow",
                            "delay": 3}])
-        env = dict(self.env, IVRC_HTTP_TIMEOUT="20")
         p = subprocess.Popen([IVRC, "push", "--target", self.t, "--yes", "project.ivr.yaml"],
-                             cwd=work, env=env, stdin=subprocess.DEVNULL,
+                             cwd=work, env=self.env, stdin=subprocess.DEVNULL,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         while not remote_objects(self.fake.dump(), self.t) and time.monotonic() < DEADLINE:
             time.sleep(0.05)

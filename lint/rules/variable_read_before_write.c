@@ -3,7 +3,9 @@
  * which is the order they run in except that a `repeat_while` or
  * `repeat_until` tests its condition after its body; `goto` only jumps back,
  * so a variable set anywhere before the read counts. Built-ins: `to`,
- * `from`. One finding per variable and flow. */
+ * `from`. A variable that another flow sets is not reported: a flow inlined
+ * into another shares its variables, in an order ivrc does not follow. One
+ * finding per variable and flow. */
 #include <string.h>
 
 #include "../../compiler/arena.h"
@@ -13,6 +15,8 @@
 struct state {
 	struct lint_ctx *c;
 	struct lint_names set, reported;
+	struct lint_names mine;         /* what this flow sets anywhere */
+	struct lint_names any, multi;   /* set by some flow, by two or more */
 };
 
 static void on_write(void *ctx, const char *name, size_t len, struct span at)
@@ -25,7 +29,8 @@ static void on_write(void *ctx, const char *name, size_t len, struct span at)
 static void on_read(void *ctx, const char *name, size_t len, struct span at)
 {
 	struct state *s = ctx;
-	if (lint_names_has(&s->set, name, len) ||
+	if (lint_names_has(&s->set, name, len) || lint_names_has(&s->multi, name, len) ||
+	    (lint_names_has(&s->any, name, len) && !lint_names_has(&s->mine, name, len)) ||
 	    !lint_names_add(&s->reported, s->c->a, name, len))
 		return;
 	lint_report(s->c, at, "'%.*s' is read before any step sets it", (int)len, name);
@@ -46,11 +51,26 @@ static void push(struct lint_ctx *c, struct task **t, size_t *n, size_t *cap,
 	ARENA_PUSH(c->a, *t, *n, *cap, x);
 }
 
-static void check(struct lint_ctx *c, const struct ast_flow *f)
+static void on_mine(void *ctx, const char *name, size_t len, struct span at)
 {
-	struct state s = { .c = c };
+	struct state *s = ctx;
+	(void)at;
+	lint_names_add(&s->mine, s->c->a, name, len);
+}
+
+static void collect_writes(void *ctx, const struct ast_step *st)
+{
+	lint_step_writes(st, on_mine, ctx);
+}
+
+static void one_flow(struct state *base, const struct ast_flow *f)
+{
+	struct lint_ctx *c = base->c;
+	struct state s = *base;
 	lint_names_init(&s.set, c->a, 16);
 	lint_names_init(&s.reported, c->a, 16);
+	lint_names_init(&s.mine, c->a, 16);
+	lint_each_step(c->a, &f->body, collect_writes, &s);
 	lint_names_add(&s.set, c->a, "to", 2);
 	lint_names_add(&s.set, c->a, "from", 4);
 	struct task *t = NULL;
@@ -82,10 +102,27 @@ static void check(struct lint_ctx *c, const struct ast_flow *f)
 	}
 }
 
+static void check(struct lint_ctx *c)
+{
+	struct state s = { .c = c };
+	lint_names_init(&s.any, c->a, 16);
+	lint_names_init(&s.multi, c->a, 16);
+	for (size_t i = 0; i < c->p->nflows; i++) {
+		lint_names_init(&s.mine, c->a, 16);
+		lint_each_step(c->a, &c->p->flows[i]->body, collect_writes, &s);
+		for (size_t k = 0; k < s.mine.cap; k++)
+			if (s.mine.keys[k] &&
+			    !lint_names_add(&s.any, c->a, s.mine.keys[k], s.mine.lens[k]))
+				lint_names_add(&s.multi, c->a, s.mine.keys[k], s.mine.lens[k]);
+	}
+	for (size_t i = 0; i < c->p->nflows; i++)
+		one_flow(&s, c->p->flows[i]);
+}
+
 const struct lint_rule lint_rule_variable_read_before_write = {
 	.code = 315,
 	.name = "variable-read-before-write",
 	.severity = SEV_WARNING,
 	.summary = "a flow variable read before any step sets it",
-	.flow = check,
+	.program = check,
 };

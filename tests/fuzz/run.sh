@@ -3,11 +3,15 @@
 #   tests/fuzz/run.sh SECONDS BUILD_DIR TARGET...      (make fuzz FUZZ_SECONDS=N)
 # BUILD_DIR/fuzzers/TARGET is the binary. Seeds come from the golden inputs
 # and the examples (YAML for fuzz_yaml, DSL for fuzz_dsl, both for fuzz_fmt,
-# tests/fuzz/scalar.seeds for fuzz_scalar); the corpus grows in
+# tests/fuzz/scalar.seeds for fuzz_scalar, the golden JSON inputs and
+# bundles for fuzz_import); the corpus grows in
 # BUILD_DIR/corpus/TARGET across runs; crashes, leaks, timeouts and
 # out-of-memory inputs land in BUILD_DIR/artifacts/TARGET/, the log in
 # BUILD_DIR/logs/TARGET.log. Prints one line per target (execs, corpus,
 # coverage, new artifacts) and exits 1 when a target found something.
+# FUZZ_JOBS: targets run at once (2); FUZZ_MAX_LEN: the largest input
+# (16384); FUZZ_FLAGS: more libFuzzer flags, e.g. "-fork=1 -ignore_crashes=1"
+# to go on after a crash and collect every distinct one.
 set -u
 secs=${1:?usage: run.sh SECONDS BUILD_DIR TARGET...}
 build=${2:?usage: run.sh SECONDS BUILD_DIR TARGET...}
@@ -21,6 +25,15 @@ seed_files() {
 	case $1 in
 	fuzz_yaml) ls "$root"/tests/golden/*/*.yaml "$root"/examples/*.yaml ;;
 	fuzz_dsl) ls "$root"/tests/golden/*/*.ivr "$root"/examples/*.ivr ;;
+	fuzz_import)
+		# Provider JSON: the golden import inputs and every bundle a
+		# golden build printed.
+		ls "$root"/tests/golden/*/*.json
+		grep -l '^build ' "$root"/tests/golden/*/args | while read -r a; do
+			d=$(dirname "$a")
+			[ "$(cat "$d/expected_status")" = 0 ] && [ -s "$d/expected_stdout" ] &&
+				echo "$d/expected_stdout"
+		done ;;
 	*) ls "$root"/tests/golden/*/*.yaml "$root"/tests/golden/*/*.ivr "$root"/examples/*.yaml \
 		"$root"/examples/*.ivr ;;
 	esac 2> /dev/null
@@ -53,16 +66,18 @@ run_one() {
 	[ -f "$here/$t.dict" ] && dict=(-dict="$here/$t.dict")
 	local before
 	before=$(ls "$art" | wc -l)
+	# shellcheck disable=SC2086 # FUZZ_FLAGS: more libFuzzer flags, split
 	timeout -k 10 $((secs + 120)) "$bin" -max_total_time="$secs" -timeout=10 \
 		-rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1 \
-		-artifact_prefix="$art/" "${dict[@]}" "$corpus" "$build/seeds/$t" > "$log" 2>&1
+		-artifact_prefix="$art/" "${dict[@]}" ${FUZZ_FLAGS:-} "$corpus" "$build/seeds/$t" \
+		> "$log" 2>&1
 	local status=$? after
 	after=$(ls "$art" | wc -l)
 	local last execs
 	last=$(grep -E '^#[0-9]+' "$log" | tail -1)
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 	printf '%s: %ss, %s execs, %s, %s new artifacts%s\n' "$t" "$secs" "${execs:-?}" \
-		"$(echo "$last" | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+' || echo '?')" \
+		"$(echo "$last" | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+(/[0-9a-zA-Z]+)?' || echo '?')" \
 		"$((after - before))" "$([ $status -ne 0 ] && echo " (exit $status, see $log)")"
 	[ "$after" -eq "$before" ] && [ $status -eq 0 ]
 }

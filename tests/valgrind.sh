@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `make valgrind`: the unit programs of BUILD_DIR and every golden case's
+# ivrc run under valgrind, which must report no error and no leak (any
+# error or leak makes valgrind exit 99, and its report lands in the case's
+# stderr, so the case fails with the report in its diff). Ends like
+# tests/run.sh with one line "N passed, N failed".
+#   tests/valgrind.sh [BUILD_DIR]      (default: build)
+set -u
+dir=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+vg="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all \
+--errors-for-leak-kinds=definite,indirect,possible"
+log=$(mktemp)
+out=$(mktemp)
+trap 'rm -f "$log" "$out"' EXIT
+
+count() {
+	local name=$1
+	shift
+	"$@" > "$out" 2>&1
+	local status=$?
+	grep -v '^PASS ' "$out" | sed "s|^|  $name: |"
+	echo "P $(grep -c '^PASS ' "$out")" >> "$log"
+	echo "F $(grep -c '^FAIL ' "$out")" >> "$log"
+	if [ $status -ne 0 ] && ! grep -q '^FAIL ' "$out"; then
+		echo "  $name: exited with status $status"
+		echo "F 1" >> "$log"
+	fi
+}
+
+echo "== valgrind: $dir"
+for t in "$dir"/tests/test_*; do
+	# shellcheck disable=SC2086
+	[ -x "$t" ] && count "$(basename "$t")" $vg "$t"
+done
+count golden env GOLDEN_WRAPPER="$vg" GOLDEN_TIMEOUT="${GOLDEN_TIMEOUT:-300}" \
+	"$here/golden.sh" "$dir/ivrc"
+passed=$(awk '$1 == "P" { s += $2 } END { print s + 0 }' "$log")
+failed=$(awk '$1 == "F" { s += $2 } END { print s + 0 }' "$log")
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
