@@ -548,9 +548,9 @@ static void test_smartflo_vr(void)
 	cJSON *j = link_render(&b);
 	check_json(j, vr_want, "smartflo: a vr menu and an ivr routing to it");
 	cJSON_Delete(j);
-	check(d.n == 1 && d.items[0].code == IVR_TARGET_DEST_UNCERTAIN &&
-	      d.items[0].severity == SEV_WARNING,
-	      "smartflo: a vr id with a leading zero is a warning", "no such finding");
+	check(d.n == 1 && d.items[0].code == IVR_TARGET_DEST &&
+	      d.items[0].severity == SEV_ERROR,
+	      "smartflo: a vr id with a leading zero is an error", "no such finding");
 	bundle_free(&b);
 	arena_free(&a);
 }
