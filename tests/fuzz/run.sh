@@ -21,22 +21,29 @@ root=$(cd "$here/../.." && pwd)
 jobs=${FUZZ_JOBS:-2}
 max_len=${FUZZ_MAX_LEN:-16384}
 
+# Regular files only: a golden case may hold a directory named like an input.
+files_of() {
+	local f
+	for f in "$@"; do [ -f "$f" ] && echo "$f"; done
+	return 0
+}
+
 seed_files() {
+	local g=$root/tests/golden
 	case $1 in
-	fuzz_yaml) ls "$root"/tests/golden/*/*.yaml "$root"/examples/*.yaml ;;
-	fuzz_dsl) ls "$root"/tests/golden/*/*.ivr "$root"/examples/*.ivr ;;
+	fuzz_yaml) files_of "$g"/*/*.yaml "$root"/examples/*.yaml ;;
+	fuzz_dsl) files_of "$g"/*/*.ivr "$root"/examples/*.ivr ;;
 	fuzz_import)
 		# Provider JSON: the golden import inputs and every bundle a
 		# golden build printed.
-		ls "$root"/tests/golden/*/*.json
-		grep -l '^build ' "$root"/tests/golden/*/args | while read -r a; do
+		files_of "$g"/*/*.json
+		grep -l '^build ' "$g"/*/args | while read -r a; do
 			d=$(dirname "$a")
 			[ "$(cat "$d/expected_status")" = 0 ] && [ -s "$d/expected_stdout" ] &&
 				echo "$d/expected_stdout"
 		done ;;
-	*) ls "$root"/tests/golden/*/*.yaml "$root"/tests/golden/*/*.ivr "$root"/examples/*.yaml \
-		"$root"/examples/*.ivr ;;
-	esac 2> /dev/null
+	*) files_of "$g"/*/*.yaml "$g"/*/*.ivr "$root"/examples/*.yaml "$root"/examples/*.ivr ;;
+	esac
 }
 
 # Fills BUILD_DIR/seeds/TARGET afresh (the golden inputs may have changed).
@@ -76,6 +83,8 @@ run_one() {
 	local last execs
 	last=$(grep -E '^#[0-9]+' "$log" | tail -1)
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	# -fork=N prints no stat:: lines; its "#N:" lines count every run.
+	[ -z "$execs" ] && execs=$(echo "$last" | sed -n 's/^#\([0-9]*\).*/\1/p')
 	printf '%s: %ss, %s execs, %s, %s new artifacts%s\n' "$t" "$secs" "${execs:-?}" \
 		"$(echo "$last" | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+(/[0-9a-zA-Z]+)?' || echo '?')" \
 		"$((after - before))" "$([ $status -ne 0 ] && echo " (exit $status, see $log)")"

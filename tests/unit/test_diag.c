@@ -10,28 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static int failures;
-
-static void check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		printf("PASS %s\n", what);
-	else
-		printf("FAIL %s: %s\n", what, detail);
-	failures += !ok;
-}
-
-static void check_str(const char *got, const char *want, const char *what)
-{
-	if (got && want && strcmp(got, want) == 0) {
-		check(1, what, "");
-		return;
-	}
-	printf("FAIL %s:\n--- want\n%s\n--- got\n%s\n---\n", what,
-	       want ? want : "(null)", got ? got : "(null)");
-	failures++;
-}
+#include "check.h"
 
 static void check_lc(const struct source *s, uint32_t off, uint32_t line,
 		     uint32_t col, const char *what)

@@ -13,28 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static int failures;
-
-static void check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		printf("PASS %s\n", what);
-	else
-		printf("FAIL %s: %s\n", what, detail);
-	failures += !ok;
-}
-
-static void check_str(const char *got, const char *want, const char *what)
-{
-	if (got && want && strcmp(got, want) == 0) {
-		check(1, what, "");
-		return;
-	}
-	printf("FAIL %s:\n--- want\n%s\n--- got\n%s\n---\n", what,
-	       want ? want : "(null)", got ? got : "(null)");
-	failures++;
-}
+#include "check.h"
 
 /* Compares the unformatted print of j (then frees the text). */
 static void check_json(const cJSON *j, const char *want, const char *what)

@@ -12,17 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static int failures;
-
-static void check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		printf("PASS %s\n", what);
-	else
-		printf("FAIL %s: %s\n", what, detail);
-	failures += !ok;
-}
+#include "check.h"
 
 static char *path(const char *dir, const char *name)
 {

@@ -8,17 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
-
-static int failures;
-
-static void check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		printf("PASS %s\n", what);
-	else
-		printf("FAIL %s: %s\n", what, detail);
-	failures += !ok;
-}
+#include "check.h"
 
 /* ---------- the URL policy ---------- */
 

@@ -10,21 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "check.h"
 
 #ifndef IVRC_SRCDIR
 #define IVRC_SRCDIR "."
 #endif
-
-static int failures;
-
-static void check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		printf("PASS %s\n", what);
-	else
-		printf("FAIL %s: %s\n", what, detail);
-	failures += !ok;
-}
 
 /* "unreachable_step.c" -> "unreachable-step"; NULL for other files. */
 static char *rule_name_of(const char *file)

@@ -9,20 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "check.h"
 
 /* A string literal and its length, NUL bytes inside included. */
 #define LIT(s) s, sizeof(s) - 1
-
-static int failures;
-
-static void check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		printf("PASS %s\n", what);
-	else
-		printf("FAIL %s: %s\n", what, detail);
-	failures += !ok;
-}
 
 enum fn { F_DUR, F_INT, F_PHONE, F_DT, F_KEY, F_NAME, F_PROJ, F_DEST, F_TPL };
 

@@ -15,17 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int failures;
-
-static void check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		printf("PASS %s\n", what);
-	else
-		printf("FAIL %s: %s\n", what, detail);
-	failures += !ok;
-}
+#include "check.h"
 
 /* Loads and checks YAML text (no target); NULL on errors. */
 static struct ast_program *load(struct arena *a, const char *text)
