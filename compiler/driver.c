@@ -38,24 +38,30 @@ static void run_init(struct run *r, const struct driver_opts *o)
 {
 	r->o = o;
 	r->usage_error = false;
-	r->stdout_taken = false;
 	r->stdout_taken = r->lint = r->failed = false;
 	arena_init(&r->arena);
 	diag_init(&r->diag, &r->arena);
 }
 
-/* Prints the findings; returns the exit status of the run. */
-static int run_finish(struct run *r)
+/* Sorts and prints the findings. Machine formats go to standard output,
+ * unless it holds a bundle or a plan. */
+static void print_findings(struct run *r)
 {
 	diag_sort(&r->diag);
 	struct diag_print_opts po = { r->o->format, false };
-	/* Machine formats go to standard output, unless it holds a bundle. */
 	FILE *out = r->o->format != DIAG_TEXT && !r->stdout_taken ? stdout : stderr;
 	po.color = r->o->format == DIAG_TEXT && isatty(fileno(out)) && !getenv("NO_COLOR");
 	struct diag_tool tool = { r->o->version, NULL, 0 };
 	if (r->o->format == DIAG_SARIF)
 		lint_tool_rules(&r->arena, &tool);
 	diag_print_tool(&r->diag, out, &po, &tool);
+	fflush(out);
+}
+
+/* Prints the findings; returns the exit status of the run. */
+static int run_finish(struct run *r)
+{
+	print_findings(r);
 	bool failed = r->lint ? r->failed || r->diag.errors : r->diag.errors;
 	int status = r->usage_error ? EXIT_USAGE : failed ? EXIT_INPUT : EXIT_CLEAN;
 	arena_free(&r->arena);
@@ -387,20 +393,47 @@ static bool target_by_name(const char *name, enum target *out)
 	return false;
 }
 
-int driver_build(const struct driver_opts *o, const char *file)
+/* The back end of a target named on the command line; NULL after saying why. */
+static const struct backend *backend_named(const char *name)
 {
 	enum target t;
-	if (!target_by_name(o->target, &t)) {
-		const char *hint = diag_suggest(o->target, ast_target_names, TARGET_COUNT);
-		fprintf(stderr, "ivrc: unknown target '%s'%s%s%s\n", o->target,
+	if (!target_by_name(name, &t)) {
+		const char *hint = diag_suggest(name, ast_target_names, TARGET_COUNT);
+		fprintf(stderr, "ivrc: unknown target '%s'%s%s%s\n", name,
 			hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
-		return EXIT_USAGE;
+		return NULL;
 	}
 	const struct backend *be = backend_for(t);
-	if (!be || !be->lower) {
-		fprintf(stderr, "ivrc: the %s back end is not built yet\n", o->target);
-		return EXIT_USAGE;
+	if (!be || !be->lower)
+		fprintf(stderr, "ivrc: the %s back end is not built yet\n", name);
+	return be && be->lower ? be : NULL;
+}
+
+/* Loads file and checks it for one target that it must declare; NULL when
+ * the run is to finish (the findings say why). */
+static struct ast_program *load_for_target(struct run *r, const struct backend *be,
+					   const char *file)
+{
+	struct ast_program *p = load(r, file);
+	if (!p)
+		return NULL;
+	if (!p->targets[be->target].present) {
+		diag_error(&r->diag, IVR_UNDECLARED_TARGET,
+			   p->targets_span.src ? p->targets_span : span_make(p->src, 0, 0),
+			   "target '%s' is not declared in 'targets'", ast_target_names[be->target]);
+		return NULL;
 	}
+	const struct target_caps *caps = be->caps;
+	if (!res_check(p, &caps, 1, &r->arena, &r->diag) || r->diag.errors)
+		return NULL;
+	return p;
+}
+
+int driver_build(const struct driver_opts *o, const char *file)
+{
+	const struct backend *be = backend_named(o->target);
+	if (!be)
+		return EXIT_USAGE;
 	if (o->out_dir && !o->out_dir[0]) {
 		fprintf(stderr, "ivrc: -o needs a directory name, or - for standard output\n");
 		return EXIT_USAGE;
@@ -408,19 +441,8 @@ int driver_build(const struct driver_opts *o, const char *file)
 	struct run r;
 	run_init(&r, o);
 	r.stdout_taken = true;   /* findings go to standard error in every format */
-	struct ast_program *p = load(&r, file);
-	if (!p)
-		return run_finish(&r);
-	if (!p->targets[t].present) {
-		diag_error(&r.diag, IVR_UNDECLARED_TARGET,
-			   p->targets_span.src ? p->targets_span : span_make(p->src, 0, 0),
-			   "target '%s' is not declared in 'targets'", o->target);
-		return run_finish(&r);
-	}
-	const struct target_caps *caps = be->caps;
-	if (!res_check(p, &caps, 1, &r.arena, &r.diag) || r.diag.errors)
-		return run_finish(&r);
-	return lower_and_print(&r, be, p);
+	struct ast_program *p = load_for_target(&r, be, file);
+	return p ? lower_and_print(&r, be, p) : run_finish(&r);
 }
 
 /* ---------- plan and push ---------- */
@@ -438,11 +460,7 @@ static int lower_and_push(struct run *r, const struct backend *be, const struct 
 		return run_finish(r);
 	}
 	link_order(&b);
-	diag_sort(&r->diag);
-	struct diag_print_opts dpo = { r->o->format, false };
-	dpo.color = r->o->format == DIAG_TEXT && isatty(fileno(stderr)) && !getenv("NO_COLOR");
-	diag_print(&r->diag, stderr, &dpo);
-	fflush(stderr);
+	print_findings(r);
 	int status = push_run(&b, p, po);
 	bundle_free(&b);
 	arena_free(&r->arena);
@@ -451,32 +469,12 @@ static int lower_and_push(struct run *r, const struct backend *be, const struct 
 
 int driver_push(const struct driver_opts *o, const struct push_opts *po, const char *file)
 {
-	enum target t;
-	if (!target_by_name(o->target, &t)) {
-		const char *hint = diag_suggest(o->target, ast_target_names, TARGET_COUNT);
-		fprintf(stderr, "ivrc: unknown target '%s'%s%s%s\n", o->target,
-			hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+	const struct backend *be = backend_named(o->target);
+	if (!be)
 		return EXIT_USAGE;
-	}
-	const struct backend *be = backend_for(t);
-	if (!be || !be->lower) {
-		fprintf(stderr, "ivrc: the %s back end is not built yet\n", o->target);
-		return EXIT_USAGE;
-	}
 	struct run r;
 	run_init(&r, o);
 	r.stdout_taken = true;
-	struct ast_program *p = load(&r, file);
-	if (!p)
-		return run_finish(&r);
-	if (!p->targets[t].present) {
-		diag_error(&r.diag, IVR_UNDECLARED_TARGET,
-			   p->targets_span.src ? p->targets_span : span_make(p->src, 0, 0),
-			   "target '%s' is not declared in 'targets'", o->target);
-		return run_finish(&r);
-	}
-	const struct target_caps *caps = be->caps;
-	if (!res_check(p, &caps, 1, &r.arena, &r.diag) || r.diag.errors)
-		return run_finish(&r);
-	return lower_and_push(&r, be, p, po);
+	struct ast_program *p = load_for_target(&r, be, file);
+	return p ? lower_and_push(&r, be, p, po) : run_finish(&r);
 }
