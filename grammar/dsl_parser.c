@@ -250,6 +250,25 @@ static void unclosed(struct parser *p, const struct dsl_token *open, char close)
 		   close == '}' ? '{' : '[', lc.line, describe(p, &p->tok));
 }
 
+/* After a fault in a list: a declaration at the start of a line, the end of
+ * the file or a '}' means the ']' is missing (the caller goes on from there);
+ * anything else is reported and skipped. True when a ']' closes the list
+ * after all (the caller consumes it). */
+static bool list_resumes(struct parser *p, const struct dsl_token *open, const char *what)
+{
+	bool declaration = is_decl_keyword(p) && at_line_start(p);
+	if (declaration || at(p, DT_EOF) || at(p, DT_RBRACE))
+		unclosed(p, open, ']');
+	else
+		expected(p, what);
+	if (!declaration)
+		sync(p);
+	if (!declaration && at(p, DT_RBRACKET))
+		return true;
+	p->depth--;
+	return false;
+}
+
 /* list = "[" [ value { "," value } [ "," ] ] "]"   (line breaks allowed inside) */
 static struct doc_node *parse_list(struct parser *p)
 {
@@ -262,21 +281,10 @@ static struct doc_node *parse_list(struct parser *p)
 		skip_newlines(p);
 		if (at(p, DT_RBRACKET))
 			break;
-		if (is_decl_keyword(p) && at_line_start(p)) {
-			unclosed(p, &open, ']');
-			p->depth--;
-			return b.node;
-		}
-		if (!at_value(p)) {
-			if (at(p, DT_EOF) || at(p, DT_RBRACE))
-				unclosed(p, &open, ']');
-			else
-				expected(p, "a value or ']'");
-			sync(p);
-			if (at(p, DT_RBRACKET))
-				break;
-			p->depth--;
-			return b.node;
+		if (!at_value(p) || (is_decl_keyword(p) && at_line_start(p))) {
+			if (!list_resumes(p, &open, "a value or ']'"))
+				return b.node;
+			break;
 		}
 		struct doc_node *v = parse_value(p);
 		if (v)
@@ -284,20 +292,10 @@ static struct doc_node *parse_list(struct parser *p)
 		skip_newlines(p);
 		if (at(p, DT_COMMA)) {
 			advance(p);
-		} else if (is_decl_keyword(p) && at_line_start(p)) {
-			unclosed(p, &open, ']');
-			p->depth--;
-			return b.node;
 		} else if (!at(p, DT_RBRACKET)) {
-			if (at(p, DT_EOF) || at(p, DT_RBRACE))
-				unclosed(p, &open, ']');
-			else
-				expected(p, "',' or ']'");
-			sync(p);
-			if (at(p, DT_RBRACKET))
-				break;
-			p->depth--;
-			return b.node;
+			if (!list_resumes(p, &open, "',' or ']'"))
+				return b.node;
+			break;
 		}
 	}
 	b.node->span = span_join(open.span, p->tok.span);
