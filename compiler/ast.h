@@ -15,17 +15,17 @@ enum doc_kind { DOC_SCALAR, DOC_SEQ, DOC_MAP };
 struct doc_pair;
 
 struct doc_node {
-	enum doc_kind kind;
 	struct span span;
 	/* scalar */
 	const char *text;          /* NUL-terminated; len bytes (may hold NUL) */
 	size_t len;
-	bool quoted;               /* quoted or block scalar: always a string */
-	/* sequence */
-	struct doc_node **items;
-	/* mapping */
-	struct doc_pair *pairs;
+	union {
+		struct doc_node **items;   /* sequence */
+		struct doc_pair *pairs;    /* mapping */
+	};
 	size_t count;              /* items or pairs */
+	enum doc_kind kind;
+	bool quoted;               /* quoted or block scalar: always a string */
 };
 
 struct doc_pair {
