@@ -110,19 +110,6 @@ static struct ast_program *check_file(struct run *r, const char *path,
 	return p;
 }
 
-int driver_check(const struct driver_opts *o, char **files, int nfiles)
-{
-	struct run r;
-	run_init(&r, o);
-	for (int i = 0; i < nfiles; i++) {
-		const struct target_caps *caps[TARGET_COUNT];
-		size_t ncaps;
-		bool clean;
-		check_file(&r, files[i], caps, &ncaps, &clean);
-	}
-	return run_finish(&r);
-}
-
 /* ---------- lint ---------- */
 
 /* The configuration of a file: --config, else the nearest .ivrc.yaml; the
@@ -173,6 +160,31 @@ static bool any_at_least(const struct diag *d, size_t from, enum severity level)
 		if (d->items[i].severity >= level)
 			return true;
 	return false;
+}
+
+/* check: what lint does before its rules. Suppression comments and the
+ * configuration apply to check's warnings and notes too (never to its
+ * errors), so that a warning silenced for a reason stays silent. */
+int driver_check(const struct driver_opts *o, char **files, int nfiles)
+{
+	struct run r;
+	struct lint_configs cc = { 0 };
+	run_init(&r, o);
+	for (int i = 0; i < nfiles; i++) {
+		const struct lint_config *cfg = config_for(&r, &cc, files[i]);
+		if (!cfg)
+			continue;
+		const struct target_caps *caps[TARGET_COUNT];
+		size_t ncaps;
+		bool clean;
+		size_t mine = r.diag.n;
+		struct ast_program *p = check_file(&r, files[i], caps, &ncaps, &clean);
+		if (p) {
+			struct lint_file f = { NULL, p->src, caps, ncaps, cfg, { 0 }, mine };
+			lint_file(&f, &r.arena, &r.diag);
+		}
+	}
+	return run_finish(&r);
 }
 
 int driver_lint(const struct driver_opts *o, char **files, int nfiles)
