@@ -224,36 +224,6 @@ static cJSON *ib_doc_json(const struct doc_node *n, bool strings)
 	return obj;
 }
 
-/* The binder keeps no arguments for the steps that take Infobip's own keys
- * (dial_webrtc, dial_conversations): find the step's mapping in the document
- * tree by its span and return the value of its step key. */
-static const struct doc_node *ib_open_args(struct ib *c, const struct ast_step *st)
-{
-	const struct doc_node **stack = NULL, *found = NULL;
-	size_t n = 0, cap = 0;
-	const char *word = ast_step_names[st->kind];
-	if (c->p->root)
-		ARENA_PUSH(c->b->arena, stack, n, cap, c->p->root);
-	while (n && !found) {
-		const struct doc_node *x = stack[--n];
-		if (x->kind == DOC_SCALAR)
-			continue;
-		bool same = x->kind == DOC_MAP && x->span.offset == st->span.offset &&
-			    x->span.length == st->span.length;
-		for (size_t i = 0; i < x->count && !found; i++) {
-			if (x->kind == DOC_SEQ) {
-				ARENA_PUSH(c->b->arena, stack, n, cap, x->items[i]);
-				continue;
-			}
-			const struct doc_pair *pr = &x->pairs[i];
-			if (same && pr->key->kind == DOC_SCALAR && strcmp(pr->key->text, word) == 0)
-				found = pr->value;
-			ARENA_PUSH(c->b->arena, stack, n, cap, pr->value);
-		}
-	}
-	return found;
-}
-
 /* ---------- actions ---------- */
 
 /* Appends one action; false (and the action freed) once the scenario is
@@ -775,15 +745,17 @@ static cJSON *ib_dial_to_many(struct ib *c, const struct ast_step *st)
 
 /* The step's map is Infobip's action object as written when it holds the
  * action's key; otherwise it is that key's value. */
-static cJSON *ib_open(struct ib *c, const struct ast_step *st, const char *key)
+/* dial_webrtc, dial_conversations: Infobip's own keys as written; the action
+ * key is added unless the mapping already has it. */
+static cJSON *ib_open(const struct ast_step *st, const char *key)
 {
-	const struct doc_node *map = ib_open_args(c, st);
-	if (map && map->kind == DOC_MAP)
-		for (size_t i = 0; i < map->count; i++)
-			if (strcmp(map->pairs[i].key->text, key) == 0)
-				return ib_doc_json(map, false);
+	cJSON *args = cJSON_CreateObject();
+	for (size_t i = 0; i < st->nargs; i++)
+		cJSON_AddItemToObject(args, st->args[i].key, ib_doc_json(st->args[i].value, false));
+	if (cJSON_HasObjectItem(args, key))
+		return args;
 	cJSON *a = cJSON_CreateObject();
-	cJSON_AddItemToObject(a, key, map ? ib_doc_json(map, false) : cJSON_CreateObject());
+	cJSON_AddItemToObject(a, key, args);
 	return a;
 }
 
@@ -954,8 +926,8 @@ static cJSON *ib_simple(struct ib *c, const struct ast_step *st, bool *has_id)
 	*has_id = false;
 	switch (st->kind) {
 	case STEP_SET: return ib_set(st);
-	case STEP_DIAL_WEBRTC: return ib_open(c, st, "dialToWebRTC");
-	case STEP_DIAL_CONVERSATIONS: return ib_open(c, st, "dialToConversations");
+	case STEP_DIAL_WEBRTC: return ib_open(st, "dialToWebRTC");
+	case STEP_DIAL_CONVERSATIONS: return ib_open(st, "dialToConversations");
 	case STEP_HANGUP: return cJSON_CreateString("hangup");
 	case STEP_MACHINE_DETECTION: return cJSON_CreateString("machineDetection");
 	default: return NULL;

@@ -871,7 +871,15 @@ static void bind_step_args(struct binder *b, struct ast_step *st, struct doc_nod
 	const char *name = ast_step_names[st->kind];
 	size_t n = spec_count(spec);
 	if (spec->open) {
-		expect_kind(b, arg, DOC_MAP, arena_concat(b->a, "step '", name, "'", NULL));
+		/* Infobip's own keys, unchecked: kept as they are, in order. */
+		if (!expect_kind(b, arg, DOC_MAP, arena_concat(b->a, "step '", name, "'", NULL)))
+			return;
+		st->args = arena_alloc(b->a, (arg->count ? arg->count : 1) * sizeof *st->args);
+		for (size_t i = 0; i < arg->count; i++)
+			if (arg->pairs[i].key->kind == DOC_SCALAR)
+				st->args[st->nargs++] = (struct ast_arg){ arg->pairs[i].key->text,
+									  arg->pairs[i].key->span,
+									  arg->pairs[i].value };
 		return;
 	}
 	if (arg->kind != DOC_MAP && spec->primary) {
