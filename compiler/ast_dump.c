@@ -185,6 +185,8 @@ static cJSON *test_json(const struct ast_test *t)
 			cJSON_AddItemToArray(ex, dest_json(&t->expect[i]));
 	}
 	add_dest(o, "expect_end", &t->expect_end);
+	if (t->api)
+		cJSON_AddItemToObject(o, "api", doc_json(t->api));
 	return o;
 }
 
