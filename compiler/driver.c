@@ -179,7 +179,9 @@ int driver_check(const struct driver_opts *o, char **files, int nfiles)
 		bool clean;
 		size_t mine = r.diag.n;
 		struct ast_program *p = check_file(&r, files[i], caps, &ncaps, &clean);
-		if (p) {
+		/* Suppressions only matter when there is something to silence:
+		 * scanning the comments of a clean file is skipped. */
+		if (p && r.diag.n > mine) {
 			struct lint_file f = { NULL, p->src, caps, ncaps, cfg, { 0 }, mine };
 			lint_file(&f, &r.arena, &r.diag);
 		}
