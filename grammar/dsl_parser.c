@@ -418,6 +418,12 @@ static struct doc_node *parse_block(struct parser *p, enum block_kind kind)
 		skip_separators(p);
 		if (at(p, DT_RBRACE))
 			break;
+		if (at(p, DT_RBRACKET)) {
+			/* A ']' closes no block: said, and skipped (sync stops at one). */
+			diag_error(p->d, IVR_DSL_SYNTAX, p->tok.span, "']' closes nothing");
+			advance(p);
+			continue;
+		}
 		if (at(p, DT_EOF) || (is_decl_keyword(p) && at_line_start(p))) {
 			/* A declaration at the start of a line: this block was never
 			 * closed. The caller goes on with the declaration. */
@@ -444,7 +450,7 @@ static struct doc_node *parse_block(struct parser *p, enum block_kind kind)
 		} else {
 			parse_map_entry(p, &b);
 		}
-		if (!at_end_of_statement(p) && !is_decl_keyword(p)) {
+		if (!at_end_of_statement(p) && !is_decl_keyword(p) && !at(p, DT_RBRACKET)) {
 			expected(p, "a line break or ';'");
 			sync(p);
 		}
