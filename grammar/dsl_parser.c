@@ -518,8 +518,19 @@ static bool parse_step_body(struct parser *p, const struct dsl_step *st, struct 
 		return false;
 	}
 	struct span open = p->tok.span;
-	if (st->body == DSL_BODY_ARGS || st->body == DSL_BODY_CASES) {
-		append_pairs(p, args, parse_block(p, st->body == DSL_BODY_ARGS ? BLOCK_MAP : BLOCK_CASES));
+	if (st->body == DSL_BODY_ARGS) {
+		append_pairs(p, args, parse_block(p, BLOCK_MAP));
+		return true;
+	}
+	if (st->body == DSL_BODY_CASES) {
+		struct doc_node *block = parse_block(p, BLOCK_CASES);
+		append_pairs(p, args, block);
+		/* `switch v { }` is a switch with no cases, as `cases: {}` is. */
+		bool has_cases = false;
+		for (size_t i = 0; i < block->count; i++)
+			has_cases |= strcmp(block->pairs[i].key->text, "cases") == 0;
+		if (!has_cases)
+			map_put(p, args, word_node(p, "cases", open), new_node(p, DOC_MAP, open));
 		return true;
 	}
 	map_put(p, args, word_node(p, st->body_key, open), parse_block(p, BLOCK_STEPS));
