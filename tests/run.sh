@@ -11,25 +11,8 @@
 # "N passed, N failed".
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-log=$(mktemp)
-out=$(mktemp)
-trap 'rm -f "$log" "$out"' EXIT
-
-# Runs one checker; shows what is not a PASS; a checker that fails without a
-# FAIL line (a crash) counts as one failure.
-count() {
-	local name=$1
-	shift
-	"$@" > "$out" 2>&1
-	local status=$?
-	grep -v '^PASS ' "$out" | sed "s|^|  $name: |"
-	echo "P $(grep -c '^PASS ' "$out")" >> "$log"
-	echo "F $(grep -c '^FAIL ' "$out")" >> "$log"
-	if [ $status -ne 0 ] && ! grep -q '^FAIL ' "$out"; then
-		echo "  $name: exited with status $status"
-		echo "F 1" >> "$log"
-	fi
-}
+# shellcheck source=count.sh
+. "$here/count.sh"
 
 for dir in "$@"; do
 	echo "== $dir"
@@ -49,7 +32,4 @@ count sarif python3 "$here/sarif_check.py"
 count graphviz "$here/graphviz.sh"
 count schema python3 "$here/schema_check.py" "$1/ivrc"
 count install "$here/install_check.sh" "$1/ivrc"
-passed=$(awk '$1 == "P" { s += $2 } END { print s + 0 }' "$log")
-failed=$(awk '$1 == "F" { s += $2 } END { print s + 0 }' "$log")
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+count_summary

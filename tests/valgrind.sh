@@ -10,23 +10,8 @@ dir=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
 vg="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all \
 --errors-for-leak-kinds=definite,indirect,possible"
-log=$(mktemp)
-out=$(mktemp)
-trap 'rm -f "$log" "$out"' EXIT
-
-count() {
-	local name=$1
-	shift
-	"$@" > "$out" 2>&1
-	local status=$?
-	grep -v '^PASS ' "$out" | sed "s|^|  $name: |"
-	echo "P $(grep -c '^PASS ' "$out")" >> "$log"
-	echo "F $(grep -c '^FAIL ' "$out")" >> "$log"
-	if [ $status -ne 0 ] && ! grep -q '^FAIL ' "$out"; then
-		echo "  $name: exited with status $status"
-		echo "F 1" >> "$log"
-	fi
-}
+# shellcheck source=count.sh
+. "$here/count.sh"
 
 echo "== valgrind: $dir"
 for t in "$dir"/tests/test_*; do
@@ -35,7 +20,4 @@ for t in "$dir"/tests/test_*; do
 done
 count golden env GOLDEN_WRAPPER="$vg" GOLDEN_TIMEOUT="${GOLDEN_TIMEOUT:-300}" \
 	"$here/golden.sh" "$dir/ivrc"
-passed=$(awk '$1 == "P" { s += $2 } END { print s + 0 }' "$log")
-failed=$(awk '$1 == "F" { s += $2 } END { print s + 0 }' "$log")
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+count_summary
