@@ -460,6 +460,8 @@ static struct doc_node *parse_block(struct parser *p, enum block_kind kind)
 	p->depth--;
 	if (b.node->kind == DOC_MAP)
 		doc_check_duplicates(b.node, p->d);
+	if (cases.node)
+		doc_check_duplicates(cases.node, p->d);   /* `case 2` twice */
 	return b.node;
 }
 
