@@ -195,7 +195,7 @@ static cJSON *ib_scalar_json(const struct doc_node *n, bool strings)
 		return cJSON_CreateString(n->text);
 	if (strcmp(n->text, "true") == 0 || strcmp(n->text, "false") == 0)
 		return cJSON_CreateBool(n->text[0] == 't');
-	if (n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0)
+	if (doc_is_null(n))
 		return cJSON_CreateNull();
 	char *end = NULL;
 	double v = strtod(n->text, &end);

@@ -1,6 +1,8 @@
 /* Name tables of the data model, shared by messages, the binder and back ends. */
 #include "ast.h"
 
+#include <string.h>
+
 const char *const ast_target_names[TARGET_COUNT] = {
 	[TARGET_SMARTFLO] = "smartflo",
 	[TARGET_SONETEL] = "sonetel",
@@ -64,3 +66,10 @@ const char *const ast_step_names[STEP_KIND_COUNT] = {
 	[STEP_HANGUP] = "hangup",
 	[STEP_MACHINE_DETECTION] = "machine_detection",
 };
+
+bool doc_is_null(const struct doc_node *n)
+{
+	return n->kind == DOC_SCALAR && !n->quoted &&
+	       (n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
+		strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0);
+}

@@ -32,6 +32,9 @@ struct doc_pair {
 	struct doc_node *key, *value;
 };
 
+/* YAML's plain nulls: nothing, `~`, `null`, `Null`, `NULL` (never quoted). */
+bool doc_is_null(const struct doc_node *n);
+
 /* ---------- typed program ---------- */
 
 enum target {

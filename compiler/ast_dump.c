@@ -32,6 +32,8 @@ static void add_dest(cJSON *o, const char *key, const struct ast_dest *d)
 
 static cJSON *doc_json(const struct doc_node *n)
 {
+	if (doc_is_null(n))
+		return cJSON_CreateNull();   /* however the null was written */
 	if (n->kind == DOC_SCALAR)
 		return cJSON_CreateString(n->text);
 	cJSON *o = n->kind == DOC_SEQ ? cJSON_CreateArray() : cJSON_CreateObject();

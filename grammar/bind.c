@@ -20,17 +20,9 @@ struct binder {
 
 /* ---------- node helpers ---------- */
 
-static bool is_null(const struct doc_node *n)
-{
-	if (n->kind != DOC_SCALAR || n->quoted)
-		return false;
-	return n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
-	       strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0;
-}
-
 static const char *kind_word(const struct doc_node *n)
 {
-	if (is_null(n))
+	if (doc_is_null(n))
 		return "nothing";
 	switch (n->kind) {
 	case DOC_MAP: return "a mapping";
@@ -42,7 +34,7 @@ static const char *kind_word(const struct doc_node *n)
 static bool expect_kind(struct binder *b, const struct doc_node *n, enum doc_kind kind,
 			const char *what)
 {
-	if (n->kind == kind && !(kind == DOC_SCALAR && is_null(n)))
+	if (n->kind == kind && !(kind == DOC_SCALAR && doc_is_null(n)))
 		return true;
 	static const char *const words[] = { "a value", "a list", "a mapping" };
 	diag_error(b->d, IVR_NODE_KIND, n->span, "expected %s for %s, got %s",
@@ -301,7 +293,7 @@ static void bind_settings(struct binder *b, const struct doc_node *n, const char
 {
 	out->present = true;
 	out->span = n->span;
-	if (is_null(n))
+	if (doc_is_null(n))
 		return;
 	if (!expect_kind(b, n, DOC_MAP, what))
 		return;
@@ -340,7 +332,7 @@ static void bind_description(struct binder *b, const struct doc_node *n, struct 
 static void each_entry(struct binder *b, const struct doc_node *section, const char *what,
 		       void (*each)(struct binder *, const struct doc_pair *, unsigned))
 {
-	if (is_null(section))
+	if (doc_is_null(section))
 		return;
 	if (!expect_kind(b, section, DOC_MAP, what))
 		return;
@@ -923,7 +915,7 @@ static bool find_step(struct binder *b, const struct doc_node *word, enum step_k
 static bool bind_step(struct binder *b, const struct doc_node *n, struct ast_step *st)
 {
 	st->span = n->span;
-	if (n->kind == DOC_SCALAR && !is_null(n)) {
+	if (n->kind == DOC_SCALAR && !doc_is_null(n)) {
 		if (!find_step(b, n, &st->kind))
 			return false;
 		if (!step_specs[st->kind].bare) {
@@ -957,7 +949,7 @@ static bool bind_step(struct binder *b, const struct doc_node *n, struct ast_ste
 	    !find_step(b, step->key, &st->kind))
 		return false;
 	if (step_specs[st->kind].bare) {
-		if (!is_null(step->value))
+		if (!doc_is_null(step->value))
 			diag_error(b->d, IVR_BAD_VALUE, step->value->span,
 				   "step '%s' takes no arguments", step->key->text);
 		return true;
@@ -1182,7 +1174,7 @@ struct ast_program *bind_program(struct doc_node *root, const struct source *src
 		each_entry(&b, f[TOP_BROADCASTS], "broadcasts", bind_broadcast);
 	if (f[TOP_FLOWS])
 		each_entry(&b, f[TOP_FLOWS], "flows", bind_flow);
-	if (f[TOP_TESTS] && !is_null(f[TOP_TESTS]) &&
+	if (f[TOP_TESTS] && !doc_is_null(f[TOP_TESTS]) &&
 	    expect_kind(&b, f[TOP_TESTS], DOC_SEQ, "tests")) {
 		p->tests = arena_alloc(a, (f[TOP_TESTS]->count + 1) * sizeof *p->tests);
 		for (size_t i = 0; i < f[TOP_TESTS]->count; i++)

@@ -73,17 +73,9 @@ static void put_quoted(FILE *out, const char *s, size_t n)
 	fputc('"', out);
 }
 
-/* YAML's plain nulls: "", ~, null, Null, NULL. */
-static bool is_null(const struct doc_node *n)
-{
-	return n->kind == DOC_SCALAR && !n->quoted &&
-	       (n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
-		strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0);
-}
-
 static void put_scalar(FILE *out, const struct doc_node *n)
 {
-	if (is_null(n))
+	if (doc_is_null(n))
 		fputs("null", out);
 	else if (!n->quoted && is_word(n->text, n->len))
 		fwrite(n->text, 1, n->len, out);
@@ -516,7 +508,7 @@ static void print_declaration(struct printer *p, const struct dsl_decl *d,
 		print_steps(p, value);
 		last = end_of(value);
 	} else if (!(strcmp(d->keyword, "target") == 0 &&
-		     ((value->kind == DOC_MAP && value->count == 0) || is_null(value)))) {
+		     ((value->kind == DOC_MAP && value->count == 0) || doc_is_null(value)))) {
 		fputc(' ', p->out);
 		last = print_value(p, value, used);
 	}

@@ -237,7 +237,8 @@ static void on_end(struct loader *l, yaml_event_t *e)
 	n->span = span_join(n->span, end);
 	if (n->kind == DOC_SEQ) {
 		n->items = arena_alloc(l->arena, (count ? count : 1) * sizeof *n->items);
-		memcpy(n->items, l->children + o->first_child, count * sizeof *n->items);
+		if (count)
+			memcpy(n->items, l->children + o->first_child, count * sizeof *n->items);
 		n->count = count;
 	} else {
 		n->count = count / 2;
