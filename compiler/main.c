@@ -482,6 +482,9 @@ static int run_command(const char *cmd, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	/* Findings are printed piece by piece: a line at a time, not a write(2)
+	 * for every piece (stderr is unbuffered by default). */
+	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
 	if (argc < 2)
 		return usage_error("%s", "no command given");
 	const char *cmd = argv[1];
