@@ -182,7 +182,8 @@ bool import_int_value(const cJSON *v, int64_t *out)
 {
 	if (cJSON_IsNumber(v)) {
 		double d = v->valuedouble;
-		if (d != (double)(int64_t)d || d > 9e15 || d < -9e15)
+		/* The range first: casting a double outside int64 is undefined. */
+		if (!(d <= 9e15 && d >= -9e15) || d != (double)(int64_t)d)
 			return false;
 		*out = (int64_t)d;
 		return true;

@@ -248,7 +248,8 @@ static void on_end(struct loader *l, yaml_event_t *e)
 			n->pairs[i].value = l->children[o->first_child + 2 * i + 1];
 		}
 		doc_check_duplicates(n, l->diag);
-		apply_merges(l, n, l->child_info + o->first_child);
+		if (n->count)   /* no children: child_info may still be NULL */
+			apply_merges(l, n, l->child_info + o->first_child);
 	}
 	l->nchildren = o->first_child;
 	finish_node(l, n, weight, o->anchor, n->span);

@@ -72,14 +72,14 @@ run_one() {
 	local dict=()
 	[ -f "$here/$t.dict" ] && dict=(-dict="$here/$t.dict")
 	local before
-	before=$(ls "$art" | wc -l)
+	before=$(find "$art" -type f | wc -l)
 	# shellcheck disable=SC2086 # FUZZ_FLAGS: more libFuzzer flags, split
 	timeout -k 10 $((secs + 120)) "$bin" -max_total_time="$secs" -timeout=10 \
 		-rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1 \
 		-artifact_prefix="$art/" "${dict[@]}" ${FUZZ_FLAGS:-} "$corpus" "$build/seeds/$t" \
 		> "$log" 2>&1
 	local status=$? after
-	after=$(ls "$art" | wc -l)
+	after=$(find "$art" -type f | wc -l)
 	local last execs
 	last=$(grep -E '^#[0-9]+' "$log" | tail -1)
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
