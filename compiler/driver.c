@@ -162,30 +162,39 @@ static bool any_at_least(const struct diag *d, size_t from, enum severity level)
 	return false;
 }
 
-/* check: what lint does before its rules. Suppression comments and the
- * configuration apply to check's warnings and notes too (never to its
- * errors), so that a warning silenced for a reason stays silent. */
+/* Checks one file, then (rules) runs the lint rules on it when check found
+ * no error. Suppression comments and the configuration apply to check's
+ * warnings and notes in both commands (never to its errors), so a warning
+ * silenced for a reason stays silent. Returns the file's configuration, or
+ * NULL when it cannot be read (said once; the file is skipped). */
+static const struct lint_config *check_one(struct run *r, struct lint_configs *cc,
+					   const char *file, bool rules, struct ast_datetime now)
+{
+	const struct lint_config *cfg = config_for(r, cc, file);
+	if (!cfg)
+		return NULL;
+	const struct target_caps *caps[TARGET_COUNT];
+	size_t ncaps;
+	bool clean;
+	size_t mine = r->diag.n;
+	struct ast_program *p = check_file(r, file, caps, &ncaps, &clean);
+	/* Without rules, a file with no findings has nothing to silence: its
+	 * comments are not scanned. */
+	if (p && (rules || r->diag.n > mine)) {
+		struct lint_file f = { rules && clean ? p : NULL, p->src, caps, ncaps, cfg,
+				       now, mine };
+		lint_file(&f, &r->arena, &r->diag);
+	}
+	return cfg;
+}
+
 int driver_check(const struct driver_opts *o, char **files, int nfiles)
 {
 	struct run r;
 	struct lint_configs cc = { 0 };
 	run_init(&r, o);
-	for (int i = 0; i < nfiles; i++) {
-		const struct lint_config *cfg = config_for(&r, &cc, files[i]);
-		if (!cfg)
-			continue;
-		const struct target_caps *caps[TARGET_COUNT];
-		size_t ncaps;
-		bool clean;
-		size_t mine = r.diag.n;
-		struct ast_program *p = check_file(&r, files[i], caps, &ncaps, &clean);
-		/* Suppressions only matter when there is something to silence:
-		 * scanning the comments of a clean file is skipped. */
-		if (p && r.diag.n > mine) {
-			struct lint_file f = { NULL, p->src, caps, ncaps, cfg, { 0 }, mine };
-			lint_file(&f, &r.arena, &r.diag);
-		}
-	}
+	for (int i = 0; i < nfiles; i++)
+		check_one(&r, &cc, files[i], false, (struct ast_datetime){ 0 });
 	return run_finish(&r);
 }
 
@@ -198,20 +207,9 @@ int driver_lint(const struct driver_opts *o, char **files, int nfiles)
 	struct ast_datetime now = o->has_now ? o->now : clock_now();
 	for (int i = 0; i < nfiles; i++) {
 		size_t first = r.diag.n;
-		/* A file whose configuration cannot be read is not linted. */
-		const struct lint_config *cfg = config_for(&r, &cc, files[i]);
+		const struct lint_config *cfg = check_one(&r, &cc, files[i], true, now);
 		if (!cfg)
 			continue;
-		const struct target_caps *caps[TARGET_COUNT];
-		size_t ncaps;
-		bool clean;
-		size_t mine = r.diag.n;
-		struct ast_program *p = check_file(&r, files[i], caps, &ncaps, &clean);
-		if (p) {
-			struct lint_file f = { clean ? p : NULL, p->src, caps, ncaps, cfg,
-					       now, mine };
-			lint_file(&f, &r.arena, &r.diag);
-		}
 		enum severity level = o->fail_on >= 0 ? (enum severity)o->fail_on :
 				      cfg->has_fail_on ? cfg->fail_on : SEV_ERROR;
 		r.failed |= any_at_least(&r.diag, first, level);
