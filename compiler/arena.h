@@ -1,6 +1,7 @@
 /* One arena per compilation: nodes and strings live here and die together. */
 #ifndef IVRC_ARENA_H
 #define IVRC_ARENA_H
+#include <stdarg.h>
 #include <stddef.h>
 
 struct arena_block;
@@ -22,6 +23,8 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* The strings up to a NULL, joined: cheaper than arena_printf on hot paths. */
 char *arena_concat(struct arena *a, ...) __attribute__((sentinel));
 

@@ -40,12 +40,7 @@ void diag_add(struct diag *d, enum severity sev, unsigned code, struct span at,
 		d->warnings++;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *msg = arena_alloc(d->arena, n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	if (n > 0)
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	char *msg = arena_vprintf(d->arena, fmt, ap);
 	va_end(ap);
 	struct finding f = { at, sev, code, msg, (unsigned)(d->n + d->dropped) };
 	ARENA_PUSH(d->arena, d->items, d->n, d->cap, f);

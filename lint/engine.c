@@ -434,12 +434,7 @@ void lint_report(struct lint_ctx *c, struct span at, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *msg = arena_alloc(c->a, n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	if (n > 0)
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	char *msg = arena_vprintf(c->a, fmt, ap);
 	va_end(ap);
 	diag_add(c->run->d, (enum severity)l, rule->code, at, "%s", msg);
 }
