@@ -100,12 +100,19 @@ struct ib_label {
 
 enum { IB_MENUS, IB_ANNOUNCEMENTS, IB_FLOWS, IB_SLOTS };
 
+/* Made once per menu, not once per scenario that inlines it. */
+struct ib_menu_names {
+	const char *var;                    /* the variable its key goes into */
+	const char *invalid, *no_input;     /* its retry counters (NULL: none) */
+	const char *no_key;                 /* "${VAR == ''}" */
+};
+
 struct ib {
 	const struct ast_program *p;
 	struct bundle *b;
 	struct diag *d;
 	const char *language, *voice, *limit_key;
-	const char **menu_var;              /* per menu: the variable its key goes into */
+	const struct ib_menu_names *menu;   /* per menu: the names its actions use */
 	/* Per object: -1 not on the path; else on it, with the actionId that
 	 * goTo jumps to when it is entered again (0: none yet, or none can be). */
 	int *anchor[IB_SLOTS];
@@ -119,6 +126,7 @@ struct ib {
 	size_t ntasks, captasks;
 	struct ib_label *labels;
 	size_t nlabels, caplabels;
+	bool findings_only;                 /* check: each script is dropped once made */
 };
 
 /* ---------- small helpers ---------- */
@@ -509,12 +517,12 @@ static void ib_route(struct ib *c, const struct ast_dest *dst, cJSON *arr, unsig
 
 /* ---------- menus ---------- */
 
-static const char *ib_counter(struct ib *c, const struct ast_menu *m, const char *which)
+static const char *ib_counter(struct arena *a, const char *var, const struct ast_handler *h,
+			      const char *which)
 {
-	const struct ast_handler *h = strcmp(which, "invalid") == 0 ? &m->invalid : &m->no_input;
 	if (!h->present || h->retries <= 0)
 		return NULL;
-	return arena_printf(c->b->arena, "%s_%s", c->menu_var[m->decl.index], which);
+	return arena_concat(a, var, "_", which, (const char *)NULL);
 }
 
 /* setVariable COUNTER "0" before the prompt, which goTo skips: the count
@@ -533,12 +541,12 @@ static bool ib_counter_init(struct ib *c, cJSON *arr, const char *counter)
  * are filled by tasks, in source order, then "__default". */
 static void ib_enter_menu(struct ib *c, const struct ast_menu *m, cJSON *arr, unsigned depth)
 {
-	const char *var = c->menu_var[m->decl.index];
-	const char *inv = ib_counter(c, m, "invalid"), *ni = ib_counter(c, m, "no_input");
+	const struct ib_menu_names *names = &c->menu[m->decl.index];
+	const char *var = names->var;
 	int *slot = ib_slot(c, &m->decl);
 	*slot = 0;
 	ib_push(c, (struct ib_task){.kind = IB_LEAVE, .decl = &m->decl});
-	if (!ib_counter_init(c, arr, inv) || !ib_counter_init(c, arr, ni))
+	if (!ib_counter_init(c, arr, names->invalid) || !ib_counter_init(c, arr, names->no_input))
 		return;
 	if (!(*slot = ib_prompt(c, arr, &m->prompt)))
 		return;
@@ -580,19 +588,19 @@ static void ib_default(struct ib *c, const struct ib_task *t)
 	}
 	if (!ib_deeper(c, t->depth))
 		return;
+	const struct ib_menu_names *names = &c->menu[m->decl.index];
 	cJSON *a = cJSON_CreateObject();
-	const char *var = c->menu_var[m->decl.index];
-	cJSON_AddStringToObject(a, "if", arena_printf(c->b->arena, "${%s == ''}", var));
+	cJSON_AddStringToObject(a, "if", names->no_key);
 	cJSON *then = cJSON_AddArrayToObject(a, "then");
 	cJSON *els = cJSON_AddArrayToObject(a, "else");
 	if (!ib_append_id(c, t->arr, a))
 		return;
 	ib_push(c, (struct ib_task){.kind = IB_HANDLER, .arr = els, .depth = t->depth + 1,
 				    .menu = m, .handler = &m->invalid,
-				    .counter = ib_counter(c, m, "invalid")});
+				    .counter = names->invalid});
 	ib_push(c, (struct ib_task){.kind = IB_HANDLER, .arr = then, .depth = t->depth + 1,
 				    .menu = m, .handler = &m->no_input,
-				    .counter = ib_counter(c, m, "no_input")});
+				    .counter = names->no_input});
 }
 
 /* While fewer than `retries` retries were made: the handler's prompt and
@@ -1058,7 +1066,7 @@ static void ib_scenario(struct ib *c, const struct ast_decl *root)
 	else
 		ib_enter_announcement(c, (const struct ast_announcement *)root, script, 1);
 	ib_run(c);
-	if (c->failed) {
+	if (c->failed || c->findings_only) {
 		cJSON_Delete(script);
 		return;
 	}
@@ -1153,18 +1161,24 @@ static size_t ib_roots(struct ib *c, const struct ast_decl ***roots)
 
 /* A menu's key goes into `m<N>_<name>` (N its position among menus, '-' as
  * '_'): unique, and a name Infobip expressions can read. */
-static const char *ib_menu_var(struct ib *c, const struct ast_menu *m)
+static struct ib_menu_names ib_menu_names(struct arena *a, const struct ast_menu *m)
 {
-	char *v = arena_printf(c->b->arena, "m%u_%s", m->decl.index + 1, m->decl.name);
+	char *v = arena_printf(a, "m%u_%s", m->decl.index + 1, m->decl.name);
 	for (char *s = v; *s; s++)
 		if (*s == '-')
 			*s = '_';
-	return v;
+	return (struct ib_menu_names){
+		.var = v,
+		.invalid = ib_counter(a, v, &m->invalid, "invalid"),
+		.no_input = ib_counter(a, v, &m->no_input, "no_input"),
+		.no_key = arena_concat(a, "${", v, " == ''}", (const char *)NULL),
+	};
 }
 
-static void infobip_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
+static void ib_lower(const struct ast_program *p, struct bundle *out, struct diag *d,
+		     bool findings_only)
 {
-	struct ib c = {.p = p, .b = out, .d = d};
+	struct ib c = {.p = p, .b = out, .d = d, .findings_only = findings_only};
 	c.language = backend_setting(p, &ib_caps, "language");
 	c.voice = backend_setting(p, &ib_caps, "voice");
 	c.limit_key = backend_setting(p, &ib_caps, "goto_limit_key");
@@ -1173,22 +1187,29 @@ static void infobip_lower(const struct ast_program *p, struct bundle *out, struc
 	c.nslot[IB_FLOWS] = p->nflows;
 	for (int k = 0; k < IB_SLOTS; k++)
 		c.anchor[k] = arena_alloc(out->arena, (c.nslot[k] + 1) * sizeof *c.anchor[k]);
-	c.menu_var = arena_alloc(out->arena, (p->nmenus + 1) * sizeof *c.menu_var);
+	struct ib_menu_names *names = arena_alloc(out->arena, (p->nmenus + 1) * sizeof *names);
 	for (size_t i = 0; i < p->nmenus; i++)
-		c.menu_var[i] = ib_menu_var(&c, p->menus[i]);
+		names[i] = ib_menu_names(out->arena, p->menus[i]);
+	c.menu = names;
 	const struct ast_decl **roots;
 	size_t n = ib_roots(&c, &roots);
 	for (size_t i = 0; i < n; i++)
 		ib_scenario(&c, roots[i]);
 }
 
+static void infobip_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
+{
+	ib_lower(p, out, d, false);
+}
+
 /* Infobip's limits (sizes, ranges, jump targets) show while lowering: check
- * lowers into a scratch bundle and keeps only the findings. */
+ * lowers each scenario, keeps the findings and drops the script at once (a
+ * script is several times the size of its part of the input). */
 static void infobip_check(const struct ast_program *p, struct diag *d)
 {
 	struct bundle scratch;
 	bundle_init(&scratch, d->arena, TARGET_INFOBIP, p->name);
-	infobip_lower(p, &scratch, d);
+	ib_lower(p, &scratch, d, true);
 	bundle_free(&scratch);
 }
 

@@ -13,7 +13,11 @@ struct arena_block {
 	max_align_t data[];
 };
 
-enum { ARENA_BLOCK_SIZE = 64 * 1024 };
+/* Blocks double from 64 KiB to 4 MiB: a small file costs little, a big one
+ * few calls to the allocator; blocks past malloc's mmap threshold come
+ * straight from the kernel, already zero, and leave malloc's heap to the
+ * small allocations libyaml and cJSON make. */
+enum { ARENA_MIN_BLOCK = 64 * 1024, ARENA_MAX_BLOCK = 4 * 1024 * 1024 };
 
 void arena_init(struct arena *a)
 {
@@ -32,17 +36,28 @@ void arena_free(struct arena *a)
 	a->total = 0;
 }
 
-static struct arena_block *new_block(struct arena *a, size_t need)
+static size_t block_size(const struct arena *a)
 {
-	size_t size = need > ARENA_BLOCK_SIZE ? need : ARENA_BLOCK_SIZE;
+	size_t size = a->head ? a->head->size * 2 : ARENA_MIN_BLOCK;
+	return size < ARENA_MAX_BLOCK ? size : ARENA_MAX_BLOCK;
+}
+
+/* A zeroed block: arena_alloc hands out zeroed memory without clearing it. */
+static struct arena_block *new_block(struct arena *a, size_t size)
+{
 	size_t bytes = sizeof(struct arena_block) + size;
-	struct arena_block *b = a->alloc_hook ? a->alloc_hook(bytes, a->hook_ctx)
-					      : malloc(bytes);
+	struct arena_block *b;
+	if (a->alloc_hook) {
+		b = a->alloc_hook(bytes, a->hook_ctx);
+		if (b)
+			memset(b, 0, bytes);
+	} else {
+		b = calloc(1, bytes);
+	}
 	if (!b) {
 		fputs("ivrc: out of memory\n", stderr);
 		abort();
 	}
-	b->used = 0;
 	b->size = size;
 	return b;
 }
@@ -57,9 +72,10 @@ void *arena_alloc(struct arena *a, size_t size)
 		size = align;
 	struct arena_block *b = a->head;
 	if (!b || b->size - b->used < size) {
-		b = new_block(a, size);
+		size_t grown = block_size(a);
+		b = new_block(a, size > grown ? size : grown);
 		/* A big one-off block goes behind the head so the head keeps its room. */
-		if (a->head && size > ARENA_BLOCK_SIZE) {
+		if (a->head && size > grown) {
 			b->next = a->head->next;
 			a->head->next = b;
 		} else {
@@ -70,7 +86,6 @@ void *arena_alloc(struct arena *a, size_t size)
 	void *p = (char *)b->data + b->used;
 	b->used += size;
 	a->total += size;
-	memset(p, 0, size);
 	return p;
 }
 

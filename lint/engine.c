@@ -281,6 +281,8 @@ static void report_unknown(struct lint_run *r, struct span at, const char *why)
  * start or after a blank or `;`. */
 static const char *comment_start(const char *s, const char *end)
 {
+	if (!memchr(s, '#', (size_t)(end - s)))
+		return NULL;   /* most lines: no comment, no need to follow quotes */
 	char quote = 0;
 	for (const char *c = s; c < end; c++) {
 		char prev = c > s ? c[-1] : ' ';
