@@ -17,6 +17,7 @@
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
 #include "backend.h"
+#include "json_build.h"
 
 #define IB_SCENARIO_PATH "/voice/ivr/1/scenarios"
 
@@ -172,7 +173,7 @@ static const char *ib_digits(const char *phone)
 
 static const char *ib_cond(struct ib *c, const char *cond)
 {
-	return arena_printf(c->b->arena, "${%s}", cond ? cond : "");
+	return arena_concat(c->b->arena, "${", cond ? cond : "", "}", (const char *)NULL);
 }
 
 static size_t ib_chars(const char *s)
@@ -272,7 +273,7 @@ static bool ib_deeper(struct ib *c, unsigned depth)
 static int ib_append_id(struct ib *c, cJSON *arr, cJSON *action)
 {
 	int id = ++c->next_id;
-	cJSON_AddNumberToObject(action, "actionId", id);
+	json_add_number(action, "actionId", id);
 	return ib_append(c, arr, action) ? id : 0;
 }
 
@@ -289,13 +290,13 @@ static bool ib_word(struct ib *c, cJSON *arr, const char *word)
 static void ib_goto(struct ib *c, cJSON *arr, int target, int64_t limit, const char *counter)
 {
 	cJSON *a = cJSON_CreateObject();
-	cJSON_AddNumberToObject(a, "goTo", target);
+	json_add_number(a, "goTo", target);
 	if (limit || counter) {
-		cJSON *o = cJSON_AddObjectToObject(a, "options");
+		cJSON *o = json_add_object(a, "options");
 		if (limit)
 			cJSON_AddNumberToObject(o, c->limit_key, (double)limit);
 		if (counter)
-			cJSON_AddStringToObject(o, "countVariable", counter);
+			json_add_string(o, "countVariable", counter);
 	}
 	ib_append(c, arr, a);
 }
@@ -303,9 +304,9 @@ static void ib_goto(struct ib *c, cJSON *arr, int target, int64_t limit, const c
 static cJSON *ib_say_options(struct ib *c, const char *language, const char *voice)
 {
 	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "language", language ? language : c->language);
-	cJSON *v = cJSON_AddObjectToObject(o, "voice");
-	cJSON_AddStringToObject(v, "name", voice ? voice : c->voice);
+	json_add_string(o, "language", language ? language : c->language);
+	cJSON *v = json_add_object(o, "voice");
+	json_add_string(v, "name", voice ? voice : c->voice);
 	return o;
 }
 
@@ -324,12 +325,12 @@ static int ib_prompt(struct ib *c, cJSON *arr, const struct ast_recref *r)
 	const struct ast_recording *rec = r->rec;
 	cJSON *a = cJSON_CreateObject();
 	if (rec && rec->infobip) {
-		cJSON_AddStringToObject(a, "playFromRecording", rec->infobip);
+		json_add_string(a, "playFromRecording", rec->infobip);
 	} else if (rec && rec->url) {
-		cJSON_AddStringToObject(a, "playFromUrl", rec->url);
+		json_add_string(a, "playFromUrl", rec->url);
 	} else if (rec && rec->text) {
-		cJSON_AddStringToObject(a, "say", rec->text);
-		cJSON_AddItemToObject(a, "options", ib_say_options(c, rec->language, NULL));
+		json_add_string(a, "say", rec->text);
+		json_add(a, "options", ib_say_options(c, rec->language, NULL));
 		ib_check_say(c, rec->text, rec->decl.span);
 	} else {
 		/* The checker refuses these (IVR404); kept so a bug is a finding. */
@@ -346,16 +347,16 @@ static int ib_prompt(struct ib *c, cJSON *arr, const struct ast_recref *r)
 static void ib_dial(struct ib *c, cJSON *arr, const char *phone, const struct ast_step *st)
 {
 	cJSON *a = cJSON_CreateObject();
-	cJSON_AddStringToObject(a, "dial", ib_digits(phone));
+	json_add_string(a, "dial", ib_digits(phone));
 	const struct doc_node *from = st ? ib_arg(st, "caller_id") : NULL;
 	const struct doc_node *max = st ? ib_arg(st, "max_duration") : NULL;
 	if (from || max) {
-		cJSON *o = cJSON_AddObjectToObject(a, "options");
+		cJSON *o = json_add_object(a, "options");
 		if (from)
-			cJSON_AddStringToObject(o, "senderId", ib_digits(from->text));
+			json_add_string(o, "senderId", ib_digits(from->text));
 		if (max && ib_range(c, max->span, ib_seconds(max), 1, INT64_MAX,
 				    "a dial's max_duration in seconds"))
-			cJSON_AddNumberToObject(o, "maxCallDuration", (double)ib_seconds(max));
+			json_add_number(o, "maxCallDuration", (double)ib_seconds(max));
 	}
 	ib_append_id(c, arr, a);
 }
@@ -532,8 +533,8 @@ static bool ib_counter_init(struct ib *c, cJSON *arr, const char *counter)
 	if (!counter)
 		return true;
 	cJSON *a = cJSON_CreateObject();
-	cJSON_AddStringToObject(a, "setVariable", counter);
-	cJSON_AddStringToObject(a, "value", "0");
+	json_add_string(a, "setVariable", counter);
+	json_add_string(a, "value", "0");
 	return ib_append(c, arr, a);
 }
 
@@ -553,21 +554,21 @@ static void ib_enter_menu(struct ib *c, const struct ast_menu *m, cJSON *arr, un
 	ib_range(c, m->timeout_span.src ? m->timeout_span : m->decl.name_span, m->timeout, 1,
 		 IB_COLLECT_TIMEOUT_MAX, "a menu timeout in seconds");
 	cJSON *collect = cJSON_CreateObject();
-	cJSON_AddStringToObject(collect, "collectInto", var);
-	cJSON *o = cJSON_AddObjectToObject(collect, "options");
-	cJSON_AddNumberToObject(o, "maxInputLength", 1);
-	cJSON_AddNumberToObject(o, "timeout", m->timeout);
+	json_add_string(collect, "collectInto", var);
+	cJSON *o = json_add_object(collect, "options");
+	json_add_number(o, "maxInputLength", 1);
+	json_add_number(o, "timeout", m->timeout);
 	if (!ib_append_id(c, arr, collect) || !ib_deeper(c, depth))
 		return;
 	cJSON *sw = cJSON_CreateObject();
-	cJSON_AddStringToObject(sw, "switch", var);
-	cJSON *cases = cJSON_AddObjectToObject(sw, "case");
+	json_add_string(sw, "switch", var);
+	cJSON *cases = json_add_object(sw, "case");
 	cJSON **arrs = arena_alloc(c->b->arena, (m->noptions + 1) * sizeof *arrs);
 	for (size_t i = 0; i < m->noptions; i++) {
 		const char key[2] = {m->options[i].key, '\0'};
 		arrs[i] = cJSON_AddArrayToObject(cases, key);
 	}
-	arrs[m->noptions] = cJSON_AddArrayToObject(cases, "__default");
+	arrs[m->noptions] = json_add_array(cases, "__default");
 	if (!ib_append_id(c, arr, sw))
 		return;
 	ib_push(c, (struct ib_task){.kind = IB_DEFAULT, .arr = arrs[m->noptions],
@@ -590,9 +591,9 @@ static void ib_default(struct ib *c, const struct ib_task *t)
 		return;
 	const struct ib_menu_names *names = &c->menu[m->decl.index];
 	cJSON *a = cJSON_CreateObject();
-	cJSON_AddStringToObject(a, "if", names->no_key);
-	cJSON *then = cJSON_AddArrayToObject(a, "then");
-	cJSON *els = cJSON_AddArrayToObject(a, "else");
+	json_add_string(a, "if", names->no_key);
+	cJSON *then = json_add_array(a, "then");
+	cJSON *els = json_add_array(a, "else");
 	if (!ib_append_id(c, t->arr, a))
 		return;
 	ib_push(c, (struct ib_task){.kind = IB_HANDLER, .arr = els, .depth = t->depth + 1,
@@ -617,9 +618,9 @@ static void ib_handler(struct ib *c, const struct ib_task *t)
 		if (!ib_deeper(c, t->depth))
 			return;
 		cJSON *a = cJSON_CreateObject();
-		cJSON_AddStringToObject(a, "if", arena_printf(c->b->arena, "${%s < %" PRId64 "}",
-							      t->counter, h->retries));
-		cJSON *then = cJSON_AddArrayToObject(a, "then");
+		json_add_string(a, "if", arena_printf(c->b->arena, "${%s < %" PRId64 "}",
+						      t->counter, h->retries));
+		cJSON *then = json_add_array(a, "then");
 		if (!ib_append_id(c, t->arr, a) || !ib_prompt(c, then, &h->prompt))
 			return;
 		ib_range(c, h->span, h->retries, 1, IB_GOTO_LIMIT_MAX, "retries");
@@ -636,7 +637,7 @@ static void ib_handler(struct ib *c, const struct ib_task *t)
 static cJSON *ib_options(cJSON **opts, cJSON *a)
 {
 	if (!*opts)
-		*opts = cJSON_AddObjectToObject(a, "options");
+		*opts = json_add_object(a, "options");
 	return *opts;
 }
 
@@ -652,17 +653,17 @@ static cJSON *ib_say(struct ib *c, const struct ast_step *st)
 	const struct doc_node *text = ib_arg(st, "text"), *lang = ib_arg(st, "language");
 	const struct doc_node *voice = ib_arg(st, "voice"), *rate = ib_arg(st, "speech_rate");
 	cJSON *a = cJSON_CreateObject();
-	cJSON_AddStringToObject(a, "say", text ? text->text : "");
+	json_add_string(a, "say", text ? text->text : "");
 	if (text)
 		ib_check_say(c, text->text, text->span);
 	cJSON *o = ib_say_options(c, lang ? lang->text : NULL, voice ? voice->text : NULL);
-	cJSON_AddItemToObject(a, "options", o);
+	json_add(a, "options", o);
 	if (rate) {
 		cJSON *v = ib_scalar_json(rate, false);
 		if (cJSON_IsNumber(v) && (v->valuedouble < 0.5 || v->valuedouble > 2))
 			diag_error(c->d, IVR_TARGET_RANGE, rate->span,
 				   "infobip takes a speech_rate from 0.5 to 2, got %s", rate->text);
-		cJSON_AddItemToObject(o, "speechRate", v);
+		json_add(o, "speechRate", v);
 	}
 	return a;
 }
@@ -671,11 +672,11 @@ static cJSON *ib_play(struct ib *c, const struct ast_step *st)
 {
 	const struct doc_node *url = ib_arg(st, "url"), *loop = ib_arg(st, "loop");
 	cJSON *a = cJSON_CreateObject();
-	cJSON_AddStringToObject(a, "playFromUrl", url ? url->text : "");
+	json_add_string(a, "playFromUrl", url ? url->text : "");
 	if (loop) {
 		ib_range(c, loop->span, ib_int(loop), 1, IB_LOOP_MAX, "a play loop count");
-		cJSON *o = cJSON_AddObjectToObject(a, "options");
-		cJSON_AddNumberToObject(o, "loopCount", (double)ib_int(loop));
+		cJSON *o = json_add_object(a, "options");
+		json_add_number(o, "loopCount", (double)ib_int(loop));
 	}
 	return a;
 }
@@ -685,18 +686,18 @@ static cJSON *ib_collect(struct ib *c, const struct ast_step *st)
 	const struct doc_node *max = ib_arg(st, "max_digits"), *t = ib_arg(st, "timeout");
 	const struct doc_node *mapped = ib_arg(st, "mapped_values");
 	cJSON *a = cJSON_CreateObject(), *o = NULL;
-	cJSON_AddStringToObject(a, "collectInto", st->var ? st->var : "");
+	json_add_string(a, "collectInto", st->var ? st->var : "");
 	if (max) {
 		ib_range(c, max->span, ib_int(max), 1, IB_INPUT_LENGTH_MAX, "max_digits");
-		cJSON_AddNumberToObject(ib_options(&o, a), "maxInputLength", (double)ib_int(max));
+		json_add_number(ib_options(&o, a), "maxInputLength", (double)ib_int(max));
 	}
 	if (t) {
 		ib_range(c, t->span, ib_seconds(t), 0, IB_COLLECT_TIMEOUT_MAX,
 			 "a collect timeout in seconds");
-		cJSON_AddNumberToObject(ib_options(&o, a), "timeout", (double)ib_seconds(t));
+		json_add_number(ib_options(&o, a), "timeout", (double)ib_seconds(t));
 	}
 	if (mapped)
-		cJSON_AddItemToObject(ib_options(&o, a), "mappedValues", ib_doc_json(mapped, true));
+		json_add(ib_options(&o, a), "mappedValues", ib_doc_json(mapped, true));
 	return a;
 }
 
@@ -721,13 +722,13 @@ static cJSON *ib_capture(struct ib *c, const struct ast_step *st)
 				   " s), got %" PRId64 " s", timeout, silence);
 	}
 	cJSON *a = cJSON_CreateObject();
-	cJSON_AddStringToObject(a, "capture", st->var ? st->var : "");
-	cJSON_AddNumberToObject(a, "timeout", (double)timeout);
-	cJSON *o = cJSON_AddObjectToObject(a, "speechOptions");
-	cJSON_AddStringToObject(o, "language", lang ? lang->text : "");
-	cJSON_AddNumberToObject(o, "maxSilence", (double)silence);
+	json_add_string(a, "capture", st->var ? st->var : "");
+	json_add_number(a, "timeout", (double)timeout);
+	cJSON *o = json_add_object(a, "speechOptions");
+	json_add_string(o, "language", lang ? lang->text : "");
+	json_add_number(o, "maxSilence", (double)silence);
 	if (phrases)
-		cJSON_AddItemToObject(o, "keyPhrases", ib_doc_json(phrases, true));
+		json_add(o, "keyPhrases", ib_doc_json(phrases, true));
 	return a;
 }
 
@@ -736,18 +737,18 @@ static cJSON *ib_dial_to_many(struct ib *c, const struct ast_step *st)
 	const struct doc_node *to = ib_arg(st, "to"), *par = ib_arg(st, "parallel");
 	const struct doc_node *ring = ib_arg(st, "ring_timeout");
 	cJSON *a = cJSON_CreateObject();
-	cJSON *list = cJSON_AddArrayToObject(a, "dialToMany");
+	cJSON *list = json_add_array(a, "dialToMany");
 	for (size_t i = 0; to && to->kind == DOC_SEQ && i < to->count; i++) {
 		const char *colon = strchr(to->items[i]->text, ':');
 		cJSON *n = cJSON_CreateObject();
-		cJSON_AddStringToObject(n, "number", ib_digits(colon ? colon + 1 : ""));
+		json_add_string(n, "number", ib_digits(colon ? colon + 1 : ""));
 		cJSON_AddItemToArray(list, n);
 	}
-	cJSON *o = cJSON_AddObjectToObject(a, "options");
-	cJSON_AddBoolToObject(o, "parallel", par && ib_bool(par));
+	cJSON *o = json_add_object(a, "options");
+	json_add_bool(o, "parallel", par && ib_bool(par));
 	if (ring && ib_range(c, ring->span, ib_seconds(ring), 1, INT64_MAX,
 			     "a ring_timeout in seconds"))
-		cJSON_AddNumberToObject(o, "ringTimeout", (double)ib_seconds(ring));
+		json_add_number(o, "ringTimeout", (double)ib_seconds(ring));
 	return a;
 }
 
@@ -774,17 +775,17 @@ static cJSON *ib_record(const struct ast_step *st)
 	const struct doc_node *name = ib_arg(st, "name");
 	cJSON *a = cJSON_CreateObject(), *o = NULL;
 	if (secs)
-		cJSON_AddNumberToObject(a, "record", (double)ib_int(secs));
+		json_add_number(a, "record", (double)ib_int(secs));
 	else
-		cJSON_AddNullToObject(a, "record");   /* "null for unlimited" */
+		json_add_null(a, "record");   /* "null for unlimited" */
 	if (esc)
-		cJSON_AddStringToObject(ib_options(&o, a), "escapeDigits", esc->text);
+		json_add_string(ib_options(&o, a), "escapeDigits", esc->text);
 	if (beep)
-		cJSON_AddBoolToObject(ib_options(&o, a), "beep", ib_bool(beep));
+		json_add_bool(ib_options(&o, a), "beep", ib_bool(beep));
 	if (sil)
-		cJSON_AddNumberToObject(ib_options(&o, a), "maxSilence", (double)ib_seconds(sil));
+		json_add_number(ib_options(&o, a), "maxSilence", (double)ib_seconds(sil));
 	if (name)
-		cJSON_AddStringToObject(ib_options(&o, a), "identifier", name->text);
+		json_add_string(ib_options(&o, a), "identifier", name->text);
 	return a;
 }
 
@@ -793,16 +794,16 @@ static cJSON *ib_call_api(const struct ast_step *st)
 	const struct doc_node *url = ib_arg(st, "url"), *method = ib_arg(st, "method");
 	const struct doc_node *headers = ib_arg(st, "headers"), *body = ib_arg(st, "body");
 	cJSON *a = cJSON_CreateObject();
-	cJSON_AddStringToObject(a, "request", url ? url->text : "");
-	cJSON *o = cJSON_AddObjectToObject(a, "options");
-	cJSON_AddStringToObject(o, "method", method ? method->text : "GET");
+	json_add_string(a, "request", url ? url->text : "");
+	cJSON *o = json_add_object(a, "options");
+	json_add_string(o, "method", method ? method->text : "GET");
 	if (headers)
-		cJSON_AddItemToObject(o, "headers", ib_doc_json(headers, true));
+		json_add(o, "headers", ib_doc_json(headers, true));
 	if (body)
-		cJSON_AddItemToObject(o, "body", body->kind == DOC_SCALAR
-				      ? cJSON_CreateString(body->text) : ib_doc_json(body, false));
+		json_add(o, "body", body->kind == DOC_SCALAR
+			 ? cJSON_CreateString(body->text) : ib_doc_json(body, false));
 	if (ib_arg(st, "response_fields"))
-		cJSON_AddBoolToObject(o, "collectResponse", true);
+		json_add_bool(o, "collectResponse", true);
 	return a;
 }
 
@@ -810,7 +811,7 @@ static cJSON *ib_send_sms(const struct ast_step *st)
 {
 	const char *keys[] = {"text", "from", "to"};
 	cJSON *a = cJSON_CreateObject();
-	cJSON *sms = cJSON_AddObjectToObject(a, "sendSms");
+	cJSON *sms = json_add_object(a, "sendSms");
 	for (size_t i = 0; i < 3; i++) {
 		const struct doc_node *v = ib_arg(st, keys[i]);
 		cJSON_AddStringToObject(sms, keys[i], v ? v->text : "");
@@ -825,7 +826,7 @@ static cJSON *ib_pause(struct ib *c, const struct ast_step *st)
 	if (secs)
 		ib_range(c, secs->span, v, 1, 5, "a pause in seconds");
 	cJSON *a = cJSON_CreateObject();
-	cJSON_AddNumberToObject(a, "pause", (double)v);
+	json_add_number(a, "pause", (double)v);
 	return a;
 }
 
@@ -833,8 +834,8 @@ static cJSON *ib_set(const struct ast_step *st)
 {
 	const struct doc_node *value = ib_arg(st, "value");
 	cJSON *a = cJSON_CreateObject();
-	cJSON_AddStringToObject(a, "setVariable", st->var ? st->var : "");
-	cJSON_AddStringToObject(a, "value", value ? value->text : "");
+	json_add_string(a, "setVariable", st->var ? st->var : "");
+	json_add_string(a, "value", value ? value->text : "");
 	return a;
 }
 
@@ -871,43 +872,43 @@ static cJSON *ib_container(struct ib *c, const struct ib_task *t, const struct a
 	cJSON *a = cJSON_CreateObject();
 	switch (st->kind) {
 	case STEP_IF: {
-		cJSON_AddStringToObject(a, "if", ib_cond(c, st->cond));
-		cJSON *then = cJSON_AddArrayToObject(a, "then");
+		json_add_string(a, "if", ib_cond(c, st->cond));
+		cJSON *then = json_add_array(a, "then");
 		if (st->has_else)
-			ib_push_block(c, t, &st->else_body, cJSON_AddArrayToObject(a, "else"));
+			ib_push_block(c, t, &st->else_body, json_add_array(a, "else"));
 		ib_push_block(c, t, &st->body, then);
 		*has_id = true;
 		break;
 	}
 	case STEP_SWITCH: {
-		cJSON_AddStringToObject(a, "switch", st->var ? st->var : "");
-		cJSON *cases = cJSON_AddObjectToObject(a, "case");
+		json_add_string(a, "switch", st->var ? st->var : "");
+		cJSON *cases = json_add_object(a, "case");
 		cJSON **arrs = arena_alloc(c->b->arena, (st->ncases + 1) * sizeof *arrs);
 		for (size_t i = 0; i < st->ncases; i++)
 			arrs[i] = cJSON_AddArrayToObject(cases, st->cases[i].value);
 		if (st->has_default)
-			ib_push_block(c, t, &st->default_body, cJSON_AddArrayToObject(cases, "__default"));
+			ib_push_block(c, t, &st->default_body, json_add_array(cases, "__default"));
 		for (size_t i = st->ncases; i-- > 0;)
 			ib_push_block(c, t, &st->cases[i].body, arrs[i]);
 		*has_id = true;
 		break;
 	}
 	case STEP_WHILE:
-		cJSON_AddStringToObject(a, "while", ib_cond(c, st->cond));
-		ib_push_block(c, t, &st->body, cJSON_AddArrayToObject(a, "do"));
+		json_add_string(a, "while", ib_cond(c, st->cond));
+		ib_push_block(c, t, &st->body, json_add_array(a, "do"));
 		break;
 	case STEP_REPEAT_WHILE: case STEP_REPEAT_UNTIL:
-		ib_push_block(c, t, &st->body, cJSON_AddArrayToObject(a, "repeat"));
+		ib_push_block(c, t, &st->body, json_add_array(a, "repeat"));
 		cJSON_AddStringToObject(a, st->kind == STEP_REPEAT_WHILE ? "while" : "until",
 					ib_cond(c, st->cond));
 		break;
 	default: { /* STEP_FOR_EACH */
 		const struct doc_node *in = ib_arg(st, "in"), *delim = ib_arg(st, "delimiter");
-		cJSON_AddStringToObject(a, "for-each", st->var ? st->var : "");
-		cJSON_AddStringToObject(a, "in", in ? in->text : "");
+		json_add_string(a, "for-each", st->var ? st->var : "");
+		json_add_string(a, "in", in ? in->text : "");
 		if (delim)
-			cJSON_AddStringToObject(a, "delimiter", delim->text);
-		ib_push_block(c, t, &st->body, cJSON_AddArrayToObject(a, "do"));
+			json_add_string(a, "delimiter", delim->text);
+		ib_push_block(c, t, &st->body, json_add_array(a, "do"));
 		break;
 	}
 	}
@@ -975,7 +976,7 @@ static int ib_step(struct ib *c, const struct ib_task *t, const struct ast_step 
 	if (st->kind == STEP_PLAY_RECORDING) {
 		const struct doc_node *id = ib_arg(st, "recording");
 		a = cJSON_CreateObject();
-		cJSON_AddStringToObject(a, "playFromRecording", id ? id->text : "");
+		json_add_string(a, "playFromRecording", id ? id->text : "");
 		has_id = true;
 	} else if (ib_is_container(st->kind)) {
 		a = ib_container(c, t, st, &has_id);
@@ -1072,15 +1073,15 @@ static void ib_scenario(struct ib *c, const struct ast_decl *root)
 	}
 	struct arena *a = c->b->arena;
 	struct bundle_object *o = bundle_add(c->b, "scenario", root->name);
-	o->remote_name = arena_printf(a, "%s-%s", c->p->name, root->name);
+	o->remote_name = arena_concat(a, c->p->name, "-", root->name, (const char *)NULL);
 	o->method = "POST";
 	o->path = IB_SCENARIO_PATH;
 	o->span = root->name_span;
 	const char *desc = root->description ? root->description
-		: arena_printf(a, "Managed by ivrc: %s/%s", c->p->name, root->name);
-	cJSON_AddStringToObject(o->body, "name", o->remote_name);
-	cJSON_AddStringToObject(o->body, "description", desc);
-	cJSON_AddItemToObject(o->body, "script", script);
+		: arena_concat(a, "Managed by ivrc: ", c->p->name, "/", root->name, (const char *)NULL);
+	json_add_string(o->body, "name", o->remote_name);
+	json_add_string(o->body, "description", desc);
+	json_add(o->body, "script", script);
 }
 
 /* ---------- entry points ---------- */

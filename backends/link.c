@@ -2,6 +2,7 @@
  * heap-driven topological sort of the components, placeholders filled from
  * the state file, and the rendering of a bundle as `ivrc build` prints it.
  * Temporary arrays live in the bundle's arena. */
+#include "json_build.h"
 #include "link.h"
 
 #include <stdint.h>
@@ -12,12 +13,12 @@
 
 const char *link_key(struct arena *a, const char *kind, const char *name)
 {
-	return arena_printf(a, "%s:%s", kind, name);
+	return arena_concat(a, kind, ":", name, (const char *)NULL);
 }
 
 const char *link_placeholder(struct arena *a, const char *kind, const char *name)
 {
-	return arena_printf(a, "@{%s:%s}", kind, name);
+	return arena_concat(a, "@{", kind, ":", name, "}", (const char *)NULL);
 }
 
 /* ---------- lookup by "kind:name" (sorted array, binary search) ---------- */
@@ -428,7 +429,7 @@ bool link_fill(struct bundle *b, const cJSON *state)
 		const struct named *own = named_find(ids.v, ids.n, key, strlen(key));
 		if (own) {
 			o->method = "PUT";
-			o->path = arena_printf(b->arena, "%s/%s", o->path, own->id);
+			o->path = arena_concat(b->arena, o->path, "/", own->id, (const char *)NULL);
 		}
 		fill_body(b->arena, o->body, &ids);
 	}
@@ -464,23 +465,24 @@ static const char *str_or_empty(const char *s)
 static cJSON *render_object(struct arena *a, const struct bundle_object *o)
 {
 	cJSON *j = cJSON_CreateObject();
-	cJSON_AddStringToObject(j, "kind", str_or_empty(o->kind));
-	cJSON_AddStringToObject(j, "name", str_or_empty(o->name));
-	cJSON_AddStringToObject(j, "remote_name", str_or_empty(o->remote_name));
-	cJSON_AddStringToObject(j, "method", str_or_empty(o->method));
-	cJSON_AddStringToObject(j, "path", str_or_empty(o->path));
-	cJSON_AddItemToObject(j, "depends_on", render_deps(a, o));
-	cJSON_AddItemToObject(j, "body",
-			      o->body ? cJSON_Duplicate(o->body, 1) : cJSON_CreateObject());
+	json_add_string(j, "kind", str_or_empty(o->kind));
+	json_add_string(j, "name", str_or_empty(o->name));
+	json_add_string(j, "remote_name", str_or_empty(o->remote_name));
+	json_add_string(j, "method", str_or_empty(o->method));
+	json_add_string(j, "path", str_or_empty(o->path));
+	json_add(j, "depends_on", render_deps(a, o));
+	/* A reference, not a copy: the bundle outlives the rendering. */
+	json_add(j, "body", o->body ? cJSON_CreateObjectReference(o->body->child)
+				    : cJSON_CreateObject());
 	return j;
 }
 
 cJSON *link_render(const struct bundle *b)
 {
 	cJSON *root = cJSON_CreateObject();
-	cJSON_AddStringToObject(root, "target", ast_target_names[b->target]);
-	cJSON_AddStringToObject(root, "project", str_or_empty(b->project));
-	cJSON *objs = cJSON_AddArrayToObject(root, "objects");
+	json_add_string(root, "target", ast_target_names[b->target]);
+	json_add_string(root, "project", str_or_empty(b->project));
+	cJSON *objs = json_add_array(root, "objects");
 	for (size_t i = 0; i < b->count; i++)
 		cJSON_AddItemToArray(objs, render_object(b->arena, &b->objects[i]));
 	return root;

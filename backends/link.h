@@ -33,7 +33,8 @@ void link_order(struct bundle *b);
 bool link_fill(struct bundle *b, const cJSON *state);
 
 /* {"target","project","objects":[{"kind","name","remote_name","method",
- * "path","depends_on","body"}]}; the caller owns the result. */
+ * "path","depends_on","body"}]}; the caller owns the result, which refers
+ * to the bodies of the bundle: delete it before the bundle is freed. */
 cJSON *link_render(const struct bundle *b);
 
 #endif

@@ -11,6 +11,7 @@
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
 #include "backend.h"
+#include "json_build.h"
 #include "link.h"
 
 #define SF_IVR_PATH "/v1/ivr"
@@ -90,7 +91,7 @@ struct route {
 
 static struct route route_make(struct sf *s, const char *type, const char *id)
 {
-	const char *whole = arena_printf(s->b->arena, "%s%s%s", type, s->sep, id);
+	const char *whole = arena_concat(s->b->arena, type, s->sep, id, (const char *)NULL);
 	return (struct route){type, id, whole};
 }
 
@@ -220,14 +221,14 @@ static struct bundle_object *object_new(struct sf *s, const char *kind, const ch
 {
 	struct arena *a = s->b->arena;
 	struct bundle_object *o = bundle_add(s->b, kind, decl->name);
-	o->remote_name = arena_printf(a, "%s-%s", s->p->name, decl->name);
+	o->remote_name = arena_concat(a, s->p->name, "-", decl->name, (const char *)NULL);
 	o->method = "POST";
 	o->path = path;
 	o->span = decl->name_span;
 	const char *desc = decl->description ? decl->description
-		: arena_printf(a, "Managed by ivrc: %s/%s", s->p->name, decl->name);
-	cJSON_AddStringToObject(o->body, "name", o->remote_name);
-	cJSON_AddStringToObject(o->body, "description", desc);
+		: arena_concat(a, "Managed by ivrc: ", s->p->name, "/", decl->name, (const char *)NULL);
+	json_add_string(o->body, "name", o->remote_name);
+	json_add_string(o->body, "description", desc);
 	return o;
 }
 
@@ -235,8 +236,8 @@ static struct bundle_object *object_new(struct sf *s, const char *kind, const ch
 
 static void menu_options(struct sf *s, struct bundle_object *o, const struct ast_menu *m)
 {
-	cJSON *keys = cJSON_AddArrayToObject(o->body, "option");
-	cJSON *dests = cJSON_AddArrayToObject(o->body, "destination");
+	cJSON *keys = json_add_array(o->body, "option");
+	cJSON *dests = json_add_array(o->body, "destination");
 	bool sms = false;
 	for (size_t i = 0; i < m->noptions; i++) {
 		const char key[2] = {m->options[i].key, '\0'};
@@ -247,7 +248,7 @@ static void menu_options(struct sf *s, struct bundle_object *o, const struct ast
 	}
 	if (!sms)
 		return;
-	cJSON *tmpl = cJSON_AddArrayToObject(o->body, "sms_template");
+	cJSON *tmpl = json_add_array(o->body, "sms_template");
 	for (size_t i = 0; i < m->noptions; i++) {
 		const struct ast_option *op = &m->options[i];
 		double v = op->has_sms_template ? (double)op->sms_template : 0;
@@ -276,23 +277,23 @@ static void menu_handlers(struct sf *s, struct bundle_object *o, const struct as
 	const struct ast_recref *inv_rec = handler_rec(inv, &inv->prompt, &m->prompt);
 	const struct ast_recref *ni_rec = handler_rec(ni, &ni->prompt, &m->prompt);
 	cJSON *body = o->body;
-	cJSON_AddNumberToObject(body, "incorrect_count", inv->present ? (double)inv->retries : 0);
-	cJSON_AddStringToObject(body, "invalid_recording", rec_string(s, inv_rec));
-	cJSON_AddStringToObject(body, "invalid_destination", handler_route(s, o, inv).whole);
-	cJSON_AddNumberToObject(body, "timeout_tries", ni->present ? (double)ni->retries : 0);
-	cJSON_AddStringToObject(body, "timeout_retry_recording", rec_string(s, ni_rec));
-	cJSON_AddStringToObject(body, "timeout_recording",
-				rec_string(s, handler_rec(ni, &ni->final_prompt, ni_rec)));
-	cJSON_AddStringToObject(body, "timeout_destination", handler_route(s, o, ni).whole);
-	cJSON_AddStringToObject(body, "recording_invalid",
-				rec_string(s, handler_rec(inv, &inv->final_prompt, inv_rec)));
+	json_add_number(body, "incorrect_count", inv->present ? (double)inv->retries : 0);
+	json_add_string(body, "invalid_recording", rec_string(s, inv_rec));
+	json_add_string(body, "invalid_destination", handler_route(s, o, inv).whole);
+	json_add_number(body, "timeout_tries", ni->present ? (double)ni->retries : 0);
+	json_add_string(body, "timeout_retry_recording", rec_string(s, ni_rec));
+	json_add_string(body, "timeout_recording",
+			rec_string(s, handler_rec(ni, &ni->final_prompt, ni_rec)));
+	json_add_string(body, "timeout_destination", handler_route(s, o, ni).whole);
+	json_add_string(body, "recording_invalid",
+			rec_string(s, handler_rec(inv, &inv->final_prompt, inv_rec)));
 }
 
 static void lower_ivr(struct sf *s, const struct ast_menu *m)
 {
 	struct bundle_object *o = object_new(s, "ivr", SF_IVR_PATH, &m->decl);
-	cJSON_AddStringToObject(o->body, "recording", rec_string(s, &m->prompt));
-	cJSON_AddNumberToObject(o->body, "timeout", m->timeout);
+	json_add_string(o->body, "recording", rec_string(s, &m->prompt));
+	json_add_number(o->body, "timeout", m->timeout);
 	menu_options(s, o, m);
 	menu_handlers(s, o, m);
 }
@@ -336,19 +337,19 @@ static double rec_number(struct sf *s, const struct ast_recref *r)
  * stay strings), the destination, the option's email template. */
 static void vr_entries(struct sf *s, struct bundle_object *o, const struct ast_menu *m)
 {
-	cJSON *entries = cJSON_AddArrayToObject(o->body, "entries");
+	cJSON *entries = json_add_array(o->body, "entries");
 	for (size_t i = 0; i < m->noptions; i++) {
 		const struct ast_option *op = &m->options[i];
 		const char key[2] = {op->key, '\0'};
 		cJSON *e = cJSON_CreateObject();
 		if (op->key >= '0' && op->key <= '9')
-			cJSON_AddNumberToObject(e, "option", op->key - '0');
+			json_add_number(e, "option", op->key - '0');
 		else
-			cJSON_AddStringToObject(e, "option", key);
+			json_add_string(e, "option", key);
 		vr_route(s, e, "destination_type", "destination_id", route_of(s, o, &op->to),
 			 op->to.span);
 		if (op->has_email_template)
-			cJSON_AddNumberToObject(e, "template_id", (double)op->email_template);
+			json_add_number(e, "template_id", (double)op->email_template);
 		cJSON_AddItemToArray(entries, e);
 	}
 }
@@ -362,19 +363,19 @@ static void vr_handlers(struct sf *s, struct bundle_object *o, const struct ast_
 	struct span inv_at = inv->present ? inv->then.span : m->decl.name_span;
 	struct span ni_at = ni->present ? ni->then.span : m->decl.name_span;
 	cJSON *body = o->body;
-	cJSON_AddNumberToObject(body, "timeout", m->timeout);
-	cJSON_AddNumberToObject(body, "incorrect_count", inv->present ? (double)inv->retries : 0);
-	cJSON_AddNumberToObject(body, "invalid_recording", rec_number(s, inv_rec));
+	json_add_number(body, "timeout", m->timeout);
+	json_add_number(body, "incorrect_count", inv->present ? (double)inv->retries : 0);
+	json_add_number(body, "invalid_recording", rec_number(s, inv_rec));
 	vr_route(s, body, "invalid_destination_type", "invalid_destination_id",
 		 handler_route(s, o, inv), inv_at);
-	cJSON_AddNumberToObject(body, "timeout_retries", ni->present ? (double)ni->retries : 0);
-	cJSON_AddNumberToObject(body, "timeout_retry_recording", rec_number(s, ni_rec));
-	cJSON_AddNumberToObject(body, "timeout_recording",
-				rec_number(s, handler_rec(ni, &ni->final_prompt, ni_rec)));
+	json_add_number(body, "timeout_retries", ni->present ? (double)ni->retries : 0);
+	json_add_number(body, "timeout_retry_recording", rec_number(s, ni_rec));
+	json_add_number(body, "timeout_recording",
+			rec_number(s, handler_rec(ni, &ni->final_prompt, ni_rec)));
 	vr_route(s, body, "timeout_destination_type", "timeout_destination_id",
 		 handler_route(s, o, ni), ni_at);
-	cJSON_AddNumberToObject(body, "recording_invalid",
-				rec_number(s, handler_rec(inv, &inv->final_prompt, inv_rec)));
+	json_add_number(body, "recording_invalid",
+			rec_number(s, handler_rec(inv, &inv->final_prompt, inv_rec)));
 }
 
 /* Always destination_type "multiple": a menu waits for a key. "single" (a
@@ -386,8 +387,8 @@ static void lower_vr(struct sf *s, const struct ast_menu *m)
 {
 	static const char *const extras[] = {"prefix", "intercom"};
 	struct bundle_object *o = object_new(s, "vr", s->vr_path, &m->decl);
-	cJSON_AddNumberToObject(o->body, "recording", rec_number(s, &m->prompt));
-	cJSON_AddStringToObject(o->body, "destination_type", "multiple");
+	json_add_number(o->body, "recording", rec_number(s, &m->prompt));
+	json_add_string(o->body, "destination_type", "multiple");
 	vr_entries(s, o, m);
 	vr_handlers(s, o, m);
 	for (size_t i = 0; i < sizeof extras / sizeof extras[0]; i++) {
@@ -415,10 +416,10 @@ static void lower_announcement(struct sf *s, const struct ast_announcement *an)
 	int64_t id = 0;
 	rec_id(s, &an->prompt, &id);
 	cJSON_AddStringToObject(o->body, s->rec_key, arena_printf(s->b->arena, "%" PRId64, id));
-	cJSON_AddStringToObject(o->body, "recording_type", "recording");
+	json_add_string(o->body, "recording_type", "recording");
 	struct route r = route_of(s, o, &an->then);
-	cJSON_AddStringToObject(o->body, "destination_type", r.type);
-	cJSON_AddStringToObject(o->body, "destination_id", r.id);
+	json_add_string(o->body, "destination_type", r.type);
+	json_add_string(o->body, "destination_id", r.id);
 }
 
 /* ---------- broadcasts ---------- */
@@ -471,20 +472,20 @@ static void lower_broadcast(struct sf *s, const struct ast_broadcast *bc)
 		return;
 	struct bundle_object *o = object_new(s, "broadcast", SF_BROADCAST_PATH, &bc->decl);
 	cJSON *body = o->body;
-	cJSON_AddNumberToObject(body, "phone_number_list", (double)bc->phone_list);
-	cJSON_AddStringToObject(body, "destination", route_of(s, o, &bc->destination).whole);
-	cJSON_AddStringToObject(body, "timeout", arena_printf(a, "%" PRIu32, bc->ring_timeout));
-	cJSON_AddStringToObject(body, "concurrent_limit",
-				arena_printf(a, "%" PRId64, bc->concurrency));
-	cJSON_AddItemToObject(body, "retry_after_minutes",
-			      minutes_array(bc->retry_after, bc->nretry_after));
-	cJSON_AddStringToObject(body, "caller_id_number", bc->caller_id ? bc->caller_id : "");
-	cJSON_AddStringToObject(body, "number_of_retry", arena_printf(a, "%" PRId64, bc->retries));
-	cJSON_AddStringToObject(body, "start_date_time", datetime(a, &bc->window_start));
-	cJSON_AddStringToObject(body, "end_date_time", datetime(a, &bc->window_end));
-	cJSON_AddStringToObject(body, "time_group", arena_printf(a, "%" PRId64, bc->time_group));
-	cJSON_AddItemToObject(body, "dialstatus", int_array(bc->dial_status, bc->ndial_status));
-	cJSON_AddItemToObject(body, "retry_dialstatus", int_array(bc->retry_on, bc->nretry_on));
+	json_add_number(body, "phone_number_list", (double)bc->phone_list);
+	json_add_string(body, "destination", route_of(s, o, &bc->destination).whole);
+	json_add_string(body, "timeout", arena_printf(a, "%" PRIu32, bc->ring_timeout));
+	json_add_string(body, "concurrent_limit",
+			arena_printf(a, "%" PRId64, bc->concurrency));
+	json_add(body, "retry_after_minutes",
+		 minutes_array(bc->retry_after, bc->nretry_after));
+	json_add_string(body, "caller_id_number", bc->caller_id ? bc->caller_id : "");
+	json_add_string(body, "number_of_retry", arena_printf(a, "%" PRId64, bc->retries));
+	json_add_string(body, "start_date_time", datetime(a, &bc->window_start));
+	json_add_string(body, "end_date_time", datetime(a, &bc->window_end));
+	json_add_string(body, "time_group", arena_printf(a, "%" PRId64, bc->time_group));
+	json_add(body, "dialstatus", int_array(bc->dial_status, bc->ndial_status));
+	json_add(body, "retry_dialstatus", int_array(bc->retry_on, bc->nretry_on));
 }
 
 static void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag *d)

@@ -10,6 +10,7 @@
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
 #include "backend.h"
+#include "json_build.h"
 #include "link.h"
 
 /* The account id is known only to push, which fills it in from
@@ -149,9 +150,9 @@ static struct action act_of(struct st *s, struct bundle_object *o, const struct 
 static cJSON *act_json(struct action a)
 {
 	cJSON *j = cJSON_CreateObject();
-	cJSON_AddStringToObject(j, "action", a.action);
-	cJSON_AddStringToObject(j, "to", a.to);
-	cJSON_AddStringToObject(j, "id", a.id);
+	json_add_string(j, "action", a.action);
+	json_add_string(j, "to", a.to);
+	json_add_string(j, "id", a.id);
 	return j;
 }
 
@@ -161,14 +162,14 @@ static struct bundle_object *app_new(struct st *s, const char *app_type,
 				     const struct ast_decl *decl)
 {
 	struct bundle_object *o = bundle_add(s->b, ST_KIND, decl->name);
-	o->remote_name = arena_printf(s->b->arena, "%s-%s", s->p->name, decl->name);
+	o->remote_name = arena_concat(s->b->arena, s->p->name, "-", decl->name, (const char *)NULL);
 	o->method = "POST";
 	o->path = ST_APP_PATH;
 	o->span = decl->name_span;
 	s->cur = decl;
-	cJSON_AddStringToObject(o->body, "app_type", app_type);
-	cJSON_AddStringToObject(o->body, "name", o->remote_name);
-	cJSON_AddStringToObject(o->body, "voice", s->voice);
+	json_add_string(o->body, "app_type", app_type);
+	json_add_string(o->body, "name", o->remote_name);
+	json_add_string(o->body, "voice", s->voice);
 	return o;
 }
 
@@ -205,14 +206,14 @@ static const struct ast_option *option_of(const struct ast_menu *m, char key)
 /* Keys digit_0..digit_9 in order, all ten, then timeout (no_input's then). */
 static void menu_actions(struct st *s, struct bundle_object *o, const struct ast_menu *m)
 {
-	cJSON *menu = cJSON_AddObjectToObject(o->body, "menu");
+	cJSON *menu = json_add_object(o->body, "menu");
 	for (char key = '0'; key <= '9'; key++) {
 		const struct ast_option *op = option_of(m, key);
 		struct action a = op ? act_of(s, o, &op->to) : act_unused;
 		const char name[] = {'d', 'i', 'g', 'i', 't', '_', key, '\0'};
 		cJSON_AddItemToObject(menu, name, act_json(a));
 	}
-	cJSON_AddItemToObject(menu, "timeout", act_json(act_of(s, o, &m->no_input.then)));
+	json_add(menu, "timeout", act_json(act_of(s, o, &m->no_input.then)));
 }
 
 /* What the menu asks for that Sonetel has no field for. */
@@ -238,9 +239,9 @@ static void lower_menu(struct st *s, const struct ast_menu *m)
 {
 	const char *ext = backend_setting_value(&m->per_target[TARGET_SONETEL], "get_extension");
 	struct bundle_object *o = app_new(s, "ivr", &m->decl);
-	cJSON_AddStringToObject(o->body, "play_welcome", "no");
-	cJSON_AddStringToObject(o->body, "play_menu", "yes");
-	cJSON_AddStringToObject(o->body, "get_extension", ext ? ext : s->get_extension);
+	json_add_string(o->body, "play_welcome", "no");
+	json_add_string(o->body, "play_menu", "yes");
+	json_add_string(o->body, "get_extension", ext ? ext : s->get_extension);
 	menu_actions(s, o, m);
 	app_prompt(s, o->remote_name, &m->prompt, "'Main Menu'");
 	menu_unused(s, m);
@@ -251,10 +252,10 @@ static void lower_menu(struct st *s, const struct ast_menu *m)
 static void lower_announcement(struct st *s, const struct ast_announcement *an)
 {
 	struct bundle_object *o = app_new(s, "ivr", &an->decl);
-	cJSON_AddStringToObject(o->body, "play_welcome", "yes");
-	cJSON_AddStringToObject(o->body, "play_menu", "no");
-	cJSON_AddStringToObject(o->body, "get_extension", "no");
-	cJSON_AddItemToObject(o->body, "final_action", act_json(act_of(s, o, &an->then)));
+	json_add_string(o->body, "play_welcome", "yes");
+	json_add_string(o->body, "play_menu", "no");
+	json_add_string(o->body, "get_extension", "no");
+	json_add(o->body, "final_action", act_json(act_of(s, o, &an->then)));
 	app_prompt(s, o->remote_name, &an->prompt, "'Welcome'");
 }
 
@@ -264,11 +265,11 @@ static void lower_voicemail(struct st *s, const struct ast_voicemail *vm)
 {
 	struct bundle_object *o = app_new(s, "mailbox", &vm->decl);
 	bool email = vm->deliver_to.kind == DEST_EMAIL;
-	cJSON_AddStringToObject(o->body, "greeting_prompt", vm->greeting.name ? "yes" : "no");
-	cJSON_AddStringToObject(o->body, "goodbye_prompt", vm->goodbye.name ? "yes" : "no");
-	cJSON_AddStringToObject(o->body, "deliver_to", email ? "email" : "user");
-	cJSON_AddStringToObject(o->body, "deliver_to_details",
-				vm->deliver_to.id ? vm->deliver_to.id : "");
+	json_add_string(o->body, "greeting_prompt", vm->greeting.name ? "yes" : "no");
+	json_add_string(o->body, "goodbye_prompt", vm->goodbye.name ? "yes" : "no");
+	json_add_string(o->body, "deliver_to", email ? "email" : "user");
+	json_add_string(o->body, "deliver_to_details",
+			vm->deliver_to.id ? vm->deliver_to.id : "");
 	app_prompt(s, o->remote_name, &vm->greeting, "greeting");
 	app_prompt(s, o->remote_name, &vm->goodbye, "goodbye");
 }

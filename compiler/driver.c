@@ -290,7 +290,7 @@ static const char *json_text(struct arena *a, const cJSON *json)
 	char *text = cJSON_Print(json);
 	if (!text)
 		return NULL;
-	const char *s = arena_printf(a, "%s\n", text);
+	const char *s = arena_concat(a, text, "\n", (const char *)NULL);
 	cJSON_free(text);
 	return s;
 }
