@@ -1,6 +1,7 @@
 /* The DSL tokenizer. One re2c block for tokens, one for the inside of
- * strings. The input may hold NUL bytes: YYPEEK reads 0 past the end and the
- * `$` rule tells the real end from a NUL byte, which is an error. */
+ * strings. The input may hold NUL bytes: the source's text ends with a NUL
+ * (source.h), re2c reads it as a sentinel, and the `$` rule (a bounds check
+ * made only on a 0 byte) tells the real end from a NUL byte, an error. */
 #include <string.h>
 
 #include "../compiler/arena.h"
@@ -11,7 +12,7 @@
 	re2c:api = custom;
 	re2c:api:style = free-form;
 	re2c:define:YYCTYPE = "unsigned char";
-	re2c:define:YYPEEK = "(l->cur < l->lim ? *l->cur : 0)";
+	re2c:define:YYPEEK = "*l->cur";
 	re2c:define:YYSKIP = "++l->cur;";
 	re2c:define:YYBACKUP = "l->mar = l->cur;";
 	re2c:define:YYRESTORE = "l->cur = l->mar;";
@@ -151,6 +152,7 @@ static struct dsl_token lex_string(struct dsl_lexer *l)
 		/*!re2c
 		["] {
 			struct dsl_token t = make(l, DT_STRING);
+			out[n] = '\0';
 			t.text = out;
 			t.len = n;
 			return too_long(l, t);
@@ -187,7 +189,11 @@ static struct dsl_token lex_string(struct dsl_lexer *l)
 			return string_error(l, start, 1, IVR_DSL_CHARACTER,
 					"control character in a string; write it as an escape");
 		}
-		[\x20-\x7e] \ ["\\] { out[n++] = (char)*start; continue; }
+		([\x20-\x7e] \ ["\\])+ {
+			memcpy(out + n, start, (size_t)(l->cur - start));
+			n += (size_t)(l->cur - start);
+			continue;
+		}
 		utf8_multi {
 			memcpy(out + n, start, (size_t)(l->cur - start));
 			n += (size_t)(l->cur - start);

@@ -84,7 +84,9 @@ static bool at(const struct parser *p, enum dsl_tok k)
 
 static bool at_word(const struct parser *p, const char *w)
 {
-	return at(p, DT_WORD) && p->tok.len == strlen(w) && memcmp(p->tok.text, w, p->tok.len) == 0;
+	/* The first byte first: most words are not the one asked for. */
+	return at(p, DT_WORD) && p->tok.len && p->tok.text[0] == w[0] &&
+	       p->tok.len == strlen(w) && memcmp(p->tok.text, w, p->tok.len) == 0;
 }
 
 static bool at_end_of_statement(const struct parser *p)
@@ -156,7 +158,9 @@ static struct doc_node *new_node(struct parser *p, enum doc_kind kind, struct sp
 static struct doc_node *scalar_of(struct parser *p, const struct dsl_token *t)
 {
 	struct doc_node *n = new_node(p, DOC_SCALAR, t->span);
-	n->text = arena_strndup(p->a, t->text, t->len);
+	/* A string's text is already decoded into the arena; a word's is a
+	 * slice of the source. */
+	n->text = t->kind == DT_STRING ? t->text : arena_strndup(p->a, t->text, t->len);
 	n->len = t->len;
 	n->quoted = t->kind == DT_STRING;
 	return n;
