@@ -235,6 +235,23 @@ static cJSON *ib_doc_json(const struct doc_node *n, bool strings)
 
 /* ---------- actions ---------- */
 
+/* The JSON values of the scenario: none when only checking (json_build.h
+ * takes NULL for them), so check counts the actions without making them. */
+static cJSON *ib_object(const struct ib *c)
+{
+	return c->findings_only ? NULL : cJSON_CreateObject();
+}
+
+static cJSON *ib_array(const struct ib *c)
+{
+	return c->findings_only ? NULL : cJSON_CreateArray();
+}
+
+static cJSON *ib_string(const struct ib *c, const char *s)
+{
+	return c->findings_only ? NULL : cJSON_CreateString(s);
+}
+
 /* Appends one action; false (and the action freed) once the scenario is
  * over its bound, which is reported once. */
 static bool ib_append(struct ib *c, cJSON *arr, cJSON *action)
@@ -250,7 +267,7 @@ static bool ib_append(struct ib *c, cJSON *arr, cJSON *action)
 		cJSON_Delete(action);
 		return false;
 	}
-	cJSON_AddItemToArray(arr, action);
+	json_append(arr, action);   /* NULL when only checking */
 	return true;
 }
 
@@ -284,17 +301,17 @@ static void ib_push(struct ib *c, struct ib_task t)
 
 static bool ib_word(struct ib *c, cJSON *arr, const char *word)
 {
-	return ib_append(c, arr, cJSON_CreateString(word));
+	return ib_append(c, arr, ib_string(c, word));
 }
 
 static void ib_goto(struct ib *c, cJSON *arr, int target, int64_t limit, const char *counter)
 {
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	json_add_number(a, "goTo", target);
 	if (limit || counter) {
 		cJSON *o = json_add_object(a, "options");
 		if (limit)
-			cJSON_AddNumberToObject(o, c->limit_key, (double)limit);
+			json_add_number_key(o, c->limit_key, (double)limit);
 		if (counter)
 			json_add_string(o, "countVariable", counter);
 	}
@@ -303,7 +320,7 @@ static void ib_goto(struct ib *c, cJSON *arr, int target, int64_t limit, const c
 
 static cJSON *ib_say_options(struct ib *c, const char *language, const char *voice)
 {
-	cJSON *o = cJSON_CreateObject();
+	cJSON *o = ib_object(c);
 	json_add_string(o, "language", language ? language : c->language);
 	cJSON *v = json_add_object(o, "voice");
 	json_add_string(v, "name", voice ? voice : c->voice);
@@ -323,7 +340,7 @@ static void ib_check_say(struct ib *c, const char *text, struct span at)
 static int ib_prompt(struct ib *c, cJSON *arr, const struct ast_recref *r)
 {
 	const struct ast_recording *rec = r->rec;
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	if (rec && rec->infobip) {
 		json_add_string(a, "playFromRecording", rec->infobip);
 	} else if (rec && rec->url) {
@@ -346,7 +363,7 @@ static int ib_prompt(struct ib *c, cJSON *arr, const struct ast_recref *r)
 /* {"dial": DIGITS, "options": {...}} with a dial step's options. */
 static void ib_dial(struct ib *c, cJSON *arr, const char *phone, const struct ast_step *st)
 {
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	json_add_string(a, "dial", ib_digits(phone));
 	const struct doc_node *from = st ? ib_arg(st, "caller_id") : NULL;
 	const struct doc_node *max = st ? ib_arg(st, "max_duration") : NULL;
@@ -532,7 +549,7 @@ static bool ib_counter_init(struct ib *c, cJSON *arr, const char *counter)
 {
 	if (!counter)
 		return true;
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	json_add_string(a, "setVariable", counter);
 	json_add_string(a, "value", "0");
 	return ib_append(c, arr, a);
@@ -553,20 +570,20 @@ static void ib_enter_menu(struct ib *c, const struct ast_menu *m, cJSON *arr, un
 		return;
 	ib_range(c, m->timeout_span.src ? m->timeout_span : m->decl.name_span, m->timeout, 1,
 		 IB_COLLECT_TIMEOUT_MAX, "a menu timeout in seconds");
-	cJSON *collect = cJSON_CreateObject();
+	cJSON *collect = ib_object(c);
 	json_add_string(collect, "collectInto", var);
 	cJSON *o = json_add_object(collect, "options");
 	json_add_number(o, "maxInputLength", 1);
 	json_add_number(o, "timeout", m->timeout);
 	if (!ib_append_id(c, arr, collect) || !ib_deeper(c, depth))
 		return;
-	cJSON *sw = cJSON_CreateObject();
+	cJSON *sw = ib_object(c);
 	json_add_string(sw, "switch", var);
 	cJSON *cases = json_add_object(sw, "case");
 	cJSON **arrs = arena_alloc(c->b->arena, (m->noptions + 1) * sizeof *arrs);
 	for (size_t i = 0; i < m->noptions; i++) {
 		const char key[2] = {m->options[i].key, '\0'};
-		arrs[i] = cJSON_AddArrayToObject(cases, key);
+		arrs[i] = json_add_array_key(cases, key);
 	}
 	arrs[m->noptions] = json_add_array(cases, "__default");
 	if (!ib_append_id(c, arr, sw))
@@ -590,7 +607,7 @@ static void ib_default(struct ib *c, const struct ib_task *t)
 	if (!ib_deeper(c, t->depth))
 		return;
 	const struct ib_menu_names *names = &c->menu[m->decl.index];
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	json_add_string(a, "if", names->no_key);
 	cJSON *then = json_add_array(a, "then");
 	cJSON *els = json_add_array(a, "else");
@@ -617,7 +634,7 @@ static void ib_handler(struct ib *c, const struct ib_task *t)
 	if (t->counter) {
 		if (!ib_deeper(c, t->depth))
 			return;
-		cJSON *a = cJSON_CreateObject();
+		cJSON *a = ib_object(c);
 		json_add_string(a, "if", arena_printf(c->b->arena, "${%s < %" PRId64 "}",
 						      t->counter, h->retries));
 		cJSON *then = json_add_array(a, "then");
@@ -652,7 +669,7 @@ static cJSON *ib_say(struct ib *c, const struct ast_step *st)
 {
 	const struct doc_node *text = ib_arg(st, "text"), *lang = ib_arg(st, "language");
 	const struct doc_node *voice = ib_arg(st, "voice"), *rate = ib_arg(st, "speech_rate");
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	json_add_string(a, "say", text ? text->text : "");
 	if (text)
 		ib_check_say(c, text->text, text->span);
@@ -671,7 +688,7 @@ static cJSON *ib_say(struct ib *c, const struct ast_step *st)
 static cJSON *ib_play(struct ib *c, const struct ast_step *st)
 {
 	const struct doc_node *url = ib_arg(st, "url"), *loop = ib_arg(st, "loop");
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	json_add_string(a, "playFromUrl", url ? url->text : "");
 	if (loop) {
 		ib_range(c, loop->span, ib_int(loop), 1, IB_LOOP_MAX, "a play loop count");
@@ -685,7 +702,7 @@ static cJSON *ib_collect(struct ib *c, const struct ast_step *st)
 {
 	const struct doc_node *max = ib_arg(st, "max_digits"), *t = ib_arg(st, "timeout");
 	const struct doc_node *mapped = ib_arg(st, "mapped_values");
-	cJSON *a = cJSON_CreateObject(), *o = NULL;
+	cJSON *a = ib_object(c), *o = NULL;
 	json_add_string(a, "collectInto", st->var ? st->var : "");
 	if (max) {
 		ib_range(c, max->span, ib_int(max), 1, IB_INPUT_LENGTH_MAX, "max_digits");
@@ -721,7 +738,7 @@ static cJSON *ib_capture(struct ib *c, const struct ast_step *st)
 				   "infobip needs a capture max_silence under its timeout (%" PRId64
 				   " s), got %" PRId64 " s", timeout, silence);
 	}
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	json_add_string(a, "capture", st->var ? st->var : "");
 	json_add_number(a, "timeout", (double)timeout);
 	cJSON *o = json_add_object(a, "speechOptions");
@@ -736,13 +753,13 @@ static cJSON *ib_dial_to_many(struct ib *c, const struct ast_step *st)
 {
 	const struct doc_node *to = ib_arg(st, "to"), *par = ib_arg(st, "parallel");
 	const struct doc_node *ring = ib_arg(st, "ring_timeout");
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	cJSON *list = json_add_array(a, "dialToMany");
 	for (size_t i = 0; to && to->kind == DOC_SEQ && i < to->count; i++) {
 		const char *colon = strchr(to->items[i]->text, ':');
-		cJSON *n = cJSON_CreateObject();
+		cJSON *n = ib_object(c);
 		json_add_string(n, "number", ib_digits(colon ? colon + 1 : ""));
-		cJSON_AddItemToArray(list, n);
+		json_append(list, n);
 	}
 	cJSON *o = json_add_object(a, "options");
 	json_add_bool(o, "parallel", par && ib_bool(par));
@@ -756,24 +773,24 @@ static cJSON *ib_dial_to_many(struct ib *c, const struct ast_step *st)
  * action's key; otherwise it is that key's value. */
 /* dial_webrtc, dial_conversations: Infobip's own keys as written; the action
  * key is added unless the mapping already has it. */
-static cJSON *ib_open(const struct ast_step *st, const char *key)
+static cJSON *ib_open(const struct ib *c, const struct ast_step *st, const char *key)
 {
-	cJSON *args = cJSON_CreateObject();
+	cJSON *args = ib_object(c);
 	for (size_t i = 0; i < st->nargs; i++)
-		cJSON_AddItemToObject(args, st->args[i].key, ib_doc_json(st->args[i].value, false));
+		json_add_key(args, st->args[i].key, ib_doc_json(st->args[i].value, false));
 	if (cJSON_HasObjectItem(args, key))
 		return args;
-	cJSON *a = cJSON_CreateObject();
-	cJSON_AddItemToObject(a, key, args);
+	cJSON *a = ib_object(c);
+	json_add_key(a, key, args);
 	return a;
 }
 
-static cJSON *ib_record(const struct ast_step *st)
+static cJSON *ib_record(const struct ib *c, const struct ast_step *st)
 {
 	const struct doc_node *secs = ib_arg(st, "seconds"), *beep = ib_arg(st, "beep");
 	const struct doc_node *sil = ib_arg(st, "max_silence"), *esc = ib_arg(st, "escape_digits");
 	const struct doc_node *name = ib_arg(st, "name");
-	cJSON *a = cJSON_CreateObject(), *o = NULL;
+	cJSON *a = ib_object(c), *o = NULL;
 	if (secs)
 		json_add_number(a, "record", (double)ib_int(secs));
 	else
@@ -789,11 +806,11 @@ static cJSON *ib_record(const struct ast_step *st)
 	return a;
 }
 
-static cJSON *ib_call_api(const struct ast_step *st)
+static cJSON *ib_call_api(const struct ib *c, const struct ast_step *st)
 {
 	const struct doc_node *url = ib_arg(st, "url"), *method = ib_arg(st, "method");
 	const struct doc_node *headers = ib_arg(st, "headers"), *body = ib_arg(st, "body");
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	json_add_string(a, "request", url ? url->text : "");
 	cJSON *o = json_add_object(a, "options");
 	json_add_string(o, "method", method ? method->text : "GET");
@@ -807,14 +824,14 @@ static cJSON *ib_call_api(const struct ast_step *st)
 	return a;
 }
 
-static cJSON *ib_send_sms(const struct ast_step *st)
+static cJSON *ib_send_sms(const struct ib *c, const struct ast_step *st)
 {
 	const char *keys[] = {"text", "from", "to"};
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	cJSON *sms = json_add_object(a, "sendSms");
 	for (size_t i = 0; i < 3; i++) {
 		const struct doc_node *v = ib_arg(st, keys[i]);
-		cJSON_AddStringToObject(sms, keys[i], v ? v->text : "");
+		json_add_string_key(sms, keys[i], v ? v->text : "");
 	}
 	return a;
 }
@@ -825,15 +842,15 @@ static cJSON *ib_pause(struct ib *c, const struct ast_step *st)
 	int64_t v = secs ? ib_seconds(secs) : 0;
 	if (secs)
 		ib_range(c, secs->span, v, 1, 5, "a pause in seconds");
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	json_add_number(a, "pause", (double)v);
 	return a;
 }
 
-static cJSON *ib_set(const struct ast_step *st)
+static cJSON *ib_set(const struct ib *c, const struct ast_step *st)
 {
 	const struct doc_node *value = ib_arg(st, "value");
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	json_add_string(a, "setVariable", st->var ? st->var : "");
 	json_add_string(a, "value", value ? value->text : "");
 	return a;
@@ -869,7 +886,7 @@ static cJSON *ib_container(struct ib *c, const struct ib_task *t, const struct a
 {
 	if (!ib_deeper(c, t->depth))
 		return NULL;
-	cJSON *a = cJSON_CreateObject();
+	cJSON *a = ib_object(c);
 	switch (st->kind) {
 	case STEP_IF: {
 		json_add_string(a, "if", ib_cond(c, st->cond));
@@ -885,7 +902,7 @@ static cJSON *ib_container(struct ib *c, const struct ib_task *t, const struct a
 		cJSON *cases = json_add_object(a, "case");
 		cJSON **arrs = arena_alloc(c->b->arena, (st->ncases + 1) * sizeof *arrs);
 		for (size_t i = 0; i < st->ncases; i++)
-			arrs[i] = cJSON_AddArrayToObject(cases, st->cases[i].value);
+			arrs[i] = json_add_array_key(cases, st->cases[i].value);
 		if (st->has_default)
 			ib_push_block(c, t, &st->default_body, json_add_array(cases, "__default"));
 		for (size_t i = st->ncases; i-- > 0;)
@@ -899,8 +916,8 @@ static cJSON *ib_container(struct ib *c, const struct ib_task *t, const struct a
 		break;
 	case STEP_REPEAT_WHILE: case STEP_REPEAT_UNTIL:
 		ib_push_block(c, t, &st->body, json_add_array(a, "repeat"));
-		cJSON_AddStringToObject(a, st->kind == STEP_REPEAT_WHILE ? "while" : "until",
-					ib_cond(c, st->cond));
+		json_add_string_key(a, st->kind == STEP_REPEAT_WHILE ? "while" : "until",
+				    ib_cond(c, st->cond));
 		break;
 	default: { /* STEP_FOR_EACH */
 		const struct doc_node *in = ib_arg(st, "in"), *delim = ib_arg(st, "delimiter");
@@ -926,19 +943,19 @@ static cJSON *ib_simple(struct ib *c, const struct ast_step *st, bool *has_id)
 	case STEP_COLLECT: return ib_collect(c, st);
 	case STEP_CAPTURE: return ib_capture(c, st);
 	case STEP_DIAL_TO_MANY: return ib_dial_to_many(c, st);
-	case STEP_RECORD: return ib_record(st);
+	case STEP_RECORD: return ib_record(c, st);
 	case STEP_PAUSE: return ib_pause(c, st);
-	case STEP_CALL_API: return ib_call_api(st);
-	case STEP_SEND_SMS: return ib_send_sms(st);
+	case STEP_CALL_API: return ib_call_api(c, st);
+	case STEP_SEND_SMS: return ib_send_sms(c, st);
 	default: break;
 	}
 	*has_id = false;
 	switch (st->kind) {
-	case STEP_SET: return ib_set(st);
-	case STEP_DIAL_WEBRTC: return ib_open(st, "dialToWebRTC");
-	case STEP_DIAL_CONVERSATIONS: return ib_open(st, "dialToConversations");
-	case STEP_HANGUP: return cJSON_CreateString("hangup");
-	case STEP_MACHINE_DETECTION: return cJSON_CreateString("machineDetection");
+	case STEP_SET: return ib_set(c, st);
+	case STEP_DIAL_WEBRTC: return ib_open(c, st, "dialToWebRTC");
+	case STEP_DIAL_CONVERSATIONS: return ib_open(c, st, "dialToConversations");
+	case STEP_HANGUP: return ib_string(c, "hangup");
+	case STEP_MACHINE_DETECTION: return ib_string(c, "machineDetection");
 	default: return NULL;
 	}
 }
@@ -975,7 +992,7 @@ static int ib_step(struct ib *c, const struct ib_task *t, const struct ast_step 
 	cJSON *a;
 	if (st->kind == STEP_PLAY_RECORDING) {
 		const struct doc_node *id = ib_arg(st, "recording");
-		a = cJSON_CreateObject();
+		a = ib_object(c);
 		json_add_string(a, "playFromRecording", id ? id->text : "");
 		has_id = true;
 	} else if (ib_is_container(st->kind)) {
@@ -983,8 +1000,12 @@ static int ib_step(struct ib *c, const struct ib_task *t, const struct ast_step 
 	} else {
 		a = ib_simple(c, st, &has_id);
 	}
-	if (!a)
+	/* A step's action is NULL when only checking: the scenario has failed
+	 * only when c->failed says so. */
+	if (c->failed) {
+		cJSON_Delete(a);
 		return 0;
+	}
 	if (has_id)
 		return ib_append_id(c, t->arr, a);
 	ib_append(c, t->arr, a);
@@ -1059,7 +1080,7 @@ static void ib_scenario(struct ib *c, const struct ast_decl *root)
 	for (int k = 0; k < IB_SLOTS; k++)
 		for (size_t i = 0; i < c->nslot[k]; i++)
 			c->anchor[k][i] = -1;
-	cJSON *script = cJSON_CreateArray();
+	cJSON *script = ib_array(c);
 	if (root->kind == DECL_FLOW)
 		ib_enter_flow(c, (const struct ast_flow *)root, script, 1, false);
 	else if (root->kind == DECL_MENU)
