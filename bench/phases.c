@@ -5,8 +5,9 @@
  *
  *   phases [-n RUNS] FILE        (*.ivr is read as DSL)
  *
- * Phases: read (file into the arena, line table), parse (libyaml events to
- * the document tree, or the DSL lexer and parser), bind (tree to typed
+ * Phases: read (file into the arena, line table), tokens (libyaml's events
+ * alone, or the DSL lexer alone: the floor of parse), parse (libyaml events
+ * to the document tree, or the DSL lexer and parser), bind (tree to typed
  * program), check (resolve and check against every declared target), then
  * lower+render for each target (back end, link order, cJSON text). */
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <time.h>
 
 #include <cJSON.h>
+#include <yaml.h>
 
 #include "backends/backend.h"
 #include "backends/link.h"
@@ -22,10 +24,12 @@
 #include "compiler/load.h"
 #include "compiler/resolve.h"
 #include "grammar/bind.h"
+#include "grammar/dsl_lexer.h"
 #include "grammar/dsl_parser.h"
 #include "grammar/yaml_loader.h"
 
-enum { PH_READ, PH_PARSE, PH_BIND, PH_CHECK, PH_LOWER, PH_COUNT = PH_LOWER + TARGET_COUNT };
+enum { PH_READ, PH_TOKENS, PH_PARSE, PH_BIND, PH_CHECK, PH_LOWER,
+       PH_COUNT = PH_LOWER + TARGET_COUNT };
 
 static double now(void)
 {
@@ -38,6 +42,35 @@ static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 	return (x > y) - (x < y);
+}
+
+/* Reads every token of the file and nothing else; the count. */
+static size_t tokens_only(const struct source *src, bool dsl, struct arena *a, struct diag *d)
+{
+	size_t n = 0;
+	if (dsl) {
+		struct dsl_lexer l;
+		dsl_lex_init(&l, src, a, d);
+		while (dsl_lex_next(&l).kind != DT_EOF)
+			n++;
+		return n;
+	}
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		return 0;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)src->text, src->len);
+	for (;;) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(&parser, &e))
+			break;
+		bool end = e.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&e);
+		n++;
+		if (end)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	return n;
 }
 
 /* One run; fills t[phase] in seconds. Returns the arena size, 0 on errors. */
@@ -57,6 +90,8 @@ static size_t run(const char *path, bool dsl, double *t)
 		exit(2);
 	}
 	double t1 = now();
+	tokens_only(src, dsl, &a, &d);
+	double t1b = now();
 	struct doc_node *root = dsl ? dsl_parse(src, &a, &d, NULL) : yaml_load(src, &a, &d);
 	double t2 = now();
 	struct ast_program *p = root ? bind_program(root, src, &a, &d) : NULL;
@@ -70,7 +105,8 @@ static size_t run(const char *path, bool dsl, double *t)
 		res_check(p, caps, ncaps, &a, &d);
 	double t4 = now();
 	t[PH_READ] = t1 - t0;
-	t[PH_PARSE] = t2 - t1;
+	t[PH_TOKENS] = t1b - t1;
+	t[PH_PARSE] = t2 - t1b;
 	t[PH_BIND] = t3 - t2;
 	t[PH_CHECK] = t4 - t3;
 	if (p && d.errors == 0) {
@@ -121,7 +157,7 @@ int main(int argc, char **argv)
 	fseek(f, 0, SEEK_END);
 	double mb = (double)ftell(f) / 1e6;
 	fclose(f);
-	static const char *const names[PH_LOWER] = { "read", "parse", "bind", "check" };
+	static const char *const names[PH_LOWER] = { "read", "tokens", "parse", "bind", "check" };
 	printf("%-16s %9s %9s\n", "phase", "ms", "MB/s");
 	for (int ph = 0; ph < PH_COUNT; ph++) {
 		double v[runs];

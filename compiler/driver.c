@@ -284,15 +284,25 @@ static cJSON *read_state(struct run *r, const char *path)
 	return state;
 }
 
-/* cJSON_Print and a newline, in the arena; NULL when out of memory. */
-static const char *json_text(struct arena *a, const cJSON *json)
+/* cJSON_Print and a newline; the caller frees it (free). NULL when
+ * out of memory. The newline goes on in place: a bundle can be many times
+ * the size of its input, and a copy would double that at the peak. */
+static char *json_text(const cJSON *json)
 {
 	char *text = cJSON_Print(json);
 	if (!text)
 		return NULL;
-	const char *s = arena_concat(a, text, "\n", (const char *)NULL);
-	cJSON_free(text);
-	return s;
+	size_t n = strlen(text);
+	/* cJSON allocates with malloc unless cJSON_InitHooks says otherwise, and
+	 * ivrc never does: realloc may take its buffer. */
+	char *grown = realloc(text, n + 2);
+	if (!grown) {
+		cJSON_free(text);
+		return NULL;
+	}
+	grown[n] = '\n';
+	grown[n + 1] = '\0';
+	return grown;
 }
 
 /* ---------- -o DIR: DIR/T/KIND/NAME.json and DIR/T/bundle.json ---------- */
@@ -330,9 +340,12 @@ static bool stage_outputs(struct run *r, const struct bundle *b, const char *bun
 				strerror(err));
 			return false;
 		}
-		const char *text = json_text(a, o->body);
+		char *text = json_text(o->body);
 		const char *path = arena_printf(a, "%s/%s.json", kdir, o->name);
-		if (!text || (err = outfile_set_stage(set, path, text, strlen(text)))) {
+		if (text)
+			err = outfile_set_stage(set, path, text, strlen(text));
+		free(text);
+		if (!text || err) {
 			fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, path,
 				strerror(text ? err : ENOMEM));
 			return false;
@@ -372,14 +385,19 @@ static bool to_stdout(const struct driver_opts *o)
 static bool emit_bundle(struct run *r, const struct bundle *b)
 {
 	cJSON *json = link_render(b);
-	const char *text = json_text(&r->arena, json);
+	char *text = json_text(json);
 	cJSON_Delete(json);
-	if (text && !to_stdout(r->o))
-		return write_outputs(r, b, text);
-	if (text && fputs(text, stdout) >= 0 && fflush(stdout) == 0)
-		return true;
-	fprintf(stderr, "ivrc: cannot write the bundle: %s\n", strerror(text ? errno : ENOMEM));
-	return false;
+	bool ok;
+	if (text && !to_stdout(r->o)) {
+		ok = write_outputs(r, b, text);
+	} else {
+		ok = text && fputs(text, stdout) >= 0 && fflush(stdout) == 0;
+		if (!ok)
+			fprintf(stderr, "ivrc: cannot write the bundle: %s\n",
+				strerror(text ? errno : ENOMEM));
+	}
+	free(text);
+	return ok;
 }
 
 static int lower_and_print(struct run *r, const struct backend *be,
