@@ -14,14 +14,17 @@ ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+# ivrc itself does not link libcurl: plan and push run in ivrc-push
+# (compiler/push_main.c says why).
+CORE_LIBS  = $(shell pkg-config --libs yaml-0.1 libcjson)
 comma     := ,
 SANFLAGS   = $(if $(SAN),-fsanitize=address$(comma)undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
 CFLAGS_ALL = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L $(OPT) -g \
              -MMD -MP -I. -I$(BUILD)/gen $(SANFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 
-# Everything but main.c goes into a library that the unit tests link too.
-LIB_SRC  := $(filter-out compiler/main.c,$(sort $(wildcard compiler/*.c grammar/*.c backends/*.c lint/*.c lint/rules/*.c)))
+# Everything but the two mains goes into a library that the unit tests link too.
+LIB_SRC  := $(filter-out compiler/main.c compiler/push_main.c,$(sort $(wildcard compiler/*.c grammar/*.c backends/*.c lint/*.c lint/rules/*.c)))
 RE_SRC   := $(sort $(wildcard grammar/*.re))
 GEN_SRC  := $(RE_SRC:grammar/%.re=$(BUILD)/gen/%.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
@@ -34,12 +37,18 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 .PHONY: all units deps demo test clean install update-golden graph-example
 .SUFFIXES:
 
-all: ivrc
+all: ivrc ivrc-push
 
 ivrc: $(BUILD)/ivrc
 	cp $< $@
 
+ivrc-push: $(BUILD)/ivrc-push
+	cp $< $@
+
 $(BUILD)/ivrc: $(BUILD)/obj/compiler/main.o $(BUILD)/libivrc.a
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CORE_LIBS)
+
+$(BUILD)/ivrc-push: $(BUILD)/obj/compiler/push_main.o $(BUILD)/libivrc.a
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/libivrc.a: $(LIB_OBJ)
@@ -80,7 +89,7 @@ demo: deps
 # The suite: plain build, then ASan+UBSan build; one closing line of counts.
 test: deps
 	@$(MAKE) -s all units
-	@$(MAKE) -s BUILD=build/san SAN=1 OPT=-O1 build/san/ivrc units
+	@$(MAKE) -s BUILD=build/san SAN=1 OPT=-O1 build/san/ivrc build/san/ivrc-push units
 	@tests/run.sh build build/san
 
 update-golden: all
@@ -147,11 +156,12 @@ graph-example: all
 # DESTDIR as usual (make install DESTDIR=/tmp/x).
 install: all
 	install -Dm755 ivrc $(DESTDIR)$(PREFIX)/bin/ivrc
+	install -Dm755 ivrc-push $(DESTDIR)$(PREFIX)/bin/ivrc-push
 	install -Dm644 docs/ivrc.1 $(DESTDIR)$(MANDIR)/man1/ivrc.1
 	install -Dm644 completions/ivrc.bash $(DESTDIR)$(BASHCOMPDIR)/ivrc
 	install -Dm644 completions/_ivrc $(DESTDIR)$(ZSHCOMPDIR)/_ivrc
 
 clean:
-	rm -rf build ivrc
+	rm -rf build ivrc ivrc-push
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

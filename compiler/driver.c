@@ -14,7 +14,6 @@
 
 #include "../backends/backend.h"
 #include "../backends/link.h"
-#include "../backends/push.h"
 #include "../grammar/bind.h"
 #include "../grammar/yaml_loader.h"
 #include "../lint/engine.h"
@@ -490,7 +489,7 @@ int driver_build(const struct driver_opts *o, const char *file)
 /* Findings first (on standard error: standard output holds the plan), then
  * the plan or the push of the linked bundle. */
 static int lower_and_push(struct run *r, const struct backend *be, const struct ast_program *p,
-			  const struct push_opts *po)
+			  const struct push_opts *po, push_fn *push)
 {
 	struct bundle b;
 	bundle_init(&b, &r->arena, be->target, p->name);
@@ -501,13 +500,14 @@ static int lower_and_push(struct run *r, const struct backend *be, const struct 
 	}
 	link_order(&b);
 	print_findings(r);
-	int status = push_run(&b, p, po);
+	int status = push(&b, p, po);
 	bundle_free(&b);
 	arena_free(&r->arena);
 	return status;
 }
 
-int driver_push(const struct driver_opts *o, const struct push_opts *po, const char *file)
+int driver_push(const struct driver_opts *o, const struct push_opts *po, const char *file,
+		push_fn *push)
 {
 	const struct backend *be = backend_named(o->target);
 	if (!be)
@@ -516,5 +516,5 @@ int driver_push(const struct driver_opts *o, const struct push_opts *po, const c
 	run_init(&r, o);
 	r.stdout_taken = true;
 	struct ast_program *p = load_for_target(&r, be, file);
-	return p ? lower_and_push(&r, be, p, po) : run_finish(&r);
+	return p ? lower_and_push(&r, be, p, po, push) : run_finish(&r);
 }

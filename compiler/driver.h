@@ -36,10 +36,15 @@ int driver_lint(const struct driver_opts *o, char **files, int nfiles);
 int driver_rules(void);
 int driver_explain(const char *code);
 
-/* plan and push (backends/push.h): checks and lowers the file for
- * o->target, then plans or pushes; returns the exit status (4: plan
+/* plan and push: checks and lowers the file for o->target, then hands the
+ * linked bundle to `push` (backends/push.h's push_run, passed in so that
+ * only ivrc-push links it and libcurl); returns the exit status (4: plan
  * --detailed-exitcode with changes pending). */
 struct push_opts;
-int driver_push(const struct driver_opts *o, const struct push_opts *po, const char *file);
+struct bundle;
+struct ast_program;
+typedef int push_fn(struct bundle *b, const struct ast_program *p, const struct push_opts *o);
+int driver_push(const struct driver_opts *o, const struct push_opts *po, const char *file,
+		push_fn *push);
 
 #endif

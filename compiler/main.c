@@ -1,94 +1,26 @@
-/* ivrc's command line: argument parsing and dispatch. The only place that
- * calls exit. */
+/* ivrc's command line: argument parsing and dispatch (plan and push are
+ * handed to ivrc-push: compiler/push_main.c). */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "../backends/push.h"
 #include "../grammar/scalar.h"
 #include "../lint/engine.h"
+#include "cli.h"
 #include "diag.h"
 #include "driver.h"
 #include "fmt.h"
 #include "import_cmd.h"
 #include "sim_cli.h"
 
-#ifndef IVRC_VERSION
-#define IVRC_VERSION "0.1.0"
-#endif
-
-static const char usage_text[] =
-	"usage: ivrc COMMAND [OPTIONS] FILE...\n"
-	"\n"
-	"commands:\n"
-	"  check  [--format text|json|sarif|github] [--syntax yaml|dsl] FILE...\n"
-	"         parse, resolve, type-check, check the providers' limits\n"
-	"  lint   [--format text|json|sarif|github] [--config C] [--fail-on error|warning|note]\n"
-	"         [--now 'YYYY-MM-DD HH:MM:SS'] FILE...\n"
-	"         check, then the lint rules (exit 1 when a finding is at or above\n"
-	"         --fail-on, default error; --now or IVRC_NOW pins the clock)\n"
-	"  rules  list the lint rules; explain CODE: print one rule's page\n"
-	"  build  --target T [-o DIR|-] [--state S] [--format text|json] FILE\n"
-	"         compile for one target and print (or write) the JSON bundle\n"
-	"  fmt    [-w | --check] FILE...\n"
-	"         print DSL files in the canonical layout (-w: rewrite them;\n"
-	"         --check: list those not in it and exit 1)\n"
-	"  convert --to yaml|dsl FILE\n"
-	"         print the file in the other syntax\n"
-	"  dump-ast FILE\n"
-	"         print the checked program as JSON, without positions (for tests)\n"
-	"  graph  [--format dot|mermaid] FILE\n"
-	"         print the call graph (Graphviz DOT or a Mermaid flowchart)\n"
-	"  simulate FILE [--start DEST] [--input \"1 silence 2\"] [--target T]\n"
-	"         [--format text|json] [--api-fixture FILE.json]\n"
-	"         play one call offline and print what the caller hears and does\n"
-	"  test   [--target T] [--api-fixture FILE.json] FILE...\n"
-	"         run the tests: of each file with the simulator\n"
-	"  import --from smartflo|sonetel|infobip [-o FILE] [--to yaml|dsl] JSON...\n"
-	"         provider JSON (bundles, bodies, list answers) back to an ivrc\n"
-	"         file: YAML, or DSL with -o FILE.ivr\n"
-	"  schema\n"
-	"         print the JSON Schema of the YAML form (for editors)\n"
-	"  plan   --target T [--state S] [--refresh] [--detailed-exitcode] [--prune] FILE\n"
-	"         what push would create, update or delete (--refresh: read the\n"
-	"         provider's objects too); changes nothing\n"
-	"  push   --target T [--state S] [--dry-run] [--yes] [--prune] [--refresh]\n"
-	"         [--cacert PEM] FILE\n"
-	"         create and update the objects at the provider (credentials from\n"
-	"         the environment: docs/CLI.md); --dry-run prints every request\n"
-	"\n"
-	"  every command that reads FILE takes --syntax yaml|dsl (default: *.ivr is DSL)\n"
-	"\n"
-	"options:\n"
-	"  --version  print the version\n"
-	"  --help     print this help (also: COMMAND --help)\n"
-	"\n"
-	"exit status: 0 clean, 1 the input has errors, 2 usage or I/O error,\n"
-	"3 the provider refused or could not be reached, 4 plan --detailed-exitcode:\n"
-	"changes pending\n";
 
 static const char *const commands[] = { "check", "lint", "rules", "explain", "build",
 					 "fmt", "convert", "dump-ast",
 					 "graph", "simulate", "test", "import", "schema",
 					 "plan", "push" };
-
-static int usage_error(const char *fmt, const char *arg)
-{
-	fputs("ivrc: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nusage: ivrc COMMAND [OPTIONS] FILE... (see ivrc --help)\n", stderr);
-	return EXIT_USAGE;
-}
-
-/* Takes the value of an option that needs one; NULL after reporting. */
-static const char *option_value(int argc, char **argv, int *i)
-{
-	if (*i + 1 >= argc) {
-		usage_error("option '%s' needs a value", argv[*i]);
-		return NULL;
-	}
-	return argv[++*i];
-}
 
 static bool parse_format(const char *v, enum diag_format *out)
 {
@@ -105,7 +37,6 @@ static bool parse_format(const char *v, enum diag_format *out)
 	return true;
 }
 
-/* Parses the options of check and build; leaves the files in files[]. */
 /* --now T: a date-time of the language; `YYYY-MM-DDTHH:MM:SS` too (ISO
  * 8601, one word for shells and the golden tests' args files). */
 static bool parse_now(const char *v, struct driver_opts *o)
@@ -129,19 +60,20 @@ static int lint_option(int argc, char **argv, int *i, struct driver_opts *o)
 	int level;
 	if (strcmp(a, "--config") != 0 && strcmp(a, "--fail-on") != 0 && strcmp(a, "--now") != 0)
 		return 1;
-	if (!(v = option_value(argc, argv, i)))
+	if (!(v = cli_option_value(argc, argv, i)))
 		return EXIT_USAGE;
 	if (strcmp(a, "--config") == 0)
 		o->config = v;
 	else if (strcmp(a, "--now") == 0 && !parse_now(v, o))
-		return usage_error("--now takes a date-time 'YYYY-MM-DD HH:MM:SS', got '%s'", v);
+		return cli_usage_error("--now takes a date-time 'YYYY-MM-DD HH:MM:SS', got '%s'", v);
 	else if (strcmp(a, "--fail-on") == 0 && (!lint_level_parse(v, &level) || level < 0))
-		return usage_error("--fail-on takes error, warning or note, got '%s'", v);
+		return cli_usage_error("--fail-on takes error, warning or note, got '%s'", v);
 	else if (strcmp(a, "--fail-on") == 0)
 		o->fail_on = level;
 	return EXIT_CLEAN;
 }
 
+/* Parses the options of check, lint and build; leaves the files in files[]. */
 static int parse_options(int argc, char **argv, bool build, bool lint, struct driver_opts *o,
 			 char **files, int *nfiles)
 {
@@ -149,34 +81,34 @@ static int parse_options(int argc, char **argv, bool build, bool lint, struct dr
 		const char *a = argv[i], *v;
 		int st;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(usage_text, stdout);
+			fputs(cli_usage, stdout);
 			return -1;
 		} else if (strcmp(a, "--format") == 0) {
-			if (!(v = option_value(argc, argv, &i)))
+			if (!(v = cli_option_value(argc, argv, &i)))
 				return EXIT_USAGE;
 			if (!parse_format(v, &o->format) || (build && o->format > DIAG_JSON))
-				return usage_error(build ? "unknown format '%s'; expected text or json" :
+				return cli_usage_error(build ? "unknown format '%s'; expected text or json" :
 						   "unknown format '%s'; expected text, json, sarif or github", v);
 		} else if (strcmp(a, "--syntax") == 0) {
-			if (!(v = option_value(argc, argv, &i)))
+			if (!(v = cli_option_value(argc, argv, &i)))
 				return EXIT_USAGE;
 			if (strcmp(v, "yaml") != 0 && strcmp(v, "dsl") != 0)
-				return usage_error("unknown syntax '%s'; expected yaml or dsl", v);
+				return cli_usage_error("unknown syntax '%s'; expected yaml or dsl", v);
 			o->syntax = v;
 		} else if (lint && (st = lint_option(argc, argv, &i, o)) != 1) {
 			if (st != EXIT_CLEAN)
 				return st;
 		} else if (build && strcmp(a, "--target") == 0) {
-			if (!(o->target = option_value(argc, argv, &i)))
+			if (!(o->target = cli_option_value(argc, argv, &i)))
 				return EXIT_USAGE;
 		} else if (build && strcmp(a, "-o") == 0) {
-			if (!(o->out_dir = option_value(argc, argv, &i)))
+			if (!(o->out_dir = cli_option_value(argc, argv, &i)))
 				return EXIT_USAGE;
 		} else if (build && strcmp(a, "--state") == 0) {
-			if (!(o->state = option_value(argc, argv, &i)))
+			if (!(o->state = cli_option_value(argc, argv, &i)))
 				return EXIT_USAGE;
 		} else if (a[0] == '-' && a[1] != '\0') {
-			return usage_error("unknown option '%s'", a);
+			return cli_usage_error("unknown option '%s'", a);
 		} else {
 			files[(*nfiles)++] = argv[i];
 		}
@@ -197,7 +129,7 @@ static int run_printer(const char *cmd, int argc, char **argv)
 	for (int i = 0; i < argc && status == EXIT_CLEAN; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(usage_text, stdout);
+			fputs(cli_usage, stdout);
 			free(files);
 			return EXIT_CLEAN;
 		} else if (!convert && !dump && strcmp(a, "-w") == 0) {
@@ -205,17 +137,17 @@ static int run_printer(const char *cmd, int argc, char **argv)
 		} else if (!convert && !dump && strcmp(a, "--check") == 0) {
 			o.check = true;
 		} else if (strcmp(a, "--syntax") == 0 || (convert && strcmp(a, "--to") == 0)) {
-			const char *v = option_value(argc, argv, &i);
+			const char *v = cli_option_value(argc, argv, &i);
 			if (!v)
 				status = EXIT_USAGE;
 			else if (strcmp(v, "yaml") != 0 && strcmp(v, "dsl") != 0)
-				status = usage_error("expected yaml or dsl, got '%s'", v);
+				status = cli_usage_error("expected yaml or dsl, got '%s'", v);
 			else if (strcmp(a, "--to") == 0)
 				to = v;
 			else
 				o.syntax = v;
 		} else if (a[0] == '-' && a[1] != '\0') {
-			status = usage_error("unknown option '%s'", a);
+			status = cli_usage_error("unknown option '%s'", a);
 		} else {
 			files[nfiles++] = argv[i];
 		}
@@ -223,13 +155,13 @@ static int run_printer(const char *cmd, int argc, char **argv)
 	if (status != EXIT_CLEAN)
 		;
 	else if (nfiles == 0)
-		status = usage_error("%s: no input file", cmd);
+		status = cli_usage_error("%s: no input file", cmd);
 	else if (o.write && o.check)
-		status = usage_error("%s: -w and --check do not go together", cmd);
+		status = cli_usage_error("%s: -w and --check do not go together", cmd);
 	else if (convert && !to)
-		status = usage_error("%s: --to yaml|dsl is required", cmd);
+		status = cli_usage_error("%s: --to yaml|dsl is required", cmd);
 	else if ((convert || dump) && nfiles > 1)
-		status = usage_error("%s: takes one input file", cmd);
+		status = cli_usage_error("%s: takes one input file", cmd);
 	else if (dump)
 		status = fmt_dump_ast(o.syntax, files[0]);
 	else
@@ -246,10 +178,10 @@ static bool sim_option(const char *cmd, int argc, char **argv, int *i, struct si
 	const char *a = argv[*i], *v = NULL;
 	bool graph = strcmp(cmd, "graph") == 0, sim = strcmp(cmd, "simulate") == 0;
 	for (size_t k = 0; k < sizeof known / sizeof known[0] && !v; k++)
-		if (strcmp(a, known[k]) == 0 && !(v = option_value(argc, argv, i)))
+		if (strcmp(a, known[k]) == 0 && !(v = cli_option_value(argc, argv, i)))
 			return false;
 	if (!v)
-		return usage_error("unknown option '%s'", a), false;
+		return cli_usage_error("unknown option '%s'", a), false;
 	if (strcmp(a, "--syntax") == 0 && (strcmp(v, "yaml") == 0 || strcmp(v, "dsl") == 0))
 		o->syntax = v;
 	else if (strcmp(a, "--format") == 0 && graph && strcmp(v, "dot") == 0)
@@ -269,12 +201,12 @@ static bool sim_option(const char *cmd, int argc, char **argv, int *i, struct si
 	else if (strcmp(a, "--input") == 0 && sim)
 		o->input = v;
 	else if (strcmp(a, "--syntax") == 0)
-		return usage_error("unknown syntax '%s'; expected yaml or dsl", v), false;
+		return cli_usage_error("unknown syntax '%s'; expected yaml or dsl", v), false;
 	else if (strcmp(a, "--format") == 0 && (graph || sim))
-		return usage_error(graph ? "unknown format '%s'; expected dot or mermaid" :
+		return cli_usage_error(graph ? "unknown format '%s'; expected dot or mermaid" :
 				   "unknown format '%s'; expected text or json", v), false;
 	else
-		return usage_error("unknown option '%s'", a), false;
+		return cli_usage_error("unknown option '%s'", a), false;
 	return true;
 }
 
@@ -288,14 +220,14 @@ static int run_sim(const char *cmd, int argc, char **argv)
 		return EXIT_USAGE;
 	for (int i = 0; i < argc && status == EXIT_CLEAN; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage_text, stdout);
+			fputs(cli_usage, stdout);
 			free(files);
 			return EXIT_CLEAN;
 		}
 		if (argv[i][0] == '-' && argv[i][1] == '-')
 			status = sim_option(cmd, argc, argv, &i, &o) ? EXIT_CLEAN : EXIT_USAGE;
 		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			status = usage_error("unknown option '%s'", argv[i]);
+			status = cli_usage_error("unknown option '%s'", argv[i]);
 		else
 			files[nfiles++] = argv[i];
 	}
@@ -303,9 +235,9 @@ static int run_sim(const char *cmd, int argc, char **argv)
 	if (status != EXIT_CLEAN)
 		;
 	else if (nfiles == 0)
-		status = usage_error("%s: no input file", cmd);
+		status = cli_usage_error("%s: no input file", cmd);
 	else if (!many && nfiles > 1)
-		status = usage_error("%s: takes one input file", cmd);
+		status = cli_usage_error("%s: takes one input file", cmd);
 	else if (many)
 		status = sim_cli_test(&o, files, nfiles);
 	else
@@ -327,16 +259,16 @@ static int run_import(const char *cmd, int argc, char **argv)
 	for (int i = 0; i < argc && status == EXIT_CLEAN; i++) {
 		const char *a = argv[i], *v = NULL;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(usage_text, stdout);
+			fputs(cli_usage, stdout);
 			free(files);
 			return EXIT_CLEAN;
 		} else if (!schema && (strcmp(a, "--from") == 0 || strcmp(a, "-o") == 0 ||
 				       strcmp(a, "--to") == 0)) {
-			if (!(v = option_value(argc, argv, &i)))
+			if (!(v = cli_option_value(argc, argv, &i)))
 				status = EXIT_USAGE;
 			else if (strcmp(a, "--to") == 0 && strcmp(v, "yaml") != 0 &&
 				 strcmp(v, "dsl") != 0)
-				status = usage_error("expected yaml or dsl, got '%s'", v);
+				status = cli_usage_error("expected yaml or dsl, got '%s'", v);
 			else if (strcmp(a, "--from") == 0)
 				o.from = v;
 			else if (strcmp(a, "--to") == 0)
@@ -344,7 +276,7 @@ static int run_import(const char *cmd, int argc, char **argv)
 			else
 				o.out = v;
 		} else if (a[0] == '-' && a[1] != '\0') {
-			status = usage_error("unknown option '%s'", a);
+			status = cli_usage_error("unknown option '%s'", a);
 		} else {
 			files[nfiles++] = argv[i];
 		}
@@ -352,77 +284,40 @@ static int run_import(const char *cmd, int argc, char **argv)
 	if (status != EXIT_CLEAN)
 		;
 	else if (schema && nfiles)
-		status = usage_error("%s: takes no input file", cmd);
+		status = cli_usage_error("%s: takes no input file", cmd);
 	else if (schema)
 		status = schema_run();
 	else if (!o.from)
-		status = usage_error("%s: --from smartflo|sonetel|infobip is required", cmd);
+		status = cli_usage_error("%s: --from smartflo|sonetel|infobip is required", cmd);
 	else if (nfiles == 0)
-		status = usage_error("%s: no input file", cmd);
+		status = cli_usage_error("%s: no input file", cmd);
 	else
 		status = import_run(&o, files, nfiles);
 	free(files);
 	return status;
 }
 
-/* A flag of plan and push; false when a is none. */
-static bool deploy_flag(bool push, const char *a, struct push_opts *po)
+/* plan and push: ivrc-push does them (compiler/push_main.c says why), the
+ * one beside this executable, else the first on PATH. exec keeps the
+ * process: its pid, its standard streams, its exit status. Returns only
+ * when neither can be run. */
+static int run_push_helper(char **argv)
 {
-	if (strcmp(a, "--refresh") == 0)
-		po->refresh = true;
-	else if (strcmp(a, "--prune") == 0)
-		po->prune = true;
-	else if (!push && strcmp(a, "--detailed-exitcode") == 0)
-		po->detailed_exitcode = true;
-	else if (push && strcmp(a, "--dry-run") == 0)
-		po->dry_run = true;
-	else if (push && (strcmp(a, "--yes") == 0 || strcmp(a, "-y") == 0))
-		po->yes = true;
-	else
-		return false;
-	return true;
-}
-
-/* plan and push. */
-static int run_deploy(const char *cmd, int argc, char **argv)
-{
-	bool push = strcmp(cmd, "push") == 0;
-	struct driver_opts o = { .format = DIAG_TEXT };
-	struct push_opts po = { .plan = !push, .user_agent = "ivrc/" IVRC_VERSION };
-	const char *file = NULL;
-	int status = EXIT_CLEAN;
-	for (int i = 0; i < argc && status == EXIT_CLEAN; i++) {
-		const char *a = argv[i];
-		const char **slot = strcmp(a, "--target") == 0 ? &o.target :
-				    strcmp(a, "--state") == 0 ? &po.state_path :
-				    strcmp(a, "--syntax") == 0 ? &o.syntax :
-				    push && strcmp(a, "--cacert") == 0 ? &po.cacert : NULL;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(usage_text, stdout);
-			return EXIT_CLEAN;
-		} else if (slot) {
-			if (!(*slot = option_value(argc, argv, &i)))
-				status = EXIT_USAGE;
-		} else if (deploy_flag(push, a, &po)) {
-			;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			status = usage_error("unknown option '%s'", a);
-		} else if (file) {
-			status = usage_error("%s: takes one input file", cmd);
-		} else {
-			file = a;
+	char helper[] = "ivrc-push", self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	argv[0] = helper;
+	if (n > 0) {
+		self[n] = '\0';
+		char *slash = strrchr(self, '/');
+		if (slash && (size_t)(slash + 1 - self) + sizeof helper <= sizeof self) {
+			memcpy(slash + 1, helper, sizeof helper);
+			execv(self, argv);
 		}
 	}
-	if (status != EXIT_CLEAN)
-		return status;
-	if (o.syntax && strcmp(o.syntax, "yaml") != 0 && strcmp(o.syntax, "dsl") != 0)
-		return usage_error("unknown syntax '%s'; expected yaml or dsl", o.syntax);
-	if (!file)
-		return usage_error("%s: no input file", cmd);
-	if (!o.target)
-		return usage_error("%s: --target is required", cmd);
-	po.input = file;
-	return driver_push(&o, &po, file);
+	execvp(helper, argv);
+	fprintf(stderr, "ivrc: %s: cannot run %s (installed beside ivrc): %s\n", argv[1], helper,
+		strerror(errno));
+	return EXIT_USAGE;
 }
 
 /* rules and explain CODE. */
@@ -431,20 +326,18 @@ static int run_rules(const char *cmd, int argc, char **argv)
 	bool explain = strcmp(cmd, "explain") == 0;
 	for (int i = 0; i < argc; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage_text, stdout);
+			fputs(cli_usage, stdout);
 			return EXIT_CLEAN;
 		}
 	if (!explain && argc > 0)
-		return usage_error("rules: takes no argument, got '%s'", argv[0]);
+		return cli_usage_error("rules: takes no argument, got '%s'", argv[0]);
 	if (explain && argc != 1)
-		return usage_error("%s", "explain: takes one rule code (IVR301) or name");
+		return cli_usage_error("%s", "explain: takes one rule code (IVR301) or name");
 	return explain ? driver_explain(argv[0]) : driver_rules();
 }
 
 static int run_command(const char *cmd, int argc, char **argv)
 {
-	if (strcmp(cmd, "plan") == 0 || strcmp(cmd, "push") == 0)
-		return run_deploy(cmd, argc, argv);
 	if (strcmp(cmd, "import") == 0 || strcmp(cmd, "schema") == 0)
 		return run_import(cmd, argc, argv);
 	if (strcmp(cmd, "graph") == 0 || strcmp(cmd, "simulate") == 0 || strcmp(cmd, "test") == 0)
@@ -463,16 +356,16 @@ static int run_command(const char *cmd, int argc, char **argv)
 	const char *env_now = getenv("IVRC_NOW");
 	if (status == EXIT_CLEAN && lint && !o.has_now && env_now && *env_now &&
 	    !parse_now(env_now, &o))
-		status = usage_error("IVRC_NOW holds a date-time 'YYYY-MM-DD HH:MM:SS', got '%s'",
+		status = cli_usage_error("IVRC_NOW holds a date-time 'YYYY-MM-DD HH:MM:SS', got '%s'",
 				     env_now);
 	if (status == -1)
 		status = EXIT_CLEAN;
 	else if (status == EXIT_CLEAN && nfiles == 0)
-		status = usage_error("%s: no input file", cmd);
+		status = cli_usage_error("%s: no input file", cmd);
 	else if (status == EXIT_CLEAN && build && !o.target)
-		status = usage_error("%s: --target is required", cmd);
+		status = cli_usage_error("%s: --target is required", cmd);
 	else if (status == EXIT_CLEAN && build && nfiles > 1)
-		status = usage_error("%s: takes one input file", cmd);
+		status = cli_usage_error("%s: takes one input file", cmd);
 	else if (status == EXIT_CLEAN)
 		status = build ? driver_build(&o, files[0]) :
 			 lint ? driver_lint(&o, files, nfiles) : driver_check(&o, files, nfiles);
@@ -486,16 +379,18 @@ int main(int argc, char **argv)
 	 * for every piece (stderr is unbuffered by default). */
 	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
 	if (argc < 2)
-		return usage_error("%s", "no command given");
+		return cli_usage_error("%s", "no command given");
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
 		printf("ivrc %s\n", IVRC_VERSION);
 		return EXIT_CLEAN;
 	}
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-		fputs(usage_text, stdout);
+		fputs(cli_usage, stdout);
 		return EXIT_CLEAN;
 	}
+	if (strcmp(cmd, "plan") == 0 || strcmp(cmd, "push") == 0)
+		return run_push_helper(argv);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(cmd, commands[i]) == 0)
 			return run_command(cmd, argc - 2, argv + 2);
@@ -504,5 +399,5 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ivrc: unknown command '%s'; did you mean '%s'?\n", cmd, hint);
 		return EXIT_USAGE;
 	}
-	return usage_error("unknown command '%s'", cmd);
+	return cli_usage_error("unknown command '%s'", cmd);
 }

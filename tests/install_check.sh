@@ -24,11 +24,24 @@ check() {  # check NAME COMMAND...: PASS when the command succeeds
 
 dest=$tmp/dest
 check "make install DESTDIR PREFIX" make -s -C "$root" install DESTDIR="$dest" PREFIX=/usr
-for f in bin/ivrc share/man/man1/ivrc.1 share/bash-completion/completions/ivrc \
+for f in bin/ivrc bin/ivrc-push share/man/man1/ivrc.1 share/bash-completion/completions/ivrc \
 	share/zsh/site-functions/_ivrc; do
 	check "installs $f" test -s "$dest/usr/$f"
 done
 check "installed binary runs" "$dest/usr/bin/ivrc" --version
+# plan and push run in ivrc-push, beside ivrc; ivrc itself loads no libcurl.
+check "installed ivrc runs plan through ivrc-push" \
+	bash -c '"$1" plan --help | grep -q "^usage: ivrc"' _ "$dest/usr/bin/ivrc"
+check "ivrc does not load libcurl" bash -c '! ldd "$1" | grep -q libcurl' _ "$dest/usr/bin/ivrc"
+check "ivrc-push loads libcurl" bash -c 'ldd "$1" | grep -q libcurl' _ "$dest/usr/bin/ivrc-push"
+mkdir -p "$tmp/alone"
+cp "$dest/usr/bin/ivrc" "$tmp/alone/ivrc"
+out=$(cd "$tmp/alone" && PATH=/nonexistent ./ivrc push --target smartflo x.ivr.yaml 2>&1)
+check "push without ivrc-push says so and exits 2" bash -c \
+	'[ "$1" = "ivrc: push: cannot run ivrc-push (installed beside ivrc): No such file or directory" ]' \
+	_ "$out"
+(cd "$tmp/alone" && PATH=/nonexistent ./ivrc push --target smartflo x.ivr.yaml > /dev/null 2>&1)
+check "push without ivrc-push exits 2" test $? -eq 2
 
 check "man page renders without warnings" \
 	bash -c 'out=$(groff -man -ww -z -Tutf8 "$1" 2>&1) && [ -z "$out" ]' _ "$root/docs/ivrc.1"

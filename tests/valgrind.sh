@@ -8,8 +8,9 @@
 set -u
 dir=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
+# --trace-children: plan and push exec ivrc-push, which runs under valgrind too.
 vg="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all \
---errors-for-leak-kinds=definite,indirect,possible"
+--errors-for-leak-kinds=definite,indirect,possible --trace-children=yes"
 # shellcheck source=count.sh
 . "$here/count.sh"
 
