@@ -21,7 +21,7 @@ is what the program itself costs; the wall time is shown beside it. Each row
 shows ms, MB/s of the input, the ratio to the libyaml event baseline, peak
 RSS as a multiple of the input, and the number of findings printed (to
 /dev/null). Then: 2 000 small files in one `ivrc check` call against one file
-of the same bytes, the per-MB cost at the largest size against the smallest,
+of the same bytes, one small hand-written file run by run (start-up), the per-MB cost at the largest size against the smallest,
 and bench/phases (in-process, per phase) on the 10 MB files.
 A command runs with a time limit and an address-space limit; one that exceeds
 them, crashes or exits with an unexpected status is reported as failed, and
@@ -322,6 +322,27 @@ def main():
     if many.cpu and single.cpu:
         p("")
         p(f"Ratio: {many.cpu / single.cpu:.2f}x the time of one file (target: under 2x).")
+    p("")
+
+    # One small hand-written file, run by run: what a hook or an editor pays
+    # each time; start-up (dynamic loading) is most of it.
+    acme = os.path.join(ROOT, "examples", "acme.ivr.yaml")
+    ab = os.path.getsize(acme)
+    cmds = [Cmd(BASE, [base, acme], ab), Cmd("ivrc check", [ivrc, "check", acme], ab),
+            Cmd("ivrc lint", [ivrc, "lint", acme], ab),
+            Cmd("ivrc build --target smartflo", [ivrc, "build", "--target", "smartflo", acme], ab)]
+    log("bench: one small file")
+    measure(cmds, a.runs or 21)
+    p(f"### One small file (examples/acme.ivr.yaml, {ab / 1000:.1f} KB)")
+    p("")
+    p("| command | CPU time | wall time | peak RSS |")
+    p("|---|---|---|---|")
+    for c in cmds:
+        if c.error:
+            p(f"| {c.name} | failed: {c.error} | | |")
+        else:
+            p(f"| {c.name} | {c.cpu * 1000:.2f} ms | {c.wall * 1000:.2f} ms | "
+              f"{c.rss / 1e6:.1f} MB |")
     p("")
 
     # Linearity: per-MB cost at the largest size against the smallest.
