@@ -428,14 +428,15 @@ static struct doc_node *parse_block(struct parser *p, enum block_kind kind)
 			advance(p);
 			continue;
 		}
-		if (at(p, DT_EOF) || (is_decl_keyword(p) && at_line_start(p))) {
+		bool declaration = is_decl_keyword(p);
+		if (at(p, DT_EOF) || (declaration && at_line_start(p))) {
 			/* A declaration at the start of a line: this block was never
 			 * closed. The caller goes on with the declaration. */
 			unclosed(p, &open, '}');
 			p->depth--;
 			return b.node;
 		}
-		if (is_decl_keyword(p)) {
+		if (declaration) {
 			diag_error(p->d, IVR_DSL_SYNTAX, p->tok.span,
 				   "'%.*s' is a declaration; declarations go at the top level, "
 				   "not inside a block", (int)p->tok.len, p->tok.text);

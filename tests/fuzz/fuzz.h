@@ -78,8 +78,9 @@ static inline void fuzz_lower(const struct ast_program *p, enum target t, struct
 	bundle_free(&b);
 }
 
-/* `ivrc check` (every declared target), then `ivrc build --target T` for
- * each declared target, each from a fresh arena as the CLI does it. */
+/* `ivrc check` (every declared target, with the targets' own checks), then
+ * `ivrc build --target T` for each declared target, each from a fresh arena
+ * as the CLI does it. */
 static inline void fuzz_check_and_build(enum fuzz_syntax syn, const uint8_t *data, size_t size)
 {
 	for (int pass = -1; pass < TARGET_COUNT; pass++) {
@@ -101,6 +102,10 @@ static inline void fuzz_check_and_build(enum fuzz_syntax syn, const uint8_t *dat
 				    backend_for((enum target)t))
 					caps[n++] = backend_for((enum target)t)->caps;
 			bool ok = res_check(p, caps, n, &a, &d);
+			/* check's per-target hooks (Infobip's lowers without JSON). */
+			for (size_t t = 0; pass < 0 && ok && d.errors == 0 && t < n; t++)
+				if (caps[t]->check)
+					caps[t]->check(p, &d);
 			if (pass >= 0 && ok && d.errors == 0)
 				fuzz_lower(p, (enum target)pass, &a, &d);
 		}
