@@ -60,6 +60,39 @@ static void add_pos(struct importer *im, const cJSON *node, const struct source 
 	ARENA_PUSH(im->a, im->pos, im->npos, im->cappos, p);
 }
 
+/* A key of the object being walked, and where it is written. */
+struct json_key {
+	const char *name;
+	size_t at, len;
+};
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct json_key *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* A key written twice in one object is valid JSON, but which value counts
+ * is up to the parser (cJSON and ivrc's import read the first, many read the
+ * last): import refuses to guess. Sorting keeps a big object O(n log n). */
+static void check_keys(struct importer *im, const struct source *src, struct json_key *keys,
+		       size_t n)
+{
+	if (n < 2)
+		return;
+	qsort(keys, n, sizeof *keys, key_cmp);
+	for (size_t k = 1; k < n; k++) {
+		if (strcmp(keys[k - 1].name, keys[k].name) != 0)
+			continue;
+		struct linecol lc = source_linecol(src, (uint32_t)keys[k - 1].at);
+		diag_error(im->d, IVR_IMPORT_JSON, span_make(src, keys[k].at, keys[k].len),
+			   "key \"%s\" appears twice in this object (first at %u:%u): import "
+			   "will not guess which value the provider keeps", keys[k].name, lc.line,
+			   lc.column);
+	}
+}
+
 /* The text was parsed into this tree, so both list the same values in the
  * same order. Recursion is bounded by cJSON's nesting limit (1000). */
 static size_t walk(struct importer *im, const struct source *src, size_t i, const cJSON *node)
@@ -71,16 +104,22 @@ static size_t walk(struct importer *im, const struct source *src, size_t i, cons
 	if (cJSON_IsObject(node) || cJSON_IsArray(node)) {
 		add_pos(im, node, src, start, 1);
 		i++;
+		struct json_key *keys = NULL;
+		size_t nkeys = 0, capkeys = 0;
 		for (const cJSON *c = node->child; c; c = c->next) {
 			i = skip_ws(s, i, n);
 			if (cJSON_IsObject(node)) {
-				i = skip_ws(s, skip_string(s, i, n), n);
+				size_t key_end = skip_string(s, i, n);
+				struct json_key k = { c->string, i, key_end - i };
+				ARENA_PUSH(im->a, keys, nkeys, capkeys, k);
+				i = skip_ws(s, key_end, n);
 				i++;   /* ':' */
 			}
 			i = skip_ws(s, walk(im, src, i, c), n);
 			if (i < n && s[i] == ',')
 				i++;
 		}
+		check_keys(im, src, keys, nkeys);
 		return skip_ws(s, i, n) + 1;
 	}
 	if (cJSON_IsString(node))
@@ -323,8 +362,9 @@ static struct doc_node *scalar(struct importer *im, const char *text, bool quote
 	struct doc_node *n = node(im, DOC_SCALAR);
 	n->text = arena_strdup(im->a, text ? text : "");
 	n->len = strlen(n->text);
-	/* An empty plain scalar reads back as null. */
-	n->quoted = quoted || n->len == 0;
+	/* A plain scalar that reads back as null ("", "~", "null") is quoted:
+	 * a provider's case value "~" is that text, not nothing. */
+	n->quoted = quoted || doc_is_null(n);
 	return n;
 }
 
