@@ -8,6 +8,15 @@
 #include "../compiler/arena.h"
 #include "link.h"
 
+bool backend_numeric_refs(enum target t, const char *kind)
+{
+	const struct backend *be = backend_for(t);
+	for (const char *const *k = be ? be->numeric_ref_kinds : NULL; k && *k; k++)
+		if (strcmp(*k, kind) == 0)
+			return true;
+	return false;
+}
+
 const struct backend *backend_for(enum target t)
 {
 	switch (t) {

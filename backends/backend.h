@@ -38,6 +38,10 @@ struct backend {
 	/* Lowers a program that the checker accepted for this target. Adds
 	 * warnings (e.g. defaults it had to choose) to d. */
 	void (*lower)(const struct ast_program *p, struct bundle *out, struct diag *d);
+	/* Kinds of object whose bodies write the ids they refer to as numbers:
+	 * a field that is exactly one placeholder is filled with a number.
+	 * NULL-terminated; NULL: none. */
+	const char *const *numeric_ref_kinds;
 };
 
 extern const struct backend smartflo_backend, sonetel_backend, infobip_backend;
@@ -45,6 +49,10 @@ extern const struct backend smartflo_backend, sonetel_backend, infobip_backend;
 /* The back end of a target, or NULL when there is none; `lower` is NULL
  * while only its capability table exists. */
 const struct backend *backend_for(enum target t);
+
+/* Whether the bodies of target t's `kind` write ids as numbers
+ * (numeric_ref_kinds). */
+bool backend_numeric_refs(enum target t, const char *kind);
 
 void bundle_init(struct bundle *b, struct arena *a, enum target t, const char *project);
 struct bundle_object *bundle_add(struct bundle *b, const char *kind, const char *name);

@@ -12,6 +12,8 @@
 #define IVRC_JSON_BUILD_H
 #include <cJSON.h>
 #include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* Adds `item` under the literal `key`; returns it (NULL if it was not added). */
 static inline cJSON *json_add(cJSON *object, const char *key, cJSON *item)
@@ -86,6 +88,26 @@ static inline cJSON *json_add_number_key(cJSON *object, const char *key, double 
 static inline cJSON *json_add_array_key(cJSON *object, const char *key)
 {
 	return object ? json_add_key(object, key, cJSON_CreateArray()) : NULL;
+}
+
+/* Puts `replacement` where `item` is in `parent`, under item's key (which
+ * cJSON_ReplaceItemViaPointer leaves out), and deletes item. */
+static inline bool json_replace(cJSON *parent, cJSON *item, cJSON *replacement)
+{
+	if (!replacement)
+		return false;
+	if (item->string && (item->type & cJSON_StringIsConst)) {
+		replacement->string = item->string;
+		replacement->type |= cJSON_StringIsConst;
+	} else if (item->string && !(replacement->string = strdup(item->string))) {
+		cJSON_Delete(replacement);
+		return false;
+	}
+	if (!cJSON_ReplaceItemViaPointer(parent, item, replacement)) {
+		cJSON_Delete(replacement);
+		return false;
+	}
+	return true;
 }
 
 #endif

@@ -392,29 +392,50 @@ static size_t fill_text(const char *s, const struct ids *ids, char *out)
 	}
 }
 
-static void fill_string(struct arena *a, cJSON *str, const struct ids *ids)
+/* The id a string stands for when it is exactly one known placeholder and
+ * that id is a number: "@{vr:main}" -> "1234". NULL otherwise. */
+static const char *whole_numeric_id(const char *s, const struct ids *ids)
+{
+	size_t n = strlen(s);
+	if (n < 4 || strncmp(s, "@{", 2) != 0 || s[n - 1] != '}' || memchr(s + 2, '}', n - 3))
+		return NULL;
+	const struct named *f = named_find(ids->v, ids->n, s + 2, n - 3);
+	size_t digits = f ? strspn(f->id, "0123456789") : 0;
+	return f && digits && digits <= 15 && !f->id[digits] ? f->id : NULL;
+}
+
+/* Fills the placeholders of one string; in a body that writes ids as
+ * numbers (push does the same), a string that is one id becomes a number. */
+static void fill_string(struct arena *a, cJSON *parent, cJSON *str, const struct ids *ids,
+			bool numeric)
 {
 	if (!strstr(str->valuestring, "@{"))
 		return;
+	const char *id = numeric && parent ? whole_numeric_id(str->valuestring, ids) : NULL;
+	if (id) {
+		json_replace(parent, str, cJSON_CreateNumber(strtod(id, NULL)));
+		return;
+	}
 	size_t n = fill_text(str->valuestring, ids, NULL);
 	char *text = arena_alloc(a, n + 1);
 	fill_text(str->valuestring, ids, text);
 	cJSON_SetValuestring(str, text);
 }
 
-/* Every string in the tree, with an explicit stack. */
-static void fill_body(struct arena *a, cJSON *body, const struct ids *ids)
+/* Every string in the tree, with an explicit stack of (parent, node). */
+static void fill_body(struct arena *a, cJSON *body, const struct ids *ids, bool numeric)
 {
-	cJSON **stack = NULL;
+	struct at { cJSON *parent, *node; } *stack = NULL;
 	size_t n = 0, cap = 0;
 	if (body)
-		ARENA_PUSH(a, stack, n, cap, body);
+		ARENA_PUSH(a, stack, n, cap, ((struct at){ NULL, body }));
 	while (n) {
-		cJSON *node = stack[--n];
-		if (cJSON_IsString(node) && node->valuestring)
-			fill_string(a, node, ids);
-		for (cJSON *c = node->child; c; c = c->next)
-			ARENA_PUSH(a, stack, n, cap, c);
+		struct at it = stack[--n];
+		/* Children first: fill_string may replace the node. */
+		for (cJSON *c = it.node->child; c; c = c->next)
+			ARENA_PUSH(a, stack, n, cap, ((struct at){ it.node, c }));
+		if (cJSON_IsString(it.node) && it.node->valuestring)
+			fill_string(a, it.parent, it.node, ids, numeric);
 	}
 }
 
@@ -431,7 +452,7 @@ bool link_fill(struct bundle *b, const cJSON *state)
 			o->method = "PUT";
 			o->path = arena_concat(b->arena, o->path, "/", own->id, (const char *)NULL);
 		}
-		fill_body(b->arena, o->body, &ids);
+		fill_body(b->arena, o->body, &ids, backend_numeric_refs(b->target, o->kind));
 	}
 	return true;
 }

@@ -21,6 +21,7 @@
 
 #include "../compiler/arena.h"
 #include "../compiler/outfile.h"
+#include "json_build.h"
 #include "link.h"
 
 /* ---------- helpers shared with the providers ---------- */
@@ -264,11 +265,11 @@ static cJSON *fill_node(void *ud, cJSON *parent, cJSON *node)
 		n++;
 	}
 	out = arena_printf(f->c->a, "%s%s", out, s);
-	if (whole && parent && f->c->pv->numeric_id && f->c->pv->numeric_id(f->kind) &&
+	if (whole && parent && backend_numeric_refs(f->c->pv->target, f->kind) &&
 	    all_digits(whole)) {
 		cJSON *num = cJSON_CreateNumber(strtod(whole, NULL));
-		cJSON_ReplaceItemViaPointer(parent, node, num);
-		return num;
+		if (json_replace(parent, node, num))
+			return num;
 	}
 	cJSON_SetValuestring(node, out);
 	return node;

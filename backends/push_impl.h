@@ -67,8 +67,6 @@ struct push_provider {
 	/* Replaces each placeholder still in body with the target's hangup
 	 * form (the first create of a cycle, CLI.md "Push"). */
 	void (*unresolved)(struct push_ctx *c, cJSON *body, const char *kind);
-	/* Whether a string that is exactly one filled id is sent as a number. */
-	bool (*numeric_id)(const char *kind);
 	const char *const *drift_keys;   /* NULL: every key both sides have */
 	int updates_per_minute;      /* client-side pacing of PUTs; 0: none */
 	const char *pace_note;       /* why, for the message */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../compiler/arena.h"
+#include "json_build.h"
 
 static bool sf_credentials(struct push_ctx *c, bool required)
 {
@@ -178,11 +179,10 @@ static cJSON *sf_hangup_node(void *ud, cJSON *parent, cJSON *node)
 		return node;
 	}
 	cJSON_SetValuestring(type, h->type);
-	cJSON *id = h->c->pv->numeric_id(h->kind) && digits(h->id)
+	cJSON *id = backend_numeric_refs(TARGET_SMARTFLO, h->kind) && digits(h->id)
 			    ? cJSON_CreateNumber(strtod(h->id, NULL))
 			    : cJSON_CreateString(h->id);
-	cJSON_ReplaceItemViaPointer(parent, node, id);
-	return id;
+	return json_replace(parent, node, id) ? id : node;
 }
 
 static void sf_unresolved(struct push_ctx *c, cJSON *body, const char *kind)
@@ -201,11 +201,6 @@ static void sf_unresolved(struct push_ctx *c, cJSON *body, const char *kind)
 }
 
 /* Virtual receptionists take ids as numbers (seed 003). */
-static bool sf_numeric_id(const char *kind)
-{
-	return strcmp(kind, "vr") == 0;
-}
-
 /* Lists write the rest in another form (split destinations, bare ids). */
 static const char *const sf_drift_keys[] = { "name", "description", "timeout", NULL };
 
@@ -228,7 +223,6 @@ const struct push_provider push_smartflo = {
 	.can_delete = false,
 	.body_retry_after = sf_body_retry_after,
 	.unresolved = sf_unresolved,
-	.numeric_id = sf_numeric_id,
 	.drift_keys = sf_drift_keys,
 	.updates_per_minute = 0,
 };

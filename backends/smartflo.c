@@ -524,8 +524,12 @@ static void smartflo_check(const struct ast_program *p, struct diag *d)
 	bundle_free(&scratch);
 }
 
+/* Virtual receptionists take the ids they route to as numbers (vr_id). */
+static const char *const sf_numeric_ref_kinds[] = { "vr", NULL };
+
 const struct backend smartflo_backend = {
 	.target = TARGET_SMARTFLO,
 	.caps = &sf_caps,
 	.lower = smartflo_lower,
+	.numeric_ref_kinds = sf_numeric_ref_kinds,
 };
