@@ -14,7 +14,9 @@ It speaks, in memory (docs/TARGETS.md, "Push", has the facts):
             answers {"resource", "status", "response"}.
   Infobip   GET|POST /voice/ivr/1/scenarios (GET filters by ?name=);
             GET|PUT|DELETE /voice/ivr/1/scenarios/ID.
-Every body sent is checked for a placeholder "@{" (a violation), every
+Every body sent is checked for a placeholder "@{" and, when it creates or
+updates an object, against the provider's contract (tests/contracts, as
+tests/contract.py checks build's bundles): each fault is a violation. Every
 create is counted, every request is logged.
 
 Control (no auth), for the test driver:
@@ -49,6 +51,11 @@ import urllib.parse
 from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import contract  # noqa: E402  (tests/contract.py)
+
+CONTRACTS = contract.load_contracts(
+    os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "contracts"))
 LOCK = threading.RLock()
 DEFAULTS = {
     "smartflo_tokens": ["sf-token-0a1b2c3d"],
@@ -90,6 +97,35 @@ def placeholders(value, where, out):
     elif isinstance(value, list):
         for i, v in enumerate(value):
             placeholders(v, "%s[%d]" % (where, i), out)
+
+
+def object_kind(path):
+    """(target, kind) of the object a POST or PUT to path creates or updates."""
+    m = re.fullmatch(r"/v1/(ivr|auto_attendant|broadcast|virtual_receptionist)(/[^/]+)?", path)
+    if m:
+        return "smartflo", "vr" if m.group(1) == "virtual_receptionist" else m.group(1)
+    if re.fullmatch(r"/account/[^/]+/voiceapp(/[^/]+)?", path):
+        return "sonetel", "voiceapp"
+    if re.fullmatch(r"/voice/ivr/1/scenarios(/[^/]+)?", path):
+        return "infobip", "scenario"
+    return None
+
+
+def contract_faults(method, path, body, out):
+    """What of body breaks its contract, appended to out."""
+    tk = object_kind(path) if method in ("POST", "PUT") else None
+    if tk is None:
+        return
+    mine = [c for c in CONTRACTS if (c["target"], c["kind"]) == tk]
+    hit = [c for c in mine if contract.matches(body, c)]
+    if len(hit) != 1:
+        out.append("%s %s: the body matches %d contracts of %s %s" % (method, path, len(hit),
+                                                                    *tk))
+        return
+    errors = []
+    contract.check_object(body, hit[0], "", errors)
+    if errors:
+        out.append("%s %s: %s: %s" % (method, path, hit[0]["_file"], "; ".join(errors)))
 
 
 def next_id():
@@ -387,6 +423,7 @@ class Handler(BaseHTTPRequestHandler):
                                  "body": body, "time": time.time()})
             if body is not None:
                 placeholders(body, "%s %s" % (method, path), STATE["violations"])
+                contract_faults(method, path, body, STATE["violations"])
             fault = find_fault(method, path)
         if fn is None:
             return self.answer(404, {"error": "unknown path"})
