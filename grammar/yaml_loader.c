@@ -279,6 +279,11 @@ static void on_alias(struct loader *l, yaml_event_t *e)
 static void report_parser_error(struct loader *l)
 {
 	yaml_parser_t *p = &l->parser;
+	if (p->error == YAML_MEMORY_ERROR) {
+		/* Not a fault of the input: said as the arena says it. */
+		fputs("ivrc: out of memory\n", stderr);
+		abort();
+	}
 	yaml_mark_t m = p->problem_mark;
 	/* A reader error (bad encoding, control character) has no mark: its
 	 * place is the byte offset. */

@@ -9,7 +9,9 @@
 # Prints one line per case (PASS/FAIL) and a diff for failures.
 # UPDATE_GOLDEN=1 rewrites the expected files from what ivrc does now.
 # GOLDEN_WRAPPER runs ivrc under a command (`make valgrind` sets it to
-# valgrind); GOLDEN_TIMEOUT is the limit per case in seconds (default 20).
+# valgrind); GOLDEN_TIMEOUT is the limit per case in seconds (default 20);
+# GOLDEN_MEMORY_MB the address space a case may use (default 1024; not
+# under ASan, which reserves terabytes, nor under a wrapper).
 set -u
 ivrc=$(readlink -f "${1:?usage: golden.sh PATH/TO/ivrc [CASE...]}")
 shift
@@ -19,6 +21,10 @@ export NO_COLOR=1 LC_ALL=C
 # environment: what a case needs, it passes as a flag.
 unset $(env | grep -oE '^(SMARTFLO|SONETEL|INFOBIP|IVRC)_[A-Z_]*' || true)
 cases=("$@")
+memory_kb=$((${GOLDEN_MEMORY_MB:-1024} * 1024))
+if grep -qa __asan_init "$ivrc" || [ -n "${GOLDEN_WRAPPER:-}" ]; then
+	memory_kb=unlimited
+fi
 [ ${#cases[@]} -eq 0 ] && cases=("$root"/*/)
 out=$(mktemp -d)
 # "CRC SIZE PATH" of every file below $1, sorted.
@@ -41,7 +47,8 @@ for dir in "${cases[@]}"; do
 		files_sums "$rundir" > "$out/before"
 	fi
 	# shellcheck disable=SC2086 # GOLDEN_WRAPPER is a command and its options
-	(cd "$rundir" && timeout "${GOLDEN_TIMEOUT:-20}" ${GOLDEN_WRAPPER:-} "$ivrc" "${argv[@]}" \
+	(cd "$rundir" && ulimit -v "$memory_kb" &&
+		timeout "${GOLDEN_TIMEOUT:-20}" ${GOLDEN_WRAPPER:-} "$ivrc" "${argv[@]}" \
 		< "$stdin" > "$out/stdout" 2> "$out/stderr")
 	echo $? > "$out/status"
 	if [ -f "$dir/expected_files" ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole suite for each build directory given (e.g. build build/san):
-# the unit test programs in DIR/tests/, the golden cases, the syntax round
-# trip, plan/push against the fake provider (push_test.py), the lint
+# the unit test programs in DIR/tests/, the golden cases, the hostile
+# inputs too big to keep (hostile.sh), the syntax round trip, plan/push against the fake provider (push_test.py), the lint
 # rules' pages (rule_docs.py) and import as the inverse of build
 # (import_roundtrip.py) with DIR/ivrc; then, once, the checks that read the
 # golden cases' expected outputs (contracts, SARIF), the JSON Schema against
@@ -20,6 +20,7 @@ for dir in "$@"; do
 		[ -x "$t" ] && count "$(basename "$t")" "$t"
 	done
 	count golden "$here/golden.sh" "$dir/ivrc"
+	count hostile "$here/hostile.sh" "$dir/ivrc"
 	count roundtrip "$here/roundtrip.sh" "$dir/ivrc"
 	count push python3 "$here/push_test.py" "$dir/ivrc"
 	count rule-docs python3 "$here/rule_docs.py" "$dir/ivrc"

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Hostile inputs too big to keep as golden cases, generated here: each run
+# of ivrc must end within its time limit (timeout) and address-space limit
+# (ulimit -v), with the exit status and the first line of standard error
+# given (the place and the code of the diagnostic). The small hostile inputs
+# (NUL bytes, invalid UTF-8, a BOM, CRLF, an empty file, /dev/null, an alias
+# bomb, a directory) are golden cases, which golden.sh bounds the same way.
+#   tests/hostile.sh PATH/TO/ivrc
+# Under ASan (which reserves terabytes of address space) the memory limit
+# is left out and the time limits are tripled. Prints PASS/FAIL lines.
+set -u
+ivrc=$(readlink -f "${1:?usage: hostile.sh PATH/TO/ivrc}")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export NO_COLOR=1 LC_ALL=C
+unset $(env | grep -oE '^(SMARTFLO|SONETEL|INFOBIP|IVRC)_[A-Z_]*' || true)
+asan=0
+grep -qa __asan_init "$ivrc" && asan=1
+
+# run NAME SECONDS MEMORY_MB STATUS FIRST_LINE FILE ARGS...: PASS when ivrc
+# ARGS FILE ends in time, in memory, with STATUS and FIRST_LINE first on stderr.
+run() {
+	local name=$1 secs=$2 mb=$3 want=$4 line=$5 file=$6
+	shift 6
+	[ $asan = 1 ] && secs=$((secs * 3))
+	(
+		cd "$tmp" || exit 99
+		[ $asan = 0 ] && ulimit -v $((mb * 1024))
+		timeout "$secs" "$ivrc" "$@" "$file" > /dev/null 2> "$tmp/err"
+	) 2> /dev/null   # the shell's own "Aborted" line
+	local status=$?
+	local first
+	first=$(head -n 1 "$tmp/err")
+	if [ $status = 124 ]; then
+		echo "FAIL hostile $name: still running after ${secs}s"
+	elif [ "$status" != "$want" ]; then
+		echo "FAIL hostile $name: exit $status, expected $want: $(head -c 300 "$tmp/err")"
+	elif [ "$first" != "$line" ]; then
+		echo "FAIL hostile $name: first line: $first"
+		echo "    expected: $line"
+	else
+		echo "PASS hostile $name"
+	fi
+}
+
+cd "$tmp" || exit 2
+python3 - <<'EOF'
+n = 100_000
+open("deep_flow.yaml", "w").write("[" * n + "]" * n + "\n")
+open("deep_block.yaml", "w").write("- " * n + "x\n")
+open("deep.ivr", "w").write("ivrc 1\nname deep\nflow f {\n" + 'if "c" {\n' * n + "}\n" * n + "}\n")
+big = "x" * 100_000_000
+open("big_scalar.yaml", "w").write('ivrc: 1\nname: "' + big + '"\n')
+open("big_string.ivr", "w").write('ivrc 1\nname "' + big + '"\n')
+open("not_yaml.yaml", "wb").write(bytes(range(256)) * 4096)
+# 20 000 menus in one cycle, every target declared.
+m = 20_000
+out = ["ivrc: 1", "name: ring", "entry: [menu:m0]",
+       "targets: { smartflo: {}, sonetel: {}, infobip: {} }",
+       "recordings:",
+       '  r: { smartflo: 1, sonetel: "https://example.com/r.mp3", text: "Press 1." }',
+       "menus:"]
+out += ["  m%d: { prompt: r, options: { 1: menu:m%d } }" % (i, (i + 1) % m) for i in range(m)]
+open("cycle.yaml", "w").write("\n".join(out) + "\n")
+EOF
+
+run "YAML flow collections 100 000 deep" 10 256 1 \
+	"deep_flow.yaml:1:65: error: nesting deeper than 64 levels [IVR115]" deep_flow.yaml check
+run "YAML block sequences 100 000 deep" 10 256 1 \
+	"deep_block.yaml:1:129: error: nesting deeper than 64 levels [IVR115]" deep_block.yaml check
+run "DSL blocks 100 000 deep" 10 256 1 \
+	"deep.ivr:67:8: error: nesting deeper than 64 levels [IVR115]" deep.ivr check
+run "a 100 MB YAML scalar" 30 1024 1 \
+	"big_scalar.yaml:1:1: error: missing required key 'targets' in the top level [IVR105]" \
+	big_scalar.yaml check
+# Out of memory is said as such, not as an input error (SIGABRT: 134).
+[ $asan = 0 ] && run "a 100 MB YAML scalar in 200 MB of address space" 30 200 134 \
+	"ivrc: out of memory" big_scalar.yaml check
+run "a 100 MB DSL string" 30 512 1 \
+	"big_string.ivr:2:6: error: token longer than 65536 bytes [IVR125]" big_string.ivr check
+run "a file that is not YAML" 10 256 1 \
+	"not_yaml.yaml:1:1: error: invalid YAML: control characters are not allowed [IVR101]" \
+	not_yaml.yaml check
+run "20 000 menus in one cycle: check" 30 512 1 \
+	"cycle.yaml:8:3: error: the infobip scenario for 'm0' nests blocks more than 200 deep: menus, announcements and flows are inlined inside one another [IVR431]" \
+	cycle.yaml check
+run "20 000 menus in one cycle: lint" 30 512 1 \
+	"cycle.yaml:8:3: error: the infobip scenario for 'm0' nests blocks more than 200 deep: menus, announcements and flows are inlined inside one another [IVR431]" \
+	cycle.yaml lint
+run "20 000 menus in one cycle: build --target smartflo" 30 1024 0 "" \
+	cycle.yaml build --target smartflo
+run "20 000 menus in one cycle: build --target sonetel" 30 1024 0 \
+	"cycle.yaml:8:17: note: record the 'Main Menu' prompt of voice app 'ring-m0': \"Press 1.\" [IVR422]" \
+	cycle.yaml build --target sonetel
+run "20 000 menus in one cycle: build --target infobip" 30 512 1 \
+	"cycle.yaml:8:3: error: the infobip scenario for 'm0' nests blocks more than 200 deep: menus, announcements and flows are inlined inside one another [IVR431]" \
+	cycle.yaml build --target infobip
+run "20 000 menus in one cycle: graph" 30 512 0 "" cycle.yaml graph
+run "20 000 menus in one cycle: simulate" 30 512 0 "" cycle.yaml simulate --input "1 1 1"
