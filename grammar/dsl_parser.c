@@ -94,9 +94,11 @@ static bool at_end_of_statement(const struct parser *p)
 	return at(p, DT_NEWLINE) || at(p, DT_SEMI) || at(p, DT_RBRACE) || at(p, DT_EOF);
 }
 
+/* The token is the first byte of its line (column 1). */
 static bool at_line_start(const struct parser *p)
 {
-	return source_linecol(p->src, p->tok.span.offset).column == 1;
+	uint32_t at = p->tok.span.offset;
+	return at == 0 || p->src->text[at - 1] == '\n';
 }
 
 static const char *describe(struct parser *p, const struct dsl_token *t)
