@@ -14,16 +14,18 @@ enum doc_kind { DOC_SCALAR, DOC_SEQ, DOC_MAP };
 
 struct doc_pair;
 
+/* 48 bytes: a file has about one node per 14 bytes. Sizes fit in 32 bits,
+ * as offsets do (a source is under 4 GB). */
 struct doc_node {
 	struct span span;
 	/* scalar */
 	const char *text;          /* NUL-terminated; len bytes (may hold NUL) */
-	size_t len;
 	union {
 		struct doc_node **items;   /* sequence */
 		struct doc_pair *pairs;    /* mapping */
 	};
-	size_t count;              /* items or pairs */
+	uint32_t len;
+	uint32_t count;            /* items or pairs */
 	enum doc_kind kind;
 	bool quoted;               /* quoted or block scalar: always a string */
 };
