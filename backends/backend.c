@@ -8,6 +8,12 @@
 #include "../compiler/arena.h"
 #include "link.h"
 
+bool backend_numeric_id(const char *id)
+{
+	size_t n = strspn(id, "0123456789");
+	return n > 0 && n <= 15 && id[n] == '\0';
+}
+
 bool backend_numeric_refs(enum target t, const char *kind)
 {
 	const struct backend *be = backend_for(t);

@@ -400,8 +400,7 @@ static const char *whole_numeric_id(const char *s, const struct ids *ids)
 	if (n < 4 || strncmp(s, "@{", 2) != 0 || s[n - 1] != '}' || memchr(s + 2, '}', n - 3))
 		return NULL;
 	const struct named *f = named_find(ids->v, ids->n, s + 2, n - 3);
-	size_t digits = f ? strspn(f->id, "0123456789") : 0;
-	return f && digits && digits <= 15 && !f->id[digits] ? f->id : NULL;
+	return f && backend_numeric_id(f->id) ? f->id : NULL;
 }
 
 /* Fills the placeholders of one string; in a body that writes ids as

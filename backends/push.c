@@ -233,16 +233,6 @@ static const char *known_id(struct push_ctx *c, const char *key, size_t len)
 	return push_id_text(c->a, state_entry(c, k), "id");
 }
 
-static bool all_digits(const char *s)
-{
-	if (!*s || strlen(s) > 15)
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
 static cJSON *fill_node(void *ud, cJSON *parent, cJSON *node)
 {
 	struct filling *f = ud;
@@ -266,7 +256,7 @@ static cJSON *fill_node(void *ud, cJSON *parent, cJSON *node)
 	}
 	out = arena_printf(f->c->a, "%s%s", out, s);
 	if (whole && parent && backend_numeric_refs(f->c->pv->target, f->kind) &&
-	    all_digits(whole)) {
+	    backend_numeric_id(whole)) {
 		cJSON *num = cJSON_CreateNumber(strtod(whole, NULL));
 		if (json_replace(parent, node, num))
 			return num;
