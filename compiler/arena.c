@@ -36,6 +36,46 @@ void arena_free(struct arena *a)
 	a->total = 0;
 }
 
+struct arena_mark arena_mark(const struct arena *a)
+{
+	return (struct arena_mark){ a->head, a->head ? a->head->used : 0, a->total };
+}
+
+void arena_rewind(struct arena *a, struct arena_mark m)
+{
+	while (a->head && a->head != m.block && (m.block || a->head->next)) {
+		struct arena_block *b = a->head;
+		a->head = b->next;
+		free(b);
+	}
+	struct arena_block *b = a->head;
+	if (b) {
+		size_t from = b == m.block ? m.used : 0;
+		memset((char *)b->data + from, 0, b->used - from);
+		b->used = from;
+	}
+	a->total = m.total;
+}
+
+void arena_adopt(struct arena *to, struct arena *from)
+{
+	struct arena_block *last = from->head;
+	if (!last)
+		return;
+	while (last->next)
+		last = last->next;
+	/* Behind to's head, which keeps its room for what comes next. */
+	if (to->head) {
+		last->next = to->head->next;
+		to->head->next = from->head;
+	} else {
+		to->head = from->head;
+	}
+	to->total += from->total;
+	from->head = NULL;
+	from->total = 0;
+}
+
 static size_t block_size(const struct arena *a)
 {
 	size_t size = a->head ? a->head->size * 2 : ARENA_MIN_BLOCK;

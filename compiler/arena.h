@@ -17,6 +17,22 @@ struct arena {
 
 void arena_init(struct arena *a);
 void arena_free(struct arena *a);
+/* A place in an arena, to give back what was allocated after it: a scratch
+ * arena serves one piece of work at a time, and keeps the pieces that must
+ * live on by moving its mark past them. */
+struct arena_mark {
+	struct arena_block *block;
+	size_t used, total;
+};
+
+struct arena_mark arena_mark(const struct arena *a);
+
+/* Frees or clears (to zero) what was allocated since m; one block stays for
+ * reuse. (A big one-off block allocated since stays until arena_free.) */
+void arena_rewind(struct arena *a, struct arena_mark m);
+
+/* Moves every block of from into to, which frees them with its own. */
+void arena_adopt(struct arena *to, struct arena *from);
 /* Zeroed memory; aborts with a message when the system is out of memory. */
 void *arena_alloc(struct arena *a, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t n);

@@ -46,6 +46,24 @@ void diag_add(struct diag *d, enum severity sev, unsigned code, struct span at,
 	ARENA_PUSH(d->arena, d->items, d->n, d->cap, f);
 }
 
+void diag_merge(struct diag *d, const struct diag *from)
+{
+	size_t max = d->max_errors ? d->max_errors : DIAG_DEFAULT_MAX_ERRORS;
+	for (size_t i = 0; i < from->n; i++) {
+		struct finding f = from->items[i];
+		if (f.severity == SEV_ERROR && ++d->errors > max) {
+			d->dropped++;
+			continue;
+		}
+		if (f.severity == SEV_WARNING)
+			d->warnings++;
+		f.seq = (unsigned)(d->n + d->dropped);
+		ARENA_PUSH(d->arena, d->items, d->n, d->cap, f);
+	}
+	d->errors += from->dropped;
+	d->dropped += from->dropped;
+}
+
 /* ---- sorting and de-duplication ---- */
 
 static const char *path_of(const struct finding *f)

@@ -51,6 +51,9 @@ void diag_add(struct diag *d, enum severity sev, unsigned code, struct span at,
 #define diag_warning(d, code, at, ...) diag_add((d), SEV_WARNING, (code), (at), __VA_ARGS__)
 #define diag_note(d, code, at, ...) diag_add((d), SEV_NOTE, (code), (at), __VA_ARGS__)
 
+/* Adds from's findings to d, as if reported to d now (under d's cap). */
+void diag_merge(struct diag *d, const struct diag *from);
+
 /* Sorts by file, position, code; drops exact duplicates. */
 void diag_sort(struct diag *d);
 

@@ -14,7 +14,6 @@
 
 #include "../backends/backend.h"
 #include "../backends/link.h"
-#include "../grammar/bind.h"
 #include "../grammar/yaml_loader.h"
 #include "../lint/engine.h"
 #include "arena.h"
@@ -80,12 +79,10 @@ static int run_finish(struct run *r)
 /* Reads and binds one file; NULL after reporting why. */
 static struct ast_program *load(struct run *r, const char *path)
 {
-	struct loaded in;
-	if (!load_document(path, r->o->syntax, false, &r->arena, &r->diag, &in)) {
+	struct ast_program *p;
+	if (!load_program(path, r->o->syntax, &r->arena, &r->diag, &p))
 		r->usage_error = true;
-		return NULL;
-	}
-	return in.root ? bind_program(in.root, in.src, &r->arena, &r->diag) : NULL;
+	return p;
 }
 
 /* The capability tables of the targets the file declares. */

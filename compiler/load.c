@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../grammar/bind.h"
 #include "../grammar/yaml_loader.h"
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -20,24 +21,47 @@ bool load_is_dsl(const char *path, const char *syntax)
 	return has_suffix(path, ".ivr");
 }
 
-bool load_document(const char *path, const char *syntax, bool keep_comments,
-		   struct arena *a, struct diag *d, struct loaded *out)
+/* The file's text; NULL after printing "ivrc: PATH: reason". */
+static struct source *read_source(const char *path, struct arena *a)
 {
 	const char *err = NULL;
 	struct stat st;
-	memset(out, 0, sizeof *out);
 	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		fprintf(stderr, "ivrc: %s: is a directory\n", path);
-		return false;
+		return NULL;
 	}
 	struct source *src = source_read(a, path, &err);
-	if (!src) {
+	if (!src)
 		fprintf(stderr, "ivrc: %s: %s\n", path, err);
+	return src;
+}
+
+bool load_document(const char *path, const char *syntax, bool keep_comments,
+		   struct arena *a, struct diag *d, struct loaded *out)
+{
+	memset(out, 0, sizeof *out);
+	struct source *src = read_source(path, a);
+	if (!src)
 		return false;
-	}
 	out->src = src;
 	out->dsl = load_is_dsl(path, syntax);
 	out->root = out->dsl ? dsl_parse(src, a, d, keep_comments ? &out->comments : NULL)
 			     : yaml_load(src, a, d);
+	return true;
+}
+
+bool load_program(const char *path, const char *syntax, struct arena *a, struct diag *d,
+		  struct ast_program **out)
+{
+	*out = NULL;
+	struct source *src = read_source(path, a);
+	if (!src)
+		return false;
+	if (load_is_dsl(path, syntax)) {
+		struct doc_node *root = dsl_parse(src, a, d, NULL);
+		*out = root ? bind_program(root, src, a, d) : NULL;
+	} else {
+		*out = yaml_load_program(src, a, d);
+	}
 	return true;
 }

@@ -24,4 +24,11 @@ bool load_is_dsl(const char *path, const char *syntax);
 bool load_document(const char *path, const char *syntax, bool keep_comments,
 		   struct arena *a, struct diag *d, struct loaded *out);
 
+/* Reads, parses and binds path (*out: NULL when the file did not bind).
+ * What every command that needs only the program uses: YAML is bound as
+ * it is read, without its whole document tree. Returns false on an I/O
+ * error, as load_document. */
+bool load_program(const char *path, const char *syntax, struct arena *a, struct diag *d,
+		  struct ast_program **out);
+
 #endif

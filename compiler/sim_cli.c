@@ -12,7 +12,6 @@
 #include <cJSON.h>
 
 #include "../backends/backend.h"
-#include "../grammar/bind.h"
 #include "../grammar/scalar.h"
 #include "arena.h"
 #include "codes.h"
@@ -94,13 +93,12 @@ static void print_findings(struct session *s)
  * how bad: EXIT_USAGE for I/O, EXIT_INPUT for errors in the file). */
 static struct ast_program *load(struct session *s, const char *path, int *status)
 {
-	struct loaded in;
+	struct ast_program *p;
 	*status = EXIT_INPUT;
-	if (!load_document(path, s->o->syntax, false, &s->arena, &s->diag, &in)) {
+	if (!load_program(path, s->o->syntax, &s->arena, &s->diag, &p)) {
 		*status = EXIT_USAGE;
 		return NULL;
 	}
-	struct ast_program *p = in.root ? bind_program(in.root, in.src, &s->arena, &s->diag) : NULL;
 	if (!p || s->diag.errors)
 		return NULL;
 	if (s->has_target && !p->targets[s->target].present) {

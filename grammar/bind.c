@@ -13,6 +13,8 @@ struct binder {
 	struct diag *d;
 	const struct source *src;
 	struct ast_program *p;
+	size_t caps[DECL_KIND_COUNT];   /* of the program's arrays of declarations */
+	bool keeps_nodes;               /* the program points into the document tree */
 };
 
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
@@ -306,6 +308,7 @@ static void bind_settings(struct binder *b, const struct doc_node *n, const char
 		s->key = k->text;
 		s->key_span = k->span;
 		s->value = n->pairs[i].value;
+		b->keeps_nodes = true;
 	}
 }
 
@@ -328,24 +331,8 @@ static void bind_description(struct binder *b, const struct doc_node *n, struct 
 		get_string(b, n, "description", &d->description);
 }
 
-/* Calls each(b, pair, index) for the entries of a top-level section mapping. */
-static void each_entry(struct binder *b, const struct doc_node *section, const char *what,
-		       void (*each)(struct binder *, const struct doc_pair *, unsigned))
-{
-	if (doc_is_null(section))
-		return;
-	if (!expect_kind(b, section, DOC_MAP, what))
-		return;
-	for (size_t i = 0; i < section->count; i++) {
-		if (!expect_kind(b, section->pairs[i].key, DOC_SCALAR, "a name"))
-			continue;
-		each(b, &section->pairs[i], (unsigned)i);
-	}
-}
-
-#define PUSH_DECL(b, arr, n, item) do { \
-	(arr)[(n)++] = (item); \
-} while (0)
+#define PUSH_DECL(b, arr, n, item) \
+	ARENA_PUSH((b)->a, arr, n, (b)->caps[(item)->decl.kind], item)
 
 /* ---------- recordings ---------- */
 
@@ -867,6 +854,7 @@ static void bind_step_args(struct binder *b, struct ast_step *st, struct doc_nod
 		if (!expect_kind(b, arg, DOC_MAP, arena_concat(b->a, "step '", name, "'", NULL)))
 			return;
 		st->args = arena_alloc(b->a, (arg->count ? arg->count : 1) * sizeof *st->args);
+		b->keeps_nodes = true;
 		for (size_t i = 0; i < arg->count; i++)
 			if (arg->pairs[i].key->kind == DOC_SCALAR)
 				st->args[st->nargs++] = (struct ast_arg){ arg->pairs[i].key->text,
@@ -877,6 +865,7 @@ static void bind_step_args(struct binder *b, struct ast_step *st, struct doc_nod
 	if (arg->kind != DOC_MAP && spec->primary) {
 		/* The shorthand: `say: "text"` is `say: {text: "text"}`. */
 		st->args = arena_alloc(b->a, sizeof *st->args);
+		b->keeps_nodes = true;
 		st->args[0] = (struct ast_arg){ spec->primary, arg->span, arg };
 		st->nargs = 1;
 		bind_arg(b, st, &spec->fields[0], arg);
@@ -886,6 +875,7 @@ static void bind_step_args(struct binder *b, struct ast_step *st, struct doc_nod
 	const char *what = arena_concat(b->a, "step '", name, "'", NULL);
 	bind_fields(b, arg, spec->fields, n, f, what, owner);
 	st->args = arena_alloc(b->a, n * sizeof *st->args);
+	b->keeps_nodes = true;
 	for (size_t j = 0; j < n; j++) {
 		if (!f[j])
 			continue;
@@ -1007,8 +997,10 @@ static void bind_api(struct binder *b, struct ast_test *t, struct doc_node *n)
 			ok &= get_string(b, fields->pairs[j].value, "a response value", &s);
 		}
 	}
-	if (ok)
+	if (ok) {
 		t->api = n;
+		b->keeps_nodes = true;
+	}
 }
 
 static void bind_inputs(struct binder *b, struct ast_test *t, const struct doc_node *n)
@@ -1130,57 +1122,123 @@ static void bind_header(struct binder *b, struct doc_node **f)
 		bind_targets(b, f[TOP_TARGETS]);
 }
 
-/* Sections are bound in this order so that arrays can be sized first. */
-static void alloc_section(struct binder *b, const struct doc_node *n, void *arrp)
+/* The top-level sections whose entries are declarations; a front end may
+ * hand these over one entry at a time (bind_stream_entry). */
+struct section {
+	unsigned top;                  /* index into top_fields */
+	void (*bind)(struct binder *, const struct doc_pair *, unsigned);
+};
+
+static const struct section sections[] = {
+	{ TOP_RECORDINGS, bind_recording },
+	{ TOP_ENDPOINTS, bind_endpoint },
+	{ TOP_MENUS, bind_menu },
+	{ TOP_ANNOUNCEMENTS, bind_announcement },
+	{ TOP_VOICEMAILS, bind_voicemail },
+	{ TOP_BROADCASTS, bind_broadcast },
+	{ TOP_FLOWS, bind_flow },
+};
+
+struct bind_stream {
+	struct binder b;
+	struct diag d;                 /* until the whole file has loaded */
+	struct doc_node bound;         /* left in place of an entry bound already */
+};
+
+static void bind_section_entry(struct binder *b, const struct section *sec,
+			       const struct doc_pair *pair, unsigned index)
 {
-	size_t c = n && n->kind == DOC_MAP ? n->count : 0;
-	*(void **)arrp = arena_alloc(b->a, (c ? c : 1) * sizeof(void *));
+	if (expect_kind(b, pair->key, DOC_SCALAR, "a name"))
+		sec->bind(b, pair, index);
+}
+
+/* The entries of a section mapping that were not streamed. */
+static void bind_section(struct bind_stream *s, const struct section *sec,
+			 const struct doc_node *n)
+{
+	if (doc_is_null(n) || !expect_kind(&s->b, n, DOC_MAP, top_fields[sec->top].key))
+		return;
+	for (size_t i = 0; i < n->count; i++)
+		if (n->pairs[i].value != &s->bound)
+			bind_section_entry(&s->b, sec, &n->pairs[i], (unsigned)i);
+}
+
+struct bind_stream *bind_stream_new(const struct source *src, struct arena *a,
+				    const struct diag *d)
+{
+	struct bind_stream *s = arena_alloc(a, sizeof *s);
+	s->b = (struct binder){ .a = a, .d = &s->d, .src = src,
+				.p = arena_alloc(a, sizeof(struct ast_program)) };
+	s->b.p->src = src;
+	diag_init(&s->d, a);
+	s->d.max_errors = d->max_errors;
+	return s;
+}
+
+int bind_stream_section(const struct doc_node *key)
+{
+	if (key->kind != DOC_SCALAR)
+		return -1;
+	for (size_t i = 0; i < COUNT(sections); i++)
+		if (strcmp(key->text, top_fields[sections[i].top].key) == 0)
+			return (int)i;
+	return -1;
+}
+
+bool bind_stream_entry(struct bind_stream *s, int section, struct doc_pair *pair,
+		       unsigned index)
+{
+	s->b.keeps_nodes = false;
+	bind_section_entry(&s->b, &sections[section], pair, index);
+	pair->value = &s->bound;
+	return s->b.keeps_nodes;
+}
+
+struct ast_program *bind_stream_finish(struct bind_stream *s, struct doc_node *root,
+				       struct diag *d)
+{
+	struct binder *b = &s->b;
+	struct ast_program *p = b->p;
+	p->root = root;
+	if (root->kind != DOC_MAP) {
+		diag_merge(d, &s->d);
+		diag_error(d, IVR_NODE_KIND, root->span,
+			   "expected a mapping at the top of the file, got %s", kind_word(root));
+		return NULL;
+	}
+	/* The sections first, in the file's order, as streaming binds them (a
+	 * key given twice: the last one), so that the findings the error cap
+	 * keeps do not depend on how the file was read. */
+	const struct doc_node *last[COUNT(sections)] = { 0 };
+	for (size_t i = 0; i < root->count; i++) {
+		int sec = bind_stream_section(root->pairs[i].key);
+		if (sec >= 0)
+			last[sec] = root->pairs[i].value;
+	}
+	for (size_t i = 0; i < root->count; i++) {
+		int sec = bind_stream_section(root->pairs[i].key);
+		if (sec >= 0 && last[sec] == root->pairs[i].value)
+			bind_section(s, &sections[sec], root->pairs[i].value);
+	}
+	diag_merge(d, &s->d);
+	b->d = d;
+	struct doc_node *f[COUNT(top_fields)];
+	bind_fields(b, root, top_fields, COUNT(top_fields), f, "the top level",
+		    span_make(s->b.src, root->span.offset, 0));
+	bind_header(b, f);
+	if (f[TOP_TESTS] && !doc_is_null(f[TOP_TESTS]) &&
+	    expect_kind(b, f[TOP_TESTS], DOC_SEQ, "tests")) {
+		p->tests = arena_alloc(b->a, (f[TOP_TESTS]->count + 1) * sizeof *p->tests);
+		for (size_t i = 0; i < f[TOP_TESTS]->count; i++)
+			bind_test(b, f[TOP_TESTS]->items[i]);
+	}
+	return p;
 }
 
 struct ast_program *bind_program(struct doc_node *root, const struct source *src,
 				 struct arena *a, struct diag *d)
 {
-	struct binder b = { a, d, src, arena_alloc(a, sizeof(struct ast_program)) };
-	struct ast_program *p = b.p;
-	p->src = src;
-	p->root = root;
-	struct doc_node *f[COUNT(top_fields)];
-	if (root->kind != DOC_MAP) {
-		diag_error(d, IVR_NODE_KIND, root->span,
-			   "expected a mapping at the top of the file, got %s", kind_word(root));
-		return NULL;
-	}
-	bind_fields(&b, root, top_fields, COUNT(top_fields), f, "the top level",
-		    span_make(src, root->span.offset, 0));
-	bind_header(&b, f);
-	alloc_section(&b, f[TOP_RECORDINGS], &p->recordings);
-	alloc_section(&b, f[TOP_ENDPOINTS], &p->endpoints);
-	alloc_section(&b, f[TOP_MENUS], &p->menus);
-	alloc_section(&b, f[TOP_ANNOUNCEMENTS], &p->announcements);
-	alloc_section(&b, f[TOP_VOICEMAILS], &p->voicemails);
-	alloc_section(&b, f[TOP_BROADCASTS], &p->broadcasts);
-	alloc_section(&b, f[TOP_FLOWS], &p->flows);
-	if (f[TOP_RECORDINGS])
-		each_entry(&b, f[TOP_RECORDINGS], "recordings", bind_recording);
-	if (f[TOP_ENDPOINTS])
-		each_entry(&b, f[TOP_ENDPOINTS], "endpoints", bind_endpoint);
-	if (f[TOP_MENUS])
-		each_entry(&b, f[TOP_MENUS], "menus", bind_menu);
-	if (f[TOP_ANNOUNCEMENTS])
-		each_entry(&b, f[TOP_ANNOUNCEMENTS], "announcements", bind_announcement);
-	if (f[TOP_VOICEMAILS])
-		each_entry(&b, f[TOP_VOICEMAILS], "voicemails", bind_voicemail);
-	if (f[TOP_BROADCASTS])
-		each_entry(&b, f[TOP_BROADCASTS], "broadcasts", bind_broadcast);
-	if (f[TOP_FLOWS])
-		each_entry(&b, f[TOP_FLOWS], "flows", bind_flow);
-	if (f[TOP_TESTS] && !doc_is_null(f[TOP_TESTS]) &&
-	    expect_kind(&b, f[TOP_TESTS], DOC_SEQ, "tests")) {
-		p->tests = arena_alloc(a, (f[TOP_TESTS]->count + 1) * sizeof *p->tests);
-		for (size_t i = 0; i < f[TOP_TESTS]->count; i++)
-			bind_test(&b, f[TOP_TESTS]->items[i]);
-	}
-	return p;
+	return bind_stream_finish(bind_stream_new(src, a, d), root, d);
 }
 
 /* ---------- the tables, for ivrc schema ---------- */

@@ -52,4 +52,34 @@ struct bind_step_table bind_step_table(enum step_kind kind);
 struct ast_program *bind_program(struct doc_node *root, const struct source *src,
 				 struct arena *a, struct diag *d);
 
+/* Binding while the file is read, so that a front end can reuse the memory
+ * of each entry of a section (a menu, a flow...) once it is bound, and the
+ * whole document tree never exists at once:
+ *   s = bind_stream_new(...);
+ *   for each whole entry of a top-level mapping section:
+ *       bind_stream_entry(s, bind_stream_section(section key), pair, index);
+ *   p = bind_stream_finish(s, root, d);   (or nothing, when loading failed)
+ * Findings of the streamed entries are held back until bind_stream_finish,
+ * so a file that does not load reports only why. The program is the one
+ * bind_program makes of the same tree. */
+struct bind_stream;
+
+/* d: where findings will go (its cap is taken over). */
+struct bind_stream *bind_stream_new(const struct source *src, struct arena *a,
+				    const struct diag *d);
+
+/* The section a top-level key names, if its entries can be streamed; -1 if not. */
+int bind_stream_section(const struct doc_node *key);
+
+/* Binds one entry (index: its place in the section) and replaces its value
+ * with a marker that bind_stream_finish skips. Returns whether the program
+ * keeps pointers into the entry's nodes (flow step arguments, settings):
+ * only when it does not may the front end reuse their memory. */
+bool bind_stream_entry(struct bind_stream *s, int section, struct doc_pair *pair,
+		       unsigned index);
+
+/* Binds the rest of root (the header, tests, entries not streamed). */
+struct ast_program *bind_stream_finish(struct bind_stream *s, struct doc_node *root,
+				       struct diag *d);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
+#include "bind.h"
 #include "doc.h"
 
 struct anchor {
@@ -50,6 +51,15 @@ struct loader {
 	size_t documents;
 	bool failed;
 	bool ascii;                   /* no byte >= 0x80: marks are byte offsets */
+	/* Streaming (yaml_load_bound): each entry of a section (stack[1]) is
+	 * bound as soon as it is whole; its nodes come from scratch, whose
+	 * memory the next entry reuses unless the entry must stay. */
+	struct bind_stream *stream;
+	int section;                  /* bind_stream_section of stack[1], or -1 */
+	unsigned entry_index;         /* entries streamed in this section */
+	struct arena scratch;
+	struct arena_mark kept;       /* scratch below it holds entries that stay */
+	size_t anchors_kept;          /* nanchors when kept was set */
 };
 
 static bool all_ascii(const char *s, size_t n)
@@ -74,6 +84,17 @@ static struct span mark_span(struct loader *l, yaml_mark_t start, yaml_mark_t en
 	return span_make(l->src, a, b > a ? b - a : 0);
 }
 
+/* Where a node at stack index `depth` goes: inside a streamed entry (the
+ * value of a pair of the section at stack[1], or below it), the scratch
+ * arena; else the arena of the program. */
+static struct arena *node_arena(struct loader *l, size_t depth)
+{
+	if (l->section < 0 || depth < 2)
+		return l->arena;
+	bool value = (l->nchildren - l->stack[1].first_child) % 2 == 1;
+	return depth > 2 || value ? &l->scratch : l->arena;
+}
+
 static void push_child(struct loader *l, struct doc_node *n, size_t weight, struct span at)
 {
 	if (l->nchildren == l->capchildren) {
@@ -91,6 +112,31 @@ static void push_child(struct loader *l, struct doc_node *n, size_t weight, stru
 	}
 	l->children[l->nchildren] = n;
 	l->child_info[l->nchildren++] = (struct child_info){ weight, at };
+}
+
+static bool is_merge_key(const struct doc_node *k)
+{
+	return k->kind == DOC_SCALAR && !k->quoted && k->len == 2 && memcmp(k->text, "<<", 2) == 0;
+}
+
+/* A pair of the streamed section is whole: bind it, and reuse its memory
+ * unless the program points into it or it defines an anchor. Merge keys
+ * stay for apply_merges. */
+static void stream_entry(struct loader *l)
+{
+	struct doc_node **kv = l->children + l->nchildren - 2;
+	if (is_merge_key(kv[0]))
+		return;
+	struct doc_pair pair = { kv[0], kv[1] };
+	bool keeps = bind_stream_entry(l->stream, l->section, &pair, l->entry_index++);
+	kv[1] = pair.value;
+	/* A key that is a collection stays in the section, with its items. */
+	if (keeps || l->nanchors != l->anchors_kept || kv[0]->kind != DOC_SCALAR) {
+		l->kept = arena_mark(&l->scratch);
+		l->anchors_kept = l->nanchors;
+	} else {
+		arena_rewind(&l->scratch, l->kept);
+	}
 }
 
 static void remember_anchor(struct loader *l, const char *name, struct doc_node *n,
@@ -112,6 +158,9 @@ static void finish_node(struct loader *l, struct doc_node *n, size_t weight,
 		l->root_weight = weight;
 	} else {
 		push_child(l, n, weight, at);
+		if (l->depth == 2 && l->section >= 0 &&
+		    (l->nchildren - l->stack[1].first_child) % 2 == 0)
+			stream_entry(l);
 	}
 }
 
@@ -135,7 +184,7 @@ static bool check_tag(struct loader *l, const yaml_char_t *tag, struct span at)
 
 static void on_scalar(struct loader *l, yaml_event_t *e)
 {
-	struct doc_node *n = arena_alloc(l->arena, sizeof *n);
+	struct doc_node *n = arena_alloc(node_arena(l, l->depth), sizeof *n);
 	n->kind = DOC_SCALAR;
 	n->span = mark_span(l, e->start_mark, e->end_mark);
 	n->len = e->data.scalar.length;
@@ -144,6 +193,21 @@ static void on_scalar(struct loader *l, yaml_event_t *e)
 		    e->data.scalar.tag != NULL;
 	check_tag(l, e->data.scalar.tag, n->span);
 	finish_node(l, n, 1, anchor_name(l, e->data.scalar.anchor), n->span);
+}
+
+/* A collection opens as the value of a top-level key: stream its entries if
+ * it is a section mapping and nothing can refer to it whole (no anchor on
+ * it or on the top level). */
+static void start_section(struct loader *l, enum doc_kind kind, const yaml_char_t *anchor)
+{
+	l->section = -1;
+	bool value = (l->nchildren - l->stack[0].first_child) % 2 == 1;
+	if (kind != DOC_MAP || anchor || l->stack[0].anchor || l->stack[0].node->kind != DOC_MAP ||
+	    !value)
+		return;
+	l->section = bind_stream_section(l->children[l->nchildren - 1]);
+	l->entry_index = 0;
+	l->anchors_kept = l->nanchors;
 }
 
 static bool on_start(struct loader *l, yaml_event_t *e, enum doc_kind kind)
@@ -161,16 +225,13 @@ static bool on_start(struct loader *l, yaml_event_t *e, enum doc_kind kind)
 	if (tag && !(kind == DOC_MAP && strcmp((const char *)tag, "tag:yaml.org,2002:map") == 0) &&
 	    !(kind == DOC_SEQ && strcmp((const char *)tag, "tag:yaml.org,2002:seq") == 0))
 		check_tag(l, tag, at);
-	struct doc_node *n = arena_alloc(l->arena, sizeof *n);
+	struct doc_node *n = arena_alloc(node_arena(l, l->depth), sizeof *n);
 	n->kind = kind;
 	n->span = at;
+	if (l->stream && l->depth == 1)
+		start_section(l, kind, anchor);
 	l->stack[l->depth++] = (struct open_node){ n, l->nchildren, 1, anchor_name(l, anchor) };
 	return true;
-}
-
-static bool is_merge_key(const struct doc_node *k)
-{
-	return k->kind == DOC_SCALAR && !k->quoted && k->len == 2 && memcmp(k->text, "<<", 2) == 0;
 }
 
 static bool has_key(const struct doc_pair *pairs, size_t n, const struct doc_node *key)
@@ -186,7 +247,8 @@ static bool has_key(const struct doc_pair *pairs, size_t n, const struct doc_nod
 
 /* Merge keys (`<<: *base` or `<<: [*a, *b]`): the merged mappings' pairs are
  * added where the mapping does not set the key itself; earlier sources win. */
-static void apply_merges(struct loader *l, struct doc_node *map, const struct child_info *info)
+static void apply_merges(struct loader *l, struct arena *a, struct doc_node *map,
+			 const struct child_info *info)
 {
 	size_t explicit = 0, merges = 0;
 	for (size_t i = 0; i < map->count; i++)
@@ -197,7 +259,7 @@ static void apply_merges(struct loader *l, struct doc_node *map, const struct ch
 	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < map->count; i++)
 		if (!is_merge_key(map->pairs[i].key))
-			ARENA_PUSH(l->arena, out, n, cap, map->pairs[i]);
+			ARENA_PUSH(a, out, n, cap, map->pairs[i]);
 	for (size_t i = 0; i < map->count; i++) {
 		if (!is_merge_key(map->pairs[i].key))
 			continue;
@@ -218,7 +280,7 @@ static void apply_merges(struct loader *l, struct doc_node *map, const struct ch
 			}
 			for (size_t j = 0; j < srcs[s]->count; j++)
 				if (!has_key(out, n, srcs[s]->pairs[j].key))
-					ARENA_PUSH(l->arena, out, n, cap, srcs[s]->pairs[j]);
+					ARENA_PUSH(a, out, n, cap, srcs[s]->pairs[j]);
 		}
 	}
 	map->pairs = out;
@@ -229,6 +291,7 @@ static void on_end(struct loader *l, yaml_event_t *e)
 {
 	struct open_node *o = &l->stack[--l->depth];
 	struct doc_node *n = o->node;
+	struct arena *a = l->section >= 0 && l->depth >= 2 ? &l->scratch : l->arena;
 	size_t count = l->nchildren - o->first_child;
 	size_t weight = 1;
 	for (size_t i = o->first_child; i < l->nchildren; i++)
@@ -236,22 +299,24 @@ static void on_end(struct loader *l, yaml_event_t *e)
 	struct span end = mark_span(l, e->start_mark, e->end_mark);
 	n->span = span_join(n->span, end);
 	if (n->kind == DOC_SEQ) {
-		n->items = arena_alloc(l->arena, (count ? count : 1) * sizeof *n->items);
+		n->items = arena_alloc(a, (count ? count : 1) * sizeof *n->items);
 		if (count)
 			memcpy(n->items, l->children + o->first_child, count * sizeof *n->items);
 		n->count = count;
 	} else {
 		n->count = count / 2;
-		n->pairs = arena_alloc(l->arena, (n->count ? n->count : 1) * sizeof *n->pairs);
+		n->pairs = arena_alloc(a, (n->count ? n->count : 1) * sizeof *n->pairs);
 		for (size_t i = 0; i < n->count; i++) {
 			n->pairs[i].key = l->children[o->first_child + 2 * i];
 			n->pairs[i].value = l->children[o->first_child + 2 * i + 1];
 		}
 		doc_check_duplicates(n, l->diag);
 		if (n->count)   /* no children: child_info may still be NULL */
-			apply_merges(l, n, l->child_info + o->first_child);
+			apply_merges(l, a, n, l->child_info + o->first_child);
 	}
 	l->nchildren = o->first_child;
+	if (l->depth == 1)
+		l->section = -1;      /* the section is whole */
 	finish_node(l, n, weight, o->anchor, n->span);
 }
 
@@ -330,35 +395,57 @@ static bool on_event(struct loader *l, yaml_event_t *e)
 	}
 }
 
-struct doc_node *yaml_load(const struct source *src, struct arena *a, struct diag *d)
+/* Runs the event loop; the root, or NULL after reporting to d. */
+static struct doc_node *run(struct loader *l)
 {
-	struct loader l = { .src = src, .arena = a, .diag = d,
-			    .ascii = all_ascii(src->text, src->len) };
+	const struct source *src = l->src;
+	struct diag *d = l->diag;
 	size_t errors = d->errors;
-	if (!yaml_parser_initialize(&l.parser)) {
+	if (!yaml_parser_initialize(&l->parser)) {
 		fputs("ivrc: out of memory\n", stderr);
 		abort();
 	}
-	yaml_parser_set_input_string(&l.parser, (const unsigned char *)src->text, src->len);
+	yaml_parser_set_input_string(&l->parser, (const unsigned char *)src->text, src->len);
 	for (;;) {
 		yaml_event_t e;
-		if (!yaml_parser_parse(&l.parser, &e)) {
-			report_parser_error(&l);
+		if (!yaml_parser_parse(&l->parser, &e)) {
+			report_parser_error(l);
 			break;
 		}
-		bool go_on = on_event(&l, &e);
+		bool go_on = on_event(l, &e);
 		yaml_event_delete(&e);
 		if (!go_on)
 			break;
 	}
-	yaml_parser_delete(&l.parser);
-	free(l.children);
-	free(l.child_info);
+	yaml_parser_delete(&l->parser);
+	free(l->children);
+	free(l->child_info);
 	if (d->errors != errors)
 		return NULL;
-	if (!l.root) {
+	if (!l->root) {
 		diag_error(d, IVR_EMPTY_FILE, span_make(src, 0, 0), "the file is empty");
 		return NULL;
 	}
-	return l.root;
+	return l->root;
+}
+
+struct doc_node *yaml_load(const struct source *src, struct arena *a, struct diag *d)
+{
+	struct loader l = { .src = src, .arena = a, .diag = d, .section = -1,
+			    .ascii = all_ascii(src->text, src->len) };
+	return run(&l);
+}
+
+struct ast_program *yaml_load_program(const struct source *src, struct arena *a,
+				      struct diag *d)
+{
+	struct loader l = { .src = src, .arena = a, .diag = d, .section = -1,
+			    .ascii = all_ascii(src->text, src->len),
+			    .stream = bind_stream_new(src, a, d) };
+	arena_init(&l.scratch);
+	l.scratch.alloc_hook = a->alloc_hook;
+	l.scratch.hook_ctx = a->hook_ctx;
+	struct doc_node *root = run(&l);
+	arena_adopt(a, &l.scratch);   /* entries that stay live as long as the program */
+	return root ? bind_stream_finish(l.stream, root, d) : NULL;
 }

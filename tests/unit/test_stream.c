@@ -1,0 +1,166 @@
+/* Unit test for streaming binding (yaml_load_program): for every YAML input
+ * of the golden suite, the examples, and the cases below that streaming
+ * must get right (anchors, aliases and merge keys across entries, a syntax
+ * error after entries with errors, the error cap), the program and the
+ * findings are the same as those of bind_program over yaml_load's whole
+ * tree. One PASS/FAIL line per input. */
+#include "compiler/arena.h"
+#include "compiler/ast_dump.h"
+#include "compiler/diag.h"
+#include "grammar/bind.h"
+#include "grammar/yaml_loader.h"
+
+#include <cJSON.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+
+/* The program as JSON and the findings as text, after one way of loading. */
+static char *outcome(const char *path, const char *text, size_t len, bool stream)
+{
+	struct arena a;
+	struct diag d;
+	arena_init(&a);
+	diag_init(&d, &a);
+	struct source *src = source_from_text(&a, path, text, len);
+	struct ast_program *p;
+	if (stream) {
+		p = yaml_load_program(src, &a, &d);
+	} else {
+		struct doc_node *root = yaml_load(src, &a, &d);
+		p = root ? bind_program(root, src, &a, &d) : NULL;
+	}
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *out = open_memstream(&buf, &n);
+	if (p) {
+		cJSON *json = ast_dump(p);
+		char *s = cJSON_Print(json);
+		fputs(s, out);
+		fputs("\n", out);
+		cJSON_free(s);
+		cJSON_Delete(json);
+	} else {
+		fputs("(no program)\n", out);
+	}
+	diag_sort(&d);
+	struct diag_print_opts po = { DIAG_TEXT, false };
+	diag_print(&d, out, &po);
+	fclose(out);
+	arena_free(&a);
+	return buf;
+}
+
+static void same(const char *what, const char *text, size_t len)
+{
+	char *whole = outcome(what, text, len, false);
+	char *streamed = outcome(what, text, len, true);
+	check_str(streamed, whole, what);
+	free(whole);
+	free(streamed);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t cap = 0;
+	*len = 0;
+	for (;;) {
+		if (*len == cap) {
+			cap = cap ? cap * 2 : 4096;
+			buf = realloc(buf, cap);
+		}
+		size_t got = fread(buf + *len, 1, cap - *len, f);
+		if (got == 0)
+			break;
+		*len += got;
+	}
+	fclose(f);
+	return buf;
+}
+
+static void same_files(const char *pattern)
+{
+	glob_t g;
+	if (glob(pattern, 0, NULL, &g) != 0) {
+		check(0, pattern, "no files");
+		return;
+	}
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		size_t len;
+		char *text = slurp(g.gl_pathv[i], &len);
+		if (!text) {
+			check(0, g.gl_pathv[i], "cannot read");
+			continue;
+		}
+		same(g.gl_pathv[i] + strlen(IVRC_SRCDIR) + 1, text, len);
+		free(text);
+	}
+	globfree(&g);
+}
+
+#define HEAD "ivrc: 1\nname: t\ntargets: { smartflo: {} }\n" \
+	"recordings: { r: { smartflo: 1 } }\n"
+
+static const struct { const char *name, *text; } cases[] = {
+	{ "stream: an entry's anchor, aliased by a later entry",
+	  HEAD "menus:\n  a: &m { prompt: r, options: { 1: menu:b } }\n  b: *m\n" },
+	{ "stream: an anchored option map merged into later entries",
+	  HEAD "menus:\n  a: { prompt: r, options: &o { 1: menu:b, 2: hangup } }\n"
+	  "  b: { prompt: r, options: { <<: *o, 2: menu:a } }\n" },
+	{ "stream: a merge key in a section",
+	  HEAD "x: &more { c: { prompt: r }, a: { prompt: q } }\n"
+	  "menus:\n  a: { prompt: r }\n  <<: *more\n  b: { prompt: r, options: { 1: menu:c } }\n" },
+	{ "stream: an anchor on a section",
+	  HEAD "menus: &all\n  a: { prompt: r }\nannouncements: *all\n" },
+	{ "stream: a section given twice",
+	  HEAD "menus:\n  a: { prompt: r, bad: 1 }\nmenus:\n  b: { prompt: r }\n" },
+	{ "stream: a key that is a collection",
+	  HEAD "menus:\n  ? [a, b]\n  : { prompt: r }\n  c: { prompt: r, timeout: x }\n" },
+	{ "stream: entries with errors, then a syntax error",
+	  HEAD "menus:\n  a: { prompt: r, timeout: x }\n  b: { prompt: r }\n  c: [\n" },
+	{ "stream: a flow (kept) between menus (reused)",
+	  "ivrc: 1\nname: t\ntargets: { infobip: {} }\n"
+	  "menus:\n  a: { prompt: { text: hi }, options: { 1: flow:f } }\n"
+	  "flows:\n  f:\n    - say: hello\n    - collect: { into: x, max_digits: 1 }\n"
+	  "    - if: { cond: \"${x} == 1\", then: [ { goto: done } ] }\n"
+	  "    - hangup\n"
+	  "announcements:\n  b: { prompt: { text: bye }, then: hangup }\n" },
+	{ "stream: per-target settings in a menu",
+	  HEAD "menus:\n  a: { prompt: r, smartflo: { as: vr } }\n  b: { prompt: r }\n" },
+	{ "stream: sections that are not mappings",
+	  HEAD "menus: [a]\nflows: ~\nendpoints: 3\n" },
+	{ "stream: a top level that is a list", "- menus: { a: {} }\n" },
+};
+
+/* More errors than the cap: which are kept must not depend on streaming. */
+static char *capped(void)
+{
+	size_t cap = 64 * 1024, n = 0;
+	char *s = malloc(cap);
+	n += (size_t)snprintf(s + n, cap - n, "%s", HEAD "announcements:\n");
+	for (int i = 0; i < 150; i++)
+		n += (size_t)snprintf(s + n, cap - n, "  a%d: { prompt: r, bad%d: 1 }\n", i, i);
+	n += (size_t)snprintf(s + n, cap - n, "menus:\n");
+	for (int i = 0; i < 150; i++)
+		n += (size_t)snprintf(s + n, cap - n, "  m%d: { prompt: r, bad%d: 1 }\n", i, i);
+	return s;
+}
+
+int main(void)
+{
+	same_files(IVRC_SRCDIR "/tests/golden/*/input.yaml");
+	same_files(IVRC_SRCDIR "/tests/golden/*/*.ivr.yaml");
+	same_files(IVRC_SRCDIR "/examples/*.yaml");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		same(cases[i].name, cases[i].text, strlen(cases[i].text));
+	char *many = capped();
+	same("stream: more errors than the cap", many, strlen(many));
+	free(many);
+	return failures != 0;
+}
