@@ -8,7 +8,8 @@
  * Phases: read (file into the arena, line table), tokens (libyaml's events
  * alone, or the DSL lexer alone: the floor of parse), parse (libyaml events
  * to the document tree, or the DSL lexer and parser), bind (tree to typed
- * program), check (resolve and check against every declared target), then
+ * program), streamed (YAML: parse and bind as ivrc does them, the tree
+ * never whole; in an arena of its own, whose size is shown), check (resolve and check against every declared target), then
  * lower+render for each target (back end, link order, cJSON text). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@
 #include "grammar/dsl_parser.h"
 #include "grammar/yaml_loader.h"
 
-enum { PH_READ, PH_TOKENS, PH_PARSE, PH_BIND, PH_CHECK, PH_LOWER,
+enum { PH_READ, PH_TOKENS, PH_PARSE, PH_BIND, PH_STREAM, PH_CHECK, PH_LOWER,
        PH_COUNT = PH_LOWER + TARGET_COUNT };
 
 static double now(void)
@@ -74,7 +75,7 @@ static size_t tokens_only(const struct source *src, bool dsl, struct arena *a, s
 }
 
 /* One run; fills t[phase] in seconds. Returns the arena size, 0 on errors. */
-static size_t run(const char *path, bool dsl, double *t)
+static size_t run(const char *path, bool dsl, double *t, size_t *streamed)
 {
 	struct arena a;
 	struct diag d;
@@ -96,6 +97,20 @@ static size_t run(const char *path, bool dsl, double *t)
 	double t2 = now();
 	struct ast_program *p = root ? bind_program(root, src, &a, &d) : NULL;
 	double t3 = now();
+	t[PH_BIND] = t3 - t2;
+	t[PH_STREAM] = 0;
+	if (!dsl) {
+		struct arena sa;
+		struct diag sd;
+		arena_init(&sa);
+		diag_init(&sd, &sa);
+		double s0 = now();
+		yaml_load_program(src, &sa, &sd);
+		t[PH_STREAM] = now() - s0;
+		*streamed = sa.total;
+		arena_free(&sa);
+	}
+	t3 = now();
 	const struct target_caps *caps[TARGET_COUNT];
 	size_t ncaps = 0;
 	for (int i = 0; p && i < TARGET_COUNT; i++)
@@ -107,7 +122,6 @@ static size_t run(const char *path, bool dsl, double *t)
 	t[PH_READ] = t1 - t0;
 	t[PH_TOKENS] = t1b - t1;
 	t[PH_PARSE] = t2 - t1b;
-	t[PH_BIND] = t3 - t2;
 	t[PH_CHECK] = t4 - t3;
 	if (p && d.errors == 0) {
 		for (int i = 0; i < TARGET_COUNT; i++) {
@@ -149,15 +163,16 @@ int main(int argc, char **argv)
 	const char *path = argv[i];
 	bool dsl = load_is_dsl(path, NULL);
 	double *t = calloc((size_t)runs * PH_COUNT, sizeof *t);
-	size_t arena = 0;
+	size_t arena = 0, streamed = 0;
 	for (int r = 0; r < runs; r++)
-		if (!(arena = run(path, dsl, t + (size_t)r * PH_COUNT)))
+		if (!(arena = run(path, dsl, t + (size_t)r * PH_COUNT, &streamed)))
 			return 1;
 	FILE *f = fopen(path, "rb");
 	fseek(f, 0, SEEK_END);
 	double mb = (double)ftell(f) / 1e6;
 	fclose(f);
-	static const char *const names[PH_LOWER] = { "read", "tokens", "parse", "bind", "check" };
+	static const char *const names[PH_LOWER] = { "read", "tokens", "parse", "bind",
+								     "streamed", "check" };
 	printf("%-16s %9s %9s\n", "phase", "ms", "MB/s");
 	for (int ph = 0; ph < PH_COUNT; ph++) {
 		double v[runs];
@@ -166,6 +181,8 @@ int main(int argc, char **argv)
 		qsort(v, (size_t)runs, sizeof v[0], cmp_double);
 		double m = v[runs / 2];
 		char name[32];
+		if (ph == PH_STREAM && m == 0)
+			continue;
 		if (ph < PH_LOWER)
 			snprintf(name, sizeof name, "%s", names[ph]);
 		else if (m > 0)
@@ -175,6 +192,8 @@ int main(int argc, char **argv)
 		printf("%-16s %9.1f %9.1f\n", name, m * 1e3, m > 0 ? mb / m : 0);
 	}
 	printf("arena after check+build: %.1f x the input\n", (double)arena / 1e6 / mb);
+	if (streamed)
+		printf("arena after streamed: %.1f x the input\n", (double)streamed / 1e6 / mb);
 	free(t);
 	return 0;
 }

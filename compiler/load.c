@@ -5,7 +5,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../grammar/bind.h"
 #include "../grammar/yaml_loader.h"
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -57,11 +56,7 @@ bool load_program(const char *path, const char *syntax, struct arena *a, struct 
 	struct source *src = read_source(path, a);
 	if (!src)
 		return false;
-	if (load_is_dsl(path, syntax)) {
-		struct doc_node *root = dsl_parse(src, a, d, NULL);
-		*out = root ? bind_program(root, src, a, d) : NULL;
-	} else {
-		*out = yaml_load_program(src, a, d);
-	}
+	*out = load_is_dsl(path, syntax) ? dsl_parse_program(src, a, d)
+					 : yaml_load_program(src, a, d);
 	return true;
 }

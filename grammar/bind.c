@@ -1175,12 +1175,10 @@ struct bind_stream *bind_stream_new(const struct source *src, struct arena *a,
 	return s;
 }
 
-int bind_stream_section(const struct doc_node *key)
+int bind_stream_section(const char *key)
 {
-	if (key->kind != DOC_SCALAR)
-		return -1;
 	for (size_t i = 0; i < COUNT(sections); i++)
-		if (strcmp(key->text, top_fields[sections[i].top].key) == 0)
+		if (strcmp(key, top_fields[sections[i].top].key) == 0)
 			return (int)i;
 	return -1;
 }
@@ -1192,6 +1190,11 @@ bool bind_stream_entry(struct bind_stream *s, int section, struct doc_pair *pair
 	bind_section_entry(&s->b, &sections[section], pair, index);
 	pair->value = &s->bound;
 	return s->b.keeps_nodes;
+}
+
+static int section_of(const struct doc_node *key)
+{
+	return key->kind == DOC_SCALAR ? bind_stream_section(key->text) : -1;
 }
 
 struct ast_program *bind_stream_finish(struct bind_stream *s, struct doc_node *root,
@@ -1211,12 +1214,12 @@ struct ast_program *bind_stream_finish(struct bind_stream *s, struct doc_node *r
 	 * keeps do not depend on how the file was read. */
 	const struct doc_node *last[COUNT(sections)] = { 0 };
 	for (size_t i = 0; i < root->count; i++) {
-		int sec = bind_stream_section(root->pairs[i].key);
+		int sec = section_of(root->pairs[i].key);
 		if (sec >= 0)
 			last[sec] = root->pairs[i].value;
 	}
 	for (size_t i = 0; i < root->count; i++) {
-		int sec = bind_stream_section(root->pairs[i].key);
+		int sec = section_of(root->pairs[i].key);
 		if (sec >= 0 && last[sec] == root->pairs[i].value)
 			bind_section(s, &sections[sec], root->pairs[i].value);
 	}

@@ -57,7 +57,7 @@ struct ast_program *bind_program(struct doc_node *root, const struct source *src
  * whole document tree never exists at once:
  *   s = bind_stream_new(...);
  *   for each whole entry of a top-level mapping section:
- *       bind_stream_entry(s, bind_stream_section(section key), pair, index);
+ *       bind_stream_entry(s, bind_stream_section(section's key), pair, index);
  *   p = bind_stream_finish(s, root, d);   (or nothing, when loading failed)
  * Findings of the streamed entries are held back until bind_stream_finish,
  * so a file that does not load reports only why. The program is the one
@@ -69,7 +69,7 @@ struct bind_stream *bind_stream_new(const struct source *src, struct arena *a,
 				    const struct diag *d);
 
 /* The section a top-level key names, if its entries can be streamed; -1 if not. */
-int bind_stream_section(const struct doc_node *key);
+int bind_stream_section(const char *key);
 
 /* Binds one entry (index: its place in the section) and replaces its value
  * with a marker that bind_stream_finish skips. Returns whether the program

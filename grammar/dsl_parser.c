@@ -9,6 +9,7 @@
 
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
+#include "bind.h"
 #include "doc.h"
 #include "dsl_lexer.h"
 #include "dsl_syntax.h"
@@ -22,7 +23,8 @@ enum block_kind { BLOCK_MAP, BLOCK_MENU, BLOCK_STEPS, BLOCK_CASES };
 
 struct parser {
 	struct dsl_lexer lx;
-	struct arena *a;
+	struct arena *a;           /* text, messages: lives with the program */
+	struct arena *nodes;       /* nodes: a, or scratch inside a streamed entry */
 	struct diag *d;
 	const struct source *src;
 	struct dsl_comments *comments;
@@ -32,6 +34,12 @@ struct parser {
 	unsigned depth;
 	struct builder root;
 	struct builder sections[16];
+	/* Streaming (dsl_parse_program): each declaration of a section is bound
+	 * as soon as it is parsed; its nodes come from scratch, reused by the
+	 * next unless the program points into them. */
+	struct bind_stream *stream;
+	struct arena scratch;
+	struct arena_mark kept;    /* scratch below it holds entries that stay */
 };
 
 /* ---------- tokens ---------- */
@@ -151,7 +159,7 @@ static void skip_newlines(struct parser *p)
 
 static struct doc_node *new_node(struct parser *p, enum doc_kind kind, struct span span)
 {
-	struct doc_node *n = arena_alloc(p->a, sizeof *n);
+	struct doc_node *n = arena_alloc(p->nodes, sizeof *n);
 	n->kind = kind;
 	n->span = span;
 	return n;
@@ -183,12 +191,12 @@ static void map_put(struct parser *p, struct builder *b, struct doc_node *key,
 		    struct doc_node *value)
 {
 	struct doc_pair pair = { key, value };
-	ARENA_PUSH(p->a, b->node->pairs, b->node->count, b->cap, pair);
+	ARENA_PUSH(p->nodes, b->node->pairs, b->node->count, b->cap, pair);
 }
 
 static void seq_put(struct parser *p, struct builder *b, struct doc_node *item)
 {
-	ARENA_PUSH(p->a, b->node->items, b->node->count, b->cap, item);
+	ARENA_PUSH(p->nodes, b->node->items, b->node->count, b->cap, item);
 }
 
 static struct builder new_builder(struct parser *p, enum doc_kind kind, struct span span)
@@ -633,6 +641,37 @@ static struct doc_node *expect_block(struct parser *p, enum block_kind kind, con
 	return NULL;
 }
 
+/* The value of a declaration; NULL after reporting. */
+static struct doc_node *declaration_value(struct parser *p, const char *kw,
+					  const struct doc_node *name)
+{
+	if (strcmp(kw, "target") == 0)
+		return at(p, DT_LBRACE) ? parse_block(p, BLOCK_MAP) : new_node(p, DOC_MAP, name->span);
+	if (strcmp(kw, "endpoint") == 0 && !at(p, DT_LBRACE)) {
+		if (!at(p, DT_WORD) && !at(p, DT_STRING)) {
+			expected(p, "a destination or '{'");
+			sync(p);
+			return NULL;
+		}
+		return parse_value(p);
+	}
+	enum block_kind k = strcmp(kw, "menu") == 0 ? BLOCK_MENU :
+			    strcmp(kw, "flow") == 0 ? BLOCK_STEPS : BLOCK_MAP;
+	return expect_block(p, k, name->text);
+}
+
+/* The declaration just put last in its section is bound now; its nodes'
+ * memory is reused unless the program points into it. */
+static void stream_entry(struct parser *p, struct builder *sec, int section)
+{
+	struct doc_node *map = sec->node;
+	if (bind_stream_entry(p->stream, section, &map->pairs[map->count - 1],
+			      (unsigned)(map->count - 1)))
+		p->kept = arena_mark(&p->scratch);
+	else
+		arena_rewind(&p->scratch, p->kept);
+}
+
 /* declaration = KEYWORD name ( block | value ) */
 static void parse_declaration(struct parser *p, size_t which)
 {
@@ -647,25 +686,21 @@ static void parse_declaration(struct parser *p, size_t which)
 	struct doc_node *name = scalar_of(p, &p->tok);
 	advance(p);
 	struct builder *sec = section(p, which, kw_span);
-	struct doc_node *value;
-	if (strcmp(kw, "target") == 0) {
-		value = at(p, DT_LBRACE) ? parse_block(p, BLOCK_MAP) : new_node(p, DOC_MAP, name->span);
-	} else if (strcmp(kw, "endpoint") == 0 && !at(p, DT_LBRACE)) {
-		if (!at(p, DT_WORD) && !at(p, DT_STRING)) {
-			expected(p, "a destination or '{'");
-			sync(p);
-			return;
-		}
-		value = parse_value(p);
-	} else {
-		enum block_kind k = strcmp(kw, "menu") == 0 ? BLOCK_MENU :
-				    strcmp(kw, "flow") == 0 ? BLOCK_STEPS : BLOCK_MAP;
-		value = expect_block(p, k, name->text);
-		if (!value)
-			return;
+	int streamed = p->stream && sec->node->kind == DOC_MAP
+		       ? bind_stream_section(dsl_decls[which].section) : -1;
+	if (streamed >= 0)
+		p->nodes = &p->scratch;
+	struct doc_node *value = declaration_value(p, kw, name);
+	p->nodes = p->a;
+	if (!value) {
+		if (streamed >= 0)
+			arena_rewind(&p->scratch, p->kept);
+		return;
 	}
 	if (strcmp(kw, "test") != 0) {
 		map_put(p, sec, name, value);
+		if (streamed >= 0)
+			stream_entry(p, sec, streamed);
 		return;
 	}
 	struct builder t = new_builder(p, DOC_MAP, span_join(kw_span, value->span));
@@ -719,43 +754,63 @@ static void parse_statement(struct parser *p)
 }
 
 /* file = { statement separator } */
-struct doc_node *dsl_parse(const struct source *src, struct arena *a, struct diag *d,
-			   struct dsl_comments *comments)
+static struct doc_node *parse_file(struct parser *p)
 {
-	struct parser p = { .a = a, .d = d, .src = src, .comments = comments };
+	const struct source *src = p->src;
+	struct diag *d = p->d;
 	size_t errors = d->errors;
-	dsl_lex_init(&p.lx, src, a, d);
-	p.root = new_builder(&p, DOC_MAP, span_make(src, 0, src->len));
-	advance(&p);
+	dsl_lex_init(&p->lx, src, p->a, d);
+	p->root = new_builder(p, DOC_MAP, span_make(src, 0, src->len));
+	advance(p);
 	for (;;) {
-		skip_separators(&p);
-		if (at(&p, DT_EOF))
+		skip_separators(p);
+		if (at(p, DT_EOF))
 			break;
-		if (at(&p, DT_RBRACE) || at(&p, DT_RBRACKET)) {
-			diag_error(d, IVR_DSL_SYNTAX, p.tok.span, "%s closes nothing",
-				   dsl_tok_name(p.tok.kind));
-			advance(&p);
+		if (at(p, DT_RBRACE) || at(p, DT_RBRACKET)) {
+			diag_error(d, IVR_DSL_SYNTAX, p->tok.span, "%s closes nothing",
+				   dsl_tok_name(p->tok.kind));
+			advance(p);
 			continue;
 		}
-		parse_statement(&p);
-		if (is_decl_keyword(&p))
+		parse_statement(p);
+		if (is_decl_keyword(p))
 			continue;   /* an unclosed block before it: already reported */
-		if (!at_end_of_statement(&p) || at(&p, DT_RBRACE)) {
-			expected(&p, "a line break or ';'");
-			sync(&p);
-			if (at(&p, DT_RBRACE) || at(&p, DT_RBRACKET))
-				advance(&p);
+		if (!at_end_of_statement(p) || at(p, DT_RBRACE)) {
+			expected(p, "a line break or ';'");
+			sync(p);
+			if (at(p, DT_RBRACE) || at(p, DT_RBRACKET))
+				advance(p);
 		}
 	}
-	doc_check_duplicates(p.root.node, d);
+	doc_check_duplicates(p->root.node, d);
 	for (size_t i = 0; i < dsl_ndecls; i++)
-		if (p.sections[i].node && p.sections[i].node->kind == DOC_MAP)
-			doc_check_duplicates(p.sections[i].node, d);
+		if (p->sections[i].node && p->sections[i].node->kind == DOC_MAP)
+			doc_check_duplicates(p->sections[i].node, d);
 	if (d->errors != errors)
 		return NULL;   /* as the YAML loader: a file with syntax errors is not bound */
-	if (p.root.node->count == 0) {
+	if (p->root.node->count == 0) {
 		diag_error(d, IVR_EMPTY_FILE, span_make(src, 0, 0), "the file is empty");
 		return NULL;
 	}
-	return p.root.node;
+	return p->root.node;
+}
+
+struct doc_node *dsl_parse(const struct source *src, struct arena *a, struct diag *d,
+			   struct dsl_comments *comments)
+{
+	struct parser p = { .a = a, .nodes = a, .d = d, .src = src, .comments = comments };
+	return parse_file(&p);
+}
+
+struct ast_program *dsl_parse_program(const struct source *src, struct arena *a,
+				      struct diag *d)
+{
+	struct parser p = { .a = a, .nodes = a, .d = d, .src = src,
+			    .stream = bind_stream_new(src, a, d) };
+	arena_init(&p.scratch);
+	p.scratch.alloc_hook = a->alloc_hook;
+	p.scratch.hook_ctx = a->hook_ctx;
+	struct doc_node *root = parse_file(&p);
+	arena_adopt(a, &p.scratch);   /* entries that stay live as long as the program */
+	return root ? bind_stream_finish(p.stream, root, d) : NULL;
 }

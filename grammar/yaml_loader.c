@@ -205,7 +205,8 @@ static void start_section(struct loader *l, enum doc_kind kind, const yaml_char_
 	if (kind != DOC_MAP || anchor || l->stack[0].anchor || l->stack[0].node->kind != DOC_MAP ||
 	    !value)
 		return;
-	l->section = bind_stream_section(l->children[l->nchildren - 1]);
+	const struct doc_node *key = l->children[l->nchildren - 1];
+	l->section = key->kind == DOC_SCALAR ? bind_stream_section(key->text) : -1;
 	l->entry_index = 0;
 	l->anchors_kept = l->nanchors;
 }

@@ -1,13 +1,14 @@
-/* Unit test for streaming binding (yaml_load_program): for every YAML input
- * of the golden suite, the examples, and the cases below that streaming
- * must get right (anchors, aliases and merge keys across entries, a syntax
- * error after entries with errors, the error cap), the program and the
- * findings are the same as those of bind_program over yaml_load's whole
- * tree. One PASS/FAIL line per input. */
+/* Unit test for streaming binding (yaml_load_program, dsl_parse_program):
+ * for every input of the golden suite, the examples, and the cases below
+ * that streaming must get right (anchors, aliases and merge keys across
+ * entries, a syntax error after entries with errors, the error cap), the
+ * program and the findings are the same as those of bind_program over the
+ * whole tree (yaml_load, dsl_parse). One PASS/FAIL line per input. */
 #include "compiler/arena.h"
 #include "compiler/ast_dump.h"
 #include "compiler/diag.h"
 #include "grammar/bind.h"
+#include "grammar/dsl_parser.h"
 #include "grammar/yaml_loader.h"
 
 #include <cJSON.h>
@@ -25,11 +26,12 @@ static char *outcome(const char *path, const char *text, size_t len, bool stream
 	arena_init(&a);
 	diag_init(&d, &a);
 	struct source *src = source_from_text(&a, path, text, len);
+	bool dsl = len > 4 && strcmp(path + strlen(path) - 4, ".ivr") == 0;
 	struct ast_program *p;
 	if (stream) {
-		p = yaml_load_program(src, &a, &d);
+		p = dsl ? dsl_parse_program(src, &a, &d) : yaml_load_program(src, &a, &d);
 	} else {
-		struct doc_node *root = yaml_load(src, &a, &d);
+		struct doc_node *root = dsl ? dsl_parse(src, &a, &d, NULL) : yaml_load(src, &a, &d);
 		p = root ? bind_program(root, src, &a, &d) : NULL;
 	}
 	char *buf = NULL;
@@ -136,6 +138,15 @@ static const struct { const char *name, *text; } cases[] = {
 	{ "stream: sections that are not mappings",
 	  HEAD "menus: [a]\nflows: ~\nendpoints: 3\n" },
 	{ "stream: a top level that is a list", "- menus: { a: {} }\n" },
+	{ "stream: DSL declarations kept and reused.ivr",
+	  "ivrc 1\nname t\ntarget infobip\n"
+	  "menu a { prompt \"hi\"; 1 -> flow:f; timeout x }\n"
+	  "flow f { say \"hello\"; collect x { max_digits 1 }; hangup }\n"
+	  "endpoint desk phone:+14155550100\n"
+	  "announcement b { prompt \"bye\"; then hangup }\n" },
+	{ "stream: DSL entries with errors, then a syntax error.ivr",
+	  "ivrc 1\nname t\ntarget smartflo\n"
+	  "menu a { prompt r; timeout x }\nmenu b { prompt r\n" },
 };
 
 /* More errors than the cap: which are kept must not depend on streaming. */
@@ -154,9 +165,10 @@ static char *capped(void)
 
 int main(void)
 {
-	same_files(IVRC_SRCDIR "/tests/golden/*/input.yaml");
-	same_files(IVRC_SRCDIR "/tests/golden/*/*.ivr.yaml");
+	same_files(IVRC_SRCDIR "/tests/golden/*/*.yaml");
+	same_files(IVRC_SRCDIR "/tests/golden/*/*.ivr");
 	same_files(IVRC_SRCDIR "/examples/*.yaml");
+	same_files(IVRC_SRCDIR "/examples/*.ivr");
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		same(cases[i].name, cases[i].text, strlen(cases[i].text));
 	char *many = capped();
