@@ -69,7 +69,18 @@ const char *const ast_step_names[STEP_KIND_COUNT] = {
 
 bool doc_is_null(const struct doc_node *n)
 {
-	return n->kind == DOC_SCALAR && !n->quoted &&
-	       (n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
-		strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0);
+	if (n->kind != DOC_SCALAR || n->quoted)
+		return false;
+	/* By length first: called for most nodes, and most are not null. */
+	switch (n->len) {
+	case 0:
+		return true;
+	case 1:
+		return n->text[0] == '~';
+	case 4:
+		return memcmp(n->text, "null", 4) == 0 || memcmp(n->text, "Null", 4) == 0 ||
+		       memcmp(n->text, "NULL", 4) == 0;
+	default:
+		return false;
+	}
 }

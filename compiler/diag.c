@@ -164,17 +164,34 @@ static void print_header(FILE *out, const struct finding *f, struct linecol lc,
 		sev_name[f->severity], off, f->message, f->code);
 }
 
+/* c, n times: a caret line is written in runs, not a byte at a time. */
+static void put_run(FILE *out, char c, size_t n)
+{
+	char buf[128];
+	memset(buf, c, n < sizeof buf ? n : sizeof buf);
+	while (n > 0) {
+		size_t k = n < sizeof buf ? n : sizeof buf;
+		fwrite(buf, 1, k, out);
+		n -= k;
+	}
+}
+
 /* Tabs stay tabs so the caret lines up under the source; every other
  * character becomes one space. */
 static void print_caret_prefix(FILE *out, const char *line, size_t n)
 {
+	size_t spaces = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)line[i];
-		if (c == '\t')
+		if (c == '\t') {
+			put_run(out, ' ', spaces);
+			spaces = 0;
 			fputc('\t', out);
-		else if (!is_cont(c))
-			fputc(' ', out);
+		} else if (!is_cont(c)) {
+			spaces++;
+		}
 	}
+	put_run(out, ' ', spaces);
 }
 
 static size_t count_chars(const char *s, size_t n)
@@ -209,8 +226,7 @@ static void print_snippet(FILE *out, const struct finding *f, struct linecol lc,
 	size_t n = count_chars(line + start, end - start);
 	fputs(color ? caret_color : "", out);
 	fputc('^', out);
-	for (size_t i = 1; i < n; i++)
-		fputc('~', out);
+	put_run(out, '~', n > 1 ? n - 1 : 0);
 	fputs(color ? C_RESET : "", out);
 	fputc('\n', out);
 }

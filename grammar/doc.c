@@ -1,26 +1,13 @@
 /* Helpers over the document tree that both front ends share. */
 #include "doc.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../compiler/codes.h"
 
-static int compare_keys(const void *a, const void *b)
-{
-	const struct doc_pair *x = a, *y = b;
-	size_t n = x->key->len < y->key->len ? x->key->len : y->key->len;
-	int c = memcmp(x->key->text, y->key->text, n);
-	if (c)
-		return c;
-	if (x->key->len != y->key->len)
-		return x->key->len < y->key->len ? -1 : 1;
-	return x->key->span.offset < y->key->span.offset ? -1 :
-	       x->key->span.offset > y->key->span.offset;
-}
-
-/* Reports every key that appears twice, at its second place; sorting a copy
- * keeps this O(n log n) for big mappings. */
 static bool same_key(const struct doc_node *a, const struct doc_node *b)
 {
 	return a->kind == DOC_SCALAR && b->kind == DOC_SCALAR && a->len == b->len &&
@@ -48,23 +35,30 @@ void doc_check_duplicates(const struct doc_node *map, struct diag *d)
 				}
 		return;
 	}
-	size_t n = 0;
-	for (size_t i = 0; i < map->count; i++)
-		n += map->pairs[i].key->kind == DOC_SCALAR;
-	if (n < 2)
-		return;
-	struct doc_pair *sorted = malloc(n * sizeof *sorted);
-	if (!sorted)
+	/* A big one (a section of thousands of menus): a hash table of the
+	 * last place of each key, so a key given three times is reported at
+	 * its second place against the first, at its third against the second. */
+	size_t size = 16;
+	while (size < 2 * (size_t)map->count)
+		size *= 2;
+	uint32_t *slot = calloc(size, sizeof *slot);   /* pair index + 1; 0 = empty */
+	if (!slot) {
+		fputs("ivrc: out of memory\n", stderr);
 		abort();
-	n = 0;
-	for (size_t i = 0; i < map->count; i++)
-		if (map->pairs[i].key->kind == DOC_SCALAR)
-			sorted[n++] = map->pairs[i];
-	qsort(sorted, n, sizeof *sorted, compare_keys);
-	for (size_t i = 1; i < n; i++) {
-		if (same_key(sorted[i - 1].key, sorted[i].key))
-			report(d, sorted[i - 1].key, sorted[i].key);
 	}
-	free(sorted);
+	for (uint32_t i = 0; i < map->count; i++) {
+		const struct doc_node *k = map->pairs[i].key;
+		if (k->kind != DOC_SCALAR)
+			continue;
+		uint32_t h = 2166136261u;   /* FNV-1a */
+		for (uint32_t j = 0; j < k->len; j++)
+			h = (h ^ (unsigned char)k->text[j]) * 16777619u;
+		size_t at = h & (size - 1);
+		while (slot[at] && !same_key(map->pairs[slot[at] - 1].key, k))
+			at = (at + 1) & (size - 1);
+		if (slot[at])
+			report(d, map->pairs[slot[at] - 1].key, k);
+		slot[at] = i + 1;
+	}
+	free(slot);
 }
-

@@ -5,7 +5,7 @@
 #include "../compiler/diag.h"
 
 /* Reports every scalar key that appears twice in the mapping, at its second
- * place (IVR104); O(n log n). */
+ * place (IVR104); O(n). */
 void doc_check_duplicates(const struct doc_node *map, struct diag *d);
 
 #endif
