@@ -15,6 +15,7 @@ struct binder {
 	struct ast_program *p;
 	size_t caps[DECL_KIND_COUNT];   /* of the program's arrays of declarations */
 	bool keeps_nodes;               /* the program points into the document tree */
+	bool copy_text;                 /* the entry's text goes when it is bound */
 };
 
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
@@ -124,6 +125,13 @@ static bool bind_fields(struct binder *b, const struct doc_node *map,
 
 /* ---------- typed scalars ---------- */
 
+/* A scalar's text for the program to keep: a copy when the front end reuses
+ * the entry's memory (streaming), else the node's own. */
+static const char *keep_text(struct binder *b, const struct doc_node *n)
+{
+	return b->copy_text ? arena_strndup(b->a, n->text, n->len) : n->text;
+}
+
 static bool get_string(struct binder *b, const struct doc_node *n, const char *what,
 		       const char **out)
 {
@@ -133,7 +141,7 @@ static bool get_string(struct binder *b, const struct doc_node *n, const char *w
 		diag_error(b->d, IVR_BAD_VALUE, n->span, "%s holds a NUL byte", what);
 		return false;
 	}
-	*out = n->text;
+	*out = keep_text(b, n);
 	return true;
 }
 
@@ -214,7 +222,7 @@ static bool get_name(struct binder *b, const struct doc_node *n, const char *wha
 		lex_fail(b, n, IVR_BAD_VALUE, &e);
 		return false;
 	}
-	*out = n->text;
+	*out = keep_text(b, n);
 	return true;
 }
 
@@ -228,7 +236,7 @@ static bool get_phone(struct binder *b, const struct doc_node *n, const char *wh
 		lex_fail(b, n, IVR_BAD_PHONE, &e);
 		return false;
 	}
-	*out = n->text;
+	*out = keep_text(b, n);
 	return true;
 }
 
@@ -257,7 +265,7 @@ static bool get_dest(struct binder *b, const struct doc_node *n, const char *wha
 		out->kind = DEST_NONE;
 		return false;
 	}
-	out->id = n->text + id;
+	out->id = keep_text(b, n) + id;
 	out->span = n->span;
 	return true;
 }
@@ -1143,6 +1151,8 @@ struct bind_stream {
 	struct binder b;
 	struct diag d;                 /* until the whole file has loaded */
 	struct doc_node bound;         /* left in place of an entry bound already */
+	struct arena scratch;          /* the entries' nodes and text */
+	struct arena_mark kept;        /* below it: entries that stay */
 };
 
 static void bind_section_entry(struct binder *b, const struct section *sec,
@@ -1172,7 +1182,20 @@ struct bind_stream *bind_stream_new(const struct source *src, struct arena *a,
 	s->b.p->src = src;
 	diag_init(&s->d, a);
 	s->d.max_errors = d->max_errors;
+	arena_init(&s->scratch);
+	s->scratch.alloc_hook = a->alloc_hook;
+	s->scratch.hook_ctx = a->hook_ctx;
 	return s;
+}
+
+struct arena *bind_stream_scratch(struct bind_stream *s)
+{
+	return &s->scratch;
+}
+
+void bind_stream_drop(struct bind_stream *s)
+{
+	arena_rewind(&s->scratch, s->kept);
 }
 
 int bind_stream_section(const char *key)
@@ -1184,12 +1207,30 @@ int bind_stream_section(const char *key)
 }
 
 bool bind_stream_entry(struct bind_stream *s, int section, struct doc_pair *pair,
-		       unsigned index)
+		       unsigned index, bool must_stay)
 {
 	s->b.keeps_nodes = false;
+	s->b.copy_text = true;
 	bind_section_entry(&s->b, &sections[section], pair, index);
+	s->b.copy_text = false;
 	pair->value = &s->bound;
-	return s->b.keeps_nodes;
+	if (must_stay || s->b.keeps_nodes) {
+		s->kept = arena_mark(&s->scratch);
+		return true;
+	}
+	bind_stream_drop(s);
+	return false;
+}
+
+/* What stays of the scratch arena goes to the program's; the rest is freed. */
+static void end_scratch(struct bind_stream *s)
+{
+	if (s->kept.block) {
+		arena_rewind(&s->scratch, s->kept);
+		arena_adopt(s->b.a, &s->scratch);
+	} else {
+		arena_free(&s->scratch);
+	}
 }
 
 static int section_of(const struct doc_node *key)
@@ -1200,6 +1241,9 @@ static int section_of(const struct doc_node *key)
 struct ast_program *bind_stream_finish(struct bind_stream *s, struct doc_node *root,
 				       struct diag *d)
 {
+	end_scratch(s);
+	if (!root)
+		return NULL;
 	struct binder *b = &s->b;
 	struct ast_program *p = b->p;
 	p->root = root;

@@ -56,9 +56,10 @@ struct ast_program *bind_program(struct doc_node *root, const struct source *src
  * of each entry of a section (a menu, a flow...) once it is bound, and the
  * whole document tree never exists at once:
  *   s = bind_stream_new(...);
- *   for each whole entry of a top-level mapping section:
- *       bind_stream_entry(s, bind_stream_section(section's key), pair, index);
- *   p = bind_stream_finish(s, root, d);   (or nothing, when loading failed)
+ *   nodes and text of each entry of a top-level mapping section from
+ *   bind_stream_scratch(s); when the entry is whole:
+ *       bind_stream_entry(s, bind_stream_section(section's key), pair, index, ...);
+ *   p = bind_stream_finish(s, root, d);   (root NULL when loading failed)
  * Findings of the streamed entries are held back until bind_stream_finish,
  * so a file that does not load reports only why. The program is the one
  * bind_program makes of the same tree. */
@@ -71,14 +72,25 @@ struct bind_stream *bind_stream_new(const struct source *src, struct arena *a,
 /* The section a top-level key names, if its entries can be streamed; -1 if not. */
 int bind_stream_section(const char *key);
 
-/* Binds one entry (index: its place in the section) and replaces its value
- * with a marker that bind_stream_finish skips. Returns whether the program
- * keeps pointers into the entry's nodes (flow step arguments, settings):
- * only when it does not may the front end reuse their memory. */
-bool bind_stream_entry(struct bind_stream *s, int section, struct doc_pair *pair,
-		       unsigned index);
+/* Where an entry's nodes and text go: memory reused from entry to entry. */
+struct arena *bind_stream_scratch(struct bind_stream *s);
 
-/* Binds the rest of root (the header, tests, entries not streamed). */
+/* Binds one entry (index: its place in the section) and replaces its value
+ * with a marker that bind_stream_finish skips. The entry's memory in the
+ * scratch arena stays if must_stay (say, it defines an anchor) or the
+ * program points into its nodes (flow step arguments, settings); else it is
+ * reused for the next entry, text included (the program keeps copies of
+ * the strings it needs). Returns whether it stays. The key must be outside
+ * the scratch arena: it stays in the section, as the marker does. */
+bool bind_stream_entry(struct bind_stream *s, int section, struct doc_pair *pair,
+		       unsigned index, bool must_stay);
+
+/* Gives back what the scratch arena got since the last entry that stayed
+ * (an entry that did not parse). */
+void bind_stream_drop(struct bind_stream *s);
+
+/* Binds the rest of root (the header, tests, entries not streamed) and ends
+ * the stream; NULL when root is NULL or unusable. */
 struct ast_program *bind_stream_finish(struct bind_stream *s, struct doc_node *root,
 				       struct diag *d);
 

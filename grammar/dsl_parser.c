@@ -35,11 +35,9 @@ struct parser {
 	struct builder root;
 	struct builder sections[16];
 	/* Streaming (dsl_parse_program): each declaration of a section is bound
-	 * as soon as it is parsed; its nodes come from scratch, reused by the
-	 * next unless the program points into them. */
+	 * as soon as it is parsed; its nodes come from the stream's scratch
+	 * arena, reused by the next unless the program points into them. */
 	struct bind_stream *stream;
-	struct arena scratch;
-	struct arena_mark kept;    /* scratch below it holds entries that stay */
 };
 
 /* ---------- tokens ---------- */
@@ -168,9 +166,10 @@ static struct doc_node *new_node(struct parser *p, enum doc_kind kind, struct sp
 static struct doc_node *scalar_of(struct parser *p, const struct dsl_token *t)
 {
 	struct doc_node *n = new_node(p, DOC_SCALAR, t->span);
-	/* A string's text is already decoded into the arena; a word's is a
-	 * slice of the source. */
-	n->text = t->kind == DT_STRING ? t->text : arena_strndup(p->a, t->text, t->len);
+	/* A string's text is already decoded into the arena (the program's: a
+	 * token read ahead outlives a streamed entry); a word's is a slice of
+	 * the source, copied with the node. */
+	n->text = t->kind == DT_STRING ? t->text : arena_strndup(p->nodes, t->text, t->len);
 	n->len = t->len;
 	n->quoted = t->kind == DT_STRING;
 	return n;
@@ -660,18 +659,6 @@ static struct doc_node *declaration_value(struct parser *p, const char *kw,
 	return expect_block(p, k, name->text);
 }
 
-/* The declaration just put last in its section is bound now; its nodes'
- * memory is reused unless the program points into it. */
-static void stream_entry(struct parser *p, struct builder *sec, int section)
-{
-	struct doc_node *map = sec->node;
-	if (bind_stream_entry(p->stream, section, &map->pairs[map->count - 1],
-			      (unsigned)(map->count - 1)))
-		p->kept = arena_mark(&p->scratch);
-	else
-		arena_rewind(&p->scratch, p->kept);
-}
-
 /* declaration = KEYWORD name ( block | value ) */
 static void parse_declaration(struct parser *p, size_t which)
 {
@@ -689,18 +676,19 @@ static void parse_declaration(struct parser *p, size_t which)
 	int streamed = p->stream && sec->node->kind == DOC_MAP
 		       ? bind_stream_section(dsl_decls[which].section) : -1;
 	if (streamed >= 0)
-		p->nodes = &p->scratch;
+		p->nodes = bind_stream_scratch(p->stream);
 	struct doc_node *value = declaration_value(p, kw, name);
 	p->nodes = p->a;
 	if (!value) {
 		if (streamed >= 0)
-			arena_rewind(&p->scratch, p->kept);
+			bind_stream_drop(p->stream);
 		return;
 	}
 	if (strcmp(kw, "test") != 0) {
 		map_put(p, sec, name, value);
 		if (streamed >= 0)
-			stream_entry(p, sec, streamed);
+			bind_stream_entry(p->stream, streamed, &sec->node->pairs[sec->node->count - 1],
+					  (unsigned)(sec->node->count - 1), false);
 		return;
 	}
 	struct builder t = new_builder(p, DOC_MAP, span_join(kw_span, value->span));
@@ -807,10 +795,5 @@ struct ast_program *dsl_parse_program(const struct source *src, struct arena *a,
 {
 	struct parser p = { .a = a, .nodes = a, .d = d, .src = src,
 			    .stream = bind_stream_new(src, a, d) };
-	arena_init(&p.scratch);
-	p.scratch.alloc_hook = a->alloc_hook;
-	p.scratch.hook_ctx = a->hook_ctx;
-	struct doc_node *root = parse_file(&p);
-	arena_adopt(a, &p.scratch);   /* entries that stay live as long as the program */
-	return root ? bind_stream_finish(p.stream, root, d) : NULL;
+	return bind_stream_finish(p.stream, parse_file(&p), d);
 }

@@ -51,15 +51,14 @@ struct loader {
 	size_t documents;
 	bool failed;
 	bool ascii;                   /* no byte >= 0x80: marks are byte offsets */
-	/* Streaming (yaml_load_bound): each entry of a section (stack[1]) is
-	 * bound as soon as it is whole; its nodes come from scratch, whose
-	 * memory the next entry reuses unless the entry must stay. */
+	/* Streaming (yaml_load_program): each entry of a section (stack[1]) is
+	 * bound as soon as it is whole; its nodes come from the stream's
+	 * scratch arena, whose memory the next entry reuses unless it stays. */
 	struct bind_stream *stream;
+	struct arena *scratch;
 	int section;                  /* bind_stream_section of stack[1], or -1 */
 	unsigned entry_index;         /* entries streamed in this section */
-	struct arena scratch;
-	struct arena_mark kept;       /* scratch below it holds entries that stay */
-	size_t anchors_kept;          /* nanchors when kept was set */
+	size_t anchors_kept;          /* nanchors after the last entry that stayed */
 };
 
 static bool all_ascii(const char *s, size_t n)
@@ -92,7 +91,7 @@ static struct arena *node_arena(struct loader *l, size_t depth)
 	if (l->section < 0 || depth < 2)
 		return l->arena;
 	bool value = (l->nchildren - l->stack[1].first_child) % 2 == 1;
-	return depth > 2 || value ? &l->scratch : l->arena;
+	return depth > 2 || value ? l->scratch : l->arena;
 }
 
 static void push_child(struct loader *l, struct doc_node *n, size_t weight, struct span at)
@@ -119,24 +118,20 @@ static bool is_merge_key(const struct doc_node *k)
 	return k->kind == DOC_SCALAR && !k->quoted && k->len == 2 && memcmp(k->text, "<<", 2) == 0;
 }
 
-/* A pair of the streamed section is whole: bind it, and reuse its memory
- * unless the program points into it or it defines an anchor. Merge keys
- * stay for apply_merges. */
+/* A pair of the streamed section is whole: bind it (its memory is reused
+ * unless it must stay). Merge keys stay for apply_merges. */
 static void stream_entry(struct loader *l)
 {
 	struct doc_node **kv = l->children + l->nchildren - 2;
 	if (is_merge_key(kv[0]))
 		return;
 	struct doc_pair pair = { kv[0], kv[1] };
-	bool keeps = bind_stream_entry(l->stream, l->section, &pair, l->entry_index++);
-	kv[1] = pair.value;
-	/* A key that is a collection stays in the section, with its items. */
-	if (keeps || l->nanchors != l->anchors_kept || kv[0]->kind != DOC_SCALAR) {
-		l->kept = arena_mark(&l->scratch);
+	/* A later alias may use an anchor; a key that is a collection stays in
+	 * the section, with its items. */
+	bool must_stay = l->nanchors != l->anchors_kept || kv[0]->kind != DOC_SCALAR;
+	if (bind_stream_entry(l->stream, l->section, &pair, l->entry_index++, must_stay))
 		l->anchors_kept = l->nanchors;
-	} else {
-		arena_rewind(&l->scratch, l->kept);
-	}
+	kv[1] = pair.value;
 }
 
 static void remember_anchor(struct loader *l, const char *name, struct doc_node *n,
@@ -184,11 +179,14 @@ static bool check_tag(struct loader *l, const yaml_char_t *tag, struct span at)
 
 static void on_scalar(struct loader *l, yaml_event_t *e)
 {
-	struct doc_node *n = arena_alloc(node_arena(l, l->depth), sizeof *n);
+	/* The text with the node: what the program keeps of a streamed entry,
+	 * the binder copies. */
+	struct arena *a = node_arena(l, l->depth);
+	struct doc_node *n = arena_alloc(a, sizeof *n);
 	n->kind = DOC_SCALAR;
 	n->span = mark_span(l, e->start_mark, e->end_mark);
 	n->len = e->data.scalar.length;
-	n->text = arena_strndup(l->arena, (const char *)e->data.scalar.value, n->len);
+	n->text = arena_strndup(a, (const char *)e->data.scalar.value, n->len);
 	n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
 		    e->data.scalar.tag != NULL;
 	check_tag(l, e->data.scalar.tag, n->span);
@@ -292,7 +290,7 @@ static void on_end(struct loader *l, yaml_event_t *e)
 {
 	struct open_node *o = &l->stack[--l->depth];
 	struct doc_node *n = o->node;
-	struct arena *a = l->section >= 0 && l->depth >= 2 ? &l->scratch : l->arena;
+	struct arena *a = l->section >= 0 && l->depth >= 2 ? l->scratch : l->arena;
 	size_t count = l->nchildren - o->first_child;
 	size_t weight = 1;
 	for (size_t i = o->first_child; i < l->nchildren; i++)
@@ -443,10 +441,6 @@ struct ast_program *yaml_load_program(const struct source *src, struct arena *a,
 	struct loader l = { .src = src, .arena = a, .diag = d, .section = -1,
 			    .ascii = all_ascii(src->text, src->len),
 			    .stream = bind_stream_new(src, a, d) };
-	arena_init(&l.scratch);
-	l.scratch.alloc_hook = a->alloc_hook;
-	l.scratch.hook_ctx = a->hook_ctx;
-	struct doc_node *root = run(&l);
-	arena_adopt(a, &l.scratch);   /* entries that stay live as long as the program */
-	return root ? bind_stream_finish(l.stream, root, d) : NULL;
+	l.scratch = bind_stream_scratch(l.stream);
+	return bind_stream_finish(l.stream, run(&l), d);
 }

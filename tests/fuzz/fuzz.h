@@ -15,6 +15,7 @@
 #include "backends/backend.h"
 #include "backends/link.h"
 #include "compiler/arena.h"
+#include "compiler/ast_dump.h"
 #include "compiler/resolve.h"
 #include "grammar/bind.h"
 #include "grammar/dsl_parser.h"
@@ -39,6 +40,57 @@ static inline struct doc_node *fuzz_parse(enum fuzz_syntax syn, const char *text
 						    text, len);
 	*src_out = src;
 	return syn == FUZZ_DSL ? dsl_parse(src, a, d, comments) : yaml_load(src, a, d);
+}
+
+/* The program as the CLI reads it: bound while it is parsed. */
+static inline struct ast_program *fuzz_load(enum fuzz_syntax syn, const char *text, size_t len,
+					    struct arena *a, struct diag *d)
+{
+	const struct source *src = source_from_text(a, syn == FUZZ_DSL ? "fuzz.ivr" : "fuzz.yaml",
+						    text, len);
+	return syn == FUZZ_DSL ? dsl_parse_program(src, a, d) : yaml_load_program(src, a, d);
+}
+
+static inline char *fuzz_dump(const struct ast_program *p)
+{
+	if (!p)
+		return NULL;
+	cJSON *json = ast_dump(p);
+	char *text = cJSON_PrintUnformatted(json);
+	cJSON_Delete(json);
+	return text;
+}
+
+/* Differential oracle: binding while parsing gives the program and the
+ * findings that binding the whole tree gives. */
+static inline void fuzz_same_as_whole_tree(enum fuzz_syntax syn, const uint8_t *data, size_t size)
+{
+	struct arena a, b;
+	struct diag da, db;
+	const struct source *src;
+	arena_init(&a);
+	arena_init(&b);
+	diag_init(&da, &a);
+	diag_init(&db, &b);
+	struct ast_program *streamed = fuzz_load(syn, (const char *)data, size, &a, &da);
+	struct doc_node *root = fuzz_parse(syn, (const char *)data, size, &b, &db, NULL, &src);
+	struct ast_program *whole = root ? bind_program(root, src, &b, &db) : NULL;
+	char *x = fuzz_dump(streamed), *y = fuzz_dump(whole);
+	FUZZ_ASSERT((x == NULL) == (y == NULL) && (!x || strcmp(x, y) == 0),
+		    "streamed program differs: %s / %s", x ? x : "(none)", y ? y : "(none)");
+	diag_sort(&da);
+	diag_sort(&db);
+	FUZZ_ASSERT(da.n == db.n && da.errors == db.errors, "streamed findings: %zu, whole: %zu",
+		    da.n, db.n);
+	for (size_t i = 0; i < da.n; i++)
+		FUZZ_ASSERT(da.items[i].code == db.items[i].code &&
+			    da.items[i].span.offset == db.items[i].span.offset &&
+			    strcmp(da.items[i].message, db.items[i].message) == 0,
+			    "streamed finding %zu: %s / %s", i, da.items[i].message, db.items[i].message);
+	cJSON_free(x);
+	cJSON_free(y);
+	arena_free(&a);
+	arena_free(&b);
 }
 
 /* Sorts the findings and prints them as text (with colour) and as JSON. */
@@ -80,17 +132,16 @@ static inline void fuzz_lower(const struct ast_program *p, enum target t, struct
 
 /* `ivrc check` (every declared target, with the targets' own checks), then
  * `ivrc build --target T` for each declared target, each from a fresh arena
- * as the CLI does it. */
+ * and bound while parsed as the CLI does it; and the differential oracle. */
 static inline void fuzz_check_and_build(enum fuzz_syntax syn, const uint8_t *data, size_t size)
 {
+	fuzz_same_as_whole_tree(syn, data, size);
 	for (int pass = -1; pass < TARGET_COUNT; pass++) {
 		struct arena a;
 		struct diag d;
-		const struct source *src;
 		arena_init(&a);
 		diag_init(&d, &a);
-		struct doc_node *root = fuzz_parse(syn, (const char *)data, size, &a, &d, NULL, &src);
-		struct ast_program *p = root ? bind_program(root, src, &a, &d) : NULL;
+		struct ast_program *p = fuzz_load(syn, (const char *)data, size, &a, &d);
 		bool go_on = p != NULL;
 		if (p && pass >= 0 && !p->targets[pass].present)
 			go_on = false;    /* build of an undeclared target: IVR209 only */
