@@ -1198,6 +1198,11 @@ void bind_stream_drop(struct bind_stream *s)
 	arena_rewind(&s->scratch, s->kept);
 }
 
+void bind_stream_keep(struct bind_stream *s)
+{
+	s->kept = arena_mark(&s->scratch);
+}
+
 int bind_stream_section(const char *key)
 {
 	for (size_t i = 0; i < COUNT(sections); i++)
@@ -1215,7 +1220,7 @@ bool bind_stream_entry(struct bind_stream *s, int section, struct doc_pair *pair
 	s->b.copy_text = false;
 	pair->value = &s->bound;
 	if (must_stay || s->b.keeps_nodes) {
-		s->kept = arena_mark(&s->scratch);
+		bind_stream_keep(s);
 		return true;
 	}
 	bind_stream_drop(s);

@@ -89,6 +89,10 @@ bool bind_stream_entry(struct bind_stream *s, int section, struct doc_pair *pair
  * (an entry that did not parse). */
 void bind_stream_drop(struct bind_stream *s);
 
+/* Keeps what the scratch arena got so far (a value the front end still
+ * needs, such as a merge key's). */
+void bind_stream_keep(struct bind_stream *s);
+
 /* Binds the rest of root (the header, tests, entries not streamed) and ends
  * the stream; NULL when root is NULL or unusable. */
 struct ast_program *bind_stream_finish(struct bind_stream *s, struct doc_node *root,

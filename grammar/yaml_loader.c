@@ -119,12 +119,16 @@ static bool is_merge_key(const struct doc_node *k)
 }
 
 /* A pair of the streamed section is whole: bind it (its memory is reused
- * unless it must stay). Merge keys stay for apply_merges. */
+ * unless it must stay). A merge key's pair stays, unbound, for apply_merges
+ * at the end of the section. */
 static void stream_entry(struct loader *l)
 {
 	struct doc_node **kv = l->children + l->nchildren - 2;
-	if (is_merge_key(kv[0]))
+	if (is_merge_key(kv[0])) {
+		bind_stream_keep(l->stream);
+		l->anchors_kept = l->nanchors;
 		return;
+	}
 	struct doc_pair pair = { kv[0], kv[1] };
 	/* A later alias may use an anchor; a key that is a collection stays in
 	 * the section, with its items. */

@@ -118,6 +118,9 @@ static const struct { const char *name, *text; } cases[] = {
 	{ "stream: a merge key in a section",
 	  HEAD "x: &more { c: { prompt: r }, a: { prompt: q } }\n"
 	  "menus:\n  a: { prompt: r }\n  <<: *more\n  b: { prompt: r, options: { 1: menu:c } }\n" },
+	{ "stream: a merge key's mapping written in place, then more entries (fuzz)",
+	  HEAD "menus:\n  a: { prompt: r }\n  <<: { b: { prompt: r, options: { 1: menu:c } } }\n"
+	  "  c: { prompt: r, timeout: 3 }\n  d: { prompt: r }\n" },
 	{ "stream: an anchor on a section",
 	  HEAD "menus: &all\n  a: { prompt: r }\nannouncements: *all\n" },
 	{ "stream: a section given twice",
