@@ -11,7 +11,7 @@
 bool backend_numeric_id(const char *id)
 {
 	size_t n = strspn(id, "0123456789");
-	return n > 0 && n <= 15 && id[n] == '\0';
+	return n > 0 && n <= 15 && id[n] == '\0' && (id[0] != '0' || n == 1);
 }
 
 bool backend_numeric_refs(enum target t, const char *kind)

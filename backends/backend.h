@@ -50,8 +50,9 @@ extern const struct backend smartflo_backend, sonetel_backend, infobip_backend;
  * while only its capability table exists. */
 const struct backend *backend_for(enum target t);
 
-/* Whether a remote id can go into a body as a JSON number: 1 to 15 digits
- * (exact in a double). */
+/* Whether a remote id can go into a body as a JSON number without changing:
+ * 1 to 15 digits (exact in a double), no leading zero ("007" stays a
+ * string). */
 bool backend_numeric_id(const char *id);
 
 /* Whether the bodies of target t's `kind` write ids as numbers

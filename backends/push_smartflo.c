@@ -146,16 +146,6 @@ struct sf_hangup {
 	const char *type, *id;       /* "hangup", "1" */
 };
 
-static bool digits(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return false;
-	return true;
-}
-
 /* "X_id" beside "X_type": an auto attendant's or a virtual receptionist's
  * destination, type and id as two fields. */
 static cJSON *type_sibling(struct arena *a, cJSON *parent, const char *key)
@@ -179,7 +169,7 @@ static cJSON *sf_hangup_node(void *ud, cJSON *parent, cJSON *node)
 		return node;
 	}
 	cJSON_SetValuestring(type, h->type);
-	cJSON *id = backend_numeric_refs(TARGET_SMARTFLO, h->kind) && digits(h->id)
+	cJSON *id = backend_numeric_refs(TARGET_SMARTFLO, h->kind) && backend_numeric_id(h->id)
 			    ? cJSON_CreateNumber(strtod(h->id, NULL))
 			    : cJSON_CreateString(h->id);
 	return json_replace(parent, node, id) ? id : node;

@@ -307,10 +307,9 @@ static void lower_ivr(struct sf *s, const struct ast_menu *m)
 static cJSON *vr_id(struct sf *s, const struct route *r, struct span at)
 {
 	const char *id = r->id;
-	size_t n = strlen(id);
 	if (strncmp(id, "@{", 2) == 0)
 		return cJSON_CreateString(id);
-	if (n && n <= 15 && strspn(id, "0123456789") == n && (id[0] != '0' || n == 1))
+	if (backend_numeric_id(id))
 		return cJSON_CreateNumber(strtod(id, NULL));
 	diag_error(s->d, IVR_TARGET_DEST, at,
 		   "smartflo virtual receptionists take numeric ids, and '%s' id '%s' is not one "
