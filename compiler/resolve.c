@@ -256,6 +256,8 @@ static void check_goto(struct resolver *r, struct label_scope *s, struct ast_ste
 		resolve_dest(r, &st->to, false);
 		return;
 	}
+	if (st->to.kind == DEST_NONE)   /* the binder said why */
+		return;
 	if (st->to.kind != DEST_NAME) {
 		diag_error(r->d, IVR_WRONG_KIND, st->to.span,
 			   "'goto' takes a label or 'menu:NAME'");
@@ -416,7 +418,8 @@ static void resolve_all(struct resolver *r)
 		struct ast_dest *dest = &p->broadcasts[i]->destination;
 		resolve_dest(r, dest, false);
 		bool menu = dest->ref && dest->ref->kind == DECL_MENU;
-		if (!menu && dest->kind != DEST_IVR && dest->kind != DEST_REPEAT &&
+		if (!menu && dest->kind != DEST_NONE && dest->kind != DEST_IVR &&
+		    dest->kind != DEST_REPEAT &&
 		    (dest->ref || !is_reference(dest->kind)))
 			diag_error(r->d, IVR_WRONG_KIND, dest->span,
 				   "a broadcast's destination is a menu or an 'ivr:' literal");

@@ -569,6 +569,8 @@ static void parse_step(struct parser *p, struct builder *steps)
 	struct span start = p->tok.span;
 	if (at(p, DT_LABEL)) {
 		label = scalar_of(p, &p->tok);
+		/* A label is a name: `null:` is the label "null", not nothing. */
+		label->quoted = doc_is_null(label);
 		advance(p);
 	}
 	if (!at(p, DT_WORD)) {

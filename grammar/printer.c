@@ -52,6 +52,20 @@ static bool is_word(const char *s, size_t n)
 	return s[n - 1] != ':' && s[n - 1] != '-';
 }
 
+/* A step's label that re-lexes as one (dsl.re, word_or_label): a word with
+ * no ':', starting with a letter or '_'. The DSL has no quoted label (a
+ * label is always a name, never null), and a label may end in '-', which
+ * is_word refuses. */
+static bool is_label(const char *s, size_t n)
+{
+	if (n == 0 || !(s[0] == '_' || (s[0] | 0x20) >= 'a'))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!word_char((unsigned char)s[i]) || s[i] == ':')
+			return false;
+	return true;
+}
+
 static void put_quoted(FILE *out, const char *s, size_t n)
 {
 	fputc('"', out);
@@ -447,7 +461,10 @@ static void print_step(struct printer *p, const struct doc_node *n)
 		if (n->pairs[i].value != label)
 			step = &n->pairs[i];
 	if (label) {
-		put_scalar(p->out, label);
+		if (label->kind == DOC_SCALAR && is_label(label->text, label->len))
+			fwrite(label->text, 1, label->len, p->out);
+		else
+			put_scalar(p->out, label);
 		fputs(": ", p->out);
 	}
 	if (!step) {

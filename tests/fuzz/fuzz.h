@@ -95,11 +95,21 @@ static inline void fuzz_same_as_whole_tree(enum fuzz_syntax syn, const uint8_t *
 	arena_free(&b);
 }
 
-/* Sorts the findings and prints them as text (with colour) and as JSON. */
+/* Every finding about a file has a place in it (file:line:col). */
+static inline void fuzz_assert_positions(const struct diag *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		FUZZ_ASSERT(d->items[i].span.src, "a finding without a position: IVR%u %s",
+			    d->items[i].code, d->items[i].message);
+}
+
+/* Sorts the findings and prints them as text (with colour) and as JSON,
+ * each with its position. */
 static inline void fuzz_print_findings(struct diag *d)
 {
 	char *buf = NULL;
 	size_t len = 0;
+	fuzz_assert_positions(d);
 	FILE *f = open_memstream(&buf, &len);
 	if (!f)
 		abort();
@@ -164,6 +174,8 @@ static inline void fuzz_check_and_build(enum fuzz_syntax syn, const uint8_t *dat
 		}
 		if (pass < 0)
 			fuzz_print_findings(&d);
+		else
+			fuzz_assert_positions(&d);
 		arena_free(&a);
 		if (!go_on && pass < 0 && !p)
 			break;       /* nothing bound: the builds would fail the same way */
