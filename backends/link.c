@@ -372,8 +372,9 @@ static size_t put(char *out, size_t at, const char *p, size_t n)
 	return n;
 }
 
-/* Writes s with known placeholders replaced into out (NULL: only measures). */
-static size_t fill_text(const char *s, const struct ids *ids, char *out)
+/* Writes s with the placeholders f knows replaced into out (NULL: only
+ * measures); the writing pass counts those it does not know. */
+static size_t fill_text(struct link_filler *f, const char *s, char *out)
 {
 	size_t len = 0;
 	for (;;) {
@@ -381,60 +382,70 @@ static size_t fill_text(const char *s, const struct ids *ids, char *out)
 		const char *close = open ? strchr(open + 2, '}') : NULL;
 		if (!close)
 			return len + put(out, len, s, strlen(s));
-		const struct named *f = named_find(ids->v, ids->n, open + 2,
-						   (size_t)(close - open - 2));
+		size_t klen = (size_t)(close - open - 2);
+		const char *id = f->find(f->ud, open + 2, klen);
 		len += put(out, len, s, (size_t)(open - s));
-		if (f)
-			len += put(out, len, f->id, strlen(f->id));
-		else
-			len += put(out, len, open, (size_t)(close + 1 - open));
+		if (id) {
+			len += put(out, len, id, strlen(id));
+		} else {
+			len += put(out, len, open, klen + 3);
+			if (out) {
+				f->unknown++;
+				f->first_unknown = arena_strndup(f->a, open + 2, klen);
+			}
+		}
 		s = close + 1;
 	}
 }
 
-/* The id a string stands for when it is exactly one known placeholder and
- * that id is a number: "@{vr:main}" -> "1234". NULL otherwise. */
-static const char *whole_numeric_id(const char *s, const struct ids *ids)
+/* The id a string stands for when it is exactly one placeholder:
+ * "@{vr:main}" -> "1234". NULL otherwise. */
+static const char *whole_id(struct link_filler *f, const char *s)
 {
 	size_t n = strlen(s);
 	if (n < 4 || strncmp(s, "@{", 2) != 0 || s[n - 1] != '}' || memchr(s + 2, '}', n - 3))
 		return NULL;
-	const struct named *f = named_find(ids->v, ids->n, s + 2, n - 3);
-	return f && backend_numeric_id(f->id) ? f->id : NULL;
+	return f->find(f->ud, s + 2, n - 3);
 }
 
-/* Fills the placeholders of one string; in a body that writes ids as
- * numbers (push does the same), a string that is one id becomes a number. */
-static void fill_string(struct arena *a, cJSON *parent, cJSON *str, const struct ids *ids,
-			bool numeric)
+cJSON *link_fill_string(struct link_filler *f, cJSON *parent, cJSON *node)
 {
-	if (!strstr(str->valuestring, "@{"))
-		return;
-	const char *id = numeric && parent ? whole_numeric_id(str->valuestring, ids) : NULL;
-	if (id) {
-		json_replace(parent, str, cJSON_CreateNumber(strtod(id, NULL)));
-		return;
+	if (!cJSON_IsString(node) || !node->valuestring || !strstr(node->valuestring, "@{"))
+		return node;
+	const char *id = f->numeric && parent ? whole_id(f, node->valuestring) : NULL;
+	if (id && backend_numeric_id(id)) {
+		cJSON *num = cJSON_CreateNumber(strtod(id, NULL));
+		if (json_replace(parent, node, num))
+			return num;
 	}
-	size_t n = fill_text(str->valuestring, ids, NULL);
-	char *text = arena_alloc(a, n + 1);
-	fill_text(str->valuestring, ids, text);
-	cJSON_SetValuestring(str, text);
+	size_t n = fill_text(f, node->valuestring, NULL);
+	char *text = arena_alloc(f->a, n + 1);
+	fill_text(f, node->valuestring, text);
+	cJSON_SetValuestring(node, text);
+	return node;
+}
+
+static const char *state_find(void *ud, const char *key, size_t len)
+{
+	const struct ids *ids = ud;
+	const struct named *f = named_find(ids->v, ids->n, key, len);
+	return f ? f->id : NULL;
 }
 
 /* Every string in the tree, with an explicit stack of (parent, node). */
-static void fill_body(struct arena *a, cJSON *body, const struct ids *ids, bool numeric)
+static void fill_body(struct arena *a, cJSON *body, struct ids *ids, bool numeric)
 {
+	struct link_filler f = { a, state_find, ids, numeric, 0, NULL };
 	struct at { cJSON *parent, *node; } *stack = NULL;
 	size_t n = 0, cap = 0;
 	if (body)
 		ARENA_PUSH(a, stack, n, cap, ((struct at){ NULL, body }));
 	while (n) {
 		struct at it = stack[--n];
-		/* Children first: fill_string may replace the node. */
+		/* Children first: filling may replace the node. */
 		for (cJSON *c = it.node->child; c; c = c->next)
 			ARENA_PUSH(a, stack, n, cap, ((struct at){ it.node, c }));
-		if (cJSON_IsString(it.node) && it.node->valuestring)
-			fill_string(a, it.parent, it.node, ids, numeric);
+		link_fill_string(&f, it.parent, it.node);
 	}
 }
 

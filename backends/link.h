@@ -32,6 +32,25 @@ void link_order(struct bundle *b);
  * once per bundle. */
 bool link_fill(struct bundle *b, const cJSON *state);
 
+/* Filling one string of a body, for link_fill and for push (whose ids come
+ * from a state that grows as it creates): each "@{kind:name}" whose id
+ * find() knows is replaced; in a body that writes ids as numbers, a string
+ * that is exactly one placeholder of a plain numeric id (backend_numeric_id)
+ * becomes that number. */
+struct link_filler {
+	struct arena *a;
+	/* The id of "kind:name" (len bytes, not NUL-terminated), or NULL. */
+	const char *(*find)(void *ud, const char *key, size_t len);
+	void *ud;
+	bool numeric;                /* the body writes ids as numbers */
+	size_t unknown;              /* placeholders left so far */
+	const char *first_unknown;   /* "kind:name" of one of them */
+};
+
+/* Fills node, a member of parent (NULL at the top); returns what is in its
+ * place now (a number replaces the string). Anything but a string is left. */
+cJSON *link_fill_string(struct link_filler *f, cJSON *parent, cJSON *node);
+
 /* {"target","project","objects":[{"kind","name","remote_name","method",
  * "path","depends_on","body"}]}; the caller owns the result, which refers
  * to the bodies of the bundle: delete it before the bundle is freed. */

@@ -220,56 +220,25 @@ void push_walk(cJSON *root, push_walk_fn fn, void *ud)
 	free(stack);
 }
 
-struct filling {
-	struct push_ctx *c;
-	const char *kind;
-	size_t unknown;              /* placeholders left */
-	const char *first_unknown;   /* "kind:name" of one of them */
-};
-
-static const char *known_id(struct push_ctx *c, const char *key, size_t len)
+/* The id the state holds for "kind:name" (link_filler's find). */
+static const char *known_id(void *ud, const char *key, size_t len)
 {
+	struct push_ctx *c = ud;
 	const char *k = arena_strndup(c->a, key, len);
 	return push_id_text(c->a, state_entry(c, k), "id");
 }
 
 static cJSON *fill_node(void *ud, cJSON *parent, cJSON *node)
 {
-	struct filling *f = ud;
-	if (!cJSON_IsString(node) || !push_has_placeholder(node->valuestring))
-		return node;
-	const char *s = node->valuestring, *whole = NULL;
-	char *out = arena_strdup(f->c->a, ""), *open, *close;
-	size_t n = 0;
-	while ((open = strstr(s, "@{")) && (close = strchr(open + 2, '}'))) {
-		size_t klen = (size_t)(close - open - 2);
-		const char *id = known_id(f->c, open + 2, klen);
-		if (!id) {
-			f->unknown++;
-			f->first_unknown = arena_strndup(f->c->a, open + 2, klen);
-		}
-		whole = open == node->valuestring && !close[1] && n == 0 ? id : NULL;
-		const char *put = id ? id : arena_strndup(f->c->a, open, klen + 3);
-		out = arena_printf(f->c->a, "%s%.*s%s", out, (int)(open - s), s, put);
-		s = close + 1;
-		n++;
-	}
-	out = arena_printf(f->c->a, "%s%s", out, s);
-	if (whole && parent && backend_numeric_refs(f->c->pv->target, f->kind) &&
-	    backend_numeric_id(whole)) {
-		cJSON *num = cJSON_CreateNumber(strtod(whole, NULL));
-		if (json_replace(parent, node, num))
-			return num;
-	}
-	cJSON_SetValuestring(node, out);
-	return node;
+	return link_fill_string(ud, parent, node);
 }
 
 /* A copy of o's body with every id the state knows filled in. */
 static cJSON *filled_body(struct push_ctx *c, const struct bundle_object *o,
-			  struct filling *f)
+			  struct link_filler *f)
 {
-	*f = (struct filling){ c, o->kind, 0, NULL };
+	*f = (struct link_filler){ c->a, known_id, c, backend_numeric_refs(c->pv->target, o->kind),
+				   0, NULL };
 	cJSON *body = o->body ? cJSON_Duplicate(o->body, 1) : cJSON_CreateObject();
 	push_walk(body, fill_node, f);
 	return body;
@@ -364,7 +333,7 @@ static struct item plan_object(struct push_ctx *c, struct bundle *b, const struc
 					       "updated", cyc);
 		return it;
 	}
-	struct filling f;
+	struct link_filler f;
 	cJSON *body = filled_body(c, o, &f);
 	const char *hash = text_hash(c, body_text(c, body)), *had = entry_string(c, e, "hash");
 	cJSON_Delete(body);
@@ -505,7 +474,7 @@ static int refresh_item(struct push_ctx *c, struct item *it)
 		it->id = NULL;
 		return PUSH_CLEAN;
 	}
-	struct filling f;
+	struct link_filler f;
 	cJSON *want = filled_body(c, it->o, &f);
 	const char *k = drift(c, want, remote);
 	if (k) {
@@ -648,7 +617,7 @@ static int do_create(struct push_ctx *c, struct item *it, struct tally *t)
 		if (st != PUSH_CLEAN || found)
 			return st;
 	}
-	struct filling f;
+	struct link_filler f;
 	cJSON *body = filled_body(c, it->o, &f);
 	if (f.unknown && c->pv->unresolved)
 		c->pv->unresolved(c, body, it->o->kind);   /* updated in the second pass */
@@ -685,7 +654,7 @@ static int recreate(struct push_ctx *c, struct item *it, struct tally *t)
 
 static int do_update(struct push_ctx *c, struct item *it, bool second, struct tally *t)
 {
-	struct filling f;
+	struct link_filler f;
 	cJSON *body = filled_body(c, it->o, &f);
 	const char *text = body_text(c, body), *hash = text_hash(c, text);
 	cJSON_Delete(body);
