@@ -1090,6 +1090,11 @@ static void bind_targets(struct binder *b, const struct doc_node *n)
 		specs[t] = (struct field_spec){ ast_target_names[t], FT_MAP, false, NULL };
 	struct doc_node *f[TARGET_COUNT];
 	bind_fields(b, n, specs, TARGET_COUNT, f, "targets", n->span);
+	/* As the DSL, which declares targets one statement each: a file for no
+	 * provider at all is a mistake, not a file with nothing to check. */
+	if (n->kind == DOC_MAP && n->count == 0)
+		diag_error(b->d, IVR_MISSING_KEY, n->span,
+			   "no target declared; declare at least one of smartflo, sonetel, infobip");
 	for (int t = 0; t < TARGET_COUNT; t++)
 		if (f[t])
 			bind_settings(b, f[t], arena_printf(b->a, "targets.%s", ast_target_names[t]),
