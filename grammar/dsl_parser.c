@@ -175,6 +175,15 @@ static struct doc_node *scalar_of(struct parser *p, const struct dsl_token *t)
 	return n;
 }
 
+/* A name (a declaration's, a label): `null` there is the name "null", not
+ * YAML's null, so the node reads as quoted. */
+static struct doc_node *name_of(struct parser *p, const struct dsl_token *t)
+{
+	struct doc_node *n = scalar_of(p, t);
+	n->quoted = n->quoted || doc_is_null(n);
+	return n;
+}
+
 static struct doc_node *word_node(struct parser *p, const char *w, struct span span)
 {
 	struct dsl_token t = { DT_WORD, span, w, strlen(w) };
@@ -568,9 +577,7 @@ static void parse_step(struct parser *p, struct builder *steps)
 	struct doc_node *label = NULL;
 	struct span start = p->tok.span;
 	if (at(p, DT_LABEL)) {
-		label = scalar_of(p, &p->tok);
-		/* A label is a name: `null:` is the label "null", not nothing. */
-		label->quoted = doc_is_null(label);
+		label = name_of(p, &p->tok);
 		advance(p);
 	}
 	if (!at(p, DT_WORD)) {
@@ -672,7 +679,7 @@ static void parse_declaration(struct parser *p, size_t which)
 		sync(p);
 		return;
 	}
-	struct doc_node *name = scalar_of(p, &p->tok);
+	struct doc_node *name = name_of(p, &p->tok);
 	advance(p);
 	struct builder *sec = section(p, which, kw_span);
 	int streamed = p->stream && sec->node->kind == DOC_MAP
