@@ -858,6 +858,23 @@ static int note_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* The bytes of the character at c when a YAML comment cannot hold it (the
+ * text is valid UTF-8): controls, C1 controls, line breaks (NEL, LS, PS:
+ * one would end the comment and make the rest YAML), a BOM, U+FFFE/FFFF.
+ * 0 when it can. */
+static size_t unprintable(const unsigned char *c)
+{
+	if (*c < ' ' || *c == 0x7f)
+		return 1;
+	if (c[0] == 0xc2 && c[1] >= 0x80 && c[1] <= 0x9f)
+		return 2;
+	if ((c[0] == 0xe2 && c[1] == 0x80 && (c[2] == 0xa8 || c[2] == 0xa9)) ||
+	    (c[0] == 0xef && c[1] == 0xbb && c[2] == 0xbf) ||
+	    (c[0] == 0xef && c[1] == 0xbf && (c[2] == 0xbe || c[2] == 0xbf)))
+		return 3;
+	return 0;
+}
+
 static const char *comment_block(struct importer *im)
 {
 	if (im->nnotes == 0)
@@ -872,10 +889,13 @@ static const char *comment_block(struct importer *im)
 	o += sprintf(o, "%s", head);
 	for (size_t i = 0; i < im->nnotes; i++) {
 		o += sprintf(o, "#   ");
-		/* A comment is one line of printable text: other bytes of values
-		 * (line breaks, controls) become spaces. */
-		for (const char *c = im->notes[i].text; *c; c++)
-			*o++ = (unsigned char)*c < ' ' || *c == 0x7f ? ' ' : *c;
+		/* A comment is one line of printable text: other characters of
+		 * values (line breaks, controls) become spaces. */
+		for (const unsigned char *c = (const unsigned char *)im->notes[i].text; *c;) {
+			size_t n = unprintable(c);
+			*o++ = n ? ' ' : (char)*c;
+			c += n ? n : 1;
+		}
 		*o++ = '\n';
 	}
 	*o = '\0';
