@@ -474,7 +474,10 @@ static void print_step(struct printer *p, const struct doc_node *n)
 	put_key(p->out, step->key);
 	const struct dsl_step *st = dsl_step_find(step->key->text, step->key->len);
 	const struct doc_node *v = step->value;
-	if (v->kind == DOC_SCALAR && (v->len || v->quoted)) {
+	/* `hangup: null` (the mapping form, say with a label) is `hangup`: a
+	 * step that takes no argument has nothing to write after its name. */
+	bool nothing = st && !st->positional && doc_is_null(v);
+	if (v->kind == DOC_SCALAR && (v->len || v->quoted) && !nothing) {
 		fputc(' ', p->out);
 		put_scalar(p->out, v);
 	} else if (v->kind == DOC_MAP && st) {
