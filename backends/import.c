@@ -161,8 +161,11 @@ const char *import_json_text(struct importer *im, const cJSON *v)
 	char *text = cJSON_PrintUnformatted(v);
 	if (!text)
 		return "?";
-	size_t n = strlen(text);
-	const char *out = n > 60 ? arena_printf(im->a, "%.57s...", text)
+	size_t n = strlen(text), cut = 57;
+	/* Cut between characters, not inside one (the text is UTF-8). */
+	while (n > 60 && cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
+		cut--;
+	const char *out = n > 60 ? arena_printf(im->a, "%.*s...", (int)cut, text)
 				 : arena_strdup(im->a, text);
 	cJSON_free(text);
 	return out;
