@@ -194,6 +194,10 @@ static void on_scalar(struct loader *l, yaml_event_t *e)
 	n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
 		    e->data.scalar.tag != NULL;
 	check_tag(l, e->data.scalar.tag, n->span);
+	/* YAML's "\0": no JSON body a provider reads, nor the DSL, holds it. */
+	if (memchr(n->text, '\0', n->len))
+		diag_error(l->diag, IVR_BAD_VALUE, n->span,
+			   "a string holds a NUL character (\\0), which no provider takes");
 	finish_node(l, n, 1, anchor_name(l, e->data.scalar.anchor), n->span);
 }
 
