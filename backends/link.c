@@ -417,12 +417,25 @@ cJSON *link_fill_string(struct link_filler *f, cJSON *parent, cJSON *node)
 		cJSON *num = cJSON_CreateNumber(strtod(id, NULL));
 		if (json_replace(parent, node, num))
 			return num;
+	} else if (id && !f->not_numeric && strncmp(id, "@{", 2) != 0) {
+		/* (A dry run's stand-in id is the placeholder itself.) */
+		size_t n = strlen(node->valuestring);
+		f->not_numeric = arena_strndup(f->a, node->valuestring + 2, n - 3);
 	}
 	size_t n = fill_text(f, node->valuestring, NULL);
 	char *text = arena_alloc(f->a, n + 1);
 	fill_text(f, node->valuestring, text);
 	cJSON_SetValuestring(node, text);
 	return node;
+}
+
+const char *link_not_numeric_message(struct arena *a, const struct link_filler *f,
+				     enum target t, const char *kind)
+{
+	const char *id = f->find(f->ud, f->not_numeric, strlen(f->not_numeric));
+	return arena_printf(a, "the id '%s' of %s is no plain number, and %s %s bodies take "
+			    "ids as numbers (as a number it would change)",
+			    id ? id : "?", f->not_numeric, ast_target_names[t], kind);
 }
 
 static const char *state_find(void *ud, const char *key, size_t len)
@@ -433,9 +446,9 @@ static const char *state_find(void *ud, const char *key, size_t len)
 }
 
 /* Every string in the tree, with an explicit stack of (parent, node). */
-static void fill_body(struct arena *a, cJSON *body, struct ids *ids, bool numeric)
+static void fill_body(struct link_filler *f, cJSON *body)
 {
-	struct link_filler f = { a, state_find, ids, numeric, 0, NULL };
+	struct arena *a = f->a;
 	struct at { cJSON *parent, *node; } *stack = NULL;
 	size_t n = 0, cap = 0;
 	if (body)
@@ -445,15 +458,16 @@ static void fill_body(struct arena *a, cJSON *body, struct ids *ids, bool numeri
 		/* Children first: filling may replace the node. */
 		for (cJSON *c = it.node->child; c; c = c->next)
 			ARENA_PUSH(a, stack, n, cap, ((struct at){ it.node, c }));
-		link_fill_string(&f, it.parent, it.node);
+		link_fill_string(f, it.parent, it.node);
 	}
 }
 
-bool link_fill(struct bundle *b, const cJSON *state)
+const char *link_fill(struct bundle *b, const cJSON *state)
 {
 	struct ids ids;
 	if (!state_ids(b->arena, state, ast_target_names[b->target], &ids))
-		return false;
+		return arena_printf(b->arena, "not an ivrc state file (version %d)",
+				    LINK_STATE_VERSION);
 	for (size_t i = 0; i < b->count; i++) {
 		struct bundle_object *o = &b->objects[i];
 		const char *key = link_key(b->arena, o->kind, o->name);
@@ -462,9 +476,13 @@ bool link_fill(struct bundle *b, const cJSON *state)
 			o->method = "PUT";
 			o->path = arena_concat(b->arena, o->path, "/", own->id, (const char *)NULL);
 		}
-		fill_body(b->arena, o->body, &ids, backend_numeric_refs(b->target, o->kind));
+		struct link_filler f = { b->arena, state_find, &ids,
+					 backend_numeric_refs(b->target, o->kind), 0, NULL, NULL };
+		fill_body(&f, o->body);
+		if (f.not_numeric)
+			return link_not_numeric_message(b->arena, &f, b->target, o->kind);
 	}
-	return true;
+	return NULL;
 }
 
 /* ---------- rendering ---------- */

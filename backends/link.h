@@ -28,9 +28,10 @@ void link_order(struct bundle *b);
 
 /* Replaces each "@{kind:name}" in body strings whose id the state knows, and
  * makes an object whose own id is known an update (PUT PATH/ID). Returns
- * false, changing nothing, when state is not a version 1 state file. Call it
- * once per bundle. */
-bool link_fill(struct bundle *b, const cJSON *state);
+ * NULL, or what is wrong with the state: not a version 1 state file
+ * (nothing changed), or an id that a body takes as a number and that is no
+ * plain number. Call it once per bundle. */
+const char *link_fill(struct bundle *b, const cJSON *state);
 
 /* Filling one string of a body, for link_fill and for push (whose ids come
  * from a state that grows as it creates): each "@{kind:name}" whose id
@@ -45,7 +46,14 @@ struct link_filler {
 	bool numeric;                /* the body writes ids as numbers */
 	size_t unknown;              /* placeholders left so far */
 	const char *first_unknown;   /* "kind:name" of one of them */
+	/* "kind:name" whose id a number field cannot take ("05001"), left as
+	 * the string; NULL when there is none. */
+	const char *not_numeric;
 };
+
+/* What to say of f->not_numeric, for the object kind whose body it is in. */
+const char *link_not_numeric_message(struct arena *a, const struct link_filler *f,
+				     enum target t, const char *kind);
 
 /* Fills node, a member of parent (NULL at the top); returns what is in its
  * place now (a number replaces the string). Anything but a string is left. */

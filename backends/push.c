@@ -238,7 +238,7 @@ static cJSON *filled_body(struct push_ctx *c, const struct bundle_object *o,
 			  struct link_filler *f)
 {
 	*f = (struct link_filler){ c->a, known_id, c, backend_numeric_refs(c->pv->target, o->kind),
-				   0, NULL };
+				   0, NULL, NULL };
 	cJSON *body = o->body ? cJSON_Duplicate(o->body, 1) : cJSON_CreateObject();
 	push_walk(body, fill_node, f);
 	return body;
@@ -488,6 +488,25 @@ static int refresh_item(struct push_ctx *c, struct item *it)
 	return PUSH_CLEAN;
 }
 
+/* An id of the state that the body takes as a number but that is none:
+ * sending it as a string would be refused, as a number it would change. */
+static bool ids_fit(struct push_ctx *c, const struct item *it, const struct link_filler *f)
+{
+	if (!f->not_numeric)
+		return true;
+	fprintf(stderr, "ivrc: %s: %s: %s; correct the state file\n", c->target, it->key,
+		link_not_numeric_message(c->a, f, c->pv->target, it->o->kind));
+	return false;
+}
+
+/* Checked for every object before anything is sent. */
+static bool state_ids_fit(struct push_ctx *c, const struct item *it)
+{
+	struct link_filler f;
+	cJSON_Delete(filled_body(c, it->o, &f));
+	return ids_fit(c, it, &f);
+}
+
 static int make_plan(struct push_ctx *c, struct bundle *b, struct plan *pl)
 {
 	pl->keys = arena_alloc(c->a, (b->count ? b->count : 1) * sizeof *pl->keys);
@@ -495,6 +514,8 @@ static int make_plan(struct push_ctx *c, struct bundle *b, struct plan *pl)
 		pl->keys[i] = link_key(c->a, b->objects[i].kind, b->objects[i].name);
 	for (size_t i = 0; i < b->count; i++) {
 		struct item it = plan_object(c, b, pl, i);
+		if (!state_ids_fit(c, &it))
+			return PUSH_USAGE;
 		ARENA_PUSH(c->a, pl->v, pl->n, pl->cap, it);
 	}
 	plan_orphans(c, b, pl);
@@ -619,6 +640,10 @@ static int do_create(struct push_ctx *c, struct item *it, struct tally *t)
 	}
 	struct link_filler f;
 	cJSON *body = filled_body(c, it->o, &f);
+	if (!ids_fit(c, it, &f)) {
+		cJSON_Delete(body);
+		return PUSH_USAGE;
+	}
 	if (f.unknown && c->pv->unresolved)
 		c->pv->unresolved(c, body, it->o->kind);   /* updated in the second pass */
 	const char *text = body_text(c, body);
@@ -658,6 +683,8 @@ static int do_update(struct push_ctx *c, struct item *it, bool second, struct ta
 	cJSON *body = filled_body(c, it->o, &f);
 	const char *text = body_text(c, body), *hash = text_hash(c, text);
 	cJSON_Delete(body);
+	if (!ids_fit(c, it, &f))
+		return PUSH_USAGE;
 	if (f.unknown && !second)
 		return PUSH_CLEAN;        /* an id it needs comes later: the second pass */
 	if (f.unknown) {

@@ -405,9 +405,9 @@ static int lower_and_print(struct run *r, const struct backend *be,
 	if (r->diag.errors == 0) {
 		link_order(&b);
 		cJSON *state = r->o->state ? read_state(r, r->o->state) : NULL;
-		if (state && !link_fill(&b, state)) {
-			fprintf(stderr, "ivrc: %s: not an ivrc state file (version %d)\n",
-				r->o->state, LINK_STATE_VERSION);
+		const char *wrong = state ? link_fill(&b, state) : NULL;
+		if (wrong) {
+			fprintf(stderr, "ivrc: %s: %s\n", r->o->state, wrong);
 			r->usage_error = true;
 		}
 		cJSON_Delete(state);

@@ -25,8 +25,9 @@ GOLDEN = os.path.join(HERE, "golden")
 # of these must fail the schema.
 SCHEMA_CODES = {102, 103, 105, 106, 107, 108, 109, 110, 111, 112, 118, 208}
 # ... except those that need more than a pattern: a day past the month's
-# end, a document that is empty.
-NOT_BY_SCHEMA = {"check_bad_datetime_feb30", "check_empty_document"}
+# end, a document that is empty, a NUL character in any string (a pattern
+# on every string of the schema would say it, for one rare mistake).
+NOT_BY_SCHEMA = {"check_bad_datetime_feb30", "check_empty_document", "fuzz_yaml_nul_in_string"}
 
 
 def fail(msg):

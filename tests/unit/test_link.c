@@ -176,7 +176,7 @@ static void test_fill(void)
 	cJSON_Delete(f.b.objects[0].body);
 	f.b.objects[0].body = cJSON_Parse(body);
 	cJSON *state = cJSON_Parse(fill_state);
-	check(link_fill(&f.b, state), "fill: version 1 state accepted", "returned false");
+	check(!link_fill(&f.b, state), "fill: version 1 state accepted", "returned an error");
 	check_json(f.b.objects[0].body,
 		   "{\"name\":\"x\",\"destination\":[\"ivr|77\",\"@{ivr:c}\"],"
 		   "\"nested\":{\"deep\":[{\"d\":\"pre 5 mid 77 post\"}]},"
@@ -189,11 +189,12 @@ static void test_fill(void)
 	cJSON_Delete(state);
 
 	state = cJSON_Parse("{\"version\":2,\"targets\":{}}");
-	check(!link_fill(&f.b, state), "fill: other state version refused", "returned true");
+	check_str(link_fill(&f.b, state), "not an ivrc state file (version 1)",
+		  "fill: other state version refused");
 	check_str(f.b.objects[1].method, "POST", "fill: refused state changes nothing");
 	cJSON_Delete(state);
 	state = cJSON_Parse("{\"version\":1}");
-	check(link_fill(&f.b, state), "fill: state without targets accepted", "returned false");
+	check(!link_fill(&f.b, state), "fill: state without targets accepted", "returned an error");
 	cJSON_Delete(state);
 	fx_close(&f);
 }
