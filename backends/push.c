@@ -313,8 +313,10 @@ static const char *entry_string(struct push_ctx *c, const cJSON *e, const char *
 	return cJSON_IsString(s) ? arena_strdup(c->a, s->valuestring) : NULL;
 }
 
+/* One object's line of the plan; *f is its body's filling (make_plan
+ * checks its ids before anything is sent). */
 static struct item plan_object(struct push_ctx *c, struct bundle *b, const struct plan *pl,
-			       size_t i)
+			       size_t i, struct link_filler *f)
 {
 	struct bundle_object *o = &b->objects[i];
 	struct item it = { .o = o, .key = pl->keys[i], .path = o->path,
@@ -323,7 +325,9 @@ static struct item plan_object(struct push_ctx *c, struct bundle *b, const struc
 	it.id = push_id_text(c->a, e, "id");
 	it.pending = !it.id && cJSON_GetObjectItemCaseSensitive(e, "pending");
 	const char *cyc = cycle_ref(c, b, pl, i);
+	cJSON *body = filled_body(c, o, f);
 	if (!it.id) {
+		cJSON_Delete(body);
 		it.act = ACT_CREATE;
 		if (it.pending)
 			it.note = arena_printf(c->a, "an earlier push may have created it: "
@@ -333,11 +337,9 @@ static struct item plan_object(struct push_ctx *c, struct bundle *b, const struc
 					       "updated", cyc);
 		return it;
 	}
-	struct link_filler f;
-	cJSON *body = filled_body(c, o, &f);
 	const char *hash = text_hash(c, body_text(c, body)), *had = entry_string(c, e, "hash");
 	cJSON_Delete(body);
-	it.act = had && strcmp(had, hash) == 0 && !f.unknown ? ACT_KEEP : ACT_UPDATE;
+	it.act = had && strcmp(had, hash) == 0 && !f->unknown ? ACT_KEEP : ACT_UPDATE;
 	if (it.act == ACT_UPDATE && !had)
 		it.note = "the state holds no record of its body";
 	else if (it.act == ACT_UPDATE && cyc)
@@ -499,22 +501,15 @@ static bool ids_fit(struct push_ctx *c, const struct item *it, const struct link
 	return false;
 }
 
-/* Checked for every object before anything is sent. */
-static bool state_ids_fit(struct push_ctx *c, const struct item *it)
-{
-	struct link_filler f;
-	cJSON_Delete(filled_body(c, it->o, &f));
-	return ids_fit(c, it, &f);
-}
-
 static int make_plan(struct push_ctx *c, struct bundle *b, struct plan *pl)
 {
 	pl->keys = arena_alloc(c->a, (b->count ? b->count : 1) * sizeof *pl->keys);
 	for (size_t i = 0; i < b->count; i++)
 		pl->keys[i] = link_key(c->a, b->objects[i].kind, b->objects[i].name);
 	for (size_t i = 0; i < b->count; i++) {
-		struct item it = plan_object(c, b, pl, i);
-		if (!state_ids_fit(c, &it))
+		struct link_filler f;
+		struct item it = plan_object(c, b, pl, i, &f);
+		if (!ids_fit(c, &it, &f))
 			return PUSH_USAGE;
 		ARENA_PUSH(c->a, pl->v, pl->n, pl->cap, it);
 	}
