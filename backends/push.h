@@ -48,10 +48,10 @@ bool push_host_is_loopback(const char *host);
 
 /* Seconds to wait from a Retry-After header: delay-seconds or an HTTP date
  * (then relative to now; a date in the past is 0). -1 when unreadable. */
-double push_retry_after(const char *value, time_t now);
+double push_retry_after(const char *value, double now);
 /* Seconds to wait until Smartflo's `retry_after`, a local Indian time
  * (UTC+05:30) "YYYY-MM-DD HH:MM:SS" (or with a 'T'); -1 when unreadable. */
-double push_retry_after_ist(const char *value, time_t now);
+double push_retry_after_ist(const char *value, double now);
 /* Exponential backoff with equal jitter: the attempt's delay
  * d = min(cap, base * 2^(attempt-1)), then d/2 + d/2 * jitter, jitter in [0, 1). */
 double push_backoff(int attempt, double base, double cap, double jitter);

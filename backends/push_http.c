@@ -152,7 +152,7 @@ bool push_url_allowed(const char *url, const char **why)
 
 /* ---------- Retry-After, retry_after, backoff ---------- */
 
-double push_retry_after(const char *value, time_t now)
+double push_retry_after(const char *value, double now)
 {
 	if (!value)
 		return -1;
@@ -171,7 +171,7 @@ double push_retry_after(const char *value, time_t now)
 	time_t at = curl_getdate(value, NULL);    /* RFC 7231 dates, all three forms */
 	if (at == (time_t)-1 || !*value)
 		return -1;
-	return at > now ? (double)(at - now) : 0;
+	return (double)at > now ? (double)at - now : 0;
 }
 
 /* Days from 1970-01-01 to y-m-d (proleptic Gregorian; Howard Hinnant's
@@ -186,7 +186,7 @@ static long days_from_civil(long y, long m, long d)
 	return era * 146097 + doe - 719468;
 }
 
-double push_retry_after_ist(const char *value, time_t now)
+double push_retry_after_ist(const char *value, double now)
 {
 	int y, mo, d, h, mi, s, used = 0;
 	char sep;
@@ -200,7 +200,7 @@ double push_retry_after_ist(const char *value, time_t now)
 		return -1;
 	double at = (double)days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s -
 		    (5 * 3600 + 30 * 60);
-	return at > (double)now ? at - (double)now : 0;
+	return at > now ? at - now : 0;
 }
 
 double push_backoff(int attempt, double base, double cap, double jitter)
@@ -615,7 +615,12 @@ static bool blank(const struct push_resp *r)
 /* The wait a 429 asks for: Retry-After, else the provider's body. */
 static double asked_wait(struct push_ctx *c, const struct push_resp *r, const char **source)
 {
-	time_t now = time(NULL);
+	/* To the fraction of a second: time() is a coarse clock that can lag
+	 * the provider's, and a date's whole second would then wait a second
+	 * more than asked. */
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	double now = (double)ts.tv_sec + ts.tv_nsec / 1e9;
 	double w = r->retry_after[0] ? push_retry_after(r->retry_after, now) : -1;
 	*source = "Retry-After";
 	if (w < 0 && c->pv->body_retry_after && r->json) {

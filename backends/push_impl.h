@@ -63,7 +63,7 @@ struct push_provider {
 	bool can_delete;
 	/* Seconds until the provider allows another request, from the body of
 	 * a 429 (Smartflo's retry_after); NULL or -1: none. */
-	double (*body_retry_after)(const cJSON *answer, time_t now);
+	double (*body_retry_after)(const cJSON *answer, double now);
 	/* Replaces each placeholder still in body with the target's hangup
 	 * form (the first create of a cycle, CLI.md "Push"). */
 	void (*unresolved)(struct push_ctx *c, cJSON *body, const char *kind);

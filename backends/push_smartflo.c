@@ -129,7 +129,7 @@ static const cJSON *sf_one_item(const cJSON *answer)
 	return answer;
 }
 
-static double sf_body_retry_after(const cJSON *answer, time_t now)
+static double sf_body_retry_after(const cJSON *answer, double now)
 {
 	const cJSON *ra = cJSON_GetObjectItemCaseSensitive(answer, "retry_after");
 	if (cJSON_IsNumber(ra))

@@ -88,6 +88,8 @@ static void test_retry_after(void)
 	near(push_retry_after(" 7 ", T0), 7, "Retry-After: seconds with spaces");
 	near(push_retry_after("Wed, 21 Oct 2015 07:28:30 GMT", T0), 30,
 	     "Retry-After: IMF-fixdate");
+	near(push_retry_after("Wed, 21 Oct 2015 07:28:30 GMT", T0 + 0.75), 29.25,
+	     "Retry-After: a date counts from now to the fraction of a second");
 	near(push_retry_after("Wednesday, 21-Oct-15 07:29:00 GMT", T0), 60,
 	     "Retry-After: RFC 850 date");
 	near(push_retry_after("Wed Oct 21 07:28:05 2015", T0), 5, "Retry-After: asctime date");
@@ -102,6 +104,8 @@ static void test_retry_after(void)
 	/* 12:58:30 in India is 07:28:30 UTC. */
 	near(push_retry_after_ist("2015-10-21 12:58:30", T0), 30,
 	     "Smartflo retry_after: IST date-time");
+	near(push_retry_after_ist("2015-10-21 12:58:30", T0 + 0.5), 29.5,
+	     "Smartflo retry_after: counts from now to the fraction of a second");
 	near(push_retry_after_ist("2015-10-21T12:59:00", T0), 60,
 	     "Smartflo retry_after: with a T");
 	near(push_retry_after_ist("2015-10-21 12:58:10+05:30", T0), 10,
