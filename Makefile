@@ -15,7 +15,7 @@ ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 # ivrc itself does not link libcurl: plan and push run in ivrc-push
-# (compiler/push_main.c says why).
+# (cli/push_main.c says why).
 CORE_LIBS  = $(shell pkg-config --libs yaml-0.1 libcjson)
 comma     := ,
 SANFLAGS   = $(if $(SAN),-fsanitize=address$(comma)undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
@@ -24,7 +24,8 @@ CFLAGS_ALL = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L $(OPT) -g 
 LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 
 # Everything but the two mains goes into a library that the unit tests link too.
-LIB_SRC  := $(filter-out compiler/main.c compiler/push_main.c,$(sort $(wildcard compiler/*.c grammar/*.c backends/*.c lint/*.c lint/rules/*.c)))
+LIB_SRC  := $(filter-out cli/main.c cli/push_main.c,$(sort $(wildcard compiler/*.c grammar/*.c \
+            lint/*.c lint/rules/*.c targets/*.c targets/*/*.c cli/*.c)))
 RE_SRC   := $(sort $(wildcard grammar/*.re))
 GEN_SRC  := $(RE_SRC:grammar/%.re=$(BUILD)/gen/%.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
@@ -45,10 +46,10 @@ ivrc: $(BUILD)/ivrc
 ivrc-push: $(BUILD)/ivrc-push
 	cp $< $@
 
-$(BUILD)/ivrc: $(BUILD)/obj/compiler/main.o $(BUILD)/libivrc.a
+$(BUILD)/ivrc: $(BUILD)/obj/cli/main.o $(BUILD)/libivrc.a
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CORE_LIBS)
 
-$(BUILD)/ivrc-push: $(BUILD)/obj/compiler/push_main.o $(BUILD)/libivrc.a
+$(BUILD)/ivrc-push: $(BUILD)/obj/cli/push_main.o $(BUILD)/libivrc.a
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/libivrc.a: $(LIB_OBJ)

@@ -19,10 +19,10 @@
 #include <cJSON.h>
 #include <yaml.h>
 
-#include "backends/backend.h"
-#include "backends/link.h"
+#include "targets/backend.h"
+#include "targets/link.h"
 #include "compiler/arena.h"
-#include "compiler/load.h"
+#include "cli/load.h"
 #include "compiler/resolve.h"
 #include "grammar/bind.h"
 #include "grammar/dsl_lexer.h"

@@ -12,8 +12,8 @@
 
 #include <cJSON.h>
 
-#include "backends/backend.h"
-#include "backends/link.h"
+#include "targets/backend.h"
+#include "targets/link.h"
 #include "compiler/arena.h"
 #include "compiler/ast_dump.h"
 #include "compiler/resolve.h"

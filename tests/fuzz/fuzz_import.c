@@ -1,4 +1,4 @@
-/* libFuzzer target: `ivrc import` (backends/import*.c) of the input as
+/* libFuzzer target: `ivrc import` (targets/import.c and each target's import.c) of the input as
  * provider JSON, for each target in turn, then the oracle: what import
  * prints, as YAML and as DSL (with its comment lines), parses without
  * errors, and binds with as many errors in both syntaxes and, without
@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
-#include "backends/import.h"
+#include "targets/import.h"
 #include "compiler/ast_dump.h"
 #include "grammar/printer.h"
 

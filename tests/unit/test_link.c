@@ -1,10 +1,10 @@
-/* Unit test for the link step (backends/link.c) and the Smartflo lowering:
+/* Unit test for the link step (targets/link.c) and the Smartflo lowering:
  * dependency order (chain, diamond, cycles, self-loops, 10 000 objects),
  * placeholders filled from a state file, the exact rendered bundle, and the
  * bodies lowered from small hand-built programs. Prints one PASS/FAIL line
  * per check; exits 1 if any check failed. */
-#include "backends/backend.h"
-#include "backends/link.h"
+#include "targets/backend.h"
+#include "targets/link.h"
 #include "compiler/arena.h"
 #include "compiler/codes.h"
 #include "compiler/diag.h"

@@ -1,10 +1,10 @@
-/* Unit test for push's pure decisions (backends/push_http.c): which base
+/* Unit test for push's pure decisions (targets/push_http.c): which base
  * URLs push may send to (https; plain http only to loopback), how long a
  * Retry-After header or Smartflo's retry_after asks to wait, and the backoff
  * between retries. Nothing here opens a connection: the policy is a
  * function of the URL text. Prints one PASS/FAIL line per check; exits 1 if
  * any check failed. */
-#include "backends/push.h"
+#include "targets/push.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -4,7 +4,7 @@
  * objects are created, updated or deleted in link order; every remote id is
  * written to the state file, atomically, the moment it is known.
  * docs/CLI.md ("Choices") and docs/TARGETS.md ("Push") describe the
- * behaviour; backends/push_impl.h the pieces. */
+ * behaviour; targets/push_impl.h the pieces. */
 #ifndef IVRC_PUSH_H
 #define IVRC_PUSH_H
 #include <stdbool.h>

@@ -3,9 +3,9 @@
 #ifndef IVRC_LOAD_H
 #define IVRC_LOAD_H
 #include <stdbool.h>
+#include "../compiler/ast.h"
+#include "../compiler/diag.h"
 #include "../grammar/dsl_parser.h"
-#include "ast.h"
-#include "diag.h"
 
 struct arena;
 

@@ -4,7 +4,7 @@
 #ifndef IVRC_SIM_CLI_H
 #define IVRC_SIM_CLI_H
 #include <stdbool.h>
-#include "graph.h"
+#include "../compiler/graph.h"
 
 struct sim_cli_opts {
 	const char *syntax;        /* --syntax yaml|dsl, NULL: by extension */

@@ -1,5 +1,5 @@
 /* Infobip import: IVR scenarios back to menus, announcements and flows; the
- * inverse of infobip.c (docs/TARGETS.md). A scenario is one entry point with
+ * inverse of lower.c (docs/TARGETS.md). A scenario is one entry point with
  * everything it reaches inlined, so the import finds the shapes the lowering
  * writes: a menu is [setVariable counters] PROMPT, collectInto of one key
  * into `mN_NAME`, switch on it with a "__default" of handlers; its variable
@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../compiler/arena.h"
-#include "../compiler/codes.h"
-#include "backend.h"
-#include "import.h"
+#include "../../compiler/arena.h"
+#include "../../compiler/codes.h"
+#include "../backend.h"
+#include "../import.h"
 
 enum { IB_DEFAULT_TIMEOUT = 5, IB_MAX_TIMEOUT = 60, IB_MAX_PAUSE = 5, IB_MAX_RETRIES = 100 };
 

@@ -4,13 +4,13 @@
  * every answer is {"resource", "status": "success"|"failed", "response"},
  * a failure possibly with HTTP 200; a create answers the new voice app
  * (`app_id`); GET/PUT/DELETE PATH/ID read, replace and delete one app. */
-#include "push_impl.h"
+#include "../push_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../compiler/arena.h"
+#include "../../compiler/arena.h"
 
 static bool st_credentials(struct push_ctx *c, bool required)
 {

@@ -7,11 +7,11 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "../compiler/arena.h"
-#include "../compiler/codes.h"
-#include "backend.h"
-#include "json_build.h"
-#include "link.h"
+#include "../../compiler/arena.h"
+#include "../../compiler/codes.h"
+#include "../backend.h"
+#include "../json_build.h"
+#include "../link.h"
 
 /* The account id is known only to push, which fills it in from
  * SONETEL_ACCOUNT_ID: a build never holds it. */

@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../compiler/arena.h"
-#include "../compiler/codes.h"
-#include "backend.h"
-#include "json_build.h"
-#include "link.h"
+#include "../../compiler/arena.h"
+#include "../../compiler/codes.h"
+#include "../backend.h"
+#include "../json_build.h"
+#include "../link.h"
 
 #define SF_IVR_PATH "/v1/ivr"
 #define SF_AA_PATH "/v1/auto_attendant"

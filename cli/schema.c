@@ -9,8 +9,8 @@
 
 #include <cJSON.h>
 
-#include "../backends/backend.h"
 #include "../grammar/bind.h"
+#include "../targets/backend.h"
 #include "driver.h"
 #include "import_cmd.h"
 

@@ -1,6 +1,6 @@
 /* What the two executables share of the command line: the help text, the
- * usage error and option values (compiler/main.c is ivrc, compiler/
- * push_main.c is ivrc-push). */
+ * usage error and option values (cli/main.c is ivrc, cli/push_main.c
+ * is ivrc-push). */
 #include "cli.h"
 
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* The command line's shared pieces (compiler/cli.c). */
+/* The command line's shared pieces (cli/cli.c). */
 #ifndef IVRC_CLI_H
 #define IVRC_CLI_H
 

@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../compiler/arena.h"
-#include "../compiler/codes.h"
-#include "backend.h"
-#include "json_build.h"
+#include "../../compiler/arena.h"
+#include "../../compiler/codes.h"
+#include "../backend.h"
+#include "../json_build.h"
 
 #define IB_SCENARIO_PATH "/voice/ivr/1/scenarios"
 

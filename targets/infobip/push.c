@@ -6,13 +6,13 @@
  * a scenario update (a full replace) is limited to 6 a minute per account,
  * so push paces its PUTs. Scenarios hold no references to one another, so
  * there is never a placeholder to hang up in place of. */
-#include "push_impl.h"
+#include "../push_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../compiler/arena.h"
+#include "../../compiler/arena.h"
 
 static bool ib_credentials(struct push_ctx *c, bool required)
 {

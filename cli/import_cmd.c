@@ -1,6 +1,7 @@
-/* `ivrc import`: provider JSON (backends/import*.c) to a document tree,
- * printed as YAML (libyaml's emitter) or in the canonical DSL layout, with
- * what could not be expressed as comment lines above it. */
+/* `ivrc import`: provider JSON (targets/import.c and each target's
+ * import.c) to a document tree, printed as YAML (libyaml's emitter) or in
+ * the canonical DSL layout, with what could not be expressed as comment
+ * lines above it. */
 #include "import_cmd.h"
 
 #include <stdio.h>
@@ -8,11 +9,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../backends/import.h"
+#include "../compiler/arena.h"
+#include "../compiler/outfile.h"
 #include "../grammar/printer.h"
-#include "arena.h"
+#include "../targets/import.h"
 #include "driver.h"
-#include "outfile.h"
 
 static const struct import_target *target_named(const char *name)
 {

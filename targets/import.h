@@ -4,7 +4,7 @@
  * providers' list and get answers), names objects, and builds the document
  * tree (compiler/ast.h) that the CLI prints as YAML or DSL. Each provider's
  * import_<target>.c turns its objects into menus, announcements, ... and is
- * the inverse of backends/<target>.c. What a body holds that the language
+ * the inverse of targets/<target>/lower.c. What a body holds that the language
  * cannot express is reported (IVR132) and kept as a comment line. */
 #ifndef IVRC_IMPORT_H
 #define IVRC_IMPORT_H

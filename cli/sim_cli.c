@@ -11,14 +11,14 @@
 
 #include <cJSON.h>
 
-#include "../backends/backend.h"
+#include "../compiler/arena.h"
+#include "../compiler/codes.h"
+#include "../compiler/resolve.h"
+#include "../compiler/simulate.h"
 #include "../grammar/scalar.h"
-#include "arena.h"
-#include "codes.h"
+#include "../targets/backend.h"
 #include "driver.h"
 #include "load.h"
-#include "resolve.h"
-#include "simulate.h"
 
 struct session {
 	const struct sim_cli_opts *o;

@@ -12,15 +12,15 @@
 
 #include <cJSON.h>
 
-#include "../backends/backend.h"
-#include "../backends/link.h"
+#include "../compiler/arena.h"
+#include "../compiler/codes.h"
+#include "../compiler/outfile.h"
+#include "../compiler/resolve.h"
 #include "../grammar/yaml_loader.h"
 #include "../lint/engine.h"
-#include "arena.h"
-#include "codes.h"
+#include "../targets/backend.h"
+#include "../targets/link.h"
 #include "load.h"
-#include "outfile.h"
-#include "resolve.h"
 
 struct run {
 	const struct driver_opts *o;

@@ -7,13 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../compiler/arena.h"
+#include "../compiler/ast_dump.h"
+#include "../compiler/outfile.h"
 #include "../grammar/bind.h"
 #include "../grammar/printer.h"
-#include "arena.h"
-#include "ast_dump.h"
 #include "driver.h"
 #include "load.h"
-#include "outfile.h"
 
 static void print_findings(struct diag *d)
 {

@@ -4,15 +4,15 @@
  * the new object is found in the list (GET PATH + "s": /v1/ivrs) by its
  * name; a 429 on login carries `retry_after` in Indian time; no delete call
  * is documented. */
-#include "push_impl.h"
+#include "../push_impl.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../compiler/arena.h"
-#include "json_build.h"
+#include "../../compiler/arena.h"
+#include "../json_build.h"
 
 static bool sf_credentials(struct push_ctx *c, bool required)
 {

@@ -1,5 +1,5 @@
 /* ivrc's command line: argument parsing and dispatch (plan and push are
- * handed to ivrc-push: compiler/push_main.c). */
+ * handed to ivrc-push: cli/push_main.c). */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -7,10 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../compiler/diag.h"
 #include "../grammar/scalar.h"
 #include "../lint/engine.h"
 #include "cli.h"
-#include "diag.h"
 #include "driver.h"
 #include "fmt.h"
 #include "import_cmd.h"
@@ -297,7 +297,7 @@ static int run_import(const char *cmd, int argc, char **argv)
 	return status;
 }
 
-/* plan and push: ivrc-push does them (compiler/push_main.c says why), the
+/* plan and push: ivrc-push does them (cli/push_main.c says why), the
  * one beside this executable, else the first on PATH. exec keeps the
  * process: its pid, its standard streams, its exit status. Returns only
  * when neither can be run. */

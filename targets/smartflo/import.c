@@ -1,16 +1,16 @@
 /* Smartflo import: IVRs, virtual receptionists, auto attendants and
  * broadcasts back to menus, announcements and broadcasts; the inverse of
- * smartflo.c (docs/TARGETS.md). Reads our bundles and bodies, and the list
+ * lower.c (docs/TARGETS.md). Reads our bundles and bodies, and the list
  * answer of GET /v1/ivrs ({"ivrs": [...]}, destinations split into
  * destination_type and destination_id). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../compiler/arena.h"
-#include "../compiler/codes.h"
-#include "backend.h"
-#include "import.h"
+#include "../../compiler/arena.h"
+#include "../../compiler/codes.h"
+#include "../backend.h"
+#include "../import.h"
 
 enum { SF_DEFAULT_TIMEOUT = 5, SF_MAX_TIMEOUT = 60 };
 

@@ -1,14 +1,14 @@
 /* Sonetel import: voice apps back to menus (ivr apps with a menu),
  * announcements (ivr apps without one) and voicemails (mailbox apps); the
- * inverse of sonetel.c (docs/TARGETS.md). Reads our bundles and bodies, and
+ * inverse of lower.c (docs/TARGETS.md). Reads our bundles and bodies, and
  * the answers of GET /account/{acc}/voiceapp[/{id}]: {"resource", "status",
  * "response": an app or a list of apps}. */
 #include <string.h>
 
-#include "../compiler/arena.h"
-#include "../compiler/codes.h"
-#include "backend.h"
-#include "import.h"
+#include "../../compiler/arena.h"
+#include "../../compiler/codes.h"
+#include "../backend.h"
+#include "../import.h"
 
 /* The app plays its own prompts: every menu, announcement and voicemail of
  * the import plays this recording, which needs nothing on Sonetel. */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../backends/push.h"
+#include "../targets/push.h"
 #include "cli.h"
 #include "driver.h"
 

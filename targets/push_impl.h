@@ -1,6 +1,7 @@
-/* The pieces of push shared by its files (not for use outside backends/push*):
+/* The pieces of push shared by its files (not for use outside push*.c and
+ * each target's push.c):
  * push.c plans and pushes, push_http.c sends one request with retries over
- * libcurl, push_smartflo.c, push_sonetel.c and push_infobip.c hold each
+ * libcurl, smartflo/push.c, sonetel/push.c and infobip/push.c hold each
  * provider's API facts (auth, how an answer says yes, where ids are). */
 #ifndef IVRC_PUSH_IMPL_H
 #define IVRC_PUSH_IMPL_H

@@ -3,8 +3,8 @@
 #ifndef IVRC_DRIVER_H
 #define IVRC_DRIVER_H
 #include <stdbool.h>
-#include "ast.h"
-#include "diag.h"
+#include "../compiler/ast.h"
+#include "../compiler/diag.h"
 
 /* Exit status of every command (CLI.md). */
 enum {
@@ -37,7 +37,7 @@ int driver_rules(void);
 int driver_explain(const char *code);
 
 /* plan and push: checks and lowers the file for o->target, then hands the
- * linked bundle to `push` (backends/push.h's push_run, passed in so that
+ * linked bundle to `push` (targets/push.h's push_run, passed in so that
  * only ivrc-push links it and libcurl); returns the exit status (4: plan
  * --detailed-exitcode with changes pending). */
 struct push_opts;
