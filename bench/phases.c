@@ -19,7 +19,7 @@
 #include <cJSON.h>
 #include <yaml.h>
 
-#include "targets/backend.h"
+#include "targets/target.h"
 #include "targets/link.h"
 #include "compiler/arena.h"
 #include "cli/load.h"
@@ -30,7 +30,7 @@
 #include "grammar/yaml_loader.h"
 
 enum { PH_READ, PH_TOKENS, PH_PARSE, PH_BIND, PH_STREAM, PH_CHECK, PH_LOWER,
-       PH_COUNT = PH_LOWER + TARGET_COUNT };
+       PH_MAX_TARGETS = 8, PH_COUNT = PH_LOWER + PH_MAX_TARGETS };
 
 static double now(void)
 {
@@ -95,7 +95,7 @@ static size_t run(const char *path, bool dsl, double *t, size_t *streamed)
 	double t1b = now();
 	struct doc_node *root = dsl ? dsl_parse(src, &a, &d, NULL) : yaml_load(src, &a, &d);
 	double t2 = now();
-	struct ast_program *p = root ? bind_program(root, src, &a, &d) : NULL;
+	struct ast_program *p = root ? bind_program(root, src, target_set(), &a, &d) : NULL;
 	double t3 = now();
 	t[PH_BIND] = t3 - t2;
 	t[PH_STREAM] = 0;
@@ -105,17 +105,14 @@ static size_t run(const char *path, bool dsl, double *t, size_t *streamed)
 		arena_init(&sa);
 		diag_init(&sd, &sa);
 		double s0 = now();
-		yaml_load_program(src, &sa, &sd);
+		yaml_load_program(src, target_set(), &sa, &sd);
 		t[PH_STREAM] = now() - s0;
 		*streamed = sa.total;
 		arena_free(&sa);
 	}
 	t3 = now();
-	const struct target_caps *caps[TARGET_COUNT];
-	size_t ncaps = 0;
-	for (int i = 0; p && i < TARGET_COUNT; i++)
-		if (p->targets[i].present && backend_for((enum target)i))
-			caps[ncaps++] = backend_for((enum target)i)->caps;
+	const struct target_caps *caps[PH_MAX_TARGETS];
+	size_t ncaps = p ? target_declared_caps(p, caps) : 0;
 	if (p)
 		res_check(p, caps, ncaps, &a, &d);
 	double t4 = now();
@@ -124,15 +121,15 @@ static size_t run(const char *path, bool dsl, double *t, size_t *streamed)
 	t[PH_PARSE] = t2 - t1b;
 	t[PH_CHECK] = t4 - t3;
 	if (p && d.errors == 0) {
-		for (int i = 0; i < TARGET_COUNT; i++) {
-			const struct backend *be = backend_for((enum target)i);
+		for (size_t i = 0; i < target_count() && i < PH_MAX_TARGETS; i++) {
+			const struct target *tg = target_at(i);
 			t[PH_LOWER + i] = 0;
-			if (!p->targets[i].present || !be || !be->lower)
+			if (!p->targets[i].present)
 				continue;
 			double s = now();
 			struct bundle b;
-			bundle_init(&b, &a, (enum target)i, p->name);
-			be->lower(p, &b, &d);
+			bundle_init(&b, &a, tg, p->name);
+			tg->lower(p, &b, &d);
 			link_order(&b);
 			cJSON *json = link_render(&b);
 			char *text = cJSON_Print(json);
@@ -174,7 +171,7 @@ int main(int argc, char **argv)
 	static const char *const names[PH_LOWER] = { "read", "tokens", "parse", "bind",
 								     "streamed", "check" };
 	printf("%-16s %9s %9s\n", "phase", "ms", "MB/s");
-	for (int ph = 0; ph < PH_COUNT; ph++) {
+	for (int ph = 0; ph < PH_LOWER + (int)target_count(); ph++) {
 		double v[runs];
 		for (int r = 0; r < runs; r++)
 			v[r] = t[(size_t)r * PH_COUNT + ph];
@@ -186,7 +183,7 @@ int main(int argc, char **argv)
 		if (ph < PH_LOWER)
 			snprintf(name, sizeof name, "%s", names[ph]);
 		else if (m > 0)
-			snprintf(name, sizeof name, "build %s", ast_target_names[ph - PH_LOWER]);
+			snprintf(name, sizeof name, "build %s", target_at((size_t)(ph - PH_LOWER))->caps.name);
 		else
 			continue;
 		printf("%-16s %9.1f %9.1f\n", name, m * 1e3, m > 0 ? mb / m : 0);

@@ -5,6 +5,8 @@
 
 #include <stdio.h>
 
+#include "../compiler/codes.h"
+#include "../targets/target.h"
 #include "driver.h"
 
 const char cli_usage[] =
@@ -72,4 +74,25 @@ const char *cli_option_value(int argc, char **argv, int *i)
 		return NULL;
 	}
 	return argv[++*i];
+}
+
+const struct target *cli_target(const char *name)
+{
+	const char *hint;
+	const struct target *t = target_named(name, &hint);
+	if (!t)
+		fprintf(stderr, "ivrc: unknown target '%s'%s%s%s\n", name,
+			hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+	return t;
+}
+
+bool cli_declared(const struct ast_program *p, const struct target *t, struct diag *d)
+{
+	int i = ast_target_index(p, t->caps.name);
+	if (i >= 0 && p->targets[i].present)
+		return true;
+	diag_error(d, IVR_UNDECLARED_TARGET,
+		   p->targets_span.src ? p->targets_span : span_make(p->src, 0, 0),
+		   "target '%s' is not declared in 'targets'", t->caps.name);
+	return false;
 }

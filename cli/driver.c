@@ -18,8 +18,9 @@
 #include "../compiler/resolve.h"
 #include "../grammar/yaml_loader.h"
 #include "../lint/engine.h"
-#include "../targets/backend.h"
+#include "../targets/target.h"
 #include "../targets/link.h"
+#include "cli.h"
 #include "load.h"
 
 struct run {
@@ -85,16 +86,6 @@ static struct ast_program *load(struct run *r, const char *path)
 	return p;
 }
 
-/* The capability tables of the targets the file declares. */
-static size_t declared_caps(const struct ast_program *p, const struct target_caps **out)
-{
-	size_t n = 0;
-	for (int t = 0; t < TARGET_COUNT; t++)
-		if (p->targets[t].present && backend_for((enum target)t))
-			out[n++] = backend_for((enum target)t)->caps;
-	return n;
-}
-
 /* Checks one file against every target it declares; the program when it
  * loaded (its caps in caps[0..*ncaps)); *clean when check found no error. */
 static struct ast_program *check_file(struct run *r, const char *path,
@@ -106,7 +97,7 @@ static struct ast_program *check_file(struct run *r, const char *path,
 	struct ast_program *p = load(r, path);
 	if (!p)
 		return NULL;
-	*ncaps = declared_caps(p, caps);
+	*ncaps = target_declared_caps(p, caps);
 	if (!res_check(p, caps, *ncaps, &r->arena, &r->diag) || r->diag.errors != before)
 		return p;
 	for (size_t t = 0; t < *ncaps; t++)
@@ -179,7 +170,7 @@ static const struct lint_config *check_one(struct run *r, struct lint_configs *c
 	const struct lint_config *cfg = config_for(r, cc, file);
 	if (!cfg)
 		return NULL;
-	const struct target_caps *caps[TARGET_COUNT];
+	const struct target_caps **caps = arena_alloc(&r->arena, target_count() * sizeof *caps);
 	size_t ncaps;
 	bool clean;
 	size_t mine = r->diag.n;
@@ -316,7 +307,7 @@ static bool stage_outputs(struct run *r, const struct bundle *b, const char *bun
 {
 	struct arena *a = &r->arena;
 	const char *dir = r->o->out_dir;
-	const char *tdir = arena_printf(a, "%s/%s", dir, ast_target_names[b->target]);
+	const char *tdir = arena_printf(a, "%s/%s", dir, b->target->caps.name);
 	int err = outfile_mkdir_p(tdir);
 	if (err) {
 		fprintf(stderr, "ivrc: %s: cannot create directory '%s': %s\n", dir, tdir,
@@ -396,12 +387,12 @@ static bool emit_bundle(struct run *r, const struct bundle *b)
 	return ok;
 }
 
-static int lower_and_print(struct run *r, const struct backend *be,
+static int lower_and_print(struct run *r, const struct target *t,
 			   const struct ast_program *p)
 {
 	struct bundle b;
-	bundle_init(&b, &r->arena, be->target, p->name);
-	be->lower(p, &b, &r->diag);
+	bundle_init(&b, &r->arena, t, p->name);
+	t->lower(p, &b, &r->diag);
 	if (r->diag.errors == 0) {
 		link_order(&b);
 		cJSON *state = r->o->state ? read_state(r, r->o->state) : NULL;
@@ -418,48 +409,17 @@ static int lower_and_print(struct run *r, const struct backend *be,
 	return run_finish(r);
 }
 
-static bool target_by_name(const char *name, enum target *out)
-{
-	for (int t = 0; t < TARGET_COUNT; t++) {
-		if (strcmp(ast_target_names[t], name) == 0) {
-			*out = (enum target)t;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* The back end of a target named on the command line; NULL after saying why. */
-static const struct backend *backend_named(const char *name)
-{
-	enum target t;
-	if (!target_by_name(name, &t)) {
-		const char *hint = diag_suggest(name, ast_target_names, TARGET_COUNT);
-		fprintf(stderr, "ivrc: unknown target '%s'%s%s%s\n", name,
-			hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
-		return NULL;
-	}
-	const struct backend *be = backend_for(t);
-	if (!be || !be->lower)
-		fprintf(stderr, "ivrc: the %s back end is not built yet\n", name);
-	return be && be->lower ? be : NULL;
-}
-
 /* Loads file and checks it for one target that it must declare; NULL when
  * the run is to finish (the findings say why). */
-static struct ast_program *load_for_target(struct run *r, const struct backend *be,
+static struct ast_program *load_for_target(struct run *r, const struct target *t,
 					   const char *file)
 {
 	struct ast_program *p = load(r, file);
 	if (!p)
 		return NULL;
-	if (!p->targets[be->target].present) {
-		diag_error(&r->diag, IVR_UNDECLARED_TARGET,
-			   p->targets_span.src ? p->targets_span : span_make(p->src, 0, 0),
-			   "target '%s' is not declared in 'targets'", ast_target_names[be->target]);
+	if (!cli_declared(p, t, &r->diag))
 		return NULL;
-	}
-	const struct target_caps *caps = be->caps;
+	const struct target_caps *caps = &t->caps;
 	if (!res_check(p, &caps, 1, &r->arena, &r->diag) || r->diag.errors)
 		return NULL;
 	return p;
@@ -467,8 +427,8 @@ static struct ast_program *load_for_target(struct run *r, const struct backend *
 
 int driver_build(const struct driver_opts *o, const char *file)
 {
-	const struct backend *be = backend_named(o->target);
-	if (!be)
+	const struct target *t = cli_target(o->target);
+	if (!t)
 		return EXIT_USAGE;
 	if (o->out_dir && !o->out_dir[0]) {
 		fprintf(stderr, "ivrc: -o needs a directory name, or - for standard output\n");
@@ -477,20 +437,20 @@ int driver_build(const struct driver_opts *o, const char *file)
 	struct run r;
 	run_init(&r, o);
 	r.stdout_taken = true;   /* findings go to standard error in every format */
-	struct ast_program *p = load_for_target(&r, be, file);
-	return p ? lower_and_print(&r, be, p) : run_finish(&r);
+	struct ast_program *p = load_for_target(&r, t, file);
+	return p ? lower_and_print(&r, t, p) : run_finish(&r);
 }
 
 /* ---------- plan and push ---------- */
 
 /* Findings first (on standard error: standard output holds the plan), then
  * the plan or the push of the linked bundle. */
-static int lower_and_push(struct run *r, const struct backend *be, const struct ast_program *p,
+static int lower_and_push(struct run *r, const struct target *t, const struct ast_program *p,
 			  const struct push_opts *po, push_fn *push)
 {
 	struct bundle b;
-	bundle_init(&b, &r->arena, be->target, p->name);
-	be->lower(p, &b, &r->diag);
+	bundle_init(&b, &r->arena, t, p->name);
+	t->lower(p, &b, &r->diag);
 	if (r->diag.errors) {
 		bundle_free(&b);
 		return run_finish(r);
@@ -506,12 +466,12 @@ static int lower_and_push(struct run *r, const struct backend *be, const struct 
 int driver_push(const struct driver_opts *o, const struct push_opts *po, const char *file,
 		push_fn *push)
 {
-	const struct backend *be = backend_named(o->target);
-	if (!be)
+	const struct target *t = cli_target(o->target);
+	if (!t)
 		return EXIT_USAGE;
 	struct run r;
 	run_init(&r, o);
 	r.stdout_taken = true;
-	struct ast_program *p = load_for_target(&r, be, file);
-	return p ? lower_and_push(&r, be, p, po, push) : run_finish(&r);
+	struct ast_program *p = load_for_target(&r, t, file);
+	return p ? lower_and_push(&r, t, p, po, push) : run_finish(&r);
 }

@@ -12,6 +12,7 @@
 #include "../compiler/outfile.h"
 #include "../grammar/bind.h"
 #include "../grammar/printer.h"
+#include "../targets/target.h"
 #include "driver.h"
 #include "load.h"
 
@@ -91,7 +92,7 @@ static int with_program(const char *syntax, const char *file,
 	int status = EXIT_CLEAN;
 	if (!load_document(file, syntax, false, &a, &d, &in)) {
 		status = EXIT_USAGE;
-	} else if (!in.root || d.errors || !(p = bind_program(in.root, in.src, &a, &d)) ||
+	} else if (!in.root || d.errors || !(p = bind_program(in.root, in.src, target_set(), &a, &d)) ||
 		   d.errors) {
 		/* Only a file whose shape is right converts without loss. */
 		status = EXIT_INPUT;

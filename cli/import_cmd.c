@@ -13,18 +13,9 @@
 #include "../compiler/outfile.h"
 #include "../grammar/printer.h"
 #include "../targets/import.h"
+#include "../targets/target.h"
+#include "cli.h"
 #include "driver.h"
-
-static const struct import_target *target_named(const char *name)
-{
-	static const struct import_target *const all[] = {
-		&smartflo_import, &sonetel_import, &infobip_import,
-	};
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		if (strcmp(ast_target_names[all[i]->target], name) == 0)
-			return all[i];
-	return NULL;
-}
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -65,18 +56,17 @@ static int write_out(const struct import_opts *o, const char *text)
 	return EXIT_CLEAN;
 }
 
-static int convert(const struct import_opts *o, struct importer *im,
-		   const struct import_target *t, char **files, int nfiles)
+static int convert(const struct import_opts *o, struct importer *im, char **files, int nfiles)
 {
 	bool io_error = false;
 	for (int i = 0; i < nfiles; i++)
-		io_error |= !import_file(im, t, files[i]);
+		io_error |= !import_file(im, files[i]);
 	if (io_error)
 		return EXIT_USAGE;
 	if (im->d->errors)
 		return EXIT_INPUT;
 	const char *comment;
-	struct doc_node *root = import_finish(im, t, &comment);
+	struct doc_node *root = import_finish(im, &comment);
 	if (!root) {
 		if (!im->d->errors)
 			fprintf(stderr, "ivrc: the files hold no %s objects to import\n", o->from);
@@ -94,20 +84,16 @@ static int convert(const struct import_opts *o, struct importer *im,
 
 int import_run(const struct import_opts *o, char **files, int nfiles)
 {
-	const struct import_target *t = target_named(o->from);
-	if (!t) {
-		const char *hint = diag_suggest(o->from, ast_target_names, TARGET_COUNT);
-		fprintf(stderr, "ivrc: unknown target '%s'%s%s%s\n", o->from,
-			hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+	const struct target *t = cli_target(o->from);
+	if (!t)
 		return EXIT_USAGE;
-	}
 	struct arena a;
 	struct diag d;
 	struct importer im;
 	arena_init(&a);
 	diag_init(&d, &a);
-	import_init(&im, &a, &d, t->target);
-	int status = convert(o, &im, t, files, nfiles);
+	import_init(&im, &a, &d, t);
+	int status = convert(o, &im, files, nfiles);
 	diag_sort(&d);
 	struct diag_print_opts po = { DIAG_TEXT, isatty(fileno(stderr)) && !getenv("NO_COLOR") };
 	diag_print(&d, stderr, &po);

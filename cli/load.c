@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "../grammar/yaml_loader.h"
+#include "../targets/target.h"
 
 static bool has_suffix(const char *s, const char *suffix)
 {
@@ -56,7 +57,7 @@ bool load_program(const char *path, const char *syntax, struct arena *a, struct 
 	struct source *src = read_source(path, a);
 	if (!src)
 		return false;
-	*out = load_is_dsl(path, syntax) ? dsl_parse_program(src, a, d)
-					 : yaml_load_program(src, a, d);
+	*out = load_is_dsl(path, syntax) ? dsl_parse_program(src, target_set(), a, d)
+					 : yaml_load_program(src, target_set(), a, d);
 	return true;
 }

@@ -9,8 +9,9 @@
 
 #include <cJSON.h>
 
+#include "../compiler/arena.h"
 #include "../grammar/bind.h"
-#include "../targets/backend.h"
+#include "../targets/target.h"
 #include "driver.h"
 #include "import_cmd.h"
 
@@ -188,10 +189,10 @@ static cJSON *contents(const char *table, const char *key)
 	if (strcmp(table, "menu") == 0 &&
 	    (strcmp(key, "invalid") == 0 || strcmp(key, "no_input") == 0))
 		return ref(DEF("handler"));
-	for (int t = 0; strcmp(table, "menu") == 0 && t < TARGET_COUNT; t++) {
-		const struct backend *be = backend_for((enum target)t);
-		if (be && strcmp(key, ast_target_names[t]) == 0)
-			return settings_schema(be->caps->menu_settings, be->caps->nmenu_settings, true);
+	for (size_t i = 0; strcmp(table, "menu") == 0 && i < target_count(); i++) {
+		const struct target_caps *c = &target_at(i)->caps;
+		if (strcmp(key, c->name) == 0)
+			return settings_schema(c->menu_settings, c->nmenu_settings, true);
 	}
 	if (strcmp(table, "broadcast") == 0 && strcmp(key, "retry_after") == 0)
 		return array_of(ref(DEF("duration")));
@@ -312,17 +313,15 @@ static cJSON *settings_schema(const struct setting_spec *s, size_t n, bool nulla
 	return o;
 }
 
-static cJSON *targets_schema(void)
+/* targets: each target's settings (bind_target_keys' targets table). */
+static cJSON *targets_schema(const struct bind_table *t)
 {
 	cJSON *s = typed("object"), *props = cJSON_AddObjectToObject(s, "properties");
-	for (int t = 0; t < TARGET_COUNT; t++) {
-		const struct backend *be = backend_for((enum target)t);
-		cJSON *p = be ? settings_schema(be->caps->settings, be->caps->nsettings, true)
-			      : typed("object");
-		char buf[80];
-		snprintf(buf, sizeof buf, "build for %s, with these settings", ast_target_names[t]);
-		cJSON_AddStringToObject(p, "description", buf);
-		cJSON_AddItemToObject(props, ast_target_names[t], p);
+	for (size_t i = 0; i < t->count; i++) {
+		const struct target_caps *c = &target_at(i)->caps;
+		cJSON *p = settings_schema(c->settings, c->nsettings, true);
+		cJSON_AddStringToObject(p, "description", t->fields[i].doc);
+		cJSON_AddItemToObject(props, c->name, p);
 	}
 	cJSON_AddBoolToObject(s, "additionalProperties", false);
 	cJSON_AddNumberToObject(s, "minProperties", 1);
@@ -330,18 +329,11 @@ static cJSON *targets_schema(void)
 }
 
 /* An endpoint: one literal, or a literal per target (bind_endpoint). */
-static cJSON *endpoint_schema(void)
+static cJSON *endpoint_schema(const struct bind_table *t)
 {
-	struct field_spec f[TARGET_COUNT + 1];
-	char docs[TARGET_COUNT][64];
-	for (int t = 0; t < TARGET_COUNT; t++) {
-		snprintf(docs[t], sizeof docs[t], "the literal %s routes to", ast_target_names[t]);
-		f[t] = (struct field_spec){ ast_target_names[t], FT_DEST, false, docs[t] };
-	}
-	f[TARGET_COUNT] = (struct field_spec){ "description", FT_STRING, false, "free text" };
 	cJSON *s = cJSON_CreateObject(), *any = cJSON_AddArrayToObject(s, "anyOf");
 	cJSON_AddItemToArray(any, ref(DEF("destination")));
-	cJSON_AddItemToArray(any, object_schema("endpoint", f, TARGET_COUNT + 1, NULL));
+	cJSON_AddItemToArray(any, object_schema("endpoint", t->fields, t->count, NULL));
 	cJSON_AddStringToObject(s, "description", "a destination outside the project: one "
 				"literal, or one per target");
 	return s;
@@ -395,7 +387,23 @@ static cJSON *step_schema(void)
 
 /* ---------- the document ---------- */
 
-static const char *table_doc(const char *name)
+/* The labels of the targets that build objects of kind k, "A, B and C";
+ * all of them when k is DECL_KIND_COUNT. */
+static const char *builders(struct arena *a, enum decl_kind k)
+{
+	const char *text = "", *last = NULL;
+	for (size_t i = 0; i < target_count(); i++) {
+		const struct target_caps *c = &target_at(i)->caps;
+		if (k != DECL_KIND_COUNT && !(c->objects & (1u << k)))
+			continue;
+		if (last)
+			text = arena_printf(a, "%s%s%s", text, *text ? ", " : "", last);
+		last = c->label;
+	}
+	return !last ? "" : !*text ? last : arena_printf(a, "%s and %s", text, last);
+}
+
+static const char *table_doc(struct arena *a, const char *name)
 {
 	static const char *const docs[][2] = {
 		{ "recording", "a named prompt; what each target needs to play it" },
@@ -403,26 +411,30 @@ static const char *table_doc(const char *name)
 		{ "option", "a key's destination with extras" },
 		{ "handler", "what a wrong key (invalid) or silence (no_input) does" },
 		{ "announcement", "plays a prompt, then routes the call" },
-		{ "voicemail", "a mailbox (Sonetel)" },
-		{ "broadcast", "an outbound campaign into a menu (Smartflo)" },
 		{ "window", "when a broadcast's calls go out" },
 		{ "test", "a call simulation that must hold (ivrc test)" },
 	};
+	if (strcmp(name, "voicemail") == 0)
+		return arena_printf(a, "a mailbox (%s)", builders(a, DECL_VOICEMAIL));
+	if (strcmp(name, "broadcast") == 0)
+		return arena_printf(a, "an outbound campaign into a menu (%s)",
+				    builders(a, DECL_BROADCAST));
 	for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++)
 		if (strcmp(docs[i][0], name) == 0)
 			return docs[i][1];
 	return NULL;
 }
 
-static cJSON *schema_json(void)
+static cJSON *schema_json(struct arena *a)
 {
 	size_t n;
-	const struct bind_table *tables = bind_tables(&n);
+	const struct bind_table *tables = bind_tables(target_set(), a, &n);
+	struct bind_target_keys keys = bind_target_keys(target_set(), a);
 	cJSON *root = NULL, *defs = cJSON_CreateObject();
 	scalar_defs(defs);
 	for (size_t i = 0; i < n; i++) {
 		cJSON *s = object_schema(tables[i].name, tables[i].fields, tables[i].count,
-					 table_doc(tables[i].name));
+					 table_doc(a, tables[i].name));
 		if (strcmp(tables[i].name, "top") == 0)
 			root = s;
 		else
@@ -430,17 +442,19 @@ static cJSON *schema_json(void)
 	}
 	if (!root)
 		root = typed("object");
-	cJSON_AddItemToObject(defs, "endpoint", endpoint_schema());
-	cJSON_AddItemToObject(defs, "targets", targets_schema());
+	cJSON_AddItemToObject(defs, "endpoint", endpoint_schema(&keys.endpoint));
+	cJSON_AddItemToObject(defs, "targets", targets_schema(&keys.targets));
 	cJSON_AddItemToObject(defs, "step", step_schema());
 	cJSON_AddItemToObject(defs, "steps", array_of(ref(DEF("step"))));
 	/* "$schema", "title" and "description" first, as readers expect. */
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddStringToObject(doc, "$schema", "https://json-schema.org/draft/2020-12/schema");
 	cJSON_AddStringToObject(doc, "title", "ivrc project (format version 1)");
-	cJSON_AddStringToObject(doc, "description", "An IVR project for ivrc, in YAML: "
-				"menus, announcements, voicemails, broadcasts and flows, built for "
-				"Smartflo, Sonetel and Infobip. Generated by `ivrc schema`.");
+	cJSON_AddStringToObject(doc, "description",
+				arena_printf(a, "An IVR project for ivrc, in YAML: menus, "
+					     "announcements, voicemails, broadcasts and flows, built "
+					     "for %s. Generated by `ivrc schema`.",
+					     builders(a, DECL_KIND_COUNT)));
 	for (cJSON *c = root->child; c;) {
 		cJSON *next = c->next;
 		cJSON_AddItemToObject(doc, c->string, cJSON_DetachItemViaPointer(root, c));
@@ -453,7 +467,10 @@ static cJSON *schema_json(void)
 
 int schema_run(void)
 {
-	cJSON *doc = schema_json();
+	struct arena a;
+	arena_init(&a);
+	cJSON *doc = schema_json(&a);
+	arena_free(&a);
 	char *text = cJSON_Print(doc);
 	cJSON_Delete(doc);
 	int status = EXIT_CLEAN;

@@ -12,11 +12,13 @@
 #include <cJSON.h>
 
 #include "../compiler/arena.h"
+#include "../compiler/cfg.h"
 #include "../compiler/codes.h"
 #include "../compiler/resolve.h"
 #include "../compiler/simulate.h"
 #include "../grammar/scalar.h"
-#include "../targets/backend.h"
+#include "../targets/target.h"
+#include "cli.h"
 #include "driver.h"
 #include "load.h"
 
@@ -25,47 +27,21 @@ struct session {
 	struct arena arena;
 	struct diag diag;
 	bool has_target;
-	enum target target;
+	const struct target *target;      /* --target T */
 	struct sim_behaviour behaviour;
 	struct sim_api_answer *fixtures;   /* --api-fixture */
 	size_t nfixtures;
 };
 
-/* ---------- what each target does differently (docs/TARGETS.md) ---------- */
-
-/* The capability table says which keys a target's menus take and whether
- * they have an invalid handler; the rest is the lowering each back end
- * documents: Sonetel takes the timeout action at once on silence, Smartflo
- * fills a missing final_prompt with the handler's prompt (else the menu's),
- * Infobip jumps back (goTo) to a menu already on the path. */
-static void behaviour_of(enum target t, struct sim_behaviour *b)
-{
-	const struct target_caps *caps = backend_for(t)->caps;
-	memset(b, 0, sizeof *b);
-	b->target = ast_target_names[t];
-	b->keys = caps->keys;
-	b->no_invalid_handler = caps->no_invalid_handler != NULL;
-	b->no_input_at_once = t == TARGET_SONETEL;
-	b->final_prompt_fallback = t == TARGET_SMARTFLO;
-	b->goto_semantics = t == TARGET_INFOBIP;
-}
-
 static bool pick_target(struct session *s)
 {
 	if (!s->o->target)
 		return true;
-	for (int t = 0; t < TARGET_COUNT; t++) {
-		if (strcmp(ast_target_names[t], s->o->target) == 0 && backend_for((enum target)t)) {
-			s->has_target = true;
-			s->target = (enum target)t;
-			behaviour_of(s->target, &s->behaviour);
-			return true;
-		}
-	}
-	const char *hint = diag_suggest(s->o->target, ast_target_names, TARGET_COUNT);
-	fprintf(stderr, "ivrc: unknown target '%s'%s%s%s\n", s->o->target,
-		hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
-	return false;
+	if (!(s->target = cli_target(s->o->target)))
+		return false;
+	s->has_target = true;
+	sim_behaviour_of(&s->target->caps, &s->behaviour);
+	return true;
 }
 
 /* Why the target cannot play a call that starts at d (an object it does
@@ -73,9 +49,9 @@ static bool pick_target(struct session *s)
 static const char *unplayable(struct session *s, const struct ast_dest *d)
 {
 	if (!s->has_target || !d->ref || d->ref->kind == DECL_ENDPOINT ||
-	    backend_for(s->target)->caps->objects & (1u << d->ref->kind))
+	    s->target->caps.objects & (1u << d->ref->kind))
 		return NULL;
-	return arena_printf(&s->arena, "%s does not build %ss", ast_target_names[s->target],
+	return arena_printf(&s->arena, "%s does not build %ss", s->target->caps.name,
 			    ast_decl_kind_names[d->ref->kind]);
 }
 
@@ -101,13 +77,9 @@ static struct ast_program *load(struct session *s, const char *path, int *status
 	}
 	if (!p || s->diag.errors)
 		return NULL;
-	if (s->has_target && !p->targets[s->target].present) {
-		diag_error(&s->diag, IVR_UNDECLARED_TARGET,
-			   p->targets_span.src ? p->targets_span : span_make(p->src, 0, 0),
-			   "target '%s' is not declared in 'targets'", ast_target_names[s->target]);
+	if (s->has_target && !cli_declared(p, s->target, &s->diag))
 		return NULL;
-	}
-	const struct target_caps *caps = s->has_target ? backend_for(s->target)->caps : NULL;
+	const struct target_caps *caps = s->has_target ? &s->target->caps : NULL;
 	if (!res_check(p, &caps, s->has_target ? 1 : 0, &s->arena, &s->diag) || s->diag.errors)
 		return NULL;
 	*status = EXIT_CLEAN;
@@ -535,7 +507,9 @@ int sim_cli_graph(const struct sim_cli_opts *o, const char *file)
 	if (!p)
 		return session_end(&s, status);
 	print_findings(&s);
-	graph_print(stdout, p, o->graph, &s.arena);
+	const struct target_caps **caps = arena_alloc(&s.arena, target_count() * sizeof *caps);
+	size_t ncaps = target_declared_caps(p, caps);
+	graph_print(stdout, p, cfg_flows_are_entries(caps, ncaps), o->graph, &s.arena);
 	fflush(stdout);
 	return session_end(&s, EXIT_CLEAN);
 }

@@ -3,11 +3,7 @@
 
 #include <string.h>
 
-const char *const ast_target_names[TARGET_COUNT] = {
-	[TARGET_SMARTFLO] = "smartflo",
-	[TARGET_SONETEL] = "sonetel",
-	[TARGET_INFOBIP] = "infobip",
-};
+#include "caps.h"
 
 const char *const ast_decl_kind_names[DECL_KIND_COUNT] = {
 	[DECL_MENU] = "menu",
@@ -83,4 +79,29 @@ bool doc_is_null(const struct doc_node *n)
 	default:
 		return false;
 	}
+}
+
+int ast_target_index(const struct ast_program *p, const char *name)
+{
+	const struct target_set *ts = p->target_set;
+	for (size_t i = 0; ts && i < ts->count; i++)
+		if (strcmp(ts->caps[i]->name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i)
+{
+	static const struct ast_settings none = { 0 };
+	return m->per_target ? &m->per_target[i] : &none;
+}
+
+const struct ast_dest *ast_endpoint_literal(const struct ast_endpoint *e, size_t i)
+{
+	return e->per_target ? &e->lit[i] : &e->all;
+}
+
+const char *ast_recording_id(const struct ast_recording *r, size_t i)
+{
+	return r->ids ? r->ids[i] : NULL;
 }

@@ -39,14 +39,10 @@ bool doc_is_null(const struct doc_node *n);
 
 /* ---------- typed program ---------- */
 
-enum target {
-	TARGET_SMARTFLO,
-	TARGET_SONETEL,
-	TARGET_INFOBIP,
-	TARGET_COUNT
-};
-
-extern const char *const ast_target_names[TARGET_COUNT];
+/* The targets a program knows of (compiler/caps.h: the command line hands
+ * in the registry's). The AST names no provider: each per-target array
+ * below has one entry per target of the program's set, in its order. */
+struct target_set;
 
 enum decl_kind {
 	DECL_MENU,
@@ -132,10 +128,10 @@ struct ast_settings {
 
 struct ast_recording {
 	struct ast_decl decl;
-	bool has_smartflo;
-	int64_t smartflo;          /* recording id */
-	const char *sonetel;       /* prompt id */
-	const char *infobip;       /* recording id */
+	/* The target's own id of the recording (recordings.X.<target>), as
+	 * written (an integer in canonical decimal when the target's ids are
+	 * integers); NULL when absent. ids is NULL when none is given. */
+	const char **ids;
 	const char *url;
 	const char *text;
 	const char *language;
@@ -145,7 +141,7 @@ struct ast_endpoint {
 	struct ast_decl decl;
 	bool per_target;           /* a map target -> literal */
 	struct ast_dest all;       /* !per_target: the one literal */
-	struct ast_dest lit[TARGET_COUNT];  /* per_target: kind DEST_NONE when absent */
+	struct ast_dest *lit;      /* per_target: one per target, kind DEST_NONE when absent */
 };
 
 struct ast_option {
@@ -172,7 +168,9 @@ struct ast_menu {
 	struct ast_option *options;
 	size_t noptions;
 	struct ast_handler invalid, no_input;
-	struct ast_settings per_target[TARGET_COUNT];  /* e.g. smartflo: { as: vr } */
+	/* menus.X.<target>: e.g. smartflo: { as: vr }; one per target, or NULL
+	 * when the menu has none (ast_menu_settings). */
+	struct ast_settings *per_target;
 };
 
 struct ast_announcement {
@@ -307,7 +305,8 @@ struct ast_program {
 	size_t nentry;
 	bool has_entry;
 	struct span entry_span;
-	struct ast_settings targets[TARGET_COUNT];  /* present = declared */
+	const struct target_set *target_set;   /* what the per-target arrays follow */
+	struct ast_settings *targets;  /* one per target; present = declared */
 	struct span targets_span;
 
 	struct ast_recording **recordings; size_t nrecordings;
@@ -323,5 +322,15 @@ struct ast_program {
 	struct ast_decl **entries;
 	size_t nentries;
 };
+
+/* The index of the target named `name` in p's set; -1 when it has none. */
+int ast_target_index(const struct ast_program *p, const char *name);
+/* A menu's block of settings for target i (an empty one when it has none). */
+const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i);
+/* What endpoint e is on target i: its literal there, or its one literal
+ * (kind DEST_NONE when it has none there). */
+const struct ast_dest *ast_endpoint_literal(const struct ast_endpoint *e, size_t i);
+/* A recording's own id on target i, or NULL. */
+const char *ast_recording_id(const struct ast_recording *r, size_t i);
 
 #endif

@@ -4,7 +4,10 @@
 #include "ast_dump.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "caps.h"
 
 static void add_str(cJSON *o, const char *key, const char *v)
 {
@@ -74,7 +77,7 @@ static cJSON *decl_json(const struct ast_decl *d)
 	return o;
 }
 
-static cJSON *menu_json(const struct ast_menu *m)
+static cJSON *menu_json(const struct target_set *ts, const struct ast_menu *m)
 {
 	cJSON *o = decl_json(&m->decl);
 	add_str(o, "prompt", m->prompt.name);
@@ -94,9 +97,9 @@ static cJSON *menu_json(const struct ast_menu *m)
 	}
 	cJSON_AddItemToObject(o, "invalid", handler_json(&m->invalid));
 	cJSON_AddItemToObject(o, "no_input", handler_json(&m->no_input));
-	for (int t = 0; t < TARGET_COUNT; t++)
-		if (m->per_target[t].present)
-			cJSON_AddItemToObject(o, ast_target_names[t], settings_json(&m->per_target[t]));
+	for (size_t t = 0; t < ts->count; t++)
+		if (ast_menu_settings(m, t)->present)
+			cJSON_AddItemToObject(o, ts->caps[t]->name, settings_json(ast_menu_settings(m, t)));
 	return o;
 }
 
@@ -192,26 +195,29 @@ static cJSON *test_json(const struct ast_test *t)
 	return o;
 }
 
-static cJSON *recording_json(const struct ast_recording *r)
+static cJSON *recording_json(const struct target_set *ts, const struct ast_recording *r)
 {
 	cJSON *o = decl_json(&r->decl);
-	if (r->has_smartflo)
-		cJSON_AddNumberToObject(o, "smartflo", (double)r->smartflo);
-	add_str(o, "sonetel", r->sonetel);
-	add_str(o, "infobip", r->infobip);
+	for (size_t t = 0; t < ts->count; t++) {
+		const char *id = ast_recording_id(r, t);
+		if (id && ts->caps[t]->recording_id == REC_ID_INTEGER)
+			cJSON_AddNumberToObject(o, ts->caps[t]->name, (double)strtoll(id, NULL, 10));
+		else
+			add_str(o, ts->caps[t]->name, id);
+	}
 	add_str(o, "url", r->url);
 	add_str(o, "text", r->text);
 	add_str(o, "language", r->language);
 	return o;
 }
 
-static cJSON *endpoint_json(const struct ast_endpoint *e)
+static cJSON *endpoint_json(const struct target_set *ts, const struct ast_endpoint *e)
 {
 	cJSON *o = decl_json(&e->decl);
 	if (!e->per_target)
 		add_dest(o, "all", &e->all);
-	for (int t = 0; e->per_target && t < TARGET_COUNT; t++)
-		add_dest(o, ast_target_names[t], &e->lit[t]);
+	for (size_t t = 0; e->per_target && t < ts->count; t++)
+		add_dest(o, ts->caps[t]->name, &e->lit[t]);
 	return o;
 }
 
@@ -219,6 +225,13 @@ static cJSON *endpoint_json(const struct ast_endpoint *e)
 	cJSON *a_ = cJSON_AddArrayToObject((o), (key)); \
 	for (size_t i_ = 0; i_ < (n); i_++) \
 		cJSON_AddItemToArray(a_, fn((arr)[i_])); \
+} while (0)
+
+/* The same, for the kinds with per-target blocks. */
+#define DUMP_LIST_TARGETS(o, key, arr, n, fn) do { \
+	cJSON *a_ = cJSON_AddArrayToObject((o), (key)); \
+	for (size_t i_ = 0; i_ < (n); i_++) \
+		cJSON_AddItemToArray(a_, fn(p->target_set, (arr)[i_])); \
 } while (0)
 
 static cJSON *announcement_json(const struct ast_announcement *a)
@@ -256,12 +269,13 @@ cJSON *ast_dump(const struct ast_program *p)
 			cJSON_AddItemToArray(e, dest_json(&p->entry[i]));
 	}
 	cJSON *targets = cJSON_AddObjectToObject(o, "targets");
-	for (int t = 0; t < TARGET_COUNT; t++)
+	for (size_t t = 0; t < p->target_set->count; t++)
 		if (p->targets[t].present)
-			cJSON_AddItemToObject(targets, ast_target_names[t], settings_json(&p->targets[t]));
-	DUMP_LIST(o, "recordings", p->recordings, p->nrecordings, recording_json);
-	DUMP_LIST(o, "endpoints", p->endpoints, p->nendpoints, endpoint_json);
-	DUMP_LIST(o, "menus", p->menus, p->nmenus, menu_json);
+			cJSON_AddItemToObject(targets, p->target_set->caps[t]->name,
+					      settings_json(&p->targets[t]));
+	DUMP_LIST_TARGETS(o, "recordings", p->recordings, p->nrecordings, recording_json);
+	DUMP_LIST_TARGETS(o, "endpoints", p->endpoints, p->nendpoints, endpoint_json);
+	DUMP_LIST_TARGETS(o, "menus", p->menus, p->nmenus, menu_json);
 	DUMP_LIST(o, "announcements", p->announcements, p->nannouncements, announcement_json);
 	DUMP_LIST(o, "voicemails", p->voicemails, p->nvoicemails, voicemail_json);
 	DUMP_LIST(o, "broadcasts", p->broadcasts, p->nbroadcasts, broadcast_json);

@@ -1,6 +1,7 @@
-/* What a target can do. Each back end fills one in; the driver hands the
- * selected targets' tables to the checker, so the core never includes a back
- * end and no provider fact lives outside its back end. */
+/* What a target can do. Each target's folder fills one in (inside its
+ * struct target, targets/target.h); the command line hands the selected
+ * targets' tables to the checker, lint and the simulator, so the core never
+ * includes a target and no provider fact lives outside its folder. */
 #ifndef IVRC_CAPS_H
 #define IVRC_CAPS_H
 #include <stdbool.h>
@@ -26,8 +27,15 @@ struct setting_spec {
 	const char *summary;
 };
 
+/* What recordings.X.<target> holds: the target's own id of a recording. */
+enum rec_id_type { REC_ID_INTEGER, REC_ID_STRING };
+
 struct target_caps {
-	enum target target;
+	const char *name;              /* "smartflo": in files and on the command line */
+	const char *label;             /* "Smartflo": in messages */
+	enum rec_id_type recording_id;
+	const char *recording_id_what; /* "a Smartflo recording id", in messages */
+	const char *recording_id_doc;  /* one line of the JSON Schema */
 	unsigned dest_kinds;           /* DEST_BIT()s it can route to */
 	unsigned warn_dest_kinds;      /* routable, but UNCERTAIN: a warning */
 	unsigned objects;              /* 1u << DECL_* kinds it builds */
@@ -49,6 +57,20 @@ struct target_caps {
 	uint32_t broadcast_min_ring_timeout;
 	int64_t broadcast_max_retries;
 	int64_t broadcast_min_dial_status, broadcast_max_dial_status;
+	/* How its calls differ from the language's semantics (the simulator;
+	 * docs/TARGETS.md). Its menus' keys and invalid handler are above. */
+	bool no_input_at_once;         /* silence takes no_input's `then` at once */
+	bool final_prompt_fallback;    /* no final_prompt: the handler's, else the menu's */
+	bool goto_semantics;           /* a route back to an enclosing object jumps there
+	                                  and keeps its counts; goTo limits per call */
+};
+
+/* The targets a program can name, in order (the registry's): the binder
+ * checks `targets:` and the per-target keys against them, and the AST's
+ * per-target arrays follow their order. */
+struct target_set {
+	const struct target_caps *const *caps;
+	size_t count;
 };
 
 #endif

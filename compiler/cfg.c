@@ -379,3 +379,11 @@ uint32_t cfg_node_of(const struct cfg *g, const struct ast_decl *d)
 			return (uint32_t)i;
 	return CFG_NONE;
 }
+
+bool cfg_flows_are_entries(const struct target_caps *const *caps, size_t ncaps)
+{
+	for (size_t i = 0; i < ncaps; i++)
+		if (caps[i]->objects & (1u << DECL_FLOW))
+			return true;
+	return false;
+}

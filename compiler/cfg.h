@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "ast.h"
+#include "caps.h"
 
 struct arena;
 
@@ -55,6 +56,10 @@ struct cfg {
  * points besides p->entries. Runs reachability, SCCs and depth. */
 void cfg_build(struct cfg *g, const struct ast_program *p, bool flows_are_entries,
 	       struct arena *a);
+
+/* Whether flows are entry points: when one of the targets builds them (an
+ * Infobip scenario is one; LANGUAGE.md). */
+bool cfg_flows_are_entries(const struct target_caps *const *caps, size_t ncaps);
 
 /* The node of a declaration (menu, announcement, voicemail, flow, endpoint),
  * or CFG_NONE. */

@@ -126,10 +126,10 @@ static const char *edge_label(const struct cfg_edge *e, struct arena *a)
 	return "";
 }
 
-static void build(struct graph *g, const struct ast_program *p)
+static void build(struct graph *g, const struct ast_program *p, bool flows_are_entries)
 {
 	struct cfg c;
-	cfg_build(&c, p, p->targets[TARGET_INFOBIP].present, g->a);
+	cfg_build(&c, p, flows_are_entries, g->a);
 	static const enum gkind kinds[] = {
 		[DECL_MENU] = G_MENU, [DECL_ANNOUNCEMENT] = G_ANNOUNCEMENT,
 		[DECL_VOICEMAIL] = G_VOICEMAIL, [DECL_FLOW] = G_FLOW, [DECL_ENDPOINT] = G_ENDPOINT,
@@ -259,10 +259,11 @@ static void print_mermaid(FILE *out, const struct graph *g, const char *name)
 	}
 }
 
-void graph_print(FILE *out, const struct ast_program *p, enum graph_format f, struct arena *a)
+void graph_print(FILE *out, const struct ast_program *p, bool flows_are_entries,
+		 enum graph_format f, struct arena *a)
 {
 	struct graph g = { .a = a };
-	build(&g, p);
+	build(&g, p, flows_are_entries);
 	const char *name = p->name ? p->name : "ivr";
 	if (f == GRAPH_DOT)
 		print_dot(out, &g, name);

@@ -5,6 +5,7 @@
  * the literals in order of first use), edges in the call graph's order. */
 #ifndef IVRC_GRAPH_H
 #define IVRC_GRAPH_H
+#include <stdbool.h>
 #include <stdio.h>
 #include "ast.h"
 
@@ -12,8 +13,9 @@ struct arena;
 
 enum graph_format { GRAPH_DOT, GRAPH_MERMAID };
 
-/* Prints the graph of a checked program. Flows are entry points when the
- * file declares Infobip (LANGUAGE.md: there every flow is one). */
-void graph_print(FILE *out, const struct ast_program *p, enum graph_format f, struct arena *a);
+/* Prints the graph of a checked program. Flows are entry points when
+ * flows_are_entries (cfg_flows_are_entries of the declared targets). */
+void graph_print(FILE *out, const struct ast_program *p, bool flows_are_entries,
+		 enum graph_format f, struct arena *a);
 
 #endif

@@ -22,6 +22,7 @@ struct resolver {
 	struct symtab names;        /* menus, announcements, voicemails, flows, endpoints */
 	struct symtab recordings;
 	const struct target_caps *caps;   /* the target being checked */
+	size_t ti;                        /* its index in the program's target set */
 	unsigned char *rec_reported;      /* per recording: reported for this target */
 };
 
@@ -479,7 +480,7 @@ static void check_settings(struct resolver *r, const struct ast_settings *s,
 
 static const char *target_name(const struct resolver *r)
 {
-	return ast_target_names[r->caps->target];
+	return r->caps->name;
 }
 
 static bool builds(const struct resolver *r, enum decl_kind k)
@@ -504,7 +505,7 @@ static void check_route(struct resolver *r, const struct ast_dest *dest)
 	const struct ast_dest *lit = dest;
 	if (dest->ref && dest->ref->kind == DECL_ENDPOINT) {
 		const struct ast_endpoint *ep = (const struct ast_endpoint *)dest->ref;
-		lit = ep->per_target ? &ep->lit[r->caps->target] : &ep->all;
+		lit = ast_endpoint_literal(ep, r->ti);
 		if (lit->kind == DEST_NONE) {
 			diag_error(r->d, IVR_TARGET_ENDPOINT, dest->span,
 				   "endpoint '%s' has no %s literal", ep->decl.name, target_name(r));
@@ -540,15 +541,14 @@ static void check_recording_need(struct resolver *r, const struct ast_recref *re
 	case REC_NEED_NOTHING:
 		return;
 	case REC_NEED_OWN_ID:
-		if (r->caps->target == TARGET_SMARTFLO ? rec->has_smartflo :
-		    r->caps->target == TARGET_SONETEL ? rec->sonetel != NULL : rec->infobip != NULL)
+		if (ast_recording_id(rec, r->ti))
 			return;
 		diag_error(r->d, IVR_TARGET_RECORDING, ref->span,
 			   "recording '%s' has no '%s' id, which %s needs to play it",
 			   rec->decl.name, t, t);
 		break;
 	case REC_NEED_ID_URL_OR_TEXT:
-		if (rec->infobip || rec->url || rec->text)
+		if (ast_recording_id(rec, r->ti) || rec->url || rec->text)
 			return;
 		diag_error(r->d, IVR_TARGET_RECORDING, ref->span,
 			   "recording '%s' has no '%s' id, 'url' or 'text', which %s needs to play it",
@@ -587,7 +587,7 @@ static void check_menu_on_target(struct resolver *r, const struct ast_menu *m)
 		diag_warning(r->d, IVR_TARGET_NO_INVALID, m->invalid.span,
 			     "%s menus have no 'invalid' handler: %s", target_name(r),
 			     r->caps->no_invalid_handler);
-	const struct ast_settings *s = &m->per_target[r->caps->target];
+	const struct ast_settings *s = ast_menu_settings(m, r->ti);
 	if (s->present)
 		check_settings(r, s, r->caps->menu_settings, r->caps->nmenu_settings,
 			       arena_printf(r->a, "menu '%s' for %s", m->decl.name, target_name(r)));
@@ -670,7 +670,7 @@ static void check_target(struct resolver *r)
 	struct ast_program *p = r->p;
 	const char *name = target_name(r);
 	memset(r->rec_reported, 0, p->nrecordings + 1);
-	check_settings(r, &p->targets[r->caps->target], r->caps->settings, r->caps->nsettings,
+	check_settings(r, &p->targets[r->ti], r->caps->settings, r->caps->nsettings,
 		       arena_printf(r->a, "targets.%s", name));
 	for (size_t i = 0; i < p->nmenus; i++)
 		check_menu_on_target(r, p->menus[i]);
@@ -703,7 +703,11 @@ bool res_check(struct ast_program *p, const struct target_caps *const *targets,
 	resolve_all(&r);
 	r.rec_reported = arena_alloc(a, p->nrecordings + 1);
 	for (size_t i = 0; i < ntargets; i++) {
+		int ti = ast_target_index(p, targets[i]->name);
+		if (ti < 0)
+			continue;       /* not one the program was bound with: nothing names it */
 		r.caps = targets[i];
+		r.ti = (size_t)ti;
 		check_target(&r);
 	}
 	return d->errors == errors;

@@ -235,11 +235,10 @@ static void end_at(struct sim *s, const struct ast_dest *d)
 	/* An endpoint: what it is on the target being played. */
 	if (d->ref && d->ref->kind == DECL_ENDPOINT && s->bh->target) {
 		const struct ast_endpoint *ep = (const struct ast_endpoint *)d->ref;
-		for (int t = 0; t < TARGET_COUNT; t++) {
-			const struct ast_dest *lit = ep->per_target ? &ep->lit[t] : &ep->all;
-			if (strcmp(ast_target_names[t], s->bh->target) == 0 && lit->kind != DEST_NONE)
-				e->text = sim_dest_text(s->a, lit);
-		}
+		int t = ast_target_index(s->c->p, s->bh->target);
+		const struct ast_dest *lit = t >= 0 ? ast_endpoint_literal(ep, (size_t)t) : NULL;
+		if (lit && lit->kind != DEST_NONE)
+			e->text = sim_dest_text(s->a, lit);
 	}
 	s->r->status = SIM_ENDED;
 	s->done = true;
@@ -1423,4 +1422,18 @@ cJSON *sim_json(const struct sim_result *r, size_t ninput)
 	for (size_t i = 0; i < r->nevents; i++)
 		cJSON_AddItemToArray(ev, event_json(&r->events[i]));
 	return o;
+}
+
+/* The capability table says which keys a target's menus take and whether
+ * they have an invalid handler, and how its calls differ from the language
+ * (caps.h; docs/TARGETS.md). */
+void sim_behaviour_of(const struct target_caps *caps, struct sim_behaviour *b)
+{
+	memset(b, 0, sizeof *b);
+	b->target = caps->name;
+	b->keys = caps->keys;
+	b->no_invalid_handler = caps->no_invalid_handler != NULL;
+	b->no_input_at_once = caps->no_input_at_once;
+	b->final_prompt_fallback = caps->final_prompt_fallback;
+	b->goto_semantics = caps->goto_semantics;
 }

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "ast.h"
+#include "caps.h"
 
 struct arena;
 struct cJSON;
@@ -27,6 +28,9 @@ struct sim_behaviour {
 	bool goto_semantics;         /* a route back to an enclosing object jumps there and
 	                                keeps its counts; goTo limits per call (Infobip) */
 };
+
+/* What target `caps` does differently (its capability table says). */
+void sim_behaviour_of(const struct target_caps *caps, struct sim_behaviour *b);
 
 /* One call_api answer: the response fields of one URL (after ${} expansion). */
 struct sim_api_answer {

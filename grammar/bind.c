@@ -2,9 +2,11 @@
  * shape of one value; see bind.h. Field tables are the single list of keys. */
 #include "bind.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "../compiler/arena.h"
+#include "../compiler/caps.h"
 #include "../compiler/codes.h"
 #include "scalar.h"
 
@@ -13,6 +15,8 @@ struct binder {
 	struct diag *d;
 	const struct source *src;
 	struct ast_program *p;
+	const struct target_set *ts;    /* the targets a file can name */
+	struct bind_target_keys keys;   /* the tables that name them */
 	size_t caps[DECL_KIND_COUNT];   /* of the program's arrays of declarations */
 	bool keeps_nodes;               /* the program points into the document tree */
 	bool copy_text;                 /* the entry's text goes when it is bound */
@@ -344,42 +348,53 @@ static void bind_description(struct binder *b, const struct doc_node *n, struct 
 
 /* ---------- recordings ---------- */
 
+/* After one key per target: the target's own id (target_caps). */
 static const struct field_spec recording_fields[] = {
-	{ "smartflo", FT_INT, false, "id of the recording uploaded to Smartflo" },
-	{ "sonetel", FT_STRING, false, "id of a Sonetel custom prompt" },
-	{ "infobip", FT_STRING, false, "id of an Infobip recording (playFromRecording)" },
 	{ "url", FT_STRING, false, "https:// address of an audio file (Infobip playFromUrl)" },
 	{ "text", FT_STRING, false, "what the prompt says: Infobip says it, Sonetel tells you to record it" },
 	{ "language", FT_STRING, false, "language of the text, e.g. en" },
 	{ "description", FT_STRING, false, DOC_DESCRIPTION },
 };
 
+/* recordings.X.<target>: the id as the target's caps type it. */
+static void bind_recording_id(struct binder *b, const struct target_caps *c,
+			      const struct doc_node *n, const char **out)
+{
+	int64_t v;
+	if (c->recording_id == REC_ID_STRING)
+		get_string(b, n, c->recording_id_what, out);
+	else if (get_int(b, n, c->recording_id_what, 1, INT64_MAX, &v))
+		*out = arena_printf(b->a, "%" PRId64, v);
+}
+
 static void bind_recording(struct binder *b, const struct doc_pair *pair, unsigned index)
 {
 	struct ast_recording *r = arena_alloc(b->a, sizeof *r);
 	init_decl(b, &r->decl, DECL_RECORDING, pair, index);
 	PUSH_DECL(b, b->p->recordings, b->p->nrecordings, r);
-	struct doc_node *f[COUNT(recording_fields)];
+	const struct bind_table *t = &b->keys.recording;
+	size_t nt = b->ts->count;
+	struct doc_node **f = arena_alloc(b->a, t->count * sizeof *f);
 	const char *what = what_of(b, "recording", r->decl.name);
-	bind_fields(b, pair->value, recording_fields, COUNT(recording_fields), f, what,
-		    r->decl.name_span);
-	if (f[0])
-		r->has_smartflo = get_int(b, f[0], "a Smartflo recording id", 1, INT64_MAX,
-					  &r->smartflo);
-	if (f[1])
-		get_string(b, f[1], "a Sonetel prompt id", &r->sonetel);
-	if (f[2])
-		get_string(b, f[2], "an Infobip recording id", &r->infobip);
-	if (f[3] && get_string(b, f[3], "a recording URL", &r->url) &&
+	bind_fields(b, pair->value, t->fields, t->count, f, what, r->decl.name_span);
+	for (size_t i = 0; i < nt; i++) {
+		if (!f[i])
+			continue;
+		if (!r->ids)
+			r->ids = arena_alloc(b->a, nt * sizeof *r->ids);
+		bind_recording_id(b, b->ts->caps[i], f[i], &r->ids[i]);
+	}
+	f += nt;
+	if (f[0] && get_string(b, f[0], "a recording URL", &r->url) &&
 	    strncmp(r->url, "https://", 8) != 0 && strncmp(r->url, "http://", 7) != 0) {
-		diag_error(b->d, IVR_BAD_VALUE, f[3]->span,
+		diag_error(b->d, IVR_BAD_VALUE, f[0]->span,
 			   "a recording URL must start with https:// or http://");
 	}
-	if (f[4])
-		get_string(b, f[4], "a recording's text", &r->text);
-	if (f[5])
-		get_string(b, f[5], "a language", &r->language);
-	bind_description(b, f[6], &r->decl);
+	if (f[1])
+		get_string(b, f[1], "a recording's text", &r->text);
+	if (f[2])
+		get_string(b, f[2], "a language", &r->language);
+	bind_description(b, f[3], &r->decl);
 }
 
 /* ---------- endpoints ---------- */
@@ -396,16 +411,15 @@ static void bind_endpoint(struct binder *b, const struct doc_pair *pair, unsigne
 		return;
 	}
 	ep->per_target = true;
-	struct field_spec specs[TARGET_COUNT + 1];
-	for (int t = 0; t < TARGET_COUNT; t++)
-		specs[t] = (struct field_spec){ ast_target_names[t], FT_DEST, false, NULL };
-	specs[TARGET_COUNT] = (struct field_spec){ "description", FT_STRING, false, NULL };
-	struct doc_node *f[TARGET_COUNT + 1];
-	bind_fields(b, v, specs, COUNT(specs), f, what, ep->decl.name_span);
-	for (int t = 0; t < TARGET_COUNT; t++)
-		if (f[t])
-			get_dest(b, f[t], what, &ep->lit[t]);
-	bind_description(b, f[TARGET_COUNT], &ep->decl);
+	const struct bind_table *t = &b->keys.endpoint;
+	size_t nt = b->ts->count;
+	struct doc_node **f = arena_alloc(b->a, t->count * sizeof *f);
+	bind_fields(b, v, t->fields, t->count, f, what, ep->decl.name_span);
+	ep->lit = arena_alloc(b->a, nt * sizeof *ep->lit);
+	for (size_t i = 0; i < nt; i++)
+		if (f[i])
+			get_dest(b, f[i], what, &ep->lit[i]);
+	bind_description(b, f[nt], &ep->decl);
 }
 
 /* ---------- menus ---------- */
@@ -489,9 +503,7 @@ static const struct field_spec menu_fields[] = {
 	{ "invalid", FT_MAP, false, "what a wrong key does (default: hang up)" },
 	{ "no_input", FT_MAP, false, "what silence does (default: hang up)" },
 	{ "description", FT_STRING, false, DOC_DESCRIPTION },
-	{ "smartflo", FT_MAP, false, "Smartflo settings of this menu" },
-	{ "sonetel", FT_MAP, false, "Sonetel settings of this menu" },
-	{ "infobip", FT_MAP, false, "Infobip settings of this menu" },
+	/* then one key per target: its settings of this menu */
 };
 
 static void bind_menu(struct binder *b, const struct doc_pair *pair, unsigned index)
@@ -501,9 +513,10 @@ static void bind_menu(struct binder *b, const struct doc_pair *pair, unsigned in
 	PUSH_DECL(b, b->p->menus, b->p->nmenus, m);
 	m->timeout = MENU_TIMEOUT_DEFAULT;
 	m->invalid.then.kind = m->no_input.then.kind = DEST_HANGUP;
-	struct doc_node *f[COUNT(menu_fields)];
+	const struct bind_table *t = &b->keys.menu;
+	struct doc_node **f = arena_alloc(b->a, t->count * sizeof *f);
 	const char *what = what_of(b, "menu", m->decl.name);
-	bind_fields(b, pair->value, menu_fields, COUNT(menu_fields), f, what, m->decl.name_span);
+	bind_fields(b, pair->value, t->fields, t->count, f, what, m->decl.name_span);
 	if (f[0])
 		get_recref(b, f[0], "a prompt", &m->prompt);
 	if (f[1]) {
@@ -517,9 +530,13 @@ static void bind_menu(struct binder *b, const struct doc_pair *pair, unsigned in
 	if (f[4])
 		bind_handler(b, m->decl.name, "no_input", f[4], &m->no_input);
 	bind_description(b, f[5], &m->decl);
-	for (int t = 0; t < TARGET_COUNT; t++)
-		if (f[6 + t])
-			bind_settings(b, f[6 + t], what, &m->per_target[t]);
+	for (size_t i = 0; i < b->ts->count; i++) {
+		if (!f[COUNT(menu_fields) + i])
+			continue;
+		if (!m->per_target)
+			m->per_target = arena_alloc(b->a, b->ts->count * sizeof *m->per_target);
+		bind_settings(b, f[COUNT(menu_fields) + i], what, &m->per_target[i]);
+	}
 }
 
 /* ---------- announcements and voicemails ---------- */
@@ -1082,23 +1099,30 @@ static const struct field_spec top_fields[] = {
 enum { TOP_IVRC, TOP_NAME, TOP_ENTRY, TOP_TARGETS, TOP_RECORDINGS, TOP_ENDPOINTS,
        TOP_MENUS, TOP_ANNOUNCEMENTS, TOP_VOICEMAILS, TOP_BROADCASTS, TOP_FLOWS, TOP_TESTS };
 
+/* Every target's name, for a message: "a, b, c". */
+static const char *target_list_text(struct binder *b)
+{
+	const char *text = "";
+	for (size_t i = 0; i < b->ts->count; i++)
+		text = arena_printf(b->a, "%s%s%s", text, i ? ", " : "", b->ts->caps[i]->name);
+	return text;
+}
+
 static void bind_targets(struct binder *b, const struct doc_node *n)
 {
 	b->p->targets_span = n->span;
-	struct field_spec specs[TARGET_COUNT];
-	for (int t = 0; t < TARGET_COUNT; t++)
-		specs[t] = (struct field_spec){ ast_target_names[t], FT_MAP, false, NULL };
-	struct doc_node *f[TARGET_COUNT];
-	bind_fields(b, n, specs, TARGET_COUNT, f, "targets", n->span);
+	const struct bind_table *t = &b->keys.targets;
+	struct doc_node **f = arena_alloc(b->a, t->count * sizeof *f);
+	bind_fields(b, n, t->fields, t->count, f, "targets", n->span);
 	/* As the DSL, which declares targets one statement each: a file for no
 	 * provider at all is a mistake, not a file with nothing to check. */
 	if (n->kind == DOC_MAP && n->count == 0)
 		diag_error(b->d, IVR_MISSING_KEY, n->span,
-			   "no target declared; declare at least one of smartflo, sonetel, infobip");
-	for (int t = 0; t < TARGET_COUNT; t++)
-		if (f[t])
-			bind_settings(b, f[t], arena_printf(b->a, "targets.%s", ast_target_names[t]),
-				      &b->p->targets[t]);
+			   "no target declared; declare at least one of %s", target_list_text(b));
+	for (size_t i = 0; i < t->count; i++)
+		if (f[i])
+			bind_settings(b, f[i], arena_printf(b->a, "targets.%s", t->fields[i].key),
+				      &b->p->targets[i]);
 }
 
 static void bind_entry(struct binder *b, const struct doc_node *n)
@@ -1178,13 +1202,16 @@ static void bind_section(struct bind_stream *s, const struct section *sec,
 			bind_section_entry(&s->b, sec, &n->pairs[i], (unsigned)i);
 }
 
-struct bind_stream *bind_stream_new(const struct source *src, struct arena *a,
-				    const struct diag *d)
+struct bind_stream *bind_stream_new(const struct source *src, const struct target_set *ts,
+				    struct arena *a, const struct diag *d)
 {
 	struct bind_stream *s = arena_alloc(a, sizeof *s);
-	s->b = (struct binder){ .a = a, .d = &s->d, .src = src,
-				.p = arena_alloc(a, sizeof(struct ast_program)) };
+	s->b = (struct binder){ .a = a, .d = &s->d, .src = src, .ts = ts,
+				.p = arena_alloc(a, sizeof(struct ast_program)),
+				.keys = bind_target_keys(ts, a) };
 	s->b.p->src = src;
+	s->b.p->target_set = ts;
+	s->b.p->targets = arena_alloc(a, ts->count * sizeof *s->b.p->targets);
 	diag_init(&s->d, a);
 	s->d.max_errors = d->max_errors;
 	arena_init(&s->scratch);
@@ -1293,17 +1320,78 @@ struct ast_program *bind_stream_finish(struct bind_stream *s, struct doc_node *r
 }
 
 struct ast_program *bind_program(struct doc_node *root, const struct source *src,
-				 struct arena *a, struct diag *d)
+				 const struct target_set *ts, struct arena *a, struct diag *d)
 {
-	return bind_stream_finish(bind_stream_new(src, a, d), root, d);
+	return bind_stream_finish(bind_stream_new(src, ts, a, d), root, d);
 }
 
 /* ---------- the tables, for ivrc schema ---------- */
 
-static const struct bind_table tables[] = {
-	{ "top", NULL, top_fields, COUNT(top_fields) },
-	{ "recording", "recordings", recording_fields, COUNT(recording_fields) },
-	{ "menu", "menus", menu_fields, COUNT(menu_fields) },
+/* The keys around the targets' own: recordings.X.<target> (first),
+ * menus.X.<target> (last), endpoints.X.<target> (then description) and
+ * targets.<target>. */
+static struct bind_table with_targets(struct arena *a, const struct target_set *ts,
+				      const char *name, const char *section,
+				      const struct field_spec *common, size_t ncommon,
+				      bool targets_first,
+				      struct field_spec (*key_of)(struct arena *, const struct target_caps *))
+{
+	struct field_spec *f = arena_alloc(a, (ts->count + ncommon + 1) * sizeof *f);
+	size_t n = 0;
+	if (!targets_first)
+		for (size_t i = 0; i < ncommon; i++)
+			f[n++] = common[i];
+	for (size_t i = 0; i < ts->count; i++)
+		f[n++] = key_of(a, ts->caps[i]);
+	if (targets_first)
+		for (size_t i = 0; i < ncommon; i++)
+			f[n++] = common[i];
+	return (struct bind_table){ name, section, f, n };
+}
+
+static struct field_spec recording_id_key(struct arena *a, const struct target_caps *c)
+{
+	(void)a;
+	enum field_type type = c->recording_id == REC_ID_STRING ? FT_STRING : FT_INT;
+	return (struct field_spec){ c->name, type, false, c->recording_id_doc };
+}
+
+static struct field_spec menu_settings_key(struct arena *a, const struct target_caps *c)
+{
+	return (struct field_spec){ c->name, FT_MAP, false,
+				    arena_printf(a, "%s settings of this menu", c->label) };
+}
+
+static struct field_spec endpoint_key(struct arena *a, const struct target_caps *c)
+{
+	return (struct field_spec){ c->name, FT_DEST, false,
+				    arena_printf(a, "the literal %s routes to", c->name) };
+}
+
+static struct field_spec target_key(struct arena *a, const struct target_caps *c)
+{
+	return (struct field_spec){ c->name, FT_MAP, false,
+				    arena_printf(a, "build for %s, with these settings", c->name) };
+}
+
+static const struct field_spec endpoint_fields[] = {
+	{ "description", FT_STRING, false, "free text" },
+};
+
+struct bind_target_keys bind_target_keys(const struct target_set *ts, struct arena *a)
+{
+	return (struct bind_target_keys){
+		.recording = with_targets(a, ts, "recording", "recordings", recording_fields,
+					  COUNT(recording_fields), true, recording_id_key),
+		.menu = with_targets(a, ts, "menu", "menus", menu_fields, COUNT(menu_fields),
+				     false, menu_settings_key),
+		.endpoint = with_targets(a, ts, "endpoint", NULL, endpoint_fields,
+					 COUNT(endpoint_fields), true, endpoint_key),
+		.targets = with_targets(a, ts, "targets", NULL, NULL, 0, true, target_key),
+	};
+}
+
+static const struct bind_table after_menu[] = {
 	{ "option", NULL, option_fields, COUNT(option_fields) },
 	{ "handler", NULL, handler_fields, COUNT(handler_fields) },
 	{ "announcement", "announcements", announcement_fields, COUNT(announcement_fields) },
@@ -1313,10 +1401,16 @@ static const struct bind_table tables[] = {
 	{ "test", NULL, test_fields, COUNT(test_fields) },
 };
 
-const struct bind_table *bind_tables(size_t *count)
+const struct bind_table *bind_tables(const struct target_set *ts, struct arena *a, size_t *count)
 {
-	*count = COUNT(tables);
-	return tables;
+	struct bind_target_keys k = bind_target_keys(ts, a);
+	struct bind_table *t = arena_alloc(a, (COUNT(after_menu) + 3) * sizeof *t);
+	t[0] = (struct bind_table){ "top", NULL, top_fields, COUNT(top_fields) };
+	t[1] = k.recording;
+	t[2] = k.menu;
+	memcpy(t + 3, after_menu, sizeof after_menu);
+	*count = COUNT(after_menu) + 3;
+	return t;
 }
 
 struct bind_step_table bind_step_table(enum step_kind kind)

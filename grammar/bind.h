@@ -7,6 +7,7 @@
 #include "../compiler/diag.h"
 
 struct arena;
+struct target_set;
 
 /* The types a key's value can have; the JSON Schema is generated from the
  * same tables later. */
@@ -25,8 +26,8 @@ struct field_spec {
 
 /* The keys of one kind of mapping, as the binder checks them: `ivrc schema`
  * is generated from these. `section` is the top-level key whose entries
- * are of this kind ("menus"), NULL for nested ones ("handler"). Endpoints
- * and targets are made of the target names (and the back ends' settings). */
+ * are of this kind ("menus"), NULL for nested ones ("handler"). Recordings,
+ * menus, endpoints and targets have a key per target (bind_target_keys). */
 struct bind_table {
 	const char *name;          /* "top", "recording", "menu", "option", ... */
 	const char *section;
@@ -34,7 +35,16 @@ struct bind_table {
 	size_t count;
 };
 
-const struct bind_table *bind_tables(size_t *count);
+/* Every table, the targets' keys included (ts: the targets a file can
+ * name), in the arena. */
+const struct bind_table *bind_tables(const struct target_set *ts, struct arena *a, size_t *count);
+
+/* The tables whose keys include one per target: recordings.X, menus.X,
+ * endpoints.X (as a mapping) and targets. */
+struct bind_target_keys {
+	struct bind_table recording, menu, endpoint, targets;
+};
+struct bind_target_keys bind_target_keys(const struct target_set *ts, struct arena *a);
 
 /* A flow step's arguments: `primary` is the key of the shorthand scalar
  * form (`say: "text"`), `bare` a step written as a word, `open` a step whose
@@ -48,9 +58,10 @@ struct bind_step_table {
 
 struct bind_step_table bind_step_table(enum step_kind kind);
 
-/* Returns the program (possibly partial) or NULL when the root is unusable. */
+/* Returns the program (possibly partial) or NULL when the root is unusable.
+ * ts: the targets the file may name (the command line's registry). */
 struct ast_program *bind_program(struct doc_node *root, const struct source *src,
-				 struct arena *a, struct diag *d);
+				 const struct target_set *ts, struct arena *a, struct diag *d);
 
 /* Binding while the file is read, so that a front end can reuse the memory
  * of each entry of a section (a menu, a flow...) once it is bound, and the
@@ -66,8 +77,8 @@ struct ast_program *bind_program(struct doc_node *root, const struct source *src
 struct bind_stream;
 
 /* d: where findings will go (its cap is taken over). */
-struct bind_stream *bind_stream_new(const struct source *src, struct arena *a,
-				    const struct diag *d);
+struct bind_stream *bind_stream_new(const struct source *src, const struct target_set *ts,
+				    struct arena *a, const struct diag *d);
 
 /* The section a top-level key names, if its entries can be streamed; -1 if not. */
 int bind_stream_section(const char *key);

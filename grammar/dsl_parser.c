@@ -799,10 +799,10 @@ struct doc_node *dsl_parse(const struct source *src, struct arena *a, struct dia
 	return parse_file(&p);
 }
 
-struct ast_program *dsl_parse_program(const struct source *src, struct arena *a,
-				      struct diag *d)
+struct ast_program *dsl_parse_program(const struct source *src, const struct target_set *ts,
+				      struct arena *a, struct diag *d)
 {
 	struct parser p = { .a = a, .nodes = a, .d = d, .src = src,
-			    .stream = bind_stream_new(src, a, d) };
+			    .stream = bind_stream_new(src, ts, a, d) };
 	return bind_stream_finish(p.stream, parse_file(&p), d);
 }

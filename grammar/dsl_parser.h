@@ -29,7 +29,7 @@ struct doc_node *dsl_parse(const struct source *src, struct arena *a, struct dia
 /* Parses and binds a whole file (bind_program of dsl_parse's tree), binding
  * each declaration as soon as it is parsed and reusing its memory: the
  * whole tree is never in memory. NULL after reporting to d. */
-struct ast_program *dsl_parse_program(const struct source *src, struct arena *a,
-				      struct diag *d);
+struct ast_program *dsl_parse_program(const struct source *src, const struct target_set *ts,
+				      struct arena *a, struct diag *d);
 
 #endif

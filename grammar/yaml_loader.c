@@ -443,12 +443,12 @@ struct doc_node *yaml_load(const struct source *src, struct arena *a, struct dia
 	return run(&l);
 }
 
-struct ast_program *yaml_load_program(const struct source *src, struct arena *a,
-				      struct diag *d)
+struct ast_program *yaml_load_program(const struct source *src, const struct target_set *ts,
+				      struct arena *a, struct diag *d)
 {
 	struct loader l = { .src = src, .arena = a, .diag = d, .section = -1,
 			    .ascii = all_ascii(src->text, src->len),
-			    .stream = bind_stream_new(src, a, d) };
+			    .stream = bind_stream_new(src, ts, a, d) };
 	l.scratch = bind_stream_scratch(l.stream);
 	return bind_stream_finish(l.stream, run(&l), d);
 }

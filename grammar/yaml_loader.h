@@ -18,7 +18,7 @@ struct doc_node *yaml_load(const struct source *src, struct arena *a, struct dia
 /* Parses and binds one YAML document (bind_program of yaml_load's tree),
  * binding each entry of a section as soon as it is read and reusing its
  * memory: the whole tree is never in memory. NULL after reporting to d. */
-struct ast_program *yaml_load_program(const struct source *src, struct arena *a,
-				      struct diag *d);
+struct ast_program *yaml_load_program(const struct source *src, const struct target_set *ts,
+				      struct arena *a, struct diag *d);
 
 #endif

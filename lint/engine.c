@@ -526,11 +526,8 @@ void lint_file(const struct lint_file *f, struct arena *a, struct diag *d)
 	filter_check_findings(&run);
 	if (!f->p)
 		return;
-	bool flows = false;
-	for (size_t i = 0; i < f->ncaps; i++)
-		flows |= (f->caps[i]->objects & (1u << DECL_FLOW)) != 0;
 	struct cfg g;
-	cfg_build(&g, f->p, flows, a);
+	cfg_build(&g, f->p, cfg_flows_are_entries(f->caps, f->ncaps), a);
 	struct lint_ctx c = {
 		.p = f->p, .g = &g, .caps = f->caps, .ncaps = f->ncaps, .now = f->now,
 		.a = a, .run = &run,

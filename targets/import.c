@@ -12,13 +12,14 @@
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
 #include "../compiler/source.h"
+#include "target.h"
 
 struct imp_pos {
 	const cJSON *node;
 	struct span span;
 };
 
-void import_init(struct importer *im, struct arena *a, struct diag *d, enum target t)
+void import_init(struct importer *im, struct arena *a, struct diag *d, const struct target *t)
 {
 	memset(im, 0, sizeof *im);
 	im->a = a;
@@ -622,7 +623,7 @@ static void add_body(struct importer *im, const struct import_target *t, const c
 	const char *kind = cJSON_IsObject(body) ? t->kind_of(body) : NULL;
 	if (!kind) {
 		diag_error(im->d, IVR_IMPORT_SHAPE, import_span(im, body),
-			   "not a %s object that ivrc imports: %s", ast_target_names[t->target],
+			   "not a %s object that ivrc imports: %s", im->target->caps.name,
 			   import_json_text(im, body));
 		return;
 	}
@@ -653,14 +654,13 @@ static bool bundle_object(struct importer *im, const cJSON *item)
 	return true;
 }
 
-static void read_bundle(struct importer *im, const struct import_target *t, const cJSON *root)
+static void read_bundle(struct importer *im, const cJSON *root)
 {
 	const char *target = import_str(root, "target"), *project = import_str(root, "project");
-	if (strcmp(target, ast_target_names[t->target]) != 0) {
+	if (strcmp(target, im->target->caps.name) != 0) {
 		diag_error(im->d, IVR_IMPORT_SHAPE,
 			   import_span(im, cJSON_GetObjectItemCaseSensitive(root, "target")),
-			   "this bundle is for '%s', not for '%s'", target,
-			   ast_target_names[t->target]);
+			   "this bundle is for '%s', not for '%s'", target, im->target->caps.name);
 		return;
 	}
 	if (project && !im->project) {
@@ -679,7 +679,7 @@ static void collect(struct importer *im, const struct import_target *t, const cJ
 	const cJSON *list;
 	if (cJSON_IsObject(root) && import_str(root, "target") &&
 	    cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(root, "objects"))) {
-		read_bundle(im, t, root);
+		read_bundle(im, root);
 	} else if ((list = t->list_of(root, &single)) != NULL) {
 		if (single)
 			add_body(im, t, list, NULL);
@@ -694,8 +694,9 @@ static void collect(struct importer *im, const struct import_target *t, const cJ
 	}
 }
 
-bool import_file(struct importer *im, const struct import_target *t, const char *path)
+bool import_file(struct importer *im, const char *path)
 {
+	const struct import_target *t = im->target->import;
 	struct stat st;
 	const char *err = NULL;
 	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -917,21 +918,20 @@ static size_t depth_of(const struct doc_node *n)
 	return n->kind == DOC_SCALAR ? 0 : d + 1;
 }
 
-struct doc_node *import_finish(struct importer *im, const struct import_target *t,
-			       const char **comment)
+struct doc_node *import_finish(struct importer *im, const char **comment)
 {
 	*comment = "";
 	if (im->nobjects == 0)
 		return NULL;
 	settle_names(im);
-	t->convert(im);
+	im->target->import->convert(im);
 	report_renamed(im);
 	struct doc_node *root = import_map(im), *targets = import_map(im);
 	import_put(im, root, "ivrc", import_word(im, "1"));
 	import_put(im, root, "name", import_word(im, im->project));
 	if (im->entry)
 		import_put(im, root, "entry", im->entry);
-	import_put(im, targets, ast_target_names[im->target], im->settings);
+	import_put(im, targets, im->target->caps.name, im->settings);
 	import_put(im, root, "targets", targets);
 	if (im->recordings->count)
 		import_put(im, root, "recordings", im->recordings);

@@ -16,6 +16,7 @@
 
 struct arena;
 struct imp_pos;
+struct target;
 
 struct imp_note {
 	struct span at;
@@ -40,7 +41,7 @@ struct imp_object {
 struct importer {
 	struct arena *a;
 	struct diag *d;
-	enum target target;
+	const struct target *target;
 	const char *project;
 	bool bundle_project;        /* the project came from a bundle */
 	struct imp_object *objects;
@@ -65,9 +66,8 @@ struct importer {
 	size_t nnotes, capnotes;
 };
 
-/* One provider's import. */
+/* One provider's import (struct target's `import`). */
 struct import_target {
-	enum target target;
 	/* The objects of a list or get answer, or NULL when `root` is not one;
 	 * *single: the answer holds one object, not an array. */
 	const cJSON *(*list_of)(const cJSON *root, bool *single);
@@ -78,15 +78,13 @@ struct import_target {
 	void (*convert)(struct importer *im);
 };
 
-extern const struct import_target smartflo_import, sonetel_import, infobip_import;
-
-void import_init(struct importer *im, struct arena *a, struct diag *d, enum target t);
+void import_init(struct importer *im, struct arena *a, struct diag *d, const struct target *t);
 void import_free(struct importer *im);
 
 /* Reads, parses and collects the objects of one file. Returns false on an
  * I/O error (after printing "ivrc: PATH: reason"); bad JSON and JSON of the
  * wrong shape are findings (IVR130, IVR131). */
-bool import_file(struct importer *im, const struct import_target *t, const char *path);
+bool import_file(struct importer *im, const char *path);
 
 /* The loaders' bound on nested collections (YAML_MAX_DEPTH, DSL_MAX_DEPTH). */
 enum { IMPORT_MAX_DEPTH = 64 };
@@ -95,8 +93,7 @@ enum { IMPORT_MAX_DEPTH = 64 };
  * converts. Returns the document (NULL when nothing was imported, or after
  * an error: a document nested too deep, IVR135) and, in *comment, the
  * comment lines to print above it ("" when none). */
-struct doc_node *import_finish(struct importer *im, const struct import_target *t,
-			       const char **comment);
+struct doc_node *import_finish(struct importer *im, const char **comment);
 
 /* ---------- for the providers' imports ---------- */
 

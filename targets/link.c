@@ -413,7 +413,7 @@ cJSON *link_fill_string(struct link_filler *f, cJSON *parent, cJSON *node)
 	if (!cJSON_IsString(node) || !node->valuestring || !strstr(node->valuestring, "@{"))
 		return node;
 	const char *id = f->numeric && parent ? whole_id(f, node->valuestring) : NULL;
-	if (id && backend_numeric_id(id)) {
+	if (id && bundle_numeric_id(id)) {
 		cJSON *num = cJSON_CreateNumber(strtod(id, NULL));
 		if (json_replace(parent, node, num))
 			return num;
@@ -430,12 +430,12 @@ cJSON *link_fill_string(struct link_filler *f, cJSON *parent, cJSON *node)
 }
 
 const char *link_not_numeric_message(struct arena *a, const struct link_filler *f,
-				     enum target t, const char *kind)
+				     const struct target *t, const char *kind)
 {
 	const char *id = f->find(f->ud, f->not_numeric, strlen(f->not_numeric));
 	return arena_printf(a, "the id '%s' of %s is no plain number, and %s %s bodies take "
 			    "ids as numbers (as a number it would change)",
-			    id ? id : "?", f->not_numeric, ast_target_names[t], kind);
+			    id ? id : "?", f->not_numeric, t->caps.name, kind);
 }
 
 static const char *state_find(void *ud, const char *key, size_t len)
@@ -465,7 +465,7 @@ static void fill_body(struct link_filler *f, cJSON *body)
 const char *link_fill(struct bundle *b, const cJSON *state)
 {
 	struct ids ids;
-	if (!state_ids(b->arena, state, ast_target_names[b->target], &ids))
+	if (!state_ids(b->arena, state, b->target->caps.name, &ids))
 		return arena_printf(b->arena, "not an ivrc state file (version %d)",
 				    LINK_STATE_VERSION);
 	for (size_t i = 0; i < b->count; i++) {
@@ -477,7 +477,7 @@ const char *link_fill(struct bundle *b, const cJSON *state)
 			o->path = arena_concat(b->arena, o->path, "/", own->id, (const char *)NULL);
 		}
 		struct link_filler f = { b->arena, state_find, &ids,
-					 backend_numeric_refs(b->target, o->kind), 0, NULL, NULL };
+					 target_numeric_refs(b->target, o->kind), 0, NULL, NULL };
 		fill_body(&f, o->body);
 		if (f.not_numeric)
 			return link_not_numeric_message(b->arena, &f, b->target, o->kind);
@@ -529,7 +529,7 @@ static cJSON *render_object(struct arena *a, const struct bundle_object *o)
 cJSON *link_render(const struct bundle *b)
 {
 	cJSON *root = cJSON_CreateObject();
-	json_add_string(root, "target", ast_target_names[b->target]);
+	json_add_string(root, "target", b->target->caps.name);
 	json_add_string(root, "project", str_or_empty(b->project));
 	cJSON *objs = json_add_array(root, "objects");
 	for (size_t i = 0; i < b->count; i++)

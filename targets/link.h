@@ -12,7 +12,7 @@
 #define IVRC_LINK_H
 #include <stdbool.h>
 #include <cJSON.h>
-#include "backend.h"
+#include "target.h"
 
 enum { LINK_STATE_VERSION = 1 };
 
@@ -36,7 +36,7 @@ const char *link_fill(struct bundle *b, const cJSON *state);
 /* Filling one string of a body, for link_fill and for push (whose ids come
  * from a state that grows as it creates): each "@{kind:name}" whose id
  * find() knows is replaced; in a body that writes ids as numbers, a string
- * that is exactly one placeholder of a plain numeric id (backend_numeric_id)
+ * that is exactly one placeholder of a plain numeric id (bundle_numeric_id)
  * becomes that number. */
 struct link_filler {
 	struct arena *a;
@@ -53,7 +53,7 @@ struct link_filler {
 
 /* What to say of f->not_numeric, for the object kind whose body it is in. */
 const char *link_not_numeric_message(struct arena *a, const struct link_filler *f,
-				     enum target t, const char *kind);
+				     const struct target *t, const char *kind);
 
 /* Fills node, a member of parent (NULL at the top); returns what is in its
  * place now (a number replaces the string). Anything but a string is left. */

@@ -1,6 +1,6 @@
 /* `ivrc plan` and `ivrc push` (see push.h): the state file, the plan (what
  * to create, update, delete or leave), and its execution in link order.
- * The transport is push_http.c; provider facts are push_<provider>.c.
+ * The transport is push_http.c; provider facts are each target's push.c.
  *
  * State file entries (link.h; version 1 stays readable both ways):
  *   "ivr:main": {"id": "123", "remote_name": "acme-main", "path": "/v1/ivr",
@@ -23,41 +23,6 @@
 #include "../compiler/outfile.h"
 #include "json_build.h"
 #include "link.h"
-
-/* ---------- helpers shared with the providers ---------- */
-
-const cJSON *push_first_array(const cJSON *answer)
-{
-	if (cJSON_IsArray(answer))
-		return answer;
-	const cJSON *e;
-	cJSON_ArrayForEach(e, answer)
-		if (cJSON_IsArray(e))
-			return e;
-	return NULL;
-}
-
-const char *push_id_text(struct arena *a, const cJSON *obj, const char *key)
-{
-	const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, key);
-	if (cJSON_IsString(id) && id->valuestring[0])
-		return arena_strdup(a, id->valuestring);
-	if (cJSON_IsNumber(id))
-		return arena_printf(a, "%.0f", id->valuedouble);
-	return NULL;
-}
-
-const char *push_setting(const struct push_ctx *c, const char *name)
-{
-	const struct backend *be = backend_for(c->pv->target);
-	return be ? backend_setting(c->p, be->caps, name) : NULL;
-}
-
-bool push_has_placeholder(const char *s)
-{
-	const char *open = s ? strstr(s, "@{") : NULL;
-	return open && strchr(open, '}');
-}
 
 /* ---------- the state file ---------- */
 
@@ -193,33 +158,6 @@ static cJSON *entry_for(struct push_ctx *c, const char *key)
 
 /* ---------- bodies: ids filled in, hashes ---------- */
 
-void push_walk(cJSON *root, push_walk_fn fn, void *ud)
-{
-	struct pair { cJSON *parent, *node; } *stack = NULL;
-	size_t n = 0, cap = 0;
-	if (!root)
-		return;
-	stack = malloc(16 * sizeof *stack);
-	cap = stack ? 16 : 0;
-	if (stack)
-		stack[n++] = (struct pair){ NULL, root };
-	while (n) {
-		struct pair p = stack[--n];
-		cJSON *node = fn(ud, p.parent, p.node);
-		for (cJSON *ch = node ? node->child : NULL; ch; ch = ch->next) {
-			if (n == cap) {
-				struct pair *g = realloc(stack, cap * 2 * sizeof *stack);
-				if (!g)
-					break;
-				stack = g;
-				cap *= 2;
-			}
-			stack[n++] = (struct pair){ node, ch };
-		}
-	}
-	free(stack);
-}
-
 /* The id the state holds for "kind:name" (link_filler's find). */
 static const char *known_id(void *ud, const char *key, size_t len)
 {
@@ -237,7 +175,7 @@ static cJSON *fill_node(void *ud, cJSON *parent, cJSON *node)
 static cJSON *filled_body(struct push_ctx *c, const struct bundle_object *o,
 			  struct link_filler *f)
 {
-	*f = (struct link_filler){ c->a, known_id, c, backend_numeric_refs(c->pv->target, o->kind),
+	*f = (struct link_filler){ c->a, known_id, c, target_numeric_refs(c->t, o->kind),
 				   0, NULL, NULL };
 	cJSON *body = o->body ? cJSON_Duplicate(o->body, 1) : cJSON_CreateObject();
 	push_walk(body, fill_node, f);
@@ -364,7 +302,7 @@ static void plan_orphans(struct push_ctx *c, struct bundle *b, struct plan *pl)
 			it.note = "no remote id recorded";
 		else if (!c->pv->can_delete)
 			it.note = arena_printf(c->a, "%s has no delete call: remove it by hand, "
-					       "then from the state file", c->pv->label);
+					       "then from the state file", c->t->caps.label);
 		else if (!it.path)
 			it.note = "the state holds no path for it: remove it by hand";
 		else if (c->o->prune)
@@ -497,7 +435,7 @@ static bool ids_fit(struct push_ctx *c, const struct item *it, const struct link
 	if (!f->not_numeric)
 		return true;
 	fprintf(stderr, "ivrc: %s: %s: %s; correct the state file\n", c->target, it->key,
-		link_not_numeric_message(c->a, f, c->pv->target, it->o->kind));
+		link_not_numeric_message(c->a, f, c->t, it->o->kind));
 	return false;
 }
 
@@ -766,20 +704,6 @@ static int execute(struct push_ctx *c, struct plan *pl, struct tally *t)
 
 /* ---------- the run ---------- */
 
-static const struct push_provider *provider_for(enum target t)
-{
-	switch (t) {
-	case TARGET_SMARTFLO:
-		return &push_smartflo;
-	case TARGET_SONETEL:
-		return &push_sonetel;
-	case TARGET_INFOBIP:
-		return &push_infobip;
-	default:
-		return NULL;
-	}
-}
-
 static const char *default_state_path(struct arena *a, const char *input)
 {
 	const char *slash = input ? strrchr(input, '/') : NULL;
@@ -809,10 +733,33 @@ static int confirm(struct push_ctx *c, size_t n)
 	return PUSH_CLEAN;
 }
 
+/* Reads the credentials from the environment (push_auth); when they are
+ * required, false after saying which are missing. */
+static bool read_credentials(struct push_ctx *c, bool required)
+{
+	const struct push_auth *au = &c->pv->auth;
+	const char *tok = getenv(au->token_env);
+	const char *user = au->user_env ? getenv(au->user_env) : NULL;
+	const char *pw = au->password_env ? getenv(au->password_env) : NULL;
+	const char *acc = au->account_env ? getenv(au->account_env) : NULL;
+	const char *also = au->also_env ? getenv(au->also_env) : NULL;
+	c->token = tok && *tok ? arena_strdup(c->a, tok) : NULL;
+	if (user && *user && pw && *pw) {
+		c->login_user = arena_strdup(c->a, user);
+		c->login_password = arena_strdup(c->a, pw);
+	}
+	c->account = acc && *acc ? arena_strdup(c->a, acc) : NULL;
+	if (((c->token || c->login_user) && (!au->account_env || c->account) &&
+	     (!au->also_env || (also && *also))) || !required)
+		return true;
+	fprintf(stderr, "ivrc: %s: no credentials: %s\n", c->target, au->missing);
+	return false;
+}
+
 static int authenticate(struct push_ctx *c)
 {
-	if (!c->token && c->pv->login && c->login_user)
-		return c->pv->login(c);
+	if (!c->token && c->login_user)
+		return push_login(c);
 	return PUSH_CLEAN;
 }
 
@@ -820,10 +767,10 @@ static int plan_and_push(struct push_ctx *c, struct bundle *b)
 {
 	const struct push_opts *o = c->o;
 	bool net = !o->plan || o->refresh, send = net && !o->dry_run;
-	if (net && !o->dry_run && !c->pv->credentials(c, true))
+	if (net && !o->dry_run && !read_credentials(c, true))
 		return PUSH_USAGE;
 	if (o->dry_run)
-		c->pv->credentials(c, false);
+		read_credentials(c, false);
 	int st = net ? push_http_open(c, send) : PUSH_CLEAN;
 	if (st == PUSH_CLEAN && o->refresh)
 		st = authenticate(c);
@@ -853,12 +800,12 @@ static int plan_and_push(struct push_ctx *c, struct bundle *b)
 
 int push_run(struct bundle *b, const struct ast_program *p, const struct push_opts *o)
 {
-	struct push_ctx c = { .a = b->arena, .o = o, .p = p, .pv = provider_for(b->target) };
+	struct push_ctx c = { .a = b->arena, .o = o, .p = p, .t = b->target,
+			      .pv = b->target->push, .target = b->target->caps.name };
 	if (!c.pv) {
-		fprintf(stderr, "ivrc: push to this target is not supported\n");
+		fprintf(stderr, "ivrc: push to %s is not supported\n", c.target);
 		return PUSH_USAGE;
 	}
-	c.target = ast_target_names[c.pv->target];
 	c.state_path = o->state_path ? o->state_path : default_state_path(c.a, o->input);
 	push_http_settings(&c);
 	int st = state_load(&c);

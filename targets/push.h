@@ -9,7 +9,7 @@
 #define IVRC_PUSH_H
 #include <stdbool.h>
 #include <time.h>
-#include "backend.h"
+#include "target.h"
 
 /* Exit statuses (the same numbers as the CLI's, CLI.md "Exit status"). */
 enum {

@@ -174,35 +174,6 @@ double push_retry_after(const char *value, double now)
 	return (double)at > now ? (double)at - now : 0;
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian; Howard Hinnant's
- * days_from_civil), so that no time zone of the machine plays a part. */
-static long days_from_civil(long y, long m, long d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-double push_retry_after_ist(const char *value, double now)
-{
-	int y, mo, d, h, mi, s, used = 0;
-	char sep;
-	if (!value || sscanf(value, "%4d-%2d-%2d%c%2d:%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi,
-			     &s, &used) != 7 || (sep != ' ' && sep != 'T'))
-		return -1;
-	const char *rest = value + used;
-	if (*rest && strcmp(rest, "+05:30") != 0 && strcmp(rest, "+0530") != 0)
-		return -1;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
-		return -1;
-	double at = (double)days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s -
-		    (5 * 3600 + 30 * 60);
-	return at > now ? at - now : 0;
-}
-
 double push_backoff(int attempt, double base, double cap, double jitter)
 {
 	if (attempt < 1)
@@ -310,23 +281,6 @@ bool push_pace(struct push_ctx *c, const char *what)
 }
 
 /* ---------- text helpers ---------- */
-
-const char *push_escape(struct arena *a, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	char *out = arena_alloc(a, strlen(s) * 3 + 1), *p = out;
-	for (const unsigned char *q = (const unsigned char *)s; *q; q++) {
-		if (isalnum(*q) || *q == '-' || *q == '.' || *q == '_' || *q == '~') {
-			*p++ = (char)*q;
-		} else {
-			*p++ = '%';
-			*p++ = hex[*q >> 4];
-			*p++ = hex[*q & 15];
-		}
-	}
-	*p = '\0';
-	return out;
-}
 
 /* s with every occurrence of secret replaced by "***". */
 static const char *hide(struct arena *a, const char *s, const char *secret)
@@ -451,7 +405,7 @@ static int check_base(struct push_ctx *c)
 	if (!base || !*base)
 		base = c->pv->default_base;
 	if (!base) {
-		fprintf(stderr, "ivrc: %s is not set (the %s API's base URL)\n", env, c->pv->label);
+		fprintf(stderr, "ivrc: %s is not set (the %s API's base URL)\n", env, c->t->caps.label);
 		return PUSH_USAGE;
 	}
 	if (!strstr(base, "://"))
@@ -519,7 +473,7 @@ static struct curl_slist *headers_for(struct push_ctx *c, const struct push_call
 	if (k->body)
 		h = curl_slist_append(h, "Content-Type: application/json");
 	if (!k->login && c->token) {
-		char *line = arena_printf(c->a, "Authorization: %s %s", c->pv->auth_scheme,
+		char *line = arena_printf(c->a, "Authorization: %s %s", c->pv->auth.scheme,
 					  c->token);
 		h = curl_slist_append(h, line);
 		memset(line, 0, strlen(line));   /* libcurl has its own copy */
@@ -694,7 +648,7 @@ static void print_request(struct push_ctx *c, const struct push_call *k)
 {
 	printf("%s %s\n", k->method, push_redact(c, push_url(c, k->path)));
 	if (!k->login)
-		printf("Authorization: %s ***\n", c->pv->auth_scheme);
+		printf("Authorization: %s ***\n", c->pv->auth.scheme);
 	if (k->body) {
 		cJSON *j = cJSON_Parse(k->body);
 		char *text = j ? cJSON_Print(j) : NULL;
@@ -708,27 +662,48 @@ static void print_request(struct push_ctx *c, const struct push_call *k)
 
 /* ---------- with retries ---------- */
 
+/* Logs in with the credentials of the environment (push_auth): POST
+ * login_path, the token from the answer. */
+int push_login(struct push_ctx *c)
+{
+	const struct push_auth *au = &c->pv->auth;
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, au->user_field, c->login_user);
+	cJSON_AddStringToObject(j, au->password_field, c->login_password);
+	char *body = cJSON_PrintUnformatted(j);
+	cJSON_Delete(j);
+	struct push_call k = { .method = "POST", .path = au->login_path, .body = body,
+			       .what = "login", .login = true };
+	struct push_resp r;
+	const char *adopted;
+	enum push_verdict v = push_call(c, &k, &r, &adopted);
+	if (body)
+		memset(body, 0, strlen(body));     /* the password */
+	cJSON_free(body);
+	if (!c->curl)
+		return PUSH_CLEAN;                 /* a dry run: printed */
+	const cJSON *tok = cJSON_GetObjectItemCaseSensitive(r.json, au->token_field);
+	int st = PUSH_CLEAN;
+	if (v == PV_OK && cJSON_IsString(tok) && tok->valuestring[0]) {
+		c->token = arena_strdup(c->a, tok->valuestring);
+	} else {
+		if (v == PV_OK)
+			fprintf(stderr, "ivrc: %s: the login answer holds no %s\n", c->target,
+				au->token_field);
+		st = PUSH_REMOTE;
+	}
+	push_resp_free(&r);
+	return st;
+}
+
 /* A refused token: log in again, once, when the provider can. */
 static bool relogin(struct push_ctx *c, const struct push_call *k, const char *msg)
 {
-	if (k->login || c->relogged || !c->pv->login || !c->pv->can_login ||
-	    !c->pv->can_login(c))
+	if (k->login || c->relogged || !c->login_user)
 		return false;
 	c->relogged = true;
 	report(c, k, "%s; logging in again", msg);
-	return c->pv->login(c) == PUSH_CLEAN;
-}
-
-static const char *auth_hint(struct push_ctx *c)
-{
-	switch (c->pv->target) {
-	case TARGET_SMARTFLO:
-		return "set a fresh SMARTFLO_TOKEN, or SMARTFLO_EMAIL and SMARTFLO_PASSWORD";
-	case TARGET_SONETEL:
-		return "set a fresh SONETEL_TOKEN";
-	default:
-		return "check INFOBIP_API_KEY";
-	}
+	return push_login(c) == PUSH_CLEAN;
 }
 
 /* After a lost create: was it made? PV_OK with *adopted set when so. */
@@ -751,7 +726,7 @@ static enum push_verdict after_failure(struct push_ctx *c, const struct push_cal
 				       enum push_verdict v, const char *msg, const char **adopted)
 {
 	if (v == PV_AUTH) {
-		report(c, k, "the credentials were refused (%s): %s", msg, auth_hint(c));
+		report(c, k, "the credentials were refused (%s): %s", msg, c->pv->auth.refused);
 		return PV_FAIL;
 	}
 	if (v == PV_FAIL) {

@@ -35,20 +35,29 @@ enum push_verdict {
 	PV_STOP,        /* interrupted (Ctrl-C) while waiting */
 };
 
+/* Where a provider's credentials come from: only the environment. The
+ * engine reads them (push.c) and logs in with them (push_http.c). */
+struct push_auth {
+	const char *scheme;          /* "Bearer", "App": the Authorization header's */
+	const char *token_env;       /* the token or API key: SMARTFLO_TOKEN */
+	/* A login instead of a token (both NULL: none): POST login_path
+	 * {user_field: $user_env, password_field: $password_env} answers
+	 * {token_field: TOKEN}. */
+	const char *user_env, *password_env;
+	const char *login_path, *user_field, *password_field, *token_field;
+	const char *account_env;     /* fills {account_id} in paths (not a secret); NULL: none */
+	const char *also_env;        /* one more that must be set, NULL: none */
+	const char *missing;         /* what to set when some are missing */
+	const char *refused;         /* what to do when the provider refuses them */
+};
+
+/* What push must know of a provider's API, besides its target's bundle. The
+ * functions only read answers and edit bodies: they send nothing (so ivrc,
+ * which links the targets but not libcurl, can hold them too). */
 struct push_provider {
-	enum target target;
-	const char *label;           /* "Smartflo", for messages */
 	const char *base_env;        /* SMARTFLO_BASE_URL */
 	const char *default_base;    /* NULL: the environment must give one */
-	const char *auth_scheme;     /* "Bearer", "App" */
-	/* Reads the credentials from the environment into the context (token,
-	 * account, login); when required, false after printing what is missing. */
-	bool (*credentials)(struct push_ctx *c, bool required);
-	/* Gets a token with a login when the credentials are not a token; NULL
-	 * when the provider has no login (then a refused token is final). */
-	int (*login)(struct push_ctx *c);
-	/* Whether a refused token can be replaced by logging in (again). */
-	bool (*can_login)(const struct push_ctx *c);
+	struct push_auth auth;
 	/* Judges an answer that came with a body or a status below 500 (not a
 	 * 429): PV_OK, PV_FAIL or PV_AUTH, with the provider's message. */
 	enum push_verdict (*judge)(const struct push_resp *r, const char **msg);
@@ -73,15 +82,14 @@ struct push_provider {
 	const char *pace_note;       /* why, for the message */
 };
 
-extern const struct push_provider push_smartflo, push_sonetel, push_infobip;
-
 /* The run. One arena; one curl handle, kept alive across requests. */
 struct push_ctx {
 	struct arena *a;
 	const struct push_opts *o;
-	const struct push_provider *pv;
+	const struct target *t;
+	const struct push_provider *pv;   /* t->push */
 	const struct ast_program *p;
-	const char *target;          /* "smartflo" */
+	const char *target;          /* t->caps.name: "smartflo" */
 	void *curl;                  /* CURL *; NULL in a dry run and in plan */
 	const char *base;            /* base URL, no trailing '/' */
 	bool loopback;
@@ -134,6 +142,9 @@ struct push_call {
 enum push_verdict push_call(struct push_ctx *c, const struct push_call *k,
 			    struct push_resp *r, const char **adopted);
 void push_resp_free(struct push_resp *r);
+
+/* Logs in (push_auth's login) and keeps the token; a PUSH_* status. */
+int push_login(struct push_ctx *c);
 
 /* The answer of the provider's list of `collection` (filtered by `name`
  * where the provider can), read once per run unless fresh; NULL after

@@ -5,8 +5,9 @@
 # rules' pages (rule_docs.py) and import as the inverse of build
 # (import_roundtrip.py) with DIR/ivrc; then, once, the checks that read the
 # golden cases' expected outputs (contracts, SARIF), the JSON Schema against
-# every input (schema_check.py) and `make install` with the man page and the
-# completions (install_check.sh). Every check
+# every input (schema_check.py), `make install` with the man page and the
+# completions (install_check.sh), and the rule of who may include whom
+# (layering.py, docs/ARCHITECTURE.md). Every check
 # prints `PASS ...` or `FAIL ...`; this counts them and ends with one line:
 # "N passed, N failed".
 set -u
@@ -33,4 +34,5 @@ count sarif python3 "$here/sarif_check.py"
 count graphviz "$here/graphviz.sh"
 count schema python3 "$here/schema_check.py" "$1/ivrc"
 count install "$here/install_check.sh" "$1/ivrc"
+count layering python3 "$here/layering.py"
 count_summary

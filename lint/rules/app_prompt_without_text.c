@@ -12,9 +12,9 @@ static void one(struct lint_ctx *c, const struct target_caps *t, const struct as
 		return;
 	lint_report(c, r->span,
 		    "%s plays its own prompt for %s '%s' and recording '%s' has no 'text' to "
-		    "record there: callers hear %s's default prompt", ast_target_names[t->target],
+		    "record there: callers hear %s's default prompt", t->name,
 		    ast_decl_kind_names[d->kind], d->name, r->rec->decl.name,
-		    ast_target_names[t->target]);
+		    t->name);
 }
 
 static void check(struct lint_ctx *c)

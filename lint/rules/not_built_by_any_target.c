@@ -14,7 +14,7 @@ static void one(struct lint_ctx *c, const struct ast_decl *d)
 	for (size_t i = 0; i < c->ncaps; i++)
 		names = arena_printf(c->a, "%s%s%s", names,
 				     i == 0 ? "" : i + 1 == c->ncaps ? " and " : ", ",
-				     ast_target_names[c->caps[i]->target]);
+				     c->caps[i]->name);
 	lint_report(c, d->name_span, "no declared target builds %ss: %s '%s' is skipped by %s",
 		    ast_decl_kind_names[d->kind], ast_decl_kind_names[d->kind], d->name, names);
 }

@@ -54,7 +54,7 @@ static void one_target(struct lint_ctx *c, const struct target_caps *t, bool *se
 		    !builds(t, g->nodes[from].decl->kind))
 			via[to] = from;
 	}
-	const char *tn = ast_target_names[t->target];
+	const char *tn = t->name;
 	for (size_t i = 0; i < g->nnodes; i++) {
 		const struct ast_decl *d = g->nodes[i].decl;
 		if (seen[i] || !g->nodes[i].reachable || d->kind == DECL_ENDPOINT ||

@@ -15,8 +15,9 @@
 
 #include "../../compiler/arena.h"
 #include "../../compiler/codes.h"
-#include "../backend.h"
+#include "../target.h"
 #include "../import.h"
+#include "infobip.h"
 
 enum { IB_DEFAULT_TIMEOUT = 5, IB_MAX_TIMEOUT = 60, IB_MAX_PAUSE = 5, IB_MAX_RETRIES = 100 };
 
@@ -69,7 +70,7 @@ struct ibi {
 
 static const char *setting_default(const char *name)
 {
-	const struct target_caps *c = infobip_backend.caps;
+	const struct target_caps *c = &infobip_target.caps;
 	for (size_t i = 0; i < c->nsettings; i++)
 		if (strcmp(c->settings[i].name, name) == 0)
 			return c->settings[i].default_value;
@@ -1501,7 +1502,6 @@ static void ib_convert(struct importer *im)
 }
 
 const struct import_target infobip_import = {
-	.target = TARGET_INFOBIP,
 	.list_of = ib_list_of,
 	.kind_of = ib_kind_of,
 	.id_key = "id",

@@ -1,5 +1,4 @@
-/* Infobip back end: what the target can express, the settings that cover
- * what no primary source confirmed, and the lowering to IVR scenarios
+/* Infobip's lowering, with the settings of target.c, to IVR scenarios
  * (POST /voice/ivr/1/scenarios). Infobip has no routing between scenarios:
  * each entry point becomes one self-contained script; a menu, announcement
  * or flow it routes to is inlined where the route is, and one that is
@@ -16,8 +15,9 @@
 
 #include "../../compiler/arena.h"
 #include "../../compiler/codes.h"
-#include "../backend.h"
+#include "../target.h"
 #include "../json_build.h"
+#include "infobip.h"
 
 #define IB_SCENARIO_PATH "/voice/ivr/1/scenarios"
 
@@ -32,33 +32,6 @@ enum {
 	IB_MAX_SILENCE_MAX = 5,
 	IB_LOOP_MAX = 10,
 	IB_SAY_MAX = 1400,
-};
-
-static const char *const ib_goto_limit_keys[] = {"goToLimit", "gotoLimit", NULL};
-
-static const struct setting_spec ib_settings[] = {
-	{"language", SETTING_STRING, "en", NULL,
-	 "language of 'say' actions (a recording's or a say step's own language wins)"},
-	{"voice", SETTING_STRING, "Joanna", NULL,
-	 "voice name of 'say' actions (a say step's own voice wins)"},
-	{"goto_limit_key", SETTING_ENUM, "goToLimit", ib_goto_limit_keys,
-	 "spelling of goTo's limit option (the schema writes goToLimit, examples gotoLimit)"},
-};
-
-static void infobip_check(const struct ast_program *p, struct diag *d);
-
-static const struct target_caps ib_caps = {
-	.target = TARGET_INFOBIP,
-	.check = infobip_check,
-	.dest_kinds = DEST_BIT(DEST_NAME) | DEST_BIT(DEST_MENU) | DEST_BIT(DEST_ANNOUNCEMENT) |
-		      DEST_BIT(DEST_FLOW) | DEST_BIT(DEST_PHONE) | DEST_BIT(DEST_HANGUP) |
-		      DEST_BIT(DEST_REPEAT),
-	.objects = 1u << DECL_MENU | 1u << DECL_ANNOUNCEMENT | 1u << DECL_FLOW |
-		   1u << DECL_ENDPOINT | 1u << DECL_RECORDING,
-	.keys = "0123456789*#",
-	.recording_need = REC_NEED_ID_URL_OR_TEXT,
-	.settings = ib_settings,
-	.nsettings = sizeof ib_settings / sizeof ib_settings[0],
 };
 
 /* ---------- the lowering's state ---------- */
@@ -112,6 +85,7 @@ struct ib {
 	const struct ast_program *p;
 	struct bundle *b;
 	struct diag *d;
+	size_t ti;                   /* Infobip's index in p's target set */
 	const char *language, *voice, *limit_key;
 	const struct ib_menu_names *menu;   /* per menu: the names its actions use */
 	/* Per object: -1 not on the path; else on it, with the actionId that
@@ -341,8 +315,9 @@ static int ib_prompt(struct ib *c, cJSON *arr, const struct ast_recref *r)
 {
 	const struct ast_recording *rec = r->rec;
 	cJSON *a = ib_object(c);
-	if (rec && rec->infobip) {
-		json_add_string(a, "playFromRecording", rec->infobip);
+	const char *id = rec ? ast_recording_id(rec, c->ti) : NULL;
+	if (id) {
+		json_add_string(a, "playFromRecording", id);
 	} else if (rec && rec->url) {
 		json_add_string(a, "playFromUrl", rec->url);
 	} else if (rec && rec->text) {
@@ -502,7 +477,7 @@ static void ib_route(struct ib *c, const struct ast_dest *dst, cJSON *arr, unsig
 	const struct ast_dest *lit = dst;
 	if (dst->ref && dst->ref->kind == DECL_ENDPOINT) {
 		const struct ast_endpoint *e = (const struct ast_endpoint *)dst->ref;
-		lit = e->per_target ? &e->lit[TARGET_INFOBIP] : &e->all;
+		lit = ast_endpoint_literal(e, c->ti);
 		if (lit->kind == DEST_NONE || lit->ref || lit->kind == DEST_NAME) {
 			ib_refused(c, dst, arr);
 			return;
@@ -1200,10 +1175,11 @@ static struct ib_menu_names ib_menu_names(struct arena *a, const struct ast_menu
 static void ib_lower(const struct ast_program *p, struct bundle *out, struct diag *d,
 		     bool findings_only)
 {
-	struct ib c = {.p = p, .b = out, .d = d, .findings_only = findings_only};
-	c.language = backend_setting(p, &ib_caps, "language");
-	c.voice = backend_setting(p, &ib_caps, "voice");
-	c.limit_key = backend_setting(p, &ib_caps, "goto_limit_key");
+	struct ib c = {.p = p, .b = out, .d = d, .findings_only = findings_only,
+		       .ti = (size_t)ast_target_index(p, infobip_target.caps.name)};
+	c.language = target_setting(p, &infobip_target.caps, "language");
+	c.voice = target_setting(p, &infobip_target.caps, "voice");
+	c.limit_key = target_setting(p, &infobip_target.caps, "goto_limit_key");
 	c.nslot[IB_MENUS] = p->nmenus;
 	c.nslot[IB_ANNOUNCEMENTS] = p->nannouncements;
 	c.nslot[IB_FLOWS] = p->nflows;
@@ -1219,7 +1195,7 @@ static void ib_lower(const struct ast_program *p, struct bundle *out, struct dia
 		ib_scenario(&c, roots[i]);
 }
 
-static void infobip_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
+void infobip_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
 {
 	ib_lower(p, out, d, false);
 }
@@ -1227,16 +1203,10 @@ static void infobip_lower(const struct ast_program *p, struct bundle *out, struc
 /* Infobip's limits (sizes, ranges, jump targets) show while lowering: check
  * lowers each scenario, keeps the findings and drops the script at once (a
  * script is several times the size of its part of the input). */
-static void infobip_check(const struct ast_program *p, struct diag *d)
+void infobip_check(const struct ast_program *p, struct diag *d)
 {
 	struct bundle scratch;
-	bundle_init(&scratch, d->arena, TARGET_INFOBIP, p->name);
+	bundle_init(&scratch, d->arena, &infobip_target, p->name);
 	ib_lower(p, &scratch, d, true);
 	bundle_free(&scratch);
 }
-
-const struct backend infobip_backend = {
-	.target = TARGET_INFOBIP,
-	.caps = &ib_caps,
-	.lower = infobip_lower,
-};

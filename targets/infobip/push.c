@@ -1,4 +1,4 @@
-/* Push facts of Infobip IVR scenarios (PROVIDERS.md; seed 001; Infobip's
+/* Push facts of Infobip IVR scenarios (docs/TARGETS.md, "Push"; seed 001; Infobip's
  * Voice OpenAPI description): `Authorization: App KEY` from INFOBIP_API_KEY,
  * the account's own base URL from INFOBIP_BASE_URL; success is the HTTP
  * status, errors are {"requestError": {"serviceException": {"text"}}}; a
@@ -13,17 +13,7 @@
 #include <string.h>
 
 #include "../../compiler/arena.h"
-
-static bool ib_credentials(struct push_ctx *c, bool required)
-{
-	const char *key = getenv("INFOBIP_API_KEY"), *base = getenv("INFOBIP_BASE_URL");
-	c->token = key && *key ? arena_strdup(c->a, key) : NULL;
-	if ((c->token && base && *base) || !required)
-		return true;
-	fprintf(stderr, "ivrc: infobip: no credentials: set INFOBIP_API_KEY and "
-		"INFOBIP_BASE_URL\n");
-	return false;
-}
+#include "infobip.h"
 
 static enum push_verdict ib_judge(const struct push_resp *r, const char **msg)
 {
@@ -56,13 +46,16 @@ static const cJSON *ib_one_item(const cJSON *answer)
 	return answer;
 }
 
-const struct push_provider push_infobip = {
-	.target = TARGET_INFOBIP,
-	.label = "Infobip",
+const struct push_provider infobip_push = {
 	.base_env = "INFOBIP_BASE_URL",
 	.default_base = NULL,
-	.auth_scheme = "App",
-	.credentials = ib_credentials,
+	.auth = {
+		.scheme = "App",
+		.token_env = "INFOBIP_API_KEY",
+		.also_env = "INFOBIP_BASE_URL",
+		.missing = "set INFOBIP_API_KEY and INFOBIP_BASE_URL",
+		.refused = "check INFOBIP_API_KEY",
+	},
 	.judge = ib_judge,
 	.created_id = ib_created_id,
 	.list_path = ib_list_path,

@@ -9,8 +9,9 @@
 
 #include "../../compiler/arena.h"
 #include "../../compiler/codes.h"
-#include "../backend.h"
+#include "../target.h"
 #include "../import.h"
+#include "smartflo.h"
 
 enum { SF_DEFAULT_TIMEOUT = 5, SF_MAX_TIMEOUT = 60 };
 
@@ -30,7 +31,7 @@ struct sfi {
 
 static const char *setting_default(const char *name)
 {
-	const struct target_caps *c = smartflo_backend.caps;
+	const struct target_caps *c = &smartflo_target.caps;
 	for (size_t i = 0; i < c->nsettings; i++)
 		if (strcmp(c->settings[i].name, name) == 0)
 			return c->settings[i].default_value;
@@ -681,7 +682,6 @@ static void sf_convert(struct importer *im)
 }
 
 const struct import_target smartflo_import = {
-	.target = TARGET_SMARTFLO,
 	.list_of = sf_list_of,
 	.kind_of = sf_kind_of,
 	.id_key = "id",

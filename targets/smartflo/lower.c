@@ -1,84 +1,29 @@
-/* Tata Smartflo back end: what the target can do, the settings that cover
- * what no primary source confirmed (PROVIDERS.md, "UNCERTAIN"), and the
- * lowering of menus (IVRs or virtual receptionists), announcements (auto
- * attendants) and broadcasts to request bodies. Every Smartflo fact (paths,
- * field names, formats) lives here. References to other objects are
- * placeholders "@{kind:name}" (link.h). */
+/* Tata Smartflo's lowering: menus (IVRs or virtual receptionists),
+ * announcements (auto attendants) and broadcasts to request bodies, with the
+ * settings of target.c. Every Smartflo body fact (paths, field names,
+ * formats) lives here. References to other objects are placeholders
+ * "@{kind:name}" (link.h). */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../compiler/arena.h"
 #include "../../compiler/codes.h"
-#include "../backend.h"
+#include "../target.h"
 #include "../json_build.h"
 #include "../link.h"
+#include "smartflo.h"
 
 #define SF_IVR_PATH "/v1/ivr"
 #define SF_AA_PATH "/v1/auto_attendant"
 #define SF_BROADCAST_PATH "/v1/broadcast"
-
-static const char *const sf_as_choices[] = {"ivr", "vr", NULL};
-
-static const struct setting_spec sf_settings[] = {
-	{"separator", SETTING_STRING, "|", NULL,
-	 "between a destination's type and id (extension|0504...); some clients send ||"},
-	{"menus_as", SETTING_ENUM, "ivr", sf_as_choices,
-	 "what menus lower to: ivr (POST /v1/ivr) or vr (virtual receptionist)"},
-	{"vr_path", SETTING_PATH, "/v1/virtual_receptionist", NULL,
-	 "API path of virtual receptionists"},
-	{"announcement_type", SETTING_STRING, "auto_attendant", NULL,
-	 "destination type that routes a call to an announcement (auto attendant)"},
-	{"announcement_recording_key", SETTING_STRING, "recording_ID", NULL,
-	 "body key of an auto attendant's recording id (one client spells it recording_id)"},
-	{"hangup", SETTING_STRING, "hangup|1", NULL,
-	 "destination string that ends the call; auto attendants and virtual receptionists "
-	 "split it at the separator"},
-	{"vr_route_type", SETTING_STRING, "vr", NULL,
-	 "destination type that routes a call to a virtual receptionist"},
-};
-
-static const struct setting_spec sf_menu_settings[] = {
-	/* No default of its own: targets.smartflo.menus_as decides. */
-	{"as", SETTING_ENUM, NULL, sf_as_choices,
-	 "lower this menu as ivr or vr (default: targets.smartflo.menus_as)"},
-	/* Seed 003 fields without an ivrc construct; an IVR has no such field. */
-	{"prefix", SETTING_STRING, NULL, NULL,
-	 "virtual receptionist only: caller ID prefix (body field prefix)"},
-	{"intercom", SETTING_STRING, NULL, NULL,
-	 "virtual receptionist only: intercom number (body field intercom)"},
-};
-
-static void smartflo_check(const struct ast_program *p, struct diag *d);
-
-static const struct target_caps sf_caps = {
-	.target = TARGET_SMARTFLO,
-	.dest_kinds = DEST_BIT(DEST_NAME) | DEST_BIT(DEST_MENU) | DEST_BIT(DEST_ANNOUNCEMENT) |
-		      DEST_BIT(DEST_EXTENSION) | DEST_BIT(DEST_RINGGROUP) | DEST_BIT(DEST_AGENT) |
-		      DEST_BIT(DEST_QUEUE) | DEST_BIT(DEST_DEPARTMENT) | DEST_BIT(DEST_IVR) |
-		      DEST_BIT(DEST_HANGUP) | DEST_BIT(DEST_REPEAT),
-	.warn_dest_kinds = DEST_BIT(DEST_QUEUE) | DEST_BIT(DEST_DEPARTMENT),
-	.objects = 1u << DECL_MENU | 1u << DECL_ANNOUNCEMENT | 1u << DECL_BROADCAST |
-		   1u << DECL_ENDPOINT | 1u << DECL_RECORDING,
-	.keys = "0123456789*#",       /* every key it takes; */
-	.warn_keys = "*#",            /* these with a warning (IVR407) */
-	.recording_need = REC_NEED_OWN_ID,
-	.settings = sf_settings,
-	.nsettings = sizeof sf_settings / sizeof sf_settings[0],
-	.menu_settings = sf_menu_settings,
-	.nmenu_settings = sizeof sf_menu_settings / sizeof sf_menu_settings[0],
-	.check = smartflo_check,
-	.broadcast_min_ring_timeout = 40,
-	.broadcast_max_retries = 5,
-	.broadcast_min_dial_status = 1,
-	.broadcast_max_dial_status = 5,
-};
 
 /* One lowering: the program, the output and the settings in force. */
 struct sf {
 	const struct ast_program *p;
 	struct bundle *b;
 	struct diag *d;
+	size_t ti;                   /* Smartflo's index in p's target set */
 	const char *sep, *hangup, *aa_type, *rec_key, *menus_as, *vr_type, *vr_path;
 };
 
@@ -112,9 +57,15 @@ static struct route route_hangup(struct sf *s)
 	return r;
 }
 
+/* Smartflo's place among p's targets: the checker accepted p for it. */
+static size_t sf_index(const struct ast_program *p)
+{
+	return (size_t)ast_target_index(p, smartflo_target.caps.name);
+}
+
 static bool menu_is_vr(const struct sf *s, const struct ast_menu *m)
 {
-	const char *as = backend_setting_value(&m->per_target[TARGET_SMARTFLO], "as");
+	const char *as = settings_value(ast_menu_settings(m, s->ti), "as");
 	return strcmp(as ? as : s->menus_as, "vr") == 0;
 }
 
@@ -165,7 +116,7 @@ static struct route route_name(struct sf *s, struct bundle_object *o, const stru
 		return route_ref(s, o, "auto_attendant", ref->name);
 	if (ref && ref->kind == DECL_ENDPOINT) {
 		const struct ast_endpoint *e = (const struct ast_endpoint *)ref;
-		const struct ast_dest *lit = e->per_target ? &e->lit[TARGET_SMARTFLO] : &e->all;
+		const struct ast_dest *lit = ast_endpoint_literal(e, s->ti);
 		if (lit->kind != DEST_NAME && lit->kind != DEST_NONE)
 			return route_of(s, o, lit);
 	}
@@ -199,8 +150,9 @@ static struct route route_of(struct sf *s, struct bundle_object *o, const struct
 
 static bool rec_id(struct sf *s, const struct ast_recref *r, int64_t *id)
 {
-	if (r->rec && r->rec->has_smartflo) {
-		*id = r->rec->smartflo;
+	const char *text = r->rec ? ast_recording_id(r->rec, s->ti) : NULL;
+	if (text) {
+		*id = strtoll(text, NULL, 10);   /* the binder's canonical decimal */
 		return true;
 	}
 	diag_error(s->d, IVR_TARGET_RECORDING, r->span,
@@ -309,7 +261,7 @@ static cJSON *vr_id(struct sf *s, const struct route *r, struct span at)
 	const char *id = r->id;
 	if (strncmp(id, "@{", 2) == 0)
 		return cJSON_CreateString(id);
-	if (backend_numeric_id(id))
+	if (bundle_numeric_id(id))
 		return cJSON_CreateNumber(strtod(id, NULL));
 	diag_error(s->d, IVR_TARGET_DEST, at,
 		   "smartflo virtual receptionists take numeric ids, and '%s' id '%s' is not one "
@@ -391,7 +343,7 @@ static void lower_vr(struct sf *s, const struct ast_menu *m)
 	vr_entries(s, o, m);
 	vr_handlers(s, o, m);
 	for (size_t i = 0; i < sizeof extras / sizeof extras[0]; i++) {
-		const char *v = backend_setting_value(&m->per_target[TARGET_SMARTFLO], extras[i]);
+		const char *v = settings_value(ast_menu_settings(m, s->ti), extras[i]);
 		if (v)
 			cJSON_AddStringToObject(o->body, extras[i], v);
 	}
@@ -448,17 +400,15 @@ static const char *datetime(struct arena *a, const struct ast_datetime *t)
 /* Types per field as seed 002's table gives them: several numbers are strings. */
 /* A broadcast calls into an IVR (seed 002: "ivr|ID"), not a virtual
  * receptionist. */
-static bool broadcast_into_vr(struct diag *d, const struct ast_broadcast *bc,
-			      const char *menus_as)
+static bool broadcast_into_vr(const struct sf *s, const struct ast_broadcast *bc)
 {
 	const struct ast_decl *ref = bc->destination.ref;
 	if (!ref || ref->kind != DECL_MENU)
 		return false;
 	const struct ast_menu *m = (const struct ast_menu *)ref;
-	const char *as = backend_setting_value(&m->per_target[TARGET_SMARTFLO], "as");
-	if (strcmp(as ? as : menus_as, "vr") != 0)
+	if (!menu_is_vr(s, m))
 		return false;
-	diag_error(d, IVR_TARGET_DEST, bc->destination.span,
+	diag_error(s->d, IVR_TARGET_DEST, bc->destination.span,
 		   "smartflo broadcasts call into an IVR, and menu '%s' is lowered as a "
 		   "virtual receptionist", m->decl.name);
 	return true;
@@ -467,7 +417,7 @@ static bool broadcast_into_vr(struct diag *d, const struct ast_broadcast *bc,
 static void lower_broadcast(struct sf *s, const struct ast_broadcast *bc)
 {
 	struct arena *a = s->b->arena;
-	if (broadcast_into_vr(s->d, bc, s->menus_as))
+	if (broadcast_into_vr(s, bc))
 		return;
 	struct bundle_object *o = object_new(s, "broadcast", SF_BROADCAST_PATH, &bc->decl);
 	cJSON *body = o->body;
@@ -487,16 +437,16 @@ static void lower_broadcast(struct sf *s, const struct ast_broadcast *bc)
 	json_add(body, "retry_dialstatus", int_array(bc->retry_on, bc->nretry_on));
 }
 
-static void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
+void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
 {
-	struct sf s = {p, out, d, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-	s.sep = backend_setting(p, &sf_caps, "separator");
-	s.hangup = backend_setting(p, &sf_caps, "hangup");
-	s.aa_type = backend_setting(p, &sf_caps, "announcement_type");
-	s.rec_key = backend_setting(p, &sf_caps, "announcement_recording_key");
-	s.menus_as = backend_setting(p, &sf_caps, "menus_as");
-	s.vr_type = backend_setting(p, &sf_caps, "vr_route_type");
-	s.vr_path = backend_setting(p, &sf_caps, "vr_path");
+	struct sf s = {.p = p, .b = out, .d = d, .ti = sf_index(p)};
+	s.sep = target_setting(p, &smartflo_target.caps, "separator");
+	s.hangup = target_setting(p, &smartflo_target.caps, "hangup");
+	s.aa_type = target_setting(p, &smartflo_target.caps, "announcement_type");
+	s.rec_key = target_setting(p, &smartflo_target.caps, "announcement_recording_key");
+	s.menus_as = target_setting(p, &smartflo_target.caps, "menus_as");
+	s.vr_type = target_setting(p, &smartflo_target.caps, "vr_route_type");
+	s.vr_path = target_setting(p, &smartflo_target.caps, "vr_path");
 	for (size_t i = 0; i < p->nmenus; i++)
 		lower_menu(&s, p->menus[i]);
 	for (size_t i = 0; i < p->nannouncements; i++)
@@ -508,27 +458,17 @@ static void smartflo_lower(const struct ast_program *p, struct bundle *out, stru
 /* Broadcasts into VR menus; and, when some menu is a virtual receptionist,
  * what only lowering finds (ids that are not numbers): into a scratch
  * bundle, whose findings are kept. */
-static void smartflo_check(const struct ast_program *p, struct diag *d)
+void smartflo_check(const struct ast_program *p, struct diag *d)
 {
-	struct sf s = {0};
-	s.menus_as = backend_setting(p, &sf_caps, "menus_as");
+	struct sf s = {.p = p, .d = d, .ti = sf_index(p)};
+	s.menus_as = target_setting(p, &smartflo_target.caps, "menus_as");
 	bool vr = false;
 	for (size_t i = 0; i < p->nmenus && !vr; i++)
 		vr = menu_is_vr(&s, p->menus[i]);
 	if (!vr)
 		return;
 	struct bundle scratch;
-	bundle_init(&scratch, d->arena, TARGET_SMARTFLO, p->name);
+	bundle_init(&scratch, d->arena, &smartflo_target, p->name);
 	smartflo_lower(p, &scratch, d);
 	bundle_free(&scratch);
 }
-
-/* Virtual receptionists take the ids they route to as numbers (vr_id). */
-static const char *const sf_numeric_ref_kinds[] = { "vr", NULL };
-
-const struct backend smartflo_backend = {
-	.target = TARGET_SMARTFLO,
-	.caps = &sf_caps,
-	.lower = smartflo_lower,
-	.numeric_ref_kinds = sf_numeric_ref_kinds,
-};

@@ -1,4 +1,4 @@
-/* Push facts of Tata Smartflo (PROVIDERS.md): a bearer token from
+/* Push facts of Tata Smartflo (docs/TARGETS.md, "Push"): a bearer token from
  * SMARTFLO_TOKEN or one login (POST /v1/auth/login) per run; answers say
  * yes or no in `success`, whatever the HTTP status; creates answer no id, so
  * the new object is found in the list (GET PATH + "s": /v1/ivrs) by its
@@ -13,58 +13,7 @@
 
 #include "../../compiler/arena.h"
 #include "../json_build.h"
-
-static bool sf_credentials(struct push_ctx *c, bool required)
-{
-	const char *tok = getenv("SMARTFLO_TOKEN"), *user = getenv("SMARTFLO_EMAIL"),
-		   *pw = getenv("SMARTFLO_PASSWORD");
-	c->token = tok && *tok ? arena_strdup(c->a, tok) : NULL;
-	if (user && *user && pw && *pw) {
-		c->login_user = arena_strdup(c->a, user);
-		c->login_password = arena_strdup(c->a, pw);
-	}
-	if (c->token || c->login_user || !required)
-		return true;
-	fprintf(stderr, "ivrc: smartflo: no credentials: set SMARTFLO_TOKEN, or SMARTFLO_EMAIL "
-		"and SMARTFLO_PASSWORD\n");
-	return false;
-}
-
-static bool sf_can_login(const struct push_ctx *c)
-{
-	return c->login_user != NULL;
-}
-
-/* POST /v1/auth/login {"email","password"} -> {"access_token", ...}. */
-static int sf_login(struct push_ctx *c)
-{
-	cJSON *j = cJSON_CreateObject();
-	cJSON_AddStringToObject(j, "email", c->login_user);
-	cJSON_AddStringToObject(j, "password", c->login_password);
-	char *body = cJSON_PrintUnformatted(j);
-	cJSON_Delete(j);
-	struct push_call k = { .method = "POST", .path = "/v1/auth/login", .body = body,
-			       .what = "login", .login = true };
-	struct push_resp r;
-	const char *adopted;
-	enum push_verdict v = push_call(c, &k, &r, &adopted);
-	if (body)
-		memset(body, 0, strlen(body));     /* the password */
-	cJSON_free(body);
-	if (!c->curl)
-		return PUSH_CLEAN;                 /* a dry run: printed */
-	const cJSON *tok = cJSON_GetObjectItemCaseSensitive(r.json, "access_token");
-	int st = PUSH_CLEAN;
-	if (v == PV_OK && cJSON_IsString(tok) && tok->valuestring[0]) {
-		c->token = arena_strdup(c->a, tok->valuestring);
-	} else {
-		if (v == PV_OK)
-			fprintf(stderr, "ivrc: smartflo: the login answer holds no access_token\n");
-		st = PUSH_REMOTE;
-	}
-	push_resp_free(&r);
-	return st;
-}
+#include "smartflo.h"
 
 /* Whether s contains word, ignoring case. */
 static bool contains(const char *s, const char *word)
@@ -169,7 +118,7 @@ static cJSON *sf_hangup_node(void *ud, cJSON *parent, cJSON *node)
 		return node;
 	}
 	cJSON_SetValuestring(type, h->type);
-	cJSON *id = backend_numeric_refs(TARGET_SMARTFLO, h->kind) && backend_numeric_id(h->id)
+	cJSON *id = target_numeric_refs(h->c->t, h->kind) && bundle_numeric_id(h->id)
 			    ? cJSON_CreateNumber(strtod(h->id, NULL))
 			    : cJSON_CreateString(h->id);
 	return json_replace(parent, node, id) ? id : node;
@@ -190,19 +139,25 @@ static void sf_unresolved(struct push_ctx *c, cJSON *body, const char *kind)
 	push_walk(body, sf_hangup_node, &h);
 }
 
-/* Virtual receptionists take ids as numbers (seed 003). */
 /* Lists write the rest in another form (split destinations, bare ids). */
 static const char *const sf_drift_keys[] = { "name", "description", "timeout", NULL };
 
-const struct push_provider push_smartflo = {
-	.target = TARGET_SMARTFLO,
-	.label = "Smartflo",
+const struct push_provider smartflo_push = {
 	.base_env = "SMARTFLO_BASE_URL",
 	.default_base = "https://api-smartflo.tatateleservices.com",
-	.auth_scheme = "Bearer",
-	.credentials = sf_credentials,
-	.login = sf_login,
-	.can_login = sf_can_login,
+	.auth = {
+		.scheme = "Bearer",
+		.token_env = "SMARTFLO_TOKEN",
+		/* POST /v1/auth/login {"email","password"} -> {"access_token", ...} */
+		.user_env = "SMARTFLO_EMAIL",
+		.password_env = "SMARTFLO_PASSWORD",
+		.login_path = "/v1/auth/login",
+		.user_field = "email",
+		.password_field = "password",
+		.token_field = "access_token",
+		.missing = "set SMARTFLO_TOKEN, or SMARTFLO_EMAIL and SMARTFLO_PASSWORD",
+		.refused = "set a fresh SMARTFLO_TOKEN, or SMARTFLO_EMAIL and SMARTFLO_PASSWORD",
+	},
 	.judge = sf_judge,
 	.created_id = sf_created_id,
 	.list_path = sf_list_path,

@@ -7,8 +7,9 @@
 
 #include "../../compiler/arena.h"
 #include "../../compiler/codes.h"
-#include "../backend.h"
+#include "../target.h"
 #include "../import.h"
+#include "sonetel.h"
 
 /* The app plays its own prompts: every menu, announcement and voicemail of
  * the import plays this recording, which needs nothing on Sonetel. */
@@ -27,7 +28,7 @@ struct sti {
 
 static const char *setting_default(const char *name)
 {
-	const struct target_caps *c = sonetel_backend.caps;
+	const struct target_caps *c = &sonetel_target.caps;
 	for (size_t i = 0; i < c->nsettings; i++)
 		if (strcmp(c->settings[i].name, name) == 0)
 			return c->settings[i].default_value;
@@ -132,7 +133,7 @@ static const char *action(struct sti *s, const cJSON *a)
 
 static bool voice_known(const char *v)
 {
-	const struct target_caps *c = sonetel_backend.caps;
+	const struct target_caps *c = &sonetel_target.caps;
 	for (size_t i = 0; i < c->nsettings; i++)
 		for (const char *const *ch = c->settings[i].choices;
 		     strcmp(c->settings[i].name, "voice") == 0 && ch && *ch; ch++)
@@ -342,7 +343,6 @@ static void st_convert(struct importer *im)
 }
 
 const struct import_target sonetel_import = {
-	.target = TARGET_SONETEL,
 	.list_of = st_list_of,
 	.kind_of = st_kind_of,
 	.id_key = "app_id",

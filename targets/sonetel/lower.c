@@ -1,67 +1,22 @@
-/* Sonetel back end: what the target can do, the settings that cover what no
- * primary source confirmed (PROVIDERS.md, "UNCERTAIN"), and the lowering of
- * menus and announcements (ivr voice apps) and voicemails (mailbox voice apps)
- * to request bodies, after seed 004 and Sonetel's voice-app reference. Every
- * Sonetel fact (path, field names, values) lives here. References to other
- * apps are placeholders "@{voiceapp:NAME}" (link.h). */
+/* Sonetel's lowering: menus and announcements (ivr voice apps) and
+ * voicemails (mailbox voice apps) to request bodies, after seed 004 and
+ * Sonetel's voice-app reference, with the settings of target.c. Every
+ * Sonetel body fact (path, field names, values) lives here. References to
+ * other apps are placeholders "@{voiceapp:NAME}" (link.h). */
 #include <stdbool.h>
 #include <string.h>
 
 #include "../../compiler/arena.h"
 #include "../../compiler/codes.h"
-#include "../backend.h"
+#include "../target.h"
 #include "../json_build.h"
 #include "../link.h"
+#include "sonetel.h"
 
 /* The account id is known only to push, which fills it in from
  * SONETEL_ACCOUNT_ID: a build never holds it. */
 #define ST_APP_PATH "/account/{account_id}/voiceapp"
 #define ST_KIND "voiceapp"
-
-static const char *const st_voices[] = {
-	"en", "swe", "spa", "hin-fe", "tam-fe", "tel-fe", "en-fe", "gr-fe", "en-uk-fe",
-	"fr-fe", "ara-fe", NULL,
-};
-
-static const char *const st_phone_to[] = {"phnum", "other", NULL};
-static const char *const st_yes_no[] = {"yes", "no", NULL};
-
-static const struct setting_spec st_settings[] = {
-	{"voice", SETTING_ENUM, "en", st_voices,
-	 "language and voice of the apps' default prompts"},
-	{"phone_to", SETTING_ENUM, "phnum", st_phone_to,
-	 "the 'to' of an action that calls a phone number (UNCERTAIN: the reference says other)"},
-	{"hangup_action", SETTING_STRING, "disconnect", NULL,
-	 "the action that hangs up (seen only in a sample)"},
-	{"get_extension", SETTING_ENUM, "no", st_yes_no,
-	 "whether callers of a menu may dial an extension directly"},
-	{"token_path", SETTING_PATH, "/SonetelAuth/beta/oauth/token", NULL,
-	 "the OAuth token path on the auth host"},
-};
-
-static const struct setting_spec st_menu_settings[] = {
-	/* No default of its own: targets.sonetel.get_extension decides. */
-	{"get_extension", SETTING_ENUM, NULL, st_yes_no,
-	 "whether callers of this menu may dial an extension (default: targets.sonetel's)"},
-};
-
-static const struct target_caps st_caps = {
-	.target = TARGET_SONETEL,
-	.dest_kinds = DEST_BIT(DEST_NAME) | DEST_BIT(DEST_MENU) | DEST_BIT(DEST_ANNOUNCEMENT) |
-		      DEST_BIT(DEST_VOICEMAIL) | DEST_BIT(DEST_PHONE) | DEST_BIT(DEST_USER) |
-		      DEST_BIT(DEST_APP) | DEST_BIT(DEST_SIP) | DEST_BIT(DEST_HANGUP) |
-		      DEST_BIT(DEST_REPEAT),
-	.objects = 1u << DECL_MENU | 1u << DECL_ANNOUNCEMENT | 1u << DECL_VOICEMAIL |
-		   1u << DECL_ENDPOINT | 1u << DECL_RECORDING,
-	.keys = "0123456789",
-	.recording_need = REC_NEED_NOTHING,
-	.no_invalid_handler = "on a wrong key sonetel plays its own 'Invalid Menu Entry' "
-			      "prompt and repeats the menu instead",
-	.settings = st_settings,
-	.nsettings = sizeof st_settings / sizeof st_settings[0],
-	.menu_settings = st_menu_settings,
-	.nmenu_settings = sizeof st_menu_settings / sizeof st_menu_settings[0],
-};
 
 /* One lowering: the program, the output, the settings in force and the
  * declaration being lowered (`repeat` means its own app). */
@@ -69,6 +24,7 @@ struct st {
 	const struct ast_program *p;
 	struct bundle *b;
 	struct diag *d;
+	size_t ti;                   /* Sonetel's index in p's target set */
 	const char *voice, *phone_to, *hangup, *get_extension;
 	const struct ast_decl *cur;
 };
@@ -112,7 +68,7 @@ static struct action act_name(struct st *s, struct bundle_object *o, const struc
 		return act_app(s, o, ref->name);
 	if (ref && ref->kind == DECL_ENDPOINT) {
 		const struct ast_endpoint *e = (const struct ast_endpoint *)ref;
-		const struct ast_dest *lit = e->per_target ? &e->lit[TARGET_SONETEL] : &e->all;
+		const struct ast_dest *lit = ast_endpoint_literal(e, s->ti);
 		if (lit->kind != DEST_NAME && lit->kind != DEST_NONE)
 			return act_of(s, o, lit);
 	}
@@ -182,11 +138,12 @@ static void app_prompt(struct st *s, const char *app, const struct ast_recref *r
 	const struct ast_recording *rec = r->rec;
 	if (!rec)
 		return;
-	if (rec->sonetel)
+	const char *id = ast_recording_id(rec, s->ti);
+	if (id)
 		diag_warning(s->d, IVR_TARGET_PROMPT_ID, r->span,
 			     "voice app '%s' plays its own %s prompt: a voice app body cannot "
 			     "name prompt '%s' (recording '%s') for it; give that message to the "
-			     "app's %s prompt after push", app, prompt, rec->sonetel,
+			     "app's %s prompt after push", app, prompt, id,
 			     rec->decl.name, prompt);
 	if (rec->text)
 		diag_note(s->d, IVR_TARGET_PROMPT_TEXT, r->span,
@@ -237,7 +194,7 @@ static void menu_unused(struct st *s, const struct ast_menu *m)
 
 static void lower_menu(struct st *s, const struct ast_menu *m)
 {
-	const char *ext = backend_setting_value(&m->per_target[TARGET_SONETEL], "get_extension");
+	const char *ext = settings_value(ast_menu_settings(m, s->ti), "get_extension");
 	struct bundle_object *o = app_new(s, "ivr", &m->decl);
 	json_add_string(o->body, "play_welcome", "no");
 	json_add_string(o->body, "play_menu", "yes");
@@ -276,13 +233,14 @@ static void lower_voicemail(struct st *s, const struct ast_voicemail *vm)
 
 /* Broadcasts and flows are not built here: the checker refuses routes into
  * them (IVR403), so skipping them loses nothing. */
-static void sonetel_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
+void sonetel_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
 {
-	struct st s = {p, out, d, NULL, NULL, NULL, NULL, NULL};
-	s.voice = backend_setting(p, &st_caps, "voice");
-	s.phone_to = backend_setting(p, &st_caps, "phone_to");
-	s.hangup = backend_setting(p, &st_caps, "hangup_action");
-	s.get_extension = backend_setting(p, &st_caps, "get_extension");
+	struct st s = {.p = p, .b = out, .d = d,
+		       .ti = (size_t)ast_target_index(p, sonetel_target.caps.name)};
+	s.voice = target_setting(p, &sonetel_target.caps, "voice");
+	s.phone_to = target_setting(p, &sonetel_target.caps, "phone_to");
+	s.hangup = target_setting(p, &sonetel_target.caps, "hangup_action");
+	s.get_extension = target_setting(p, &sonetel_target.caps, "get_extension");
 	for (size_t i = 0; i < p->nmenus; i++)
 		lower_menu(&s, p->menus[i]);
 	for (size_t i = 0; i < p->nannouncements; i++)
@@ -290,9 +248,3 @@ static void sonetel_lower(const struct ast_program *p, struct bundle *out, struc
 	for (size_t i = 0; i < p->nvoicemails; i++)
 		lower_voicemail(&s, p->voicemails[i]);
 }
-
-const struct backend sonetel_backend = {
-	.target = TARGET_SONETEL,
-	.caps = &st_caps,
-	.lower = sonetel_lower,
-};

@@ -1,4 +1,4 @@
-/* Push facts of Sonetel (PROVIDERS.md; Sonetel/sonetel-api-docs,
+/* Push facts of Sonetel (docs/TARGETS.md, "Push"; Sonetel/sonetel-api-docs,
  * reference/5_voice_apps.yaml): a bearer token from SONETEL_TOKEN and the
  * account id from SONETEL_ACCOUNT_ID (it fills {account_id} in the paths);
  * every answer is {"resource", "status": "success"|"failed", "response"},
@@ -11,18 +11,7 @@
 #include <string.h>
 
 #include "../../compiler/arena.h"
-
-static bool st_credentials(struct push_ctx *c, bool required)
-{
-	const char *tok = getenv("SONETEL_TOKEN"), *acc = getenv("SONETEL_ACCOUNT_ID");
-	c->token = tok && *tok ? arena_strdup(c->a, tok) : NULL;
-	c->account = acc && *acc ? arena_strdup(c->a, acc) : NULL;
-	if ((c->token && c->account) || !required)
-		return true;
-	fprintf(stderr, "ivrc: sonetel: no credentials: set SONETEL_TOKEN and "
-		"SONETEL_ACCOUNT_ID\n");
-	return false;
-}
+#include "sonetel.h"
 
 static const char *detail(const cJSON *answer)
 {
@@ -98,13 +87,16 @@ static void st_unresolved(struct push_ctx *c, cJSON *body, const char *kind)
 	push_walk(body, st_hangup_node, (void *)(hangup ? hangup : "disconnect"));
 }
 
-const struct push_provider push_sonetel = {
-	.target = TARGET_SONETEL,
-	.label = "Sonetel",
+const struct push_provider sonetel_push = {
 	.base_env = "SONETEL_BASE_URL",
 	.default_base = "https://public-api.sonetel.com",
-	.auth_scheme = "Bearer",
-	.credentials = st_credentials,
+	.auth = {
+		.scheme = "Bearer",
+		.token_env = "SONETEL_TOKEN",
+		.account_env = "SONETEL_ACCOUNT_ID",
+		.missing = "set SONETEL_TOKEN and SONETEL_ACCOUNT_ID",
+		.refused = "set a fresh SONETEL_TOKEN",
+	},
 	.judge = st_judge,
 	.created_id = st_created_id,
 	.list_path = st_list_path,

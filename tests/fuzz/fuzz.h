@@ -12,7 +12,7 @@
 
 #include <cJSON.h>
 
-#include "targets/backend.h"
+#include "targets/target.h"
 #include "targets/link.h"
 #include "compiler/arena.h"
 #include "compiler/ast_dump.h"
@@ -24,6 +24,9 @@
 enum fuzz_syntax { FUZZ_YAML, FUZZ_DSL };
 
 /* A broken oracle: say which, and crash so that libFuzzer keeps the input. */
+/* Room for the targets of one pass (the registry has fewer). */
+enum { FUZZ_MAX_TARGETS = 16 };
+
 #define FUZZ_ASSERT(cond, ...) do { \
 	if (!(cond)) { \
 		fprintf(stderr, "fuzz oracle failed: " __VA_ARGS__); \
@@ -48,7 +51,8 @@ static inline struct ast_program *fuzz_load(enum fuzz_syntax syn, const char *te
 {
 	const struct source *src = source_from_text(a, syn == FUZZ_DSL ? "fuzz.ivr" : "fuzz.yaml",
 						    text, len);
-	return syn == FUZZ_DSL ? dsl_parse_program(src, a, d) : yaml_load_program(src, a, d);
+	return syn == FUZZ_DSL ? dsl_parse_program(src, target_set(), a, d)
+			       : yaml_load_program(src, target_set(), a, d);
 }
 
 static inline char *fuzz_dump(const struct ast_program *p)
@@ -74,7 +78,7 @@ static inline void fuzz_same_as_whole_tree(enum fuzz_syntax syn, const uint8_t *
 	diag_init(&db, &b);
 	struct ast_program *streamed = fuzz_load(syn, (const char *)data, size, &a, &da);
 	struct doc_node *root = fuzz_parse(syn, (const char *)data, size, &b, &db, NULL, &src);
-	struct ast_program *whole = root ? bind_program(root, src, &b, &db) : NULL;
+	struct ast_program *whole = root ? bind_program(root, src, target_set(), &b, &db) : NULL;
 	char *x = fuzz_dump(streamed), *y = fuzz_dump(whole);
 	FUZZ_ASSERT((x == NULL) == (y == NULL) && (!x || strcmp(x, y) == 0),
 		    "streamed program differs: %s / %s", x ? x : "(none)", y ? y : "(none)");
@@ -122,15 +126,12 @@ static inline void fuzz_print_findings(struct diag *d)
 }
 
 /* Lowers a checked program for t and renders the bundle (what build prints). */
-static inline void fuzz_lower(const struct ast_program *p, enum target t, struct arena *a,
-		       struct diag *d)
+static inline void fuzz_lower(const struct ast_program *p, const struct target *t,
+			      struct arena *a, struct diag *d)
 {
-	const struct backend *be = backend_for(t);
-	if (!be || !be->lower)
-		return;
 	struct bundle b;
 	bundle_init(&b, a, t, p->name);
-	be->lower(p, &b, d);
+	t->lower(p, &b, d);
 	if (d->errors == 0) {
 		link_order(&b);
 		cJSON *json = link_render(&b);
@@ -148,7 +149,7 @@ static inline void fuzz_lower(const struct ast_program *p, enum target t, struct
 static inline void fuzz_check_and_build(enum fuzz_syntax syn, const uint8_t *data, size_t size)
 {
 	fuzz_same_as_whole_tree(syn, data, size);
-	for (int pass = -1; pass < TARGET_COUNT; pass++) {
+	for (int pass = -1; pass < (int)target_count(); pass++) {
 		struct arena a;
 		struct diag d;
 		arena_init(&a);
@@ -158,19 +159,18 @@ static inline void fuzz_check_and_build(enum fuzz_syntax syn, const uint8_t *dat
 		if (p && pass >= 0 && !p->targets[pass].present)
 			go_on = false;    /* build of an undeclared target: IVR209 only */
 		if (go_on) {
-			const struct target_caps *caps[TARGET_COUNT];
+			const struct target_caps *caps[FUZZ_MAX_TARGETS];
 			size_t n = 0;
-			for (int t = 0; t < TARGET_COUNT; t++)
-				if ((pass < 0 ? p->targets[t].present : t == pass) &&
-				    backend_for((enum target)t))
-					caps[n++] = backend_for((enum target)t)->caps;
+			for (size_t t = 0; t < target_count() && n < FUZZ_MAX_TARGETS; t++)
+				if (pass < 0 ? p->targets[t].present : (int)t == pass)
+					caps[n++] = &target_at(t)->caps;
 			bool ok = res_check(p, caps, n, &a, &d);
 			/* check's per-target hooks (Infobip's lowers without JSON). */
 			for (size_t t = 0; pass < 0 && ok && d.errors == 0 && t < n; t++)
 				if (caps[t]->check)
 					caps[t]->check(p, &d);
 			if (pass >= 0 && ok && d.errors == 0)
-				fuzz_lower(p, (enum target)pass, &a, &d);
+				fuzz_lower(p, target_at((size_t)pass), &a, &d);
 		}
 		if (pass < 0)
 			fuzz_print_findings(&d);

@@ -45,7 +45,8 @@ static char *reload(enum fuzz_syntax syn, const char *text, const char *what, in
 	arena_init(&a);
 	diag_init(&d, &a);
 	struct doc_node *root = fuzz_parse(syn, text, strlen(text), &a, &d, NULL, &src);
-	struct ast_program *p = root && d.errors == 0 ? bind_program(root, src, &a, &d) : NULL;
+	struct ast_program *p = root && d.errors == 0 ?
+		bind_program(root, src, target_set(), &a, &d) : NULL;
 	FUZZ_ASSERT(p && d.errors == 0, "%s does not load without errors as %s:\n%s", what,
 		    syntax_name[syn], text);
 	char *dump = dump_of(p);
@@ -60,11 +61,8 @@ static char *reload(enum fuzz_syntax syn, const char *text, const char *what, in
 /* res_check against every declared target, without errors. */
 static bool checks_clean(struct ast_program *p, struct arena *a, struct diag *d)
 {
-	const struct target_caps *caps[TARGET_COUNT];
-	size_t n = 0;
-	for (int t = 0; t < TARGET_COUNT; t++)
-		if (p->targets[t].present && backend_for((enum target)t))
-			caps[n++] = backend_for((enum target)t)->caps;
+	const struct target_caps **caps = arena_alloc(a, target_count() * sizeof *caps);
+	size_t n = target_declared_caps(p, caps);
 	return res_check(p, caps, n, a, d) && d->errors == 0;
 }
 
@@ -101,7 +99,8 @@ static void round_trip(enum fuzz_syntax syn, const uint8_t *data, size_t size)
 					   syn == FUZZ_DSL ? &comments : NULL, &src);
 	if (root && d.errors == 0 && syn == FUZZ_DSL)
 		check_fmt(root, &comments);
-	struct ast_program *p = root && d.errors == 0 ? bind_program(root, src, &a, &d) : NULL;
+	struct ast_program *p = root && d.errors == 0 ?
+		bind_program(root, src, target_set(), &a, &d) : NULL;
 	char *dump0 = p && d.errors == 0 ? dump_of(p) : NULL;
 	if (dump0 && !checks_clean(p, &a, &d)) {
 		free(dump0);

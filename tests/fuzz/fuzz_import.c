@@ -17,10 +17,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const struct import_target *const importers[] = {
-	&smartflo_import, &sonetel_import, &infobip_import,
-};
-
 /* comment + the document printed in syn; malloc'ed. */
 static char *render(enum fuzz_syntax syn, const struct doc_node *root, const char *comment)
 {
@@ -53,7 +49,7 @@ static char *load_dump(enum fuzz_syntax syn, const char *text, const char *targe
 	}
 	FUZZ_ASSERT(root && d.errors == 0, "import --from %s prints %s that does not parse:\n%s",
 		    target, syn == FUZZ_DSL ? "DSL" : "YAML", text);
-	struct ast_program *p = bind_program(root, src, &a, &d);
+	struct ast_program *p = bind_program(root, src, target_set(), &a, &d);
 	char *s = NULL;
 	*bind_errors = d.errors;
 	if (p && d.errors == 0) {
@@ -65,20 +61,20 @@ static char *load_dump(enum fuzz_syntax syn, const char *text, const char *targe
 	return s;
 }
 
-static void import_one(const struct import_target *t, const char *path)
+static void import_one(const struct target *t, const char *path)
 {
 	struct arena a;
 	struct diag d;
 	struct importer im;
 	arena_init(&a);
 	diag_init(&d, &a);
-	import_init(&im, &a, &d, t->target);
-	bool io_ok = import_file(&im, t, path);
+	import_init(&im, &a, &d, t);
+	bool io_ok = import_file(&im, path);
 	FUZZ_ASSERT(io_ok, "import cannot read its memfd");
 	const char *comment = "";
-	struct doc_node *root = d.errors ? NULL : import_finish(&im, t, &comment);
+	struct doc_node *root = d.errors ? NULL : import_finish(&im, &comment);
 	if (root && d.errors == 0) {
-		const char *name = ast_target_names[t->target];
+		const char *name = t->caps.name;
 		char *yaml = render(FUZZ_YAML, root, comment), *dsl = render(FUZZ_DSL, root, comment);
 		size_t ey, es;
 		char *y = load_dump(FUZZ_YAML, yaml, name, &ey), *s = load_dump(FUZZ_DSL, dsl, name, &es);
@@ -102,8 +98,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(write(fd, data, size) == (ssize_t)size, "write to the memfd");
 	char path[64];
 	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	for (size_t i = 0; i < sizeof importers / sizeof importers[0]; i++)
-		import_one(importers[i], path);
+	for (size_t i = 0; i < target_count(); i++)
+		import_one(target_at(i), path);
 	close(fd);
 	return 0;
 }

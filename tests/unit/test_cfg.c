@@ -7,6 +7,7 @@
 #include "compiler/diag.h"
 #include "compiler/resolve.h"
 #include "grammar/bind.h"
+#include "targets/target.h"
 #include "grammar/dsl_parser.h"
 
 #include <stdio.h>
@@ -28,7 +29,7 @@ static struct ast_program *program(struct arena *a, const char *text, size_t len
 	diag_init(&d, a);
 	struct source *src = source_from_text(a, "test.ivr", text, len);
 	struct doc_node *root = dsl_parse(src, a, &d, NULL);
-	struct ast_program *p = root ? bind_program(root, src, a, &d) : NULL;
+	struct ast_program *p = root ? bind_program(root, src, target_set(), a, &d) : NULL;
 	if (p)
 		res_check(p, NULL, 0, a, &d);
 	if (!p || d.errors) {

@@ -3,7 +3,7 @@
  * placeholders filled from a state file, the exact rendered bundle, and the
  * bodies lowered from small hand-built programs. Prints one PASS/FAIL line
  * per check; exits 1 if any check failed. */
-#include "targets/backend.h"
+#include "targets/target.h"
 #include "targets/link.h"
 #include "compiler/arena.h"
 #include "compiler/codes.h"
@@ -16,6 +16,12 @@
 #include "check.h"
 
 /* Compares the unformatted print of j (then frees the text). */
+
+static const struct target *smartflo(void)
+{
+	return target_named("smartflo", NULL);
+}
+
 static void check_json(const cJSON *j, const char *want, const char *what)
 {
 	char *got = cJSON_PrintUnformatted(j);
@@ -61,7 +67,7 @@ struct fixture {
 static void fx_open(struct fixture *f)
 {
 	arena_init(&f->arena);
-	bundle_init(&f->b, &f->arena, TARGET_SMARTFLO, "p");
+	bundle_init(&f->b, &f->arena, smartflo(), "p");
 }
 
 static void fx_close(struct fixture *f)
@@ -250,6 +256,8 @@ static void test_render(void)
 
 /* ---------- Smartflo lowering of hand-built programs ---------- */
 
+enum { PROG_TARGETS = 8 };   /* room for the registry's targets */
+
 struct prog {
 	struct ast_program p;
 	struct ast_recording welcome, support, invalid, goodbye, retry;
@@ -265,14 +273,26 @@ struct prog {
 	int64_t dial[5], retry_on[2];
 	struct doc_node sep_value, as_value;
 	struct ast_setting sep, as;
+	/* The per-target arrays, one entry per target of the registry. */
+	struct ast_settings targets[PROG_TARGETS], sub_settings[PROG_TARGETS];
+	struct ast_dest sales_lit[PROG_TARGETS];
+	const char *rec_ids[5][PROG_TARGETS];
+	size_t nrecs;
 };
 
-static void rec(struct ast_recording *r, const char *name, int64_t id)
+/* The index of a target in the program (the registry's order). */
+static size_t ti(const struct prog *g, const char *name)
+{
+	return (size_t)ast_target_index(&g->p, name);
+}
+
+/* A recording with a Smartflo id. */
+static void rec(struct prog *g, struct ast_recording *r, const char *name, const char *id)
 {
 	r->decl.kind = DECL_RECORDING;
 	r->decl.name = name;
-	r->has_smartflo = true;
-	r->smartflo = id;
+	r->ids = g->rec_ids[g->nrecs++];
+	r->ids[ti(g, "smartflo")] = id;
 }
 
 static struct ast_recref ref(struct ast_recording *r)
@@ -310,13 +330,16 @@ static void prog_basic(struct prog *g)
 {
 	memset(g, 0, sizeof *g);
 	g->p.name = "acme";
-	g->p.targets[TARGET_SMARTFLO].present = true;
-	rec(&g->welcome, "welcome", 28935);
-	rec(&g->support, "support", 29001);
+	g->p.target_set = target_set();
+	g->p.targets = g->targets;
+	g->p.targets[ti(g, "smartflo")].present = true;
+	rec(g, &g->welcome, "welcome", "28935");
+	rec(g, &g->support, "support", "29001");
 	g->sales.decl = (struct ast_decl){.kind = DECL_ENDPOINT, .name = "sales_desk"};
 	g->sales.per_target = true;
-	g->sales.lit[TARGET_SMARTFLO] = to_lit(DEST_EXTENSION, "05047530000");
-	g->sales.lit[TARGET_SONETEL] = to_lit(DEST_USER, "8810");
+	g->sales.lit = g->sales_lit;
+	g->sales.lit[ti(g, "smartflo")] = to_lit(DEST_EXTENSION, "05047530000");
+	g->sales.lit[ti(g, "sonetel")] = to_lit(DEST_USER, "8810");
 	menu(&g->main, "main", 100, &g->welcome, 10, g->main_opts, 2);
 	menu(&g->sub, "support", 200, &g->support, 5, g->sub_opts, 2);
 	g->main.decl.description = "Front door";
@@ -360,9 +383,8 @@ static size_t lower_and_check(struct prog *g, const char *want, const char *what
 	struct diag d;
 	arena_init(&a);
 	diag_init(&d, &a);
-	bundle_init(&b, &a, TARGET_SMARTFLO, g->p.name);
-	const struct backend *be = backend_for(TARGET_SMARTFLO);
-	be->lower(&g->p, &b, &d);
+	bundle_init(&b, &a, smartflo(), g->p.name);
+	smartflo()->lower(&g->p, &b, &d);
 	link_order(&b);
 	cJSON *j = link_render(&b);
 	if (want)
@@ -388,9 +410,9 @@ static void test_smartflo_basic(void)
 static void prog_full(struct prog *g)
 {
 	prog_basic(g);
-	rec(&g->invalid, "invalid", 28934);
-	rec(&g->goodbye, "goodbye", 28955);
-	rec(&g->retry, "retry", 28977);
+	rec(g, &g->invalid, "invalid", "28934");
+	rec(g, &g->goodbye, "goodbye", "28955");
+	rec(g, &g->retry, "retry", "28977");
 	g->front.decl = (struct ast_decl){.kind = DECL_ENDPOINT, .name = "front_desk"};
 	g->front.all = to_lit(DEST_EXTENSION, "05047530099");
 	g->closed.decl = (struct ast_decl){.kind = DECL_ANNOUNCEMENT, .name = "closed",
@@ -411,8 +433,8 @@ static void prog_full(struct prog *g)
 	g->p.nannouncements = 1;
 	g->sep_value = (struct doc_node){.kind = DOC_SCALAR, .text = "||", .len = 2};
 	g->sep = (struct ast_setting){.key = "separator", .value = &g->sep_value};
-	g->p.targets[TARGET_SMARTFLO].items = &g->sep;
-	g->p.targets[TARGET_SMARTFLO].count = 1;
+	g->p.targets[ti(g, "smartflo")].items = &g->sep;
+	g->p.targets[ti(g, "smartflo")].count = 1;
 }
 
 static void prog_broadcast(struct prog *g)
@@ -515,15 +537,16 @@ static void test_smartflo_vr(void)
 	prog_basic(&g);
 	g.as_value = (struct doc_node){.kind = DOC_SCALAR, .text = "vr", .len = 2};
 	g.as = (struct ast_setting){.key = "as", .value = &g.as_value};
-	g.sub.per_target[TARGET_SMARTFLO] = (struct ast_settings){.present = true,
+	g.sub.per_target = g.sub_settings;
+	g.sub.per_target[ti(&g, "smartflo")] = (struct ast_settings){.present = true,
 		.items = &g.as, .count = 1};
 	struct arena a;
 	struct bundle b;
 	struct diag d;
 	arena_init(&a);
 	diag_init(&d, &a);
-	bundle_init(&b, &a, TARGET_SMARTFLO, g.p.name);
-	smartflo_backend.lower(&g.p, &b, &d);
+	bundle_init(&b, &a, smartflo(), g.p.name);
+	smartflo()->lower(&g.p, &b, &d);
 	link_order(&b);
 	cJSON *j = link_render(&b);
 	check_json(j, vr_want, "smartflo: a vr menu and an ivr routing to it");
@@ -537,14 +560,15 @@ static void test_smartflo_vr(void)
 
 static void test_settings(void)
 {
+	check(target_count() <= PROG_TARGETS, "struct prog has room for every target",
+	      "raise PROG_TARGETS");
 	struct prog g;
 	prog_full(&g);
-	const struct target_caps *c = smartflo_backend.caps;
-	check_str(backend_setting(&g.p, c, "separator"), "||", "setting: value from targets");
-	check_str(backend_setting(&g.p, c, "hangup"), "hangup|1", "setting: default from caps");
-	check(backend_setting(&g.p, c, "nonsense") == NULL, "setting: unknown is NULL", "not NULL");
-	check(backend_for(TARGET_SMARTFLO) == &smartflo_backend && c->target == TARGET_SMARTFLO,
-	      "backend_for smartflo", "wrong back end");
+	const struct target_caps *c = &smartflo()->caps;
+	check_str(target_setting(&g.p, c, "separator"), "||", "setting: value from targets");
+	check_str(target_setting(&g.p, c, "hangup"), "hangup|1", "setting: default from caps");
+	check(target_setting(&g.p, c, "nonsense") == NULL, "setting: unknown is NULL", "not NULL");
+	check(c->name && strcmp(c->name, "smartflo") == 0, "target_named smartflo", "wrong target");
 }
 
 int main(void)

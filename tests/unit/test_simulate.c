@@ -10,6 +10,7 @@
 #include "compiler/resolve.h"
 #include "compiler/simulate.h"
 #include "grammar/bind.h"
+#include "targets/target.h"
 #include "grammar/yaml_loader.h"
 
 #include <stdio.h>
@@ -24,7 +25,7 @@ static struct ast_program *load(struct arena *a, const char *text)
 	diag_init(&d, a);
 	struct source *src = source_from_text(a, "test.yaml", text, strlen(text));
 	struct doc_node *root = yaml_load(src, a, &d);
-	struct ast_program *p = root ? bind_program(root, src, a, &d) : NULL;
+	struct ast_program *p = root ? bind_program(root, src, target_set(), a, &d) : NULL;
 	if (!p || d.errors || !res_check(p, NULL, 0, a, &d) || d.errors) {
 		struct diag_print_opts po = { DIAG_TEXT, false };
 		diag_print(&d, stdout, &po);
@@ -95,7 +96,7 @@ static void test_chain(void)
 	      strcmp(r.path[N - 1].text, "menu:m9999") == 0,
 	      "chain ends in hangup after menu:m9999", r.npath ? r.path[r.npath - 1].text : "");
 	FILE *out = tmpfile();
-	graph_print(out, p, GRAPH_DOT, &a);
+	graph_print(out, p, true, GRAPH_DOT, &a);   /* infobip: flows are entries */
 	long size = ftell(out);
 	fclose(out);
 	check(size > N * 20, "chain of 10 000 menus is graphed", "output too short");

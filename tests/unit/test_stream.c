@@ -8,6 +8,7 @@
 #include "compiler/ast_dump.h"
 #include "compiler/diag.h"
 #include "grammar/bind.h"
+#include "targets/target.h"
 #include "grammar/dsl_parser.h"
 #include "grammar/yaml_loader.h"
 
@@ -29,10 +30,11 @@ static char *outcome(const char *path, const char *text, size_t len, bool stream
 	bool dsl = len > 4 && strcmp(path + strlen(path) - 4, ".ivr") == 0;
 	struct ast_program *p;
 	if (stream) {
-		p = dsl ? dsl_parse_program(src, &a, &d) : yaml_load_program(src, &a, &d);
+		p = dsl ? dsl_parse_program(src, target_set(), &a, &d)
+			: yaml_load_program(src, target_set(), &a, &d);
 	} else {
 		struct doc_node *root = dsl ? dsl_parse(src, &a, &d, NULL) : yaml_load(src, &a, &d);
-		p = root ? bind_program(root, src, &a, &d) : NULL;
+		p = root ? bind_program(root, src, target_set(), &a, &d) : NULL;
 	}
 	char *buf = NULL;
 	size_t n = 0;

@@ -1,43 +1,28 @@
-/* What every back end shares: finding a target's back end, the bundle of
- * remote objects a lowering produces, and reading a target's settings with
- * the defaults from its capability table. */
-#include "backend.h"
+/* What every lowering shares: the bundle of remote objects it produces,
+ * and reading a target's settings with the defaults from its capability
+ * table. */
+#include "target.h"
 
 #include <string.h>
 
 #include "../compiler/arena.h"
 #include "link.h"
 
-bool backend_numeric_id(const char *id)
+bool bundle_numeric_id(const char *id)
 {
 	size_t n = strspn(id, "0123456789");
 	return n > 0 && n <= 15 && id[n] == '\0' && (id[0] != '0' || n == 1);
 }
 
-bool backend_numeric_refs(enum target t, const char *kind)
+bool target_numeric_refs(const struct target *t, const char *kind)
 {
-	const struct backend *be = backend_for(t);
-	for (const char *const *k = be ? be->numeric_ref_kinds : NULL; k && *k; k++)
+	for (const char *const *k = t->numeric_ref_kinds; k && *k; k++)
 		if (strcmp(*k, kind) == 0)
 			return true;
 	return false;
 }
 
-const struct backend *backend_for(enum target t)
-{
-	switch (t) {
-	case TARGET_SMARTFLO:
-		return &smartflo_backend;
-	case TARGET_SONETEL:
-		return &sonetel_backend;
-	case TARGET_INFOBIP:
-		return &infobip_backend;
-	default:
-		return NULL;
-	}
-}
-
-void bundle_init(struct bundle *b, struct arena *a, enum target t, const char *project)
+void bundle_init(struct bundle *b, struct arena *a, const struct target *t, const char *project)
 {
 	memset(b, 0, sizeof *b);
 	b->arena = a;
@@ -77,7 +62,7 @@ void bundle_free(struct bundle *b)
 	b->count = 0;
 }
 
-const struct ast_setting *backend_find_setting(const struct ast_settings *s, const char *name)
+const struct ast_setting *settings_find(const struct ast_settings *s, const char *name)
 {
 	for (size_t i = 0; i < s->count; i++)
 		if (strcmp(s->items[i].key, name) == 0)
@@ -85,18 +70,19 @@ const struct ast_setting *backend_find_setting(const struct ast_settings *s, con
 	return NULL;
 }
 
-const char *backend_setting_value(const struct ast_settings *s, const char *name)
+const char *settings_value(const struct ast_settings *s, const char *name)
 {
-	const struct ast_setting *it = backend_find_setting(s, name);
+	const struct ast_setting *it = settings_find(s, name);
 	if (it && it->value && it->value->kind == DOC_SCALAR)
 		return it->value->text;
 	return NULL;
 }
 
-const char *backend_setting(const struct ast_program *p, const struct target_caps *caps,
-			    const char *name)
+const char *target_setting(const struct ast_program *p, const struct target_caps *caps,
+			   const char *name)
 {
-	const char *v = backend_setting_value(&p->targets[caps->target], name);
+	int i = ast_target_index(p, caps->name);
+	const char *v = i >= 0 ? settings_value(&p->targets[i], name) : NULL;
 	if (v)
 		return v;
 	for (size_t i = 0; i < caps->nsettings; i++)
