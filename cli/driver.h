@@ -5,14 +5,8 @@
 #include <stdbool.h>
 #include "../compiler/ast.h"
 #include "../compiler/diag.h"
+#include "cli.h"
 
-/* Exit status of every command (CLI.md). */
-enum {
-	EXIT_CLEAN = 0,
-	EXIT_INPUT = 1,     /* the input has errors */
-	EXIT_USAGE = 2,     /* bad flag, unreadable path */
-	EXIT_REMOTE = 3,    /* the provider refused or could not be reached */
-};
 
 struct driver_opts {
 	enum diag_format format;

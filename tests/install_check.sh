@@ -48,10 +48,9 @@ check "man page renders without warnings" \
 check "man -l renders the page" \
 	bash -c 'MANWIDTH=80 man -l "$1" 2>&1 | grep -q "compile IVR menus"' _ "$root/docs/ivrc.1"
 
-# The commands of `ivrc --help`: the first word of each entry, and explain.
+# The commands of `ivrc --help`: the first word of each entry.
 commands=$("$ivrc" --help | sed -n '/^commands:/,/^$/p' |
 	sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p; s/^  \([a-z][a-z-]*\)$/\1/p')
-"$ivrc" --help | grep -q 'explain CODE' && commands="$commands explain"
 for c in $commands; do
 	check "man page lists '$c'" grep -q "^\.B.*$(echo "$c" | sed 's/-/\\\\-/g')" "$root/docs/ivrc.1"
 	check "bash completion knows '$c'" grep -qw -- "$c" "$root/completions/ivrc.bash"

@@ -7,7 +7,8 @@
 # golden cases' expected outputs (contracts, SARIF), the JSON Schema against
 # every input (schema_check.py), `make install` with the man page and the
 # completions (install_check.sh), and the rule of who may include whom
-# (layering.py, docs/ARCHITECTURE.md). Every check
+# (layering.py, docs/ARCHITECTURE.md), the man page's synopsis and the
+# completions against the command table (cli_table.py). Every check
 # prints `PASS ...` or `FAIL ...`; this counts them and ends with one line:
 # "N passed, N failed".
 set -u
@@ -35,4 +36,5 @@ count graphviz "$here/graphviz.sh"
 count schema python3 "$here/schema_check.py" "$1/ivrc"
 count install "$here/install_check.sh" "$1/ivrc"
 count layering python3 "$here/layering.py"
+count cli-table python3 "$here/cli_table.py" "$1/ivrc"
 count_summary
