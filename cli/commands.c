@@ -110,7 +110,6 @@ static struct driver_opts driver_opts_of(const struct cli_args *a)
 		.out_dir = cli_get(a, "-o"),
 		.state = cli_get(a, "--state"),
 		.config = cli_get(a, "--config"),
-		.version = IVRC_VERSION,
 		.fail_on = -1,
 	};
 }

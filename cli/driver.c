@@ -8,7 +8,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <cJSON.h>
 
@@ -22,73 +21,28 @@
 #include "../targets/link.h"
 #include "cli.h"
 #include "load.h"
+#include "run.h"
 
-struct run {
-	const struct driver_opts *o;
-	struct arena arena;
-	struct diag diag;
-	bool usage_error;          /* an I/O or usage error was printed */
-	bool stdout_taken;         /* build: standard output holds the bundle */
-	bool lint;                 /* the status is `failed`, not "any error" */
-	bool failed;               /* lint: a finding at or above the fail-on level */
-};
-
-static void run_init(struct run *r, const struct driver_opts *o)
+/* A run with the options of check, lint, build and push. */
+static void run_start(struct cli_run *r, const struct driver_opts *o, bool stdout_taken)
 {
-	r->o = o;
-	r->usage_error = false;
-	r->stdout_taken = r->lint = r->failed = false;
-	arena_init(&r->arena);
-	diag_init(&r->diag, &r->arena);
-}
-
-/* Sorts and prints the findings. Machine formats go to standard output,
- * unless it holds a bundle or a plan. */
-static void print_findings(struct run *r)
-{
-	diag_sort(&r->diag);
-	struct diag_print_opts po = { r->o->format, false };
-	FILE *out = r->o->format != DIAG_TEXT && !r->stdout_taken ? stdout : stderr;
-	po.color = r->o->format == DIAG_TEXT && isatty(fileno(out)) && !getenv("NO_COLOR");
-	struct diag_tool tool = { r->o->version, NULL, 0 };
-	if (r->o->format == DIAG_SARIF)
-		lint_tool_rules(&r->arena, &tool);
-	/* stderr is line-buffered (progress shows at once); thousands of
-	 * findings go out through a fully buffered copy of it instead, in a few
-	 * writes rather than three a finding. */
-	fflush(out);
-	int fd = r->diag.n > 16 ? dup(fileno(out)) : -1;
-	FILE *buffered = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (fd >= 0 && !buffered)
-		close(fd);
-	diag_print_tool(&r->diag, buffered ? buffered : out, &po, &tool);
-	if (buffered)
-		fclose(buffered);
-	fflush(out);
-}
-
-/* Prints the findings; returns the exit status of the run. */
-static int run_finish(struct run *r)
-{
-	print_findings(r);
-	bool failed = r->lint ? r->failed || r->diag.errors : r->diag.errors;
-	int status = r->usage_error ? EXIT_USAGE : failed ? EXIT_INPUT : EXIT_CLEAN;
-	arena_free(&r->arena);
-	return status;
+	cli_run_init(r, o->format, stdout_taken);
+	r->syntax = o->syntax;
+	r->config = o->config;
 }
 
 /* Reads and binds one file; NULL after reporting why. */
-static struct ast_program *load(struct run *r, const char *path)
+static struct ast_program *load(struct cli_run *r, const char *path)
 {
 	struct ast_program *p;
-	if (!load_program(path, r->o->syntax, &r->arena, &r->diag, &p))
+	if (!load_program(path, r->syntax, &r->arena, &r->diag, &p))
 		r->usage_error = true;
 	return p;
 }
 
 /* Checks one file against every target it declares; the program when it
  * loaded (its caps in caps[0..*ncaps)); *clean when check found no error. */
-static struct ast_program *check_file(struct run *r, const char *path,
+static struct ast_program *check_file(struct cli_run *r, const char *path,
 				      const struct target_caps **caps, size_t *ncaps, bool *clean)
 {
 	size_t before = r->diag.errors;
@@ -108,37 +62,6 @@ static struct ast_program *check_file(struct run *r, const char *path,
 }
 
 /* ---------- lint ---------- */
-
-/* The configuration of a file: --config, else the nearest .ivrc.yaml; the
- * last one read is kept, since files of one folder share it. */
-struct lint_configs {
-	const char *path;          /* of `cfg`, NULL: none read yet */
-	bool unreadable;           /* `path` could not be read (said once) */
-	struct lint_config cfg;
-};
-
-/* The configuration of a file; NULL (said once) when it cannot be read. */
-static const struct lint_config *config_for(struct run *r, struct lint_configs *cc,
-					    const char *file)
-{
-	const char *path = r->o->config ? r->o->config : lint_config_find(file, &r->arena);
-	if (cc->path && path && strcmp(cc->path, path) == 0)
-		return cc->unreadable ? NULL : &cc->cfg;
-	lint_config_init(&cc->cfg);
-	cc->path = path;
-	cc->unreadable = false;
-	if (!path)
-		return &cc->cfg;
-	const char *err = NULL;
-	struct source *src = source_read(&r->arena, path, &err);
-	if (!src) {
-		fprintf(stderr, "ivrc: %s: %s\n", path, err);
-		r->usage_error = cc->unreadable = true;
-		return NULL;
-	}
-	lint_config_read(&cc->cfg, yaml_load(src, &r->arena, &r->diag), &r->arena, &r->diag);
-	return &cc->cfg;
-}
 
 /* The local date-time now, for rules that compare with it (without --now). */
 static struct ast_datetime clock_now(void)
@@ -164,10 +87,10 @@ static bool any_at_least(const struct diag *d, size_t from, enum severity level)
  * warnings and notes in both commands (never to its errors), so a warning
  * silenced for a reason stays silent. Returns the file's configuration, or
  * NULL when it cannot be read (said once; the file is skipped). */
-static const struct lint_config *check_one(struct run *r, struct lint_configs *cc,
-					   const char *file, bool rules, struct ast_datetime now)
+static const struct lint_config *check_one(struct cli_run *r, const char *file, bool rules,
+					   struct ast_datetime now)
 {
-	const struct lint_config *cfg = config_for(r, cc, file);
+	const struct lint_config *cfg = cli_run_config(r, file);
 	if (!cfg)
 		return NULL;
 	const struct target_caps **caps = arena_alloc(&r->arena, target_count() * sizeof *caps);
@@ -187,31 +110,29 @@ static const struct lint_config *check_one(struct run *r, struct lint_configs *c
 
 int driver_check(const struct driver_opts *o, char **files, int nfiles)
 {
-	struct run r;
-	struct lint_configs cc = { 0 };
-	run_init(&r, o);
+	struct cli_run r;
+	run_start(&r, o, false);
 	for (int i = 0; i < nfiles; i++)
-		check_one(&r, &cc, files[i], false, (struct ast_datetime){ 0 });
-	return run_finish(&r);
+		check_one(&r, files[i], false, (struct ast_datetime){ 0 });
+	return cli_run_finish(&r, EXIT_CLEAN);
 }
 
 int driver_lint(const struct driver_opts *o, char **files, int nfiles)
 {
-	struct run r;
-	struct lint_configs cc = { 0 };
-	run_init(&r, o);
+	struct cli_run r;
+	run_start(&r, o, false);
 	r.lint = true;
 	struct ast_datetime now = o->has_now ? o->now : clock_now();
 	for (int i = 0; i < nfiles; i++) {
 		size_t first = r.diag.n;
-		const struct lint_config *cfg = check_one(&r, &cc, files[i], true, now);
+		const struct lint_config *cfg = check_one(&r, files[i], true, now);
 		if (!cfg)
 			continue;
 		enum severity level = o->fail_on >= 0 ? (enum severity)o->fail_on :
 				      cfg->has_fail_on ? cfg->fail_on : SEV_ERROR;
 		r.failed |= any_at_least(&r.diag, first, level);
 	}
-	return run_finish(&r);
+	return cli_run_finish(&r, EXIT_CLEAN);
 }
 
 int driver_rules(void)
@@ -248,7 +169,7 @@ int driver_explain(const char *code)
 
 /* ---------- build ---------- */
 
-static cJSON *read_state(struct run *r, const char *path)
+static cJSON *read_state(struct cli_run *r, const char *path)
 {
 	const char *err = NULL;
 	struct source *src = source_read(&r->arena, path, &err);
@@ -302,11 +223,11 @@ static bool file_name_ok(const char *s)
 }
 
 /* Stages every file of the output; false after printing why. */
-static bool stage_outputs(struct run *r, const struct bundle *b, const char *bundle_text,
+static bool stage_outputs(struct cli_run *r, const char *dir, const struct bundle *b,
+			  const char *bundle_text,
 			  struct outfile_set *set)
 {
 	struct arena *a = &r->arena;
-	const char *dir = r->o->out_dir;
 	const char *tdir = arena_printf(a, "%s/%s", dir, b->target->caps.name);
 	int err = outfile_mkdir_p(tdir);
 	if (err) {
@@ -348,17 +269,18 @@ static bool stage_outputs(struct run *r, const struct bundle *b, const char *bun
 }
 
 /* All files or none: staged first, renamed into place only when all are. */
-static bool write_outputs(struct run *r, const struct bundle *b, const char *bundle_text)
+static bool write_outputs(struct cli_run *r, const char *dir, const struct bundle *b,
+			  const char *bundle_text)
 {
 	struct outfile_set set;
 	outfile_set_init(&set, &r->arena);
-	if (!stage_outputs(r, b, bundle_text, &set)) {
+	if (!stage_outputs(r, dir, b, bundle_text, &set)) {
 		outfile_set_abort(&set);
 		return false;
 	}
 	int err = outfile_set_commit(&set);
 	if (err)
-		fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", r->o->out_dir, set.failed,
+		fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, set.failed,
 			strerror(err));
 	return err == 0;
 }
@@ -369,14 +291,14 @@ static bool to_stdout(const struct driver_opts *o)
 }
 
 /* Prints the bundle, or writes it under -o DIR; false after printing why. */
-static bool emit_bundle(struct run *r, const struct bundle *b)
+static bool emit_bundle(struct cli_run *r, const struct driver_opts *o, const struct bundle *b)
 {
 	cJSON *json = link_render(b);
 	char *text = json_text(json);
 	cJSON_Delete(json);
 	bool ok;
-	if (text && !to_stdout(r->o)) {
-		ok = write_outputs(r, b, text);
+	if (text && !to_stdout(o)) {
+		ok = write_outputs(r, o->out_dir, b, text);
 	} else {
 		ok = text && fputs(text, stdout) >= 0 && fflush(stdout) == 0;
 		if (!ok)
@@ -387,31 +309,31 @@ static bool emit_bundle(struct run *r, const struct bundle *b)
 	return ok;
 }
 
-static int lower_and_print(struct run *r, const struct target *t,
-			   const struct ast_program *p)
+static int lower_and_print(struct cli_run *r, const struct driver_opts *o,
+			   const struct target *t, const struct ast_program *p)
 {
 	struct bundle b;
 	bundle_init(&b, &r->arena, t, p->name);
 	t->lower(p, &b, &r->diag);
 	if (r->diag.errors == 0) {
 		link_order(&b);
-		cJSON *state = r->o->state ? read_state(r, r->o->state) : NULL;
+		cJSON *state = o->state ? read_state(r, o->state) : NULL;
 		const char *wrong = state ? link_fill(&b, state) : NULL;
 		if (wrong) {
-			fprintf(stderr, "ivrc: %s: %s\n", r->o->state, wrong);
+			fprintf(stderr, "ivrc: %s: %s\n", o->state, wrong);
 			r->usage_error = true;
 		}
 		cJSON_Delete(state);
-		if (!r->usage_error && !emit_bundle(r, &b))
+		if (!r->usage_error && !emit_bundle(r, o, &b))
 			r->usage_error = true;
 	}
 	bundle_free(&b);
-	return run_finish(r);
+	return cli_run_finish(r, EXIT_CLEAN);
 }
 
 /* Loads file and checks it for one target that it must declare; NULL when
  * the run is to finish (the findings say why). */
-static struct ast_program *load_for_target(struct run *r, const struct target *t,
+static struct ast_program *load_for_target(struct cli_run *r, const struct target *t,
 					   const char *file)
 {
 	struct ast_program *p = load(r, file);
@@ -434,18 +356,17 @@ int driver_build(const struct driver_opts *o, const char *file)
 		fprintf(stderr, "ivrc: -o needs a directory name, or - for standard output\n");
 		return EXIT_USAGE;
 	}
-	struct run r;
-	run_init(&r, o);
-	r.stdout_taken = true;   /* findings go to standard error in every format */
+	struct cli_run r;
+	run_start(&r, o, true);   /* findings go to standard error in every format */
 	struct ast_program *p = load_for_target(&r, t, file);
-	return p ? lower_and_print(&r, t, p) : run_finish(&r);
+	return p ? lower_and_print(&r, o, t, p) : cli_run_finish(&r, EXIT_CLEAN);
 }
 
 /* ---------- plan and push ---------- */
 
 /* Findings first (on standard error: standard output holds the plan), then
  * the plan or the push of the linked bundle. */
-static int lower_and_push(struct run *r, const struct target *t, const struct ast_program *p,
+static int lower_and_push(struct cli_run *r, const struct target *t, const struct ast_program *p,
 			  const struct push_opts *po, push_fn *push)
 {
 	struct bundle b;
@@ -453,10 +374,10 @@ static int lower_and_push(struct run *r, const struct target *t, const struct as
 	t->lower(p, &b, &r->diag);
 	if (r->diag.errors) {
 		bundle_free(&b);
-		return run_finish(r);
+		return cli_run_finish(r, EXIT_CLEAN);
 	}
 	link_order(&b);
-	print_findings(r);
+	cli_run_print(r);
 	int status = push(&b, p, po);
 	bundle_free(&b);
 	arena_free(&r->arena);
@@ -469,9 +390,8 @@ int driver_push(const struct driver_opts *o, const struct push_opts *po, const c
 	const struct target *t = cli_target(o->target);
 	if (!t)
 		return EXIT_USAGE;
-	struct run r;
-	run_init(&r, o);
-	r.stdout_taken = true;
+	struct cli_run r;
+	run_start(&r, o, true);
 	struct ast_program *p = load_for_target(&r, t, file);
-	return p ? lower_and_push(&r, t, p, po, push) : run_finish(&r);
+	return p ? lower_and_push(&r, t, p, po, push) : cli_run_finish(&r, EXIT_CLEAN);
 }

@@ -1,5 +1,7 @@
-/* The commands behind the CLI: load a file with the right front end, check
- * it, build it. main.c parses the arguments and calls these. */
+/* check, lint, rules, explain, build, plan and push: load a file with the
+ * right front end, check it, lint it, build it, push it. The command table
+ * (commands.c) parses the arguments and calls these; each runs in one
+ * cli_run (run.h). */
 #ifndef IVRC_DRIVER_H
 #define IVRC_DRIVER_H
 #include <stdbool.h>
@@ -14,7 +16,6 @@ struct driver_opts {
 	const char *target;        /* build: the target's name */
 	const char *out_dir;       /* build: -o DIR, NULL or "-" for stdout */
 	const char *state;         /* build: --state FILE */
-	const char *version;       /* SARIF: the tool's version */
 	/* lint */
 	const char *config;        /* --config C, else .ivrc.yaml found upward */
 	int fail_on;               /* --fail-on: an enum severity, or -1 (config, else error) */

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../compiler/arena.h"
 #include "../compiler/ast_dump.h"
@@ -15,16 +14,10 @@
 #include "../targets/target.h"
 #include "driver.h"
 #include "load.h"
-
-static void print_findings(struct diag *d)
-{
-	struct diag_print_opts po = { DIAG_TEXT, isatty(fileno(stderr)) && !getenv("NO_COLOR") };
-	diag_sort(d);
-	diag_print(d, stderr, &po);
-}
+#include "run.h"
 
 /* Formats one file; returns its exit status. */
-static int fmt_one(const struct fmt_opts *o, const char *path, struct arena *a, struct diag *d)
+static int fmt_one(const struct fmt_opts *o, const char *path, struct cli_run *r)
 {
 	struct loaded in;
 	if (!load_is_dsl(path, o->syntax)) {
@@ -32,9 +25,9 @@ static int fmt_one(const struct fmt_opts *o, const char *path, struct arena *a, 
 				"use 'ivrc convert --to dsl' for YAML\n", path);
 		return EXIT_USAGE;
 	}
-	if (!load_document(path, o->syntax, true, a, d, &in))
+	if (!load_document(path, o->syntax, true, &r->arena, &r->diag, &in))
 		return EXIT_USAGE;
-	if (!in.root || d->errors)
+	if (!in.root || r->diag.errors)
 		return EXIT_INPUT;
 	char *text = dsl_print(in.root, &in.comments);
 	if (!text) {
@@ -64,13 +57,9 @@ int fmt_files(const struct fmt_opts *o, char **files, int nfiles)
 {
 	int worst = EXIT_CLEAN;
 	for (int i = 0; i < nfiles; i++) {
-		struct arena a;
-		struct diag d;
-		arena_init(&a);
-		diag_init(&d, &a);
-		int status = fmt_one(o, files[i], &a, &d);
-		print_findings(&d);
-		arena_free(&a);
+		struct cli_run r;
+		cli_run_init(&r, DIAG_TEXT, false);
+		int status = cli_run_finish(&r, fmt_one(o, files[i], &r));
 		/* Usage errors outrank "not formatted". */
 		if (status == EXIT_USAGE || (status == EXIT_INPUT && worst == EXIT_CLEAN))
 			worst = status;
@@ -83,17 +72,16 @@ static int with_program(const char *syntax, const char *file,
 			char *(*print)(const struct doc_node *, const struct ast_program *, const char *),
 			const char *arg)
 {
-	struct arena a;
-	struct diag d;
+	struct cli_run r;
 	struct loaded in;
 	struct ast_program *p = NULL;
-	arena_init(&a);
-	diag_init(&d, &a);
+	cli_run_init(&r, DIAG_TEXT, false);
 	int status = EXIT_CLEAN;
-	if (!load_document(file, syntax, false, &a, &d, &in)) {
+	if (!load_document(file, syntax, false, &r.arena, &r.diag, &in)) {
 		status = EXIT_USAGE;
-	} else if (!in.root || d.errors || !(p = bind_program(in.root, in.src, target_set(), &a, &d)) ||
-		   d.errors) {
+	} else if (!in.root || r.diag.errors ||
+		   !(p = bind_program(in.root, in.src, target_set(), &r.arena, &r.diag)) ||
+		   r.diag.errors) {
 		/* Only a file whose shape is right converts without loss. */
 		status = EXIT_INPUT;
 	} else {
@@ -104,9 +92,7 @@ static int with_program(const char *syntax, const char *file,
 		}
 		free(text);
 	}
-	print_findings(&d);
-	arena_free(&a);
-	return status;
+	return cli_run_finish(&r, status);
 }
 
 static char *print_converted(const struct doc_node *root, const struct ast_program *p,

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../compiler/arena.h"
 #include "../compiler/outfile.h"
@@ -16,6 +15,7 @@
 #include "../targets/target.h"
 #include "cli.h"
 #include "driver.h"
+#include "run.h"
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -87,17 +87,11 @@ int import_run(const struct import_opts *o, char **files, int nfiles)
 	const struct target *t = cli_target(o->from);
 	if (!t)
 		return EXIT_USAGE;
-	struct arena a;
-	struct diag d;
+	struct cli_run r;
 	struct importer im;
-	arena_init(&a);
-	diag_init(&d, &a);
-	import_init(&im, &a, &d, t);
+	cli_run_init(&r, DIAG_TEXT, false);
+	import_init(&im, &r.arena, &r.diag, t);
 	int status = convert(o, &im, files, nfiles);
-	diag_sort(&d);
-	struct diag_print_opts po = { DIAG_TEXT, isatty(fileno(stderr)) && !getenv("NO_COLOR") };
-	diag_print(&d, stderr, &po);
 	import_free(&im);
-	arena_free(&a);
-	return status;
+	return cli_run_finish(&r, status);
 }

@@ -7,7 +7,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cJSON.h>
 
@@ -21,11 +20,11 @@
 #include "cli.h"
 #include "driver.h"
 #include "load.h"
+#include "run.h"
 
 struct session {
 	const struct sim_cli_opts *o;
-	struct arena arena;
-	struct diag diag;
+	struct cli_run run;
 	bool has_target;
 	const struct target *target;      /* --target T */
 	struct sim_behaviour behaviour;
@@ -51,19 +50,11 @@ static const char *unplayable(struct session *s, const struct ast_dest *d)
 	if (!s->has_target || !d->ref || d->ref->kind == DECL_ENDPOINT ||
 	    s->target->caps.objects & (1u << d->ref->kind))
 		return NULL;
-	return arena_printf(&s->arena, "%s does not build %ss", s->target->caps.name,
+	return arena_printf(&s->run.arena, "%s does not build %ss", s->target->caps.name,
 			    ast_decl_kind_names[d->ref->kind]);
 }
 
 /* ---------- loading ---------- */
-
-static void print_findings(struct session *s)
-{
-	diag_sort(&s->diag);
-	struct diag_print_opts po = { DIAG_TEXT, isatty(fileno(stderr)) && !getenv("NO_COLOR") };
-	diag_print(&s->diag, stderr, &po);
-	diag_init(&s->diag, &s->arena);
-}
 
 /* Reads, binds and checks one file; NULL after reporting why (*status says
  * how bad: EXIT_USAGE for I/O, EXIT_INPUT for errors in the file). */
@@ -71,16 +62,16 @@ static struct ast_program *load(struct session *s, const char *path, int *status
 {
 	struct ast_program *p;
 	*status = EXIT_INPUT;
-	if (!load_program(path, s->o->syntax, &s->arena, &s->diag, &p)) {
+	if (!load_program(path, s->o->syntax, &s->run.arena, &s->run.diag, &p)) {
 		*status = EXIT_USAGE;
 		return NULL;
 	}
-	if (!p || s->diag.errors)
+	if (!p || s->run.diag.errors)
 		return NULL;
-	if (s->has_target && !cli_declared(p, s->target, &s->diag))
+	if (s->has_target && !cli_declared(p, s->target, &s->run.diag))
 		return NULL;
 	const struct target_caps *caps = s->has_target ? &s->target->caps : NULL;
-	if (!res_check(p, &caps, s->has_target ? 1 : 0, &s->arena, &s->diag) || s->diag.errors)
+	if (!res_check(p, &caps, s->has_target ? 1 : 0, &s->run.arena, &s->run.diag) || s->run.diag.errors)
 		return NULL;
 	*status = EXIT_CLEAN;
 	return p;
@@ -90,17 +81,8 @@ static void session_init(struct session *s, const struct sim_cli_opts *o)
 {
 	memset(s, 0, sizeof *s);
 	s->o = o;
-	arena_init(&s->arena);
-	diag_init(&s->diag, &s->arena);
-}
-
-static int session_end(struct session *s, int status)
-{
-	print_findings(s);
-	if (status == EXIT_CLEAN && s->diag.errors)
-		status = EXIT_INPUT;
-	arena_free(&s->arena);
-	return status;
+	cli_run_init(&s->run, DIAG_TEXT, false);
+	s->run.syntax = o->syntax;
 }
 
 /* ---------- call_api answers ---------- */
@@ -109,9 +91,9 @@ static int session_end(struct session *s, int status)
 static const char *json_text(struct session *s, const cJSON *v)
 {
 	if (cJSON_IsString(v))
-		return arena_strdup(&s->arena, v->valuestring);
+		return arena_strdup(&s->run.arena, v->valuestring);
 	char *t = cJSON_PrintUnformatted(v);
-	const char *r = arena_strdup(&s->arena, t ? t : "");
+	const char *r = arena_strdup(&s->run.arena, t ? t : "");
 	cJSON_free(t);
 	return r;
 }
@@ -121,7 +103,7 @@ static bool read_fixtures(struct session *s)
 	const char *path = s->o->api_fixture, *err = NULL, *end = NULL;
 	if (!path)
 		return true;
-	struct source *src = source_read(&s->arena, path, &err);
+	struct source *src = source_read(&s->run.arena, path, &err);
 	if (!src) {
 		fprintf(stderr, "ivrc: %s: %s\n", path, err);
 		return false;
@@ -135,16 +117,16 @@ static bool read_fixtures(struct session *s)
 		cJSON_Delete(root);
 		return false;
 	}
-	s->fixtures = arena_alloc(&s->arena, ((size_t)cJSON_GetArraySize(root) + 1) *
+	s->fixtures = arena_alloc(&s->run.arena, ((size_t)cJSON_GetArraySize(root) + 1) *
 				  sizeof *s->fixtures);
 	for (cJSON *u = root->child; u; u = u->next) {
 		struct sim_api_answer *a = &s->fixtures[s->nfixtures++];
 		size_t n = (size_t)cJSON_GetArraySize(u);
-		a->url = arena_strdup(&s->arena, u->string);
-		a->fields = arena_alloc(&s->arena, (n + 1) * sizeof *a->fields);
-		a->values = arena_alloc(&s->arena, (n + 1) * sizeof *a->values);
+		a->url = arena_strdup(&s->run.arena, u->string);
+		a->fields = arena_alloc(&s->run.arena, (n + 1) * sizeof *a->fields);
+		a->values = arena_alloc(&s->run.arena, (n + 1) * sizeof *a->values);
 		for (cJSON *f = u->child; f; f = f->next) {
-			a->fields[a->count] = arena_strdup(&s->arena, f->string);
+			a->fields[a->count] = arena_strdup(&s->run.arena, f->string);
 			a->values[a->count++] = json_text(s, f);
 		}
 	}
@@ -157,13 +139,13 @@ static size_t test_answers(struct session *s, const struct ast_test *t,
 			   struct sim_api_answer **out)
 {
 	size_t own = t->api ? t->api->count : 0, n = 0;
-	*out = arena_alloc(&s->arena, (own + s->nfixtures + 1) * sizeof **out);
+	*out = arena_alloc(&s->run.arena, (own + s->nfixtures + 1) * sizeof **out);
 	for (size_t i = 0; i < own; i++) {
 		const struct doc_node *fields = t->api->pairs[i].value;
 		struct sim_api_answer *a = &(*out)[n++];
 		a->url = t->api->pairs[i].key->text;
-		a->fields = arena_alloc(&s->arena, (fields->count + 1) * sizeof *a->fields);
-		a->values = arena_alloc(&s->arena, (fields->count + 1) * sizeof *a->values);
+		a->fields = arena_alloc(&s->run.arena, (fields->count + 1) * sizeof *a->fields);
+		a->values = arena_alloc(&s->run.arena, (fields->count + 1) * sizeof *a->values);
 		for (size_t j = 0; j < fields->count; j++) {
 			a->fields[a->count] = fields->pairs[j].key->text;
 			a->values[a->count++] = fields->pairs[j].value->text;
@@ -181,7 +163,7 @@ static size_t test_answers(struct session *s, const struct ast_test *t,
 static bool parse_input(struct session *s, const char *text, struct sim_input **out, size_t *n)
 {
 	size_t cap = strlen(text) + 1;
-	*out = arena_alloc(&s->arena, cap * sizeof **out);
+	*out = arena_alloc(&s->run.arena, cap * sizeof **out);
 	*n = 0;
 	for (const char *p = text; *p;) {
 		if (*p == ' ' || *p == '\t' || *p == ',' || *p == '\n') {
@@ -191,7 +173,7 @@ static bool parse_input(struct session *s, const char *text, struct sim_input **
 		size_t n0 = 0;
 		for (bool q = false; p[n0] && (q || !strchr(" \t,\n", p[n0])); n0++)
 			q ^= p[n0] == '"';
-		char *word = arena_alloc(&s->arena, n0 + 1);
+		char *word = arena_alloc(&s->run.arena, n0 + 1);
 		size_t len = 0;
 		bool quoted = false;
 		for (; *p && (quoted || !strchr(" \t,\n", *p)); p++) {
@@ -271,7 +253,7 @@ static bool parse_start(struct session *s, struct ast_program *p, struct ast_des
 		return true;
 	const char **names;
 	size_t n;
-	d->ref = find_decl(p, d->id, d->kind, &names, &n, &s->arena);
+	d->ref = find_decl(p, d->id, d->kind, &names, &n, &s->run.arena);
 	if (d->ref && (d->kind == DEST_NAME || want[d->ref->kind] == d->kind))
 		return true;
 	if (d->ref) {
@@ -324,31 +306,31 @@ int sim_cli_simulate(const struct sim_cli_opts *o, const char *file)
 	size_t nin = 0;
 	if (!pick_target(&s) || !parse_input(&s, o->input ? o->input : "", &in, &nin) ||
 	    !read_fixtures(&s))
-		return session_end(&s, EXIT_USAGE);
+		return cli_run_finish(&s.run, EXIT_USAGE);
 	struct ast_program *p = load(&s, file, &status);
 	struct ast_dest start;
 	if (!p)
-		return session_end(&s, status);
+		return cli_run_finish(&s.run, status);
 	if (!parse_start(&s, p, &start))
-		return session_end(&s, EXIT_USAGE);
+		return cli_run_finish(&s.run, EXIT_USAGE);
 	const char *why = unplayable(&s, &start);
 	if (why) {
 		fprintf(stderr, "ivrc: --start: %s: a call cannot start at %s there\n", why,
-			sim_dest_text(&s.arena, &start));
-		return session_end(&s, EXIT_USAGE);
+			sim_dest_text(&s.run.arena, &start));
+		return cli_run_finish(&s.run, EXIT_USAGE);
 	}
-	print_findings(&s);
+	cli_run_print(&s.run);
 	struct sim_call call = { p, &start, in, nin, s.fixtures, s.nfixtures,
 				 s.has_target ? &s.behaviour : NULL };
 	struct sim_result r;
-	sim_run(&call, &s.arena, &r);
+	sim_run(&call, &s.run.arena, &r);
 	if (o->json)
-		status = print_json(&s.arena, &r, &call, file,
+		status = print_json(&s.run.arena, &r, &call, file,
 				    s.has_target ? s.behaviour.target : NULL);
 	else
 		sim_print_text(stdout, &r);
 	fflush(stdout);
-	return session_end(&s, status == EXIT_CLEAN && r.status == SIM_FAILED ? EXIT_INPUT : status);
+	return cli_run_finish(&s.run, status == EXIT_CLEAN && r.status == SIM_FAILED ? EXIT_INPUT : status);
 }
 
 /* ---------- test ---------- */
@@ -392,7 +374,7 @@ static const char *input_text(struct session *s, const struct ast_test *t)
 	size_t size = 1;
 	for (size_t i = 0; i < t->ninput; i++)
 		size += strlen(t->input[i].text) + 5;
-	char *text = arena_alloc(&s->arena, size), *end = text;
+	char *text = arena_alloc(&s->run.arena, size), *end = text;
 	for (size_t i = 0; i < t->ninput; i++) {
 		const char *in = t->input[i].text;
 		bool blank = strchr(in, ' ') != NULL;
@@ -414,7 +396,7 @@ static enum outcome run_test(struct session *s, struct ast_program *p, const str
 		printf("  skip  %s (%s)\n", name, why);
 		return SKIPPED;
 	}
-	struct sim_input *in = arena_alloc(&s->arena, (t->ninput + 1) * sizeof *in);
+	struct sim_input *in = arena_alloc(&s->run.arena, (t->ninput + 1) * sizeof *in);
 	for (size_t i = 0; i < t->ninput; i++)
 		sim_parse_input(t->input[i].text, &in[i]);
 	struct sim_api_answer *api;
@@ -422,8 +404,8 @@ static enum outcome run_test(struct session *s, struct ast_program *p, const str
 	struct sim_call call = { p, &t->start, in, t->ninput, api, napi,
 				 s->has_target ? &s->behaviour : NULL };
 	struct sim_result r;
-	sim_run(&call, &s->arena, &r);
-	const char **actual = arena_alloc(&s->arena, (r.npath + 1) * sizeof *actual);
+	sim_run(&call, &s->run.arena, &r);
+	const char **actual = arena_alloc(&s->run.arena, (r.npath + 1) * sizeof *actual);
 	for (size_t i = 0; i < r.npath; i++)
 		actual[i] = r.path[i].text;
 	bool path_ok = !t->has_expect || t->nexpect == r.npath;
@@ -445,19 +427,19 @@ static enum outcome run_test(struct session *s, struct ast_program *p, const str
 	if (r.status == SIM_FAILED)
 		printf("      error: %s\n", r.error);
 	if (!path_ok && r.status != SIM_FAILED) {
-		const char **want = arena_alloc(&s->arena, (t->nexpect + 1) * sizeof *want);
+		const char **want = arena_alloc(&s->run.arena, (t->nexpect + 1) * sizeof *want);
 		for (size_t i = 0; i < t->nexpect; i++)
-			want[i] = sim_dest_text(&s->arena, &t->expect[i]);
-		print_diff(&s->arena, want, t->nexpect, actual, r.npath);
+			want[i] = sim_dest_text(&s->run.arena, &t->expect[i]);
+		print_diff(&s->run.arena, want, t->nexpect, actual, r.npath);
 	}
 	if (!end_ok && r.status != SIM_FAILED)
-		printf("      end: expected %s, got %s\n", sim_dest_text(&s->arena, &t->expect_end),
+		printf("      end: expected %s, got %s\n", sim_dest_text(&s->run.arena, &t->expect_end),
 		       last ? last->text : "nothing");
 	if (r.status == SIM_WAITING)
 		printf("      note: the input ran out while the call waited at %s\n", last->text);
 	printf("      see: ivrc simulate %s%s%s --start %s%s%s%s\n", file,
 	       s->has_target ? " --target " : "", s->has_target ? s->behaviour.target : "",
-	       sim_dest_text(&s->arena, &t->start), t->ninput ? " --input \"" : "",
+	       sim_dest_text(&s->run.arena, &t->start), t->ninput ? " --input \"" : "",
 	       input_text(s, t), t->ninput ? "\"" : "");
 	return FAILED;
 }
@@ -467,13 +449,13 @@ int sim_cli_test(const struct sim_cli_opts *o, char **files, int nfiles)
 	struct session s;
 	session_init(&s, o);
 	if (!pick_target(&s) || !read_fixtures(&s))
-		return session_end(&s, EXIT_USAGE);
+		return cli_run_finish(&s.run, EXIT_USAGE);
 	int status = EXIT_CLEAN;
 	size_t count[3] = { 0 };
 	for (int f = 0; f < nfiles; f++) {
 		int st;
 		struct ast_program *p = load(&s, files[f], &st);
-		print_findings(&s);
+		cli_run_print(&s.run);
 		if (!p) {
 			status = st > status ? st : status;
 			continue;
@@ -493,7 +475,7 @@ int sim_cli_test(const struct sim_cli_opts *o, char **files, int nfiles)
 	putchar('\n');
 	if (count[FAILED] && status == EXIT_CLEAN)
 		status = EXIT_INPUT;
-	return session_end(&s, status);
+	return cli_run_finish(&s.run, status);
 }
 
 /* ---------- graph ---------- */
@@ -505,11 +487,11 @@ int sim_cli_graph(const struct sim_cli_opts *o, const char *file)
 	int status = EXIT_CLEAN;
 	struct ast_program *p = load(&s, file, &status);
 	if (!p)
-		return session_end(&s, status);
-	print_findings(&s);
-	const struct target_caps **caps = arena_alloc(&s.arena, target_count() * sizeof *caps);
+		return cli_run_finish(&s.run, status);
+	cli_run_print(&s.run);
+	const struct target_caps **caps = arena_alloc(&s.run.arena, target_count() * sizeof *caps);
 	size_t ncaps = target_declared_caps(p, caps);
-	graph_print(stdout, p, cfg_flows_are_entries(caps, ncaps), o->graph, &s.arena);
+	graph_print(stdout, p, cfg_flows_are_entries(caps, ncaps), o->graph, &s.run.arena);
 	fflush(stdout);
-	return session_end(&s, EXIT_CLEAN);
+	return cli_run_finish(&s.run, EXIT_CLEAN);
 }

@@ -1,0 +1,77 @@
+/* One run of a command (see run.h). */
+#include "run.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../compiler/source.h"
+#include "../grammar/yaml_loader.h"
+#include "cli.h"
+
+void cli_run_init(struct cli_run *r, enum diag_format format, bool stdout_taken)
+{
+	memset(r, 0, sizeof *r);
+	r->format = format;
+	r->stdout_taken = stdout_taken;
+	arena_init(&r->arena);
+	diag_init(&r->diag, &r->arena);
+}
+
+void cli_run_print(struct cli_run *r)
+{
+	diag_sort(&r->diag);
+	FILE *out = r->format != DIAG_TEXT && !r->stdout_taken ? stdout : stderr;
+	struct diag_print_opts po = { r->format, r->format == DIAG_TEXT &&
+					 isatty(fileno(out)) && !getenv("NO_COLOR") };
+	struct diag_tool tool = { IVRC_VERSION, NULL, 0 };
+	if (r->format == DIAG_SARIF)
+		lint_tool_rules(&r->arena, &tool);
+	/* stderr is line-buffered (progress shows at once); thousands of
+	 * findings go out through a fully buffered copy of it instead, in a few
+	 * writes rather than three a finding. */
+	fflush(out);
+	int fd = r->diag.n > 16 ? dup(fileno(out)) : -1;
+	FILE *buffered = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (fd >= 0 && !buffered)
+		close(fd);
+	diag_print_tool(&r->diag, buffered ? buffered : out, &po, &tool);
+	if (buffered)
+		fclose(buffered);
+	fflush(out);
+	size_t cap = r->diag.max_errors;
+	diag_init(&r->diag, &r->arena);
+	r->diag.max_errors = cap;
+}
+
+int cli_run_finish(struct cli_run *r, int status)
+{
+	size_t errors = r->diag.errors;
+	cli_run_print(r);
+	bool failed = r->lint ? r->failed || errors : errors;
+	arena_free(&r->arena);
+	return r->usage_error ? EXIT_USAGE : status != EXIT_CLEAN ? status :
+	       failed ? EXIT_INPUT : EXIT_CLEAN;
+}
+
+const struct lint_config *cli_run_config(struct cli_run *r, const char *file)
+{
+	const char *path = r->config ? r->config : lint_config_find(file, &r->arena);
+	if (r->config_path && path && strcmp(r->config_path, path) == 0)
+		return r->config_unreadable ? NULL : &r->cfg;
+	lint_config_init(&r->cfg);
+	r->config_path = path;
+	r->config_unreadable = false;
+	if (!path)
+		return &r->cfg;
+	const char *err = NULL;
+	struct source *src = source_read(&r->arena, path, &err);
+	if (!src) {
+		fprintf(stderr, "ivrc: %s: %s\n", path, err);
+		r->usage_error = r->config_unreadable = true;
+		return NULL;
+	}
+	lint_config_read(&r->cfg, yaml_load(src, &r->arena, &r->diag), &r->arena, &r->diag);
+	return &r->cfg;
+}
