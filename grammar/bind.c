@@ -374,7 +374,7 @@ static void bind_recording(struct binder *b, const struct doc_pair *pair, unsign
 	PUSH_DECL(b, b->p->recordings, b->p->nrecordings, r);
 	const struct bind_table *t = &b->keys.recording;
 	size_t nt = b->ts->count;
-	struct doc_node **f = arena_alloc(b->a, t->count * sizeof *f);
+	struct doc_node *fields[BIND_MAX_FIELDS], **f = fields;
 	const char *what = what_of(b, "recording", r->decl.name);
 	bind_fields(b, pair->value, t->fields, t->count, f, what, r->decl.name_span);
 	for (size_t i = 0; i < nt; i++) {
@@ -413,7 +413,7 @@ static void bind_endpoint(struct binder *b, const struct doc_pair *pair, unsigne
 	ep->per_target = true;
 	const struct bind_table *t = &b->keys.endpoint;
 	size_t nt = b->ts->count;
-	struct doc_node **f = arena_alloc(b->a, t->count * sizeof *f);
+	struct doc_node *fields[BIND_MAX_FIELDS], **f = fields;
 	bind_fields(b, v, t->fields, t->count, f, what, ep->decl.name_span);
 	ep->lit = arena_alloc(b->a, nt * sizeof *ep->lit);
 	for (size_t i = 0; i < nt; i++)
@@ -514,7 +514,7 @@ static void bind_menu(struct binder *b, const struct doc_pair *pair, unsigned in
 	m->timeout = MENU_TIMEOUT_DEFAULT;
 	m->invalid.then.kind = m->no_input.then.kind = DEST_HANGUP;
 	const struct bind_table *t = &b->keys.menu;
-	struct doc_node **f = arena_alloc(b->a, t->count * sizeof *f);
+	struct doc_node *fields[BIND_MAX_FIELDS], **f = fields;
 	const char *what = what_of(b, "menu", m->decl.name);
 	bind_fields(b, pair->value, t->fields, t->count, f, what, m->decl.name_span);
 	if (f[0])
@@ -1112,7 +1112,7 @@ static void bind_targets(struct binder *b, const struct doc_node *n)
 {
 	b->p->targets_span = n->span;
 	const struct bind_table *t = &b->keys.targets;
-	struct doc_node **f = arena_alloc(b->a, t->count * sizeof *f);
+	struct doc_node *fields[BIND_MAX_FIELDS], **f = fields;
 	bind_fields(b, n, t->fields, t->count, f, "targets", n->span);
 	/* As the DSL, which declares targets one statement each: a file for no
 	 * provider at all is a mistake, not a file with nothing to check. */
@@ -1337,11 +1337,11 @@ static struct bind_table with_targets(struct arena *a, const struct target_set *
 				      struct field_spec (*key_of)(struct arena *, const struct target_caps *))
 {
 	struct field_spec *f = arena_alloc(a, (ts->count + ncommon + 1) * sizeof *f);
-	size_t n = 0;
+	size_t n = 0, room = BIND_MAX_FIELDS - ncommon;   /* the binder's stack arrays */
 	if (!targets_first)
 		for (size_t i = 0; i < ncommon; i++)
 			f[n++] = common[i];
-	for (size_t i = 0; i < ts->count; i++)
+	for (size_t i = 0; i < ts->count && i < room; i++)
 		f[n++] = key_of(a, ts->caps[i]);
 	if (targets_first)
 		for (size_t i = 0; i < ncommon; i++)

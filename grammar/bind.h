@@ -46,6 +46,10 @@ struct bind_target_keys {
 };
 struct bind_target_keys bind_target_keys(const struct target_set *ts, struct arena *a);
 
+/* The most keys one mapping's table has, the targets' included (the binder
+ * keeps their values on the stack): room for 24 targets. */
+enum { BIND_MAX_FIELDS = 32 };
+
 /* A flow step's arguments: `primary` is the key of the shorthand scalar
  * form (`say: "text"`), `bare` a step written as a word, `open` a step whose
  * keys are the provider's own and are not checked. */

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "compiler/arena.h"
+#include "grammar/bind.h"
 #include "targets/import.h"
 #include "targets/push_impl.h"
 #include "targets/target.h"
@@ -63,6 +65,14 @@ static void test_each_target(const char *docs)
 {
 	const struct target_set *ts = target_set();
 	check(ts->count == target_count(), "target_set has every target", "count differs");
+	struct arena a;
+	arena_init(&a);
+	struct bind_target_keys k = bind_target_keys(ts, &a);
+	check(k.recording.count == ts->count + 4 && k.menu.count == ts->count + 6 &&
+	      k.endpoint.count == ts->count + 1 && k.targets.count == ts->count,
+	      "every target has its key in recordings, menus, endpoints and targets",
+	      "raise BIND_MAX_FIELDS");
+	arena_free(&a);
 	for (size_t i = 0; i < target_count(); i++) {
 		const struct target *t = target_at(i);
 		const char *n = t->caps.name;
