@@ -153,8 +153,10 @@ static const char *route(struct sfi *s, const cJSON *at, const char *type, const
 static const char *route_joined(struct sfi *s, const cJSON *v)
 {
 	const char *text = cJSON_IsString(v) ? v->valuestring : NULL;
-	/* The hangup setting is sent as written, whatever the separator. */
-	if (text && strcmp(text, s->hangup) == 0)
+	/* The hangup form, with either separator (a `hangup` setting is sent as
+	 * written, whatever the separator). */
+	if (text && (strcmp(text, s->hangup) == 0 || strcmp(text, "hangup|1") == 0 ||
+		     strcmp(text, "hangup||1") == 0))
 		return "hangup";
 	const char *cut = text ? strstr(text, s->sep) : NULL;
 	if (!cut)
@@ -620,15 +622,18 @@ static void learn_types(struct sfi *s, const cJSON *v)
 	}
 }
 
-/* A separator other than "|" shows in every "type||id" string. */
+/* The separator shows in every "type||id" string: "||" unless the
+ * recordings say "recording|ID". */
 static const char *find_separator(struct importer *im)
 {
 	for (size_t i = 0; i < im->nobjects; i++) {
 		const char *r = import_str(im->objects[i].body, "recording");
 		if (r && strncmp(r, "recording||", 11) == 0)
 			return "||";
+		if (r && strncmp(r, "recording|", 10) == 0)
+			return "|";
 	}
-	return "|";
+	return "||";
 }
 
 static void sf_convert(struct importer *im)
@@ -637,7 +642,7 @@ static void sf_convert(struct importer *im)
 	s.sep = find_separator(im);
 	s.aa_type = setting_default("announcement_type");
 	s.vr_type = setting_default("vr_route_type");
-	s.hangup = setting_default("hangup");
+	s.hangup = arena_concat(im->a, "hangup", s.sep, "1", (const char *)NULL);
 	if (strcmp(s.sep, setting_default("separator")) != 0)
 		import_setting(im, "separator", s.sep);
 	for (size_t i = 0; i < im->nobjects; i++) {

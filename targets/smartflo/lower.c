@@ -24,37 +24,13 @@ struct sf {
 	struct bundle *b;
 	struct diag *d;
 	size_t ti;                   /* Smartflo's index in p's target set */
-	const char *sep, *hangup, *aa_type, *rec_key, *menus_as, *vr_type, *vr_path;
+	const char *sep, *aa_type, *rec_key, *menus_as, *vr_type, *vr_path;
+	struct sf_route hangup;      /* what ends the call */
 };
 
-/* A destination as a type and an id (auto attendants and virtual
- * receptionists send them apart) and as the one string "type|id" that IVR
- * bodies and broadcasts send. */
-struct route {
-	const char *type, *id, *whole;
-};
-
-static struct route route_make(struct sf *s, const char *type, const char *id)
+static struct sf_route route_make(struct sf *s, const char *type, const char *id)
 {
-	const char *whole = arena_concat(s->b->arena, type, s->sep, id, (const char *)NULL);
-	return (struct route){type, id, whole};
-}
-
-/* The hangup setting as is; auto attendants and virtual receptionists split
- * it at the separator (or, failing that, at a '|': the default "hangup|1"
- * with separator "||"). */
-static struct route route_hangup(struct sf *s)
-{
-	struct route r = {s->hangup, "1", s->hangup};
-	const char *cut = s->sep[0] ? strstr(s->hangup, s->sep) : NULL;
-	size_t skip = cut ? strlen(s->sep) : 1;
-	if (!cut)
-		cut = strchr(s->hangup, '|');
-	if (cut) {
-		r.type = arena_strndup(s->b->arena, s->hangup, (size_t)(cut - s->hangup));
-		r.id = cut + skip;
-	}
-	return r;
+	return smartflo_route(s->b->arena, s->sep, type, id);
 }
 
 /* Smartflo's place among p's targets: the checker accepted p for it. */
@@ -80,7 +56,7 @@ static const char *kind_type(const struct sf *s, const char *kind)
 }
 
 /* A reference to another object of the project (or to itself). */
-static struct route route_ref(struct sf *s, struct bundle_object *o, const char *kind,
+static struct sf_route route_ref(struct sf *s, struct bundle_object *o, const char *kind,
 			      const char *name)
 {
 	bundle_add_dep(s->b, o, kind, name);
@@ -88,7 +64,7 @@ static struct route route_ref(struct sf *s, struct bundle_object *o, const char 
 }
 
 /* A menu is an IVR or a virtual receptionist, as it is lowered. */
-static struct route route_menu(struct sf *s, struct bundle_object *o, const struct ast_decl *d,
+static struct sf_route route_menu(struct sf *s, struct bundle_object *o, const struct ast_decl *d,
 			       const char *name)
 {
 	bool vr = d && d->kind == DECL_MENU && menu_is_vr(s, (const struct ast_menu *)d);
@@ -96,18 +72,18 @@ static struct route route_menu(struct sf *s, struct bundle_object *o, const stru
 }
 
 /* The checker refuses these before lowering; kept so a bug is a finding. */
-static struct route route_refused(struct sf *s, const struct ast_dest *dst)
+static struct sf_route route_refused(struct sf *s, const struct ast_dest *dst)
 {
 	diag_error(s->d, IVR_TARGET_DEST, dst->span,
 		   "smartflo cannot route to '%s%s%s'", ast_dest_kind_names[dst->kind],
 		   dst->id && dst->kind != DEST_NAME ? ":" : "", dst->id ? dst->id : "");
-	return route_hangup(s);
+	return s->hangup;
 }
 
-static struct route route_of(struct sf *s, struct bundle_object *o, const struct ast_dest *dst);
+static struct sf_route route_of(struct sf *s, struct bundle_object *o, const struct ast_dest *dst);
 
 /* A bare NAME: the menu, announcement or endpoint the resolver found. */
-static struct route route_name(struct sf *s, struct bundle_object *o, const struct ast_dest *dst)
+static struct sf_route route_name(struct sf *s, struct bundle_object *o, const struct ast_dest *dst)
 {
 	const struct ast_decl *ref = dst->ref;
 	if (ref && ref->kind == DECL_MENU)
@@ -123,7 +99,7 @@ static struct route route_name(struct sf *s, struct bundle_object *o, const stru
 	return route_refused(s, dst);
 }
 
-static struct route route_of(struct sf *s, struct bundle_object *o, const struct ast_dest *dst)
+static struct sf_route route_of(struct sf *s, struct bundle_object *o, const struct ast_dest *dst)
 {
 	switch (dst->kind) {
 	case DEST_NAME:
@@ -136,7 +112,7 @@ static struct route route_of(struct sf *s, struct bundle_object *o, const struct
 	case DEST_AGENT: case DEST_QUEUE: case DEST_DEPARTMENT:
 		return route_make(s, ast_dest_kind_names[dst->kind], dst->id);
 	case DEST_NONE: case DEST_HANGUP:
-		return route_hangup(s);
+		return s->hangup;
 	case DEST_REPEAT:
 		if (strcmp(o->kind, "broadcast") != 0)
 			return route_ref(s, o, o->kind, o->name);
@@ -194,7 +170,7 @@ static void menu_options(struct sf *s, struct bundle_object *o, const struct ast
 	for (size_t i = 0; i < m->noptions; i++) {
 		const char key[2] = {m->options[i].key, '\0'};
 		cJSON_AddItemToArray(keys, cJSON_CreateString(key));
-		struct route r = route_of(s, o, &m->options[i].to);
+		struct sf_route r = route_of(s, o, &m->options[i].to);
 		cJSON_AddItemToArray(dests, cJSON_CreateString(r.whole));
 		sms |= m->options[i].has_sms_template;
 	}
@@ -217,10 +193,10 @@ static const struct ast_recref *handler_rec(const struct ast_handler *h,
 }
 
 /* Where a handler sends the call; without a handler, hang up. */
-static struct route handler_route(struct sf *s, struct bundle_object *o,
+static struct sf_route handler_route(struct sf *s, struct bundle_object *o,
 				  const struct ast_handler *h)
 {
-	return h->present ? route_of(s, o, &h->then) : route_hangup(s);
+	return h->present ? route_of(s, o, &h->then) : s->hangup;
 }
 
 static void menu_handlers(struct sf *s, struct bundle_object *o, const struct ast_menu *m)
@@ -256,7 +232,7 @@ static void lower_ivr(struct sf *s, const struct ast_menu *m)
  * string until the link step or push puts the number in; an id that is not
  * a plain number (a leading zero, letters, more digits than a double holds)
  * cannot be sent without changing it: an error that says what to do. */
-static cJSON *vr_id(struct sf *s, const struct route *r, struct span at)
+static cJSON *vr_id(struct sf *s, const struct sf_route *r, struct span at)
 {
 	const char *id = r->id;
 	if (strncmp(id, "@{", 2) == 0)
@@ -271,7 +247,7 @@ static cJSON *vr_id(struct sf *s, const struct route *r, struct span at)
 
 /* "X_type" and "X_id" of a destination. */
 static void vr_route(struct sf *s, cJSON *obj, const char *type_key, const char *id_key,
-		     struct route r, struct span at)
+		     struct sf_route r, struct span at)
 {
 	cJSON_AddStringToObject(obj, type_key, r.type);
 	cJSON_AddItemToObject(obj, id_key, vr_id(s, &r, at));
@@ -368,7 +344,7 @@ static void lower_announcement(struct sf *s, const struct ast_announcement *an)
 	rec_id(s, &an->prompt, &id);
 	cJSON_AddStringToObject(o->body, s->rec_key, arena_printf(s->b->arena, "%" PRId64, id));
 	json_add_string(o->body, "recording_type", "recording");
-	struct route r = route_of(s, o, &an->then);
+	struct sf_route r = route_of(s, o, &an->then);
 	json_add_string(o->body, "destination_type", r.type);
 	json_add_string(o->body, "destination_id", r.id);
 }
@@ -441,7 +417,7 @@ void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag
 {
 	struct sf s = {.p = p, .b = out, .d = d, .ti = sf_index(p)};
 	s.sep = target_setting(p, &smartflo_target.caps, "separator");
-	s.hangup = target_setting(p, &smartflo_target.caps, "hangup");
+	s.hangup = smartflo_hangup(out->arena, p);
 	s.aa_type = target_setting(p, &smartflo_target.caps, "announcement_type");
 	s.rec_key = target_setting(p, &smartflo_target.caps, "announcement_recording_key");
 	s.menus_as = target_setting(p, &smartflo_target.caps, "menus_as");

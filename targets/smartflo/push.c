@@ -91,8 +91,7 @@ static double sf_body_retry_after(const cJSON *answer, double now)
 struct sf_hangup {
 	struct push_ctx *c;
 	const char *kind;
-	const char *whole;           /* "hangup|1" */
-	const char *type, *id;       /* "hangup", "1" */
+	struct sf_route route;       /* smartflo_hangup's */
 };
 
 /* "X_id" beside "X_type": an auto attendant's or a virtual receptionist's
@@ -114,28 +113,20 @@ static cJSON *sf_hangup_node(void *ud, cJSON *parent, cJSON *node)
 		return node;
 	cJSON *type = type_sibling(h->c->a, parent, node->string);
 	if (!type) {
-		cJSON_SetValuestring(node, h->whole);
+		cJSON_SetValuestring(node, h->route.whole);
 		return node;
 	}
-	cJSON_SetValuestring(type, h->type);
-	cJSON *id = target_numeric_refs(h->c->t, h->kind) && bundle_numeric_id(h->id)
-			    ? cJSON_CreateNumber(strtod(h->id, NULL))
-			    : cJSON_CreateString(h->id);
+	cJSON_SetValuestring(type, h->route.type);
+	const char *idtext = h->route.id;
+	cJSON *id = target_numeric_refs(h->c->t, h->kind) && bundle_numeric_id(idtext)
+			    ? cJSON_CreateNumber(strtod(idtext, NULL))
+			    : cJSON_CreateString(idtext);
 	return json_replace(parent, node, id) ? id : node;
 }
 
 static void sf_unresolved(struct push_ctx *c, cJSON *body, const char *kind)
 {
-	const char *hang = push_setting(c, "hangup"), *sep = push_setting(c, "separator");
-	struct sf_hangup h = { c, kind, hang ? hang : "hangup|1", "hangup", "1" };
-	const char *cut = sep && *sep ? strstr(h.whole, sep) : NULL;
-	size_t seplen = cut ? strlen(sep) : 1;
-	if (!cut)
-		cut = strchr(h.whole, '|');
-	if (cut) {
-		h.type = arena_strndup(c->a, h.whole, (size_t)(cut - h.whole));
-		h.id = arena_strdup(c->a, cut + seplen);
-	}
+	struct sf_hangup h = { c, kind, smartflo_hangup(c->a, c->p) };
 	push_walk(body, sf_hangup_node, &h);
 }
 

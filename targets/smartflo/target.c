@@ -10,19 +10,21 @@
 static const char *const sf_as_choices[] = {"ivr", "vr", NULL};
 
 static const struct setting_spec sf_settings[] = {
-	{"separator", SETTING_STRING, "|", NULL,
-	 "between a destination's type and id (extension|0504...); some clients send ||"},
+	{"separator", SETTING_STRING, "||", NULL,
+	 "between a destination's type and id (extension||0504...; seed 002, the API "
+	 "reference); | for accounts that take the single pipe"},
 	{"menus_as", SETTING_ENUM, "ivr", sf_as_choices,
 	 "what menus lower to: ivr (POST /v1/ivr) or vr (virtual receptionist)"},
 	{"vr_path", SETTING_PATH, "/v1/virtual_receptionist", NULL,
 	 "API path of virtual receptionists"},
-	{"announcement_type", SETTING_STRING, "auto_attendant", NULL,
+	{"announcement_type", SETTING_STRING, "auto_attend", NULL,
 	 "destination type that routes a call to an announcement (auto attendant)"},
 	{"announcement_recording_key", SETTING_STRING, "recording_ID", NULL,
 	 "body key of an auto attendant's recording id (one client spells it recording_id)"},
-	{"hangup", SETTING_STRING, "hangup|1", NULL,
-	 "destination string that ends the call; auto attendants and virtual receptionists "
-	 "split it at the separator"},
+	{"hangup", SETTING_STRING, NULL, NULL,
+	 "destination string that ends the call, as written (default: hangup, the "
+	 "separator, 1); auto attendants and virtual receptionists split it at the "
+	 "separator"},
 	{"vr_route_type", SETTING_STRING, "vr", NULL,
 	 "destination type that routes a call to a virtual receptionist"},
 };

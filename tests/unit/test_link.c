@@ -358,21 +358,21 @@ static const char *const basic_want =
 	"{\"kind\":\"ivr\",\"name\":\"support\",\"remote_name\":\"acme-support\","
 	"\"method\":\"POST\",\"path\":\"/v1/ivr\",\"depends_on\":[\"ivr:support\"],"
 	"\"body\":{\"name\":\"acme-support\",\"description\":\"Managed by ivrc: acme/support\","
-	"\"recording\":\"recording|29001\",\"timeout\":5,\"option\":[\"1\",\"9\"],"
-	"\"destination\":[\"extension|05047530675\",\"ivr|@{ivr:support}\"],"
-	"\"incorrect_count\":0,\"invalid_recording\":\"recording|29001\","
-	"\"invalid_destination\":\"hangup|1\",\"timeout_tries\":0,"
-	"\"timeout_retry_recording\":\"recording|29001\",\"timeout_recording\":\"recording|29001\","
-	"\"timeout_destination\":\"hangup|1\",\"recording_invalid\":\"recording|29001\"}},"
+	"\"recording\":\"recording||29001\",\"timeout\":5,\"option\":[\"1\",\"9\"],"
+	"\"destination\":[\"extension||05047530675\",\"ivr||@{ivr:support}\"],"
+	"\"incorrect_count\":0,\"invalid_recording\":\"recording||29001\","
+	"\"invalid_destination\":\"hangup||1\",\"timeout_tries\":0,"
+	"\"timeout_retry_recording\":\"recording||29001\",\"timeout_recording\":\"recording||29001\","
+	"\"timeout_destination\":\"hangup||1\",\"recording_invalid\":\"recording||29001\"}},"
 	"{\"kind\":\"ivr\",\"name\":\"main\",\"remote_name\":\"acme-main\","
 	"\"method\":\"POST\",\"path\":\"/v1/ivr\",\"depends_on\":[\"ivr:support\"],"
 	"\"body\":{\"name\":\"acme-main\",\"description\":\"Front door\","
-	"\"recording\":\"recording|28935\",\"timeout\":10,\"option\":[\"1\",\"2\"],"
-	"\"destination\":[\"extension|05047530000\",\"ivr|@{ivr:support}\"],"
-	"\"incorrect_count\":0,\"invalid_recording\":\"recording|28935\","
-	"\"invalid_destination\":\"hangup|1\",\"timeout_tries\":0,"
-	"\"timeout_retry_recording\":\"recording|28935\",\"timeout_recording\":\"recording|28935\","
-	"\"timeout_destination\":\"hangup|1\",\"recording_invalid\":\"recording|28935\"}}]}";
+	"\"recording\":\"recording||28935\",\"timeout\":10,\"option\":[\"1\",\"2\"],"
+	"\"destination\":[\"extension||05047530000\",\"ivr||@{ivr:support}\"],"
+	"\"incorrect_count\":0,\"invalid_recording\":\"recording||28935\","
+	"\"invalid_destination\":\"hangup||1\",\"timeout_tries\":0,"
+	"\"timeout_retry_recording\":\"recording||28935\",\"timeout_recording\":\"recording||28935\","
+	"\"timeout_destination\":\"hangup||1\",\"recording_invalid\":\"recording||28935\"}}]}";
 
 /* Lowers g, orders the bundle and compares the rendered JSON; returns the
  * number of findings. */
@@ -484,7 +484,7 @@ static const char *const full_want =
 	"\"incorrect_count\":2,\"invalid_recording\":\"recording||28934\","
 	"\"invalid_destination\":\"extension||05047530099\",\"timeout_tries\":1,"
 	"\"timeout_retry_recording\":\"recording||28977\",\"timeout_recording\":\"recording||28977\","
-	"\"timeout_destination\":\"auto_attendant||@{auto_attendant:closed}\","
+	"\"timeout_destination\":\"auto_attend||@{auto_attendant:closed}\","
 	"\"recording_invalid\":\"recording||28955\"}},"
 	"{\"kind\":\"broadcast\",\"name\":\"renewal\",\"remote_name\":\"acme-renewal\","
 	"\"method\":\"POST\",\"path\":\"/v1/broadcast\",\"depends_on\":[\"ivr:main\"],"
@@ -524,12 +524,12 @@ static const char *const vr_want =
 	"{\"kind\":\"ivr\",\"name\":\"main\",\"remote_name\":\"acme-main\","
 	"\"method\":\"POST\",\"path\":\"/v1/ivr\",\"depends_on\":[\"vr:support\"],"
 	"\"body\":{\"name\":\"acme-main\",\"description\":\"Front door\","
-	"\"recording\":\"recording|28935\",\"timeout\":10,\"option\":[\"1\",\"2\"],"
-	"\"destination\":[\"extension|05047530000\",\"vr|@{vr:support}\"],"
-	"\"incorrect_count\":0,\"invalid_recording\":\"recording|28935\","
-	"\"invalid_destination\":\"hangup|1\",\"timeout_tries\":0,"
-	"\"timeout_retry_recording\":\"recording|28935\",\"timeout_recording\":\"recording|28935\","
-	"\"timeout_destination\":\"hangup|1\",\"recording_invalid\":\"recording|28935\"}}]}";
+	"\"recording\":\"recording||28935\",\"timeout\":10,\"option\":[\"1\",\"2\"],"
+	"\"destination\":[\"extension||05047530000\",\"vr||@{vr:support}\"],"
+	"\"incorrect_count\":0,\"invalid_recording\":\"recording||28935\","
+	"\"invalid_destination\":\"hangup||1\",\"timeout_tries\":0,"
+	"\"timeout_retry_recording\":\"recording||28935\",\"timeout_recording\":\"recording||28935\","
+	"\"timeout_destination\":\"hangup||1\",\"recording_invalid\":\"recording||28935\"}}]}";
 
 static void test_smartflo_vr(void)
 {
@@ -566,7 +566,10 @@ static void test_settings(void)
 	prog_full(&g);
 	const struct target_caps *c = &smartflo()->caps;
 	check_str(target_setting(&g.p, c, "separator"), "||", "setting: value from targets");
-	check_str(target_setting(&g.p, c, "hangup"), "hangup|1", "setting: default from caps");
+	check_str(target_setting(&g.p, c, "announcement_type"), "auto_attend",
+		  "setting: default from caps");
+	check(target_setting(&g.p, c, "hangup") == NULL, "setting: hangup has no default (it "
+	      "follows the separator)", "not NULL");
 	check(target_setting(&g.p, c, "nonsense") == NULL, "setting: unknown is NULL", "not NULL");
 	check(c->name && strcmp(c->name, "smartflo") == 0, "target_named smartflo", "wrong target");
 }
