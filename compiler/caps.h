@@ -41,6 +41,7 @@ struct target_caps {
 	unsigned objects;              /* 1u << DECL_* kinds it builds */
 	const char *keys;              /* DTMF keys it accepts, e.g. "0123456789*#" */
 	const char *warn_keys;         /* accepted with a warning (UNCERTAIN) */
+	const char *keys_why;          /* why the other keys are refused, or NULL */
 	enum rec_need recording_need;
 	/* Why the target's menus have no invalid-key handler (a menu's `invalid`
 	 * is then a warning, IVR420); NULL when they have one. */

@@ -574,8 +574,9 @@ static void check_menu_on_target(struct resolver *r, const struct ast_menu *m)
 		const struct ast_option *o = &m->options[i];
 		check_route(r, &o->to);
 		if (!strchr(r->caps->keys, o->key))
-			diag_error(r->d, IVR_TARGET_KEY, o->span, "%s menus take no '%c' key",
-				   target_name(r), o->key);
+			diag_error(r->d, IVR_TARGET_KEY, o->span, "%s menus take no '%c' key%s%s",
+				   target_name(r), o->key, r->caps->keys_why ? ": " : "",
+				   r->caps->keys_why ? r->caps->keys_why : "");
 		else if (r->caps->warn_keys && strchr(r->caps->warn_keys, o->key))
 			diag_warning(r->d, IVR_TARGET_KEY_UNCERTAIN, o->span,
 				     "%s's support for the '%c' key is not confirmed",

@@ -104,6 +104,19 @@ static bool keys_are(const cJSON *o, const char *const *keys)
 	return cJSON_IsObject(o) && cJSON_GetArraySize(o) == n;
 }
 
+/* The goTo the lowering writes for a jump the language does not limit:
+ * {"goTo": N, "options": {LIMIT: 100}}, then "hangup" (targets/infobip/lower.c,
+ * ib_goto). */
+static bool unlimited_goto(const struct ibi *c, const cJSON *a)
+{
+	static const char *const go[] = { "goTo", "options", NULL };
+	const cJSON *o = get(a, "options"), *n = a ? a->next : NULL;
+	int64_t limit = 0;
+	return keys_are(a, go) && cJSON_IsNumber(get(a, "goTo")) && cJSON_IsObject(o) &&
+	       cJSON_GetArraySize(o) == 1 && import_int(o, c->limit_key, &limit) &&
+	       limit == 100 && n && !n->next && is_word(n, "hangup");
+}
+
 static int action_id(const cJSON *a)
 {
 	const cJSON *v = get(a, "actionId");
@@ -505,7 +518,8 @@ static const char *route(struct ibi *c, const cJSON *a, const struct route_ctx *
 		 import_is_phone(arena_printf(c->im->a, "+%s", import_str(a, "dial") ?
 					      import_str(a, "dial") : "")))
 		dest = arena_printf(c->im->a, "phone:+%s", import_str(a, "dial"));
-	else if (!a->next && keys_are(a, go) && cJSON_IsNumber(get(a, "goTo")))
+	else if ((!a->next && keys_are(a, go) && cJSON_IsNumber(get(a, "goTo"))) ||
+		 unlimited_goto(c, a))
 		dest = route_goto(c, a, rc);
 	else if (is_menu(a, &h))
 		dest = dry ? "menu" : define_menu(c, &h, NULL);
@@ -1038,7 +1052,7 @@ static struct doc_node *goto_step(struct ibi *c, const cJSON *a, const char *flo
 	const struct ib_anchor *to = find_anchor(c, id, true);
 	struct ib_anchor *at = find_anchor(c, id, false);
 	const char *own = arena_printf(c->im->a, "flow:%s", flow);
-	if (to && !o && !(at && strcmp(to->dest, own) == 0)) {
+	if (to && (!o || unlimited_goto(c, a)) && !(at && strcmp(to->dest, own) == 0)) {
 		reach(c, flow, to->dest);
 		bool menu = strncmp(to->dest, "menu:", 5) == 0;
 		return step1(c, menu ? "goto" : "dial", import_word(c->im, to->dest));

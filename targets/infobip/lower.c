@@ -278,18 +278,20 @@ static bool ib_word(struct ib *c, cJSON *arr, const char *word)
 	return ib_append(c, arr, ib_string(c, word));
 }
 
+/* goTo with its limit always given: the schema has no default (1 to 100).
+ * A jump the language does not limit (limit 0: a route back, `repeat`, a
+ * goto without `limit`) gets the most the schema takes, and a call that
+ * reaches it hangs up rather than run on into what follows (docs/TARGETS.md). */
 static void ib_goto(struct ib *c, cJSON *arr, int target, int64_t limit, const char *counter)
 {
 	cJSON *a = ib_object(c);
 	json_add_number(a, "goTo", target);
-	if (limit || counter) {
-		cJSON *o = json_add_object(a, "options");
-		if (limit)
-			json_add_number_key(o, c->limit_key, (double)limit);
-		if (counter)
-			json_add_string(o, "countVariable", counter);
-	}
-	ib_append(c, arr, a);
+	cJSON *o = json_add_object(a, "options");
+	json_add_number_key(o, c->limit_key, (double)(limit ? limit : IB_GOTO_LIMIT_MAX));
+	if (counter)
+		json_add_string(o, "countVariable", counter);
+	if (ib_append(c, arr, a) && !limit)
+		ib_word(c, arr, "hangup");
 }
 
 static cJSON *ib_say_options(struct ib *c, const char *language, const char *voice)
@@ -693,16 +695,19 @@ static cJSON *ib_collect(struct ib *c, const struct ast_step *st)
 	return a;
 }
 
-/* maxSilence is required by Infobip and must be under the timeout: without
- * max_silence, timeout - 1 (1 to 5). */
+/* maxSilence is required by Infobip, at least 1 s and under the timeout:
+ * without max_silence, timeout - 1 (1 to 5); a timeout of 1 s leaves no
+ * room for one, an error. */
 static cJSON *ib_capture(struct ib *c, const struct ast_step *st)
 {
 	const struct doc_node *t = ib_arg(st, "timeout"), *lang = ib_arg(st, "language");
 	const struct doc_node *sil = ib_arg(st, "max_silence"), *phrases = ib_arg(st, "key_phrases");
 	int64_t timeout = t ? ib_seconds(t) : 0;
-	if (t)
-		ib_range(c, t->span, timeout, 1, IB_CAPTURE_TIMEOUT_MAX,
-			 "a capture timeout in seconds");
+	if (t && ib_range(c, t->span, timeout, 1, IB_CAPTURE_TIMEOUT_MAX,
+			  "a capture timeout in seconds") && timeout < 2)
+		diag_error(c->d, IVR_TARGET_RANGE, t->span,
+			   "infobip needs a capture timeout of at least 2 s: its maxSilence is at "
+			   "least 1 s and under the timeout");
 	int64_t silence = timeout > 1 ? timeout - 1 : 1;
 	silence = silence > IB_MAX_SILENCE_MAX ? IB_MAX_SILENCE_MAX : silence;
 	if (sil) {
@@ -738,9 +743,10 @@ static cJSON *ib_dial_to_many(struct ib *c, const struct ast_step *st)
 	}
 	cJSON *o = json_add_object(a, "options");
 	json_add_bool(o, "parallel", par && ib_bool(par));
-	if (ring && ib_range(c, ring->span, ib_seconds(ring), 1, INT64_MAX,
-			     "a ring_timeout in seconds"))
-		json_add_number(o, "ringTimeout", (double)ib_seconds(ring));
+	if (ring)
+		diag_warning(c->d, IVR_TARGET_IGNORED, ring->span,
+			     "infobip's dialToMany has no ring timeout (its options are parallel, "
+			     "senderId and maxCallDuration): ring_timeout is not sent");
 	return a;
 }
 
@@ -766,10 +772,17 @@ static cJSON *ib_record(const struct ib *c, const struct ast_step *st)
 	const struct doc_node *sil = ib_arg(st, "max_silence"), *esc = ib_arg(st, "escape_digits");
 	const struct doc_node *name = ib_arg(st, "name");
 	cJSON *a = ib_object(c), *o = NULL;
-	if (secs)
+	if (secs) {
 		json_add_number(a, "record", (double)ib_int(secs));
-	else
-		json_add_null(a, "record");   /* "null for unlimited" */
+	} else {
+		/* The schema types `record` a required integer, its prose says
+		 * "null for unlimited": no form fits both (docs/TARGETS.md). */
+		diag_error(c->d, IVR_TARGET_RANGE, st->span,
+			   "infobip needs a record length in seconds ('seconds'): its schema "
+			   "types 'record' as a required integer, so an unlimited recording "
+			   "has no valid body");
+		json_add_number(a, "record", 0);
+	}
 	if (esc)
 		json_add_string(ib_options(&o, a), "escapeDigits", esc->text);
 	if (beep)

@@ -30,7 +30,9 @@ const struct target infobip_target = {
 			      DEST_BIT(DEST_REPEAT),
 		.objects = 1u << DECL_MENU | 1u << DECL_ANNOUNCEMENT | 1u << DECL_FLOW |
 			   1u << DECL_ENDPOINT | 1u << DECL_RECORDING,
-		.keys = "0123456789*#",
+		.keys = "0123456789*",
+		.keys_why = "a collect's mappedValues take only digits and '*', and '#' ends "
+			    "the caller's input (the variable comes back empty)",
 		.recording_need = REC_NEED_ID_URL_OR_TEXT,
 		.settings = ib_settings,
 		.nsettings = sizeof ib_settings / sizeof ib_settings[0],
