@@ -104,6 +104,12 @@ static bool keys_are(const cJSON *o, const char *const *keys)
 	return cJSON_IsObject(o) && cJSON_GetArraySize(o) == n;
 }
 
+/* Two texts, either NULL, alike. */
+static bool same(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
 /* The goTo the lowering writes for a jump the language does not limit:
  * {"goTo": N, "options": {LIMIT: 100}}, then "hangup" (targets/infobip/lower.c,
  * ib_goto). */
@@ -162,10 +168,12 @@ static bool is_prompt(const cJSON *a)
 	}
 	if (keys_are(a, rec))
 		return cJSON_IsString(get(a, "playFromRecording"));
+	static const char *const lang_only[] = { "language", NULL };
 	const cJSON *o = get(a, "options");
-	return keys_are(a, say) && cJSON_IsString(get(a, "say")) && keys_are(o, opts) &&
-	       cJSON_IsString(get(o, "language")) && keys_are(get(o, "voice"), voice) &&
-	       cJSON_IsString(get(get(o, "voice"), "name"));
+	return keys_are(a, say) && cJSON_IsString(get(a, "say")) &&
+	       cJSON_IsString(get(o, "language")) &&
+	       (keys_are(o, lang_only) || (keys_are(o, opts) && keys_are(get(o, "voice"), voice) &&
+					   cJSON_IsString(get(get(o, "voice"), "name"))));
 }
 
 /* A name from the first words of a text: "Welcome to Acme." is welcome_to_acme. */
@@ -214,12 +222,13 @@ static const char *prompt_rec(struct ibi *c, const cJSON *a)
 	const char *text = import_str(a, "say");
 	const cJSON *o = get(a, "options");
 	const char *lang = import_str(o, "language"), *voice = import_str(get(o, "voice"), "name");
-	if (voice && strcmp(voice, c->voice) != 0)
-		import_lost(im, get(get(o, "voice"), "name"), "%s: a prompt in voice '%s': ivrc "
-			    "recordings are said in the target's voice ('%s')", c->what, voice,
-			    c->voice);
-	import_put(im, f, "text", import_text(im, text));
 	bool own = lang && strcmp(lang, c->language) != 0;
+	if (voice && !same(voice, own ? NULL : c->voice))
+		import_lost(im, get(get(o, "voice"), "name"), "%s: a prompt in voice '%s': ivrc "
+			    "recordings are said in the target's voice (%s%s%s)", c->what, voice,
+			    c->voice && !own ? "'" : "", c->voice && !own ? c->voice : "none",
+			    c->voice && !own ? "'" : "");
+	import_put(im, f, "text", import_text(im, text));
 	if (own)
 		import_put(im, f, "language", import_word(im, lang));
 	return import_recording(im, arena_printf(im->a, "say:%s:%s", own ? lang : "", text),
@@ -761,7 +770,7 @@ static struct doc_node *say_step(struct ibi *c, const cJSON *a)
 		import_unknown_keys(c->im, get(o, "voice"), voice_keys,
 				    arena_printf(c->im->a, "%s: say voice", c->what));
 	bool own_lang = lang && strcmp(lang, c->language) != 0;
-	bool own_voice = voice && strcmp(voice, c->voice) != 0;
+	bool own_voice = voice && !same(voice, own_lang ? NULL : c->voice);
 	if (!own_lang && !own_voice && !rate)
 		return step1(c, "say", import_text(c->im, import_str(a, "say")));
 	struct doc_node *m = import_map(c->im);
@@ -1423,10 +1432,10 @@ static void settings(struct ibi *c)
 	for (size_t i = 0; i < c->im->nobjects; i++)
 		learn(c, c->im->objects[i].body, &lang, &nl, &cl, &voice, &nv, &cv);
 	c->language = most(lang, nl, setting_default("language"));
-	c->voice = most(voice, nv, setting_default("voice"));
+	c->voice = most(voice, nv, NULL);
 	if (strcmp(c->language, setting_default("language")) != 0)
 		import_setting(c->im, "language", c->language);
-	if (strcmp(c->voice, setting_default("voice")) != 0)
+	if (c->voice)
 		import_setting(c->im, "voice", c->voice);
 	if (strcmp(c->limit_key, setting_default("goto_limit_key")) != 0)
 		import_setting(c->im, "goto_limit_key", c->limit_key);

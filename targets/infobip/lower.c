@@ -294,12 +294,18 @@ static void ib_goto(struct ib *c, cJSON *arr, int target, int64_t limit, const c
 		ib_word(c, arr, "hangup");
 }
 
+/* With only a name, Infobip says the text in exactly that voice: a voice
+ * goes with a say only where the step names one, or the target's `voice`
+ * setting does for the target's language (docs/TARGETS.md). */
 static cJSON *ib_say_options(struct ib *c, const char *language, const char *voice)
 {
 	cJSON *o = ib_object(c);
-	json_add_string(o, "language", language ? language : c->language);
-	cJSON *v = json_add_object(o, "voice");
-	json_add_string(v, "name", voice ? voice : c->voice);
+	const char *lang = language ? language : c->language;
+	json_add_string(o, "language", lang);
+	if (!voice && c->voice && strcmp(lang, c->language) == 0)
+		voice = c->voice;
+	if (voice)
+		json_add_string(json_add_object(o, "voice"), "name", voice);
 	return o;
 }
 

@@ -12,8 +12,9 @@ static const char *const ib_goto_limit_keys[] = {"goToLimit", "gotoLimit", NULL}
 static const struct setting_spec ib_settings[] = {
 	{"language", SETTING_STRING, "en", NULL,
 	 "language of 'say' actions (a recording's or a say step's own language wins)"},
-	{"voice", SETTING_STRING, "Joanna", NULL,
-	 "voice name of 'say' actions (a say step's own voice wins)"},
+	{"voice", SETTING_STRING, NULL, NULL,
+	 "voice name of 'say' actions in the target's language (default: none, Infobip's "
+	 "own voice for the language; a say step's own voice wins)"},
 	{"goto_limit_key", SETTING_ENUM, "goToLimit", ib_goto_limit_keys,
 	 "spelling of goTo's limit option (the schema writes goToLimit, examples gotoLimit)"},
 };
