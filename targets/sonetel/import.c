@@ -24,6 +24,7 @@ struct sti {
 	struct doc_node **ext_yes; /* menus whose callers may dial an extension */
 	size_t next_yes, capext;
 	size_t nmenus;
+	bool silent_mailbox;       /* mailbox_greeting: no was set */
 };
 
 static const char *setting_default(const char *name)
@@ -295,6 +296,12 @@ static void import_voicemail(struct sti *s)
 	const char *g = import_str(b, "greeting_prompt"), *bye = import_str(b, "goodbye_prompt");
 	if (g && strcmp(g, "yes") == 0)
 		import_put(s->im, m, "greeting", import_word(s->im, s->prompt));
+	/* A mailbox without Sonetel's greeting: the setting says so for every
+	 * voicemail that names none (a voicemail has no per-target block). */
+	if (g && strcmp(g, "no") == 0 && !s->silent_mailbox) {
+		import_setting(s->im, "mailbox_greeting", "no");
+		s->silent_mailbox = true;
+	}
 	if (bye && strcmp(bye, "yes") == 0)
 		import_put(s->im, m, "goodbye", import_word(s->im, s->prompt));
 	import_unknown_keys(s->im, b, keys, s->what);

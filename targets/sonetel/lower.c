@@ -25,7 +25,7 @@ struct st {
 	struct bundle *b;
 	struct diag *d;
 	size_t ti;                   /* Sonetel's index in p's target set */
-	const char *voice, *phone_to, *hangup, *get_extension;
+	const char *voice, *phone_to, *hangup, *get_extension, *mailbox_greeting;
 	const struct ast_decl *cur;
 };
 
@@ -222,7 +222,9 @@ static void lower_voicemail(struct st *s, const struct ast_voicemail *vm)
 {
 	struct bundle_object *o = app_new(s, "mailbox", &vm->decl);
 	bool email = vm->deliver_to.kind == DEST_EMAIL;
-	json_add_string(o->body, "greeting_prompt", vm->greeting.name ? "yes" : "no");
+	/* "no" turns Sonetel's default greeting off: callers would reach a
+	 * silent mailbox. */
+	json_add_string(o->body, "greeting_prompt", vm->greeting.name ? "yes" : s->mailbox_greeting);
 	json_add_string(o->body, "goodbye_prompt", vm->goodbye.name ? "yes" : "no");
 	json_add_string(o->body, "deliver_to", email ? "email" : "user");
 	json_add_string(o->body, "deliver_to_details",
@@ -241,6 +243,7 @@ void sonetel_lower(const struct ast_program *p, struct bundle *out, struct diag 
 	s.phone_to = target_setting(p, &sonetel_target.caps, "phone_to");
 	s.hangup = target_setting(p, &sonetel_target.caps, "hangup_action");
 	s.get_extension = target_setting(p, &sonetel_target.caps, "get_extension");
+	s.mailbox_greeting = target_setting(p, &sonetel_target.caps, "mailbox_greeting");
 	for (size_t i = 0; i < p->nmenus; i++)
 		lower_menu(&s, p->menus[i]);
 	for (size_t i = 0; i < p->nannouncements; i++)

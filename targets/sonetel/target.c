@@ -22,6 +22,9 @@ static const struct setting_spec st_settings[] = {
 	 "the 'to' of an action that calls a phone number (UNCERTAIN: the reference says other)"},
 	{"hangup_action", SETTING_STRING, "disconnect", NULL,
 	 "the action that hangs up (seen only in a sample)"},
+	{"mailbox_greeting", SETTING_ENUM, "yes", st_yes_no,
+	 "whether a mailbox whose voicemail names no greeting plays Sonetel's own "
+	 "(no: a silent mailbox)"},
 	{"get_extension", SETTING_ENUM, "no", st_yes_no,
 	 "whether callers of a menu may dial an extension directly"},
 	{"token_path", SETTING_PATH, "/SonetelAuth/beta/oauth/token", NULL,
