@@ -325,8 +325,23 @@ static void lower_vr(struct sf *s, const struct ast_menu *m)
 	}
 }
 
+/* An IVR's `option` and `destination` are mandatory (seed 000), and so are
+ * a virtual receptionist's `entries` (seed 003): a menu needs a key. */
+static bool menu_has_keys(struct sf *s, const struct ast_menu *m)
+{
+	if (m->noptions)
+		return true;
+	diag_error(s->d, IVR_TARGET_REQUIRED, m->decl.name_span,
+		   "smartflo needs at least one option in menu '%s' (an IVR's option and "
+		   "destination are mandatory); a prompt and a route without keys is an "
+		   "announcement", m->decl.name);
+	return false;
+}
+
 static void lower_menu(struct sf *s, const struct ast_menu *m)
 {
+	if (!menu_has_keys(s, m))
+		return;
 	if (menu_is_vr(s, m))
 		lower_vr(s, m);
 	else
@@ -431,7 +446,7 @@ void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag
 		lower_broadcast(&s, p->broadcasts[i]);
 }
 
-/* Broadcasts into VR menus; and, when some menu is a virtual receptionist,
+/* Menus without keys; and, when some menu is a virtual receptionist,
  * what only lowering finds (ids that are not numbers): into a scratch
  * bundle, whose findings are kept. */
 void smartflo_check(const struct ast_program *p, struct diag *d)
@@ -441,8 +456,11 @@ void smartflo_check(const struct ast_program *p, struct diag *d)
 	bool vr = false;
 	for (size_t i = 0; i < p->nmenus && !vr; i++)
 		vr = menu_is_vr(&s, p->menus[i]);
-	if (!vr)
+	if (!vr) {
+		for (size_t i = 0; i < p->nmenus; i++)
+			menu_has_keys(&s, p->menus[i]);
 		return;
+	}
 	struct bundle scratch;
 	bundle_init(&scratch, d->arena, &smartflo_target, p->name);
 	smartflo_lower(p, &scratch, d);
