@@ -8,7 +8,12 @@ expected status is 0, parses expected_stdout and checks each scenario script:
     path to the goTo: an enclosing action, or an earlier action of the same
     or an enclosing block (Infobip can only jump back);
   - nothing follows dial, dialToMany, dialToConversations, dialToWebRTC or
-    "hangup" in a block.
+    "hangup" in a block;
+  - what Infobip's schema says of single actions (docs/TARGETS.md): every
+    goTo has its limit (1 to 100, no default); `record` is an integer;
+    dialToMany's options are parallel, senderId and maxCallDuration only;
+    a capture's maxSilence is at least 1 and under its timeout; a collect's
+    mappedValues keys are digits and '*'.
 Prints `PASS infobip-script CASE` or `FAIL infobip-script CASE: reason` per
 case (tests/run.sh counts these lines). Usage: infobip_script_check.py [CASE_DIR...]
 """
@@ -51,6 +56,34 @@ def blocks_of(action):
                 yield "case " + repr(value), block
 
 
+def schema_errors(a):
+    """What Infobip's schema refuses in one action."""
+    out = []
+    opts = a.get("options") if isinstance(a.get("options"), dict) else {}
+    if "goTo" in a:
+        limit = opts.get("goToLimit", opts.get("gotoLimit"))
+        if not isinstance(limit, int) or not 1 <= limit <= 100:
+            out.append("goTo without a limit of 1 to 100 (the schema has no default)")
+    if "record" in a and (not isinstance(a["record"], int) or isinstance(a["record"], bool)):
+        out.append("record %s is not an integer" % json.dumps(a["record"]))
+    if "dialToMany" in a:
+        extra = set(opts) - {"parallel", "senderId", "maxCallDuration"}
+        if extra:
+            out.append("dialToMany options %s are not DialToManyOptions" % sorted(extra))
+    if "capture" in a:
+        so = a.get("speechOptions") or {}
+        sil, t = so.get("maxSilence"), a.get("timeout")
+        if not isinstance(sil, int) or sil < 1 or not isinstance(t, int) or sil >= t:
+            out.append("capture maxSilence %s is not at least 1 and under timeout %s" % (
+                json.dumps(sil), json.dumps(t)))
+    if "collectInto" in a:
+        for k in (opts.get("mappedValues") or {}):
+            if not all(ch.isdigit() or ch == "*" for ch in k):
+                out.append("collect mappedValues key %s holds more than digits and '*'"
+                           % json.dumps(k))
+    return out
+
+
 class Checker:
     def __init__(self):
         self.errors = []
@@ -79,6 +112,9 @@ class Checker:
                 elif not self.visible.get(target):
                     self.error(here, "goTo %d: no action with that id runs before it on "
                                "every path" % target)
+            if isinstance(action, dict):
+                for msg in schema_errors(action):
+                    self.error(here, msg)
             aid = action.get("actionId") if isinstance(action, dict) else None
             if aid is not None:
                 if not isinstance(aid, int) or isinstance(aid, bool):
