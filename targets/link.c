@@ -277,9 +277,85 @@ static void comps_group(struct arena *a, const struct bundle *b, struct comps *c
 	}
 }
 
+/* Whether the target documents no update for objects of o's kind: inside a
+ * cycle such an object must be created after what it points to, since it
+ * cannot be given the ids later. */
+static bool create_only(const struct bundle *b, const struct bundle_object *o)
+{
+	for (const char *const *k = b->target->create_only_kinds; k && *k; k++)
+		if (strcmp(*k, o->kind) == 0)
+			return true;
+	return false;
+}
+
+/* The members of component q into out, in source order, except that a
+ * create-only member waits until every member it points to is placed: the
+ * cycle is broken at objects that can be updated. When no order can do
+ * that (a cycle of create-only objects, which the target's check refuses),
+ * the rest follows in source order. Returns how many were written. */
+static size_t comp_order(struct arena *a, const struct bundle *b, const struct graph *g,
+			 const struct comps *c, size_t q, size_t *out)
+{
+	size_t s = c->start[q], e = c->start[q + 1], k = 0;
+	bool any = false;
+	for (size_t m = s; m < e && !any; m++)
+		any = create_only(b, &b->objects[c->members[m]]);
+	if (!any || e - s < 2) {
+		for (size_t m = s; m < e; m++)
+			out[k++] = c->members[m];
+		return k;
+	}
+	/* rank[j]: j's place among the members; waiting[r]: unplaced members
+	 * the create-only member of rank r points to (0 for the others). */
+	size_t n = e - s, *rank = alloc_sizes(a, b->count), *waiting = alloc_sizes(a, n);
+	bool *placed = arena_alloc(a, n * sizeof *placed), *late = arena_alloc(a, n * sizeof *late);
+	for (size_t r = 0; r < n; r++)
+		rank[c->members[s + r]] = r;
+	for (size_t r = 0; r < n; r++) {
+		size_t j = c->members[s + r];
+		late[r] = create_only(b, &b->objects[j]);
+		for (size_t x = g->off[j]; late[r] && x < g->off[j + 1]; x++)
+			waiting[r] += c->comp[g->to[x]] == q && g->to[x] != j;
+	}
+	struct heap ready = {alloc_sizes(a, n), 0};
+	for (size_t r = 0; r < n; r++)
+		if (late[r] && !waiting[r])
+			heap_push(&ready, r);
+	size_t next = 0;            /* the next member in source order not yet placed */
+	while (k < n) {
+		size_t r;
+		if (ready.n) {
+			r = heap_pop(&ready);
+		} else {
+			/* The first updatable member not placed; failing that (only
+			 * create-only members are left, waiting on each other), the
+			 * first member not placed. */
+			for (r = next; r < n && (placed[r] || late[r]); r++)
+				;
+			if (r == n)
+				r = next;
+		}
+		if (placed[r])
+			continue;
+		placed[r] = true;
+		size_t j = c->members[s + r];
+		out[k++] = j;
+		for (size_t x = g->roff[j]; x < g->roff[j + 1]; x++) {
+			size_t d = g->rto[x];
+			if (c->comp[d] != q || d == j || placed[rank[d]] || !late[rank[d]])
+				continue;
+			if (--waiting[rank[d]] == 0)
+				heap_push(&ready, rank[d]);
+		}
+		while (next < n && placed[next])
+			next++;
+	}
+	return k;
+}
+
 /* Kahn's algorithm over the components, smallest source rank first. */
-static void comps_sort(struct arena *a, const struct graph *g, const struct comps *c,
-		       size_t *out)
+static void comps_sort(struct arena *a, const struct bundle *b, const struct graph *g,
+		       const struct comps *c, size_t *out)
 {
 	size_t *indeg = alloc_sizes(a, c->n), k = 0;
 	struct heap h = {alloc_sizes(a, c->n), 0};
@@ -291,9 +367,10 @@ static void comps_sort(struct arena *a, const struct graph *g, const struct comp
 			heap_push(&h, c->first[q]);
 	while (h.n) {
 		size_t q = c->comp[c->by_rank[heap_pop(&h)]];
-		for (size_t m = c->start[q]; m < c->start[q + 1]; m++) {
-			size_t j = c->members[m];
-			out[k++] = j;
+		size_t from = k;
+		k += comp_order(a, b, g, c, q, out + k);
+		for (size_t m = from; m < k; m++) {
+			size_t j = out[m];
 			for (size_t e = g->roff[j]; e < g->roff[j + 1]; e++) {
 				size_t d = c->comp[g->rto[e]];
 				if (d != q && --indeg[d] == 0)
@@ -316,7 +393,7 @@ void link_order(struct bundle *b)
 	c.n = tarjan_run(a, &g, c.comp);
 	comps_group(a, b, &c);
 	size_t *out = alloc_sizes(a, n);
-	comps_sort(a, &g, &c, out);
+	comps_sort(a, b, &g, &c, out);
 	struct bundle_object *sorted = arena_alloc(a, n * sizeof *sorted);
 	for (size_t i = 0; i < n; i++)
 		sorted[i] = b->objects[out[i]];

@@ -28,6 +28,11 @@ struct target {
 	 * a field that is exactly one placeholder is filled with a number.
 	 * NULL-terminated; NULL: none. */
 	const char *const *numeric_ref_kinds;
+	/* Kinds of object the provider documents no update for: inside a cycle
+	 * they are created after what they point to (link_order), and a cycle
+	 * of them only is refused by the target's check. NULL-terminated; NULL:
+	 * none. */
+	const char *const *create_only_kinds;
 	const struct push_provider *push;     /* what push must know of its API */
 	const struct import_target *import;   /* its JSON back to the language */
 };

@@ -350,6 +350,42 @@ static void lower_menu(struct sf *s, const struct ast_menu *m)
 
 /* ---------- announcements → auto attendants ---------- */
 
+/* Only POST /v1/auto_attendant is documented: an auto attendant cannot be
+ * given an id later, so a cycle of announcements only (each one's `then`
+ * the next) has no order to be created in. Reported once per cycle, at the
+ * announcement the walk meets again. */
+static void announcement_cycles(const struct ast_program *p, struct diag *d, struct arena *a)
+{
+	size_t n = p->nannouncements;
+	unsigned char *seen = arena_alloc(a, n + 1);   /* 1: on this walk, 2: done */
+	for (size_t i = 0; i < n; i++) {
+		const struct ast_announcement *an = p->announcements[i];
+		while (an && !seen[an->decl.index]) {
+			seen[an->decl.index] = 1;
+			const struct ast_decl *to = an->then.ref;
+			an = to && to->kind == DECL_ANNOUNCEMENT ? (const void *)to : NULL;
+		}
+		if (an && seen[an->decl.index] == 1) {
+			const char *path = arena_printf(a, "'%s'", an->decl.name);
+			const struct ast_announcement *x = an;
+			do {
+				x = (const struct ast_announcement *)x->then.ref;
+				path = arena_printf(a, "%s -> '%s'", path, x->decl.name);
+			} while (x != an);
+			diag_error(d, IVR_TARGET_REQUIRED, an->then.span,
+				   "smartflo cannot create the announcements %s: each auto attendant "
+				   "needs the next one's id, and only their create is documented "
+				   "(no update to add it later); route one of them through a menu",
+				   path);
+		}
+		for (an = p->announcements[i]; an && seen[an->decl.index] == 1;) {
+			seen[an->decl.index] = 2;
+			const struct ast_decl *to = an->then.ref;
+			an = to && to->kind == DECL_ANNOUNCEMENT ? (const void *)to : NULL;
+		}
+	}
+}
+
 /* The reference page (POST /v1/auto_attendant) types every field a string,
  * the ids included: "In case of hangup, use 1" is the string "1". */
 static void lower_announcement(struct sf *s, const struct ast_announcement *an)
@@ -440,6 +476,7 @@ void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag
 	s.vr_path = target_setting(p, &smartflo_target.caps, "vr_path");
 	for (size_t i = 0; i < p->nmenus; i++)
 		lower_menu(&s, p->menus[i]);
+	announcement_cycles(p, d, out->arena);
 	for (size_t i = 0; i < p->nannouncements; i++)
 		lower_announcement(&s, p->announcements[i]);
 	for (size_t i = 0; i < p->nbroadcasts; i++)
@@ -459,6 +496,7 @@ void smartflo_check(const struct ast_program *p, struct diag *d)
 	if (!vr) {
 		for (size_t i = 0; i < p->nmenus; i++)
 			menu_has_keys(&s, p->menus[i]);
+		announcement_cycles(p, d, d->arena);
 		return;
 	}
 	struct bundle scratch;

@@ -40,6 +40,11 @@ static const struct setting_spec sf_menu_settings[] = {
 	 "virtual receptionist only: intercom number (body field intercom)"},
 };
 
+/* Only POST /v1/auto_attendant and POST /v1/broadcast are documented; IVRs
+ * have PUT /v1/ivr/ID, virtual receptionists PUT (the sister platform's
+ * page). */
+static const char *const sf_create_only_kinds[] = { "auto_attendant", "broadcast", NULL };
+
 /* Virtual receptionists take the ids they route to as numbers (vr_id). */
 static const char *const sf_numeric_ref_kinds[] = { "vr", NULL };
 
@@ -73,6 +78,7 @@ const struct target smartflo_target = {
 	},
 	.lower = smartflo_lower,
 	.numeric_ref_kinds = sf_numeric_ref_kinds,
+	.create_only_kinds = sf_create_only_kinds,
 	.push = &smartflo_push,
 	.import = &smartflo_import,
 };
