@@ -62,8 +62,6 @@ struct target_caps {
 	 * docs/TARGETS.md). Its menus' keys and invalid handler are above. */
 	bool no_input_at_once;         /* silence takes no_input's `then` at once */
 	bool final_prompt_fallback;    /* no final_prompt: the handler's, else the menu's */
-	bool goto_semantics;           /* a route back to an enclosing object jumps there
-	                                  and keeps its counts; goTo limits per call */
 };
 
 /* The targets a program can name, in order (the registry's): the binder

@@ -95,12 +95,11 @@ static const struct slot *table_peek(const struct table *t, uintptr_t k1, uintpt
 
 /* ---------- the simulator's state ---------- */
 
-/* One entry of an object on the path. With goto_semantics it is one inlined
- * copy of the object (parent copy + object), whose counters live per call. */
+/* One entry of an object on the path: one inlined copy of the object
+ * (parent copy + object) and its counters, which restart on every entry. */
 struct copy {
 	const struct ast_decl *decl;
 	int64_t count[2];          /* wrong keys, silences */
-	int64_t jumps[2];          /* goTo jumps back to the prompt, per call */
 };
 
 /* A block of a flow being run; loops own the block of their body. */
@@ -329,14 +328,7 @@ static struct copy *enter(struct sim *s, const struct ast_decl *d)
 				  NULL)->value = 0;
 		s->nstack = k + 1;
 		struct copy *c = &s->copies[s->stack[k]];
-		if (!s->bh->goto_semantics)
-			c->count[H_INVALID] = c->count[H_NO_INPUT] = 0;
-		else if (d->kind == DECL_MENU)
-			target_note(s, arena_printf(s->a, "%s is on the path: a goTo back to its "
-						    "prompt, counts kept (invalid %lld, "
-						    "no_input %lld)", text,
-						    (long long)c->count[H_INVALID],
-						    (long long)c->count[H_NO_INPUT]));
+		c->count[H_INVALID] = c->count[H_NO_INPUT] = 0;
 		return c;
 	}
 	uintptr_t parent = s->nstack ? s->stack[s->nstack - 1] + 1u : 0;
@@ -406,19 +398,8 @@ static bool menu_failure(struct sim *s, const struct ast_menu *m, struct copy *c
 	}
 	int64_t count = c->count[which];
 	bool retry = count < retries;
-	if (retry && s->bh->goto_semantics && c->jumps[which] >= retries) {
-		/* The counter was reset by a new entry, but goTo's limit is per call. */
+	if (retry) {
 		c->count[which] = ++count;
-		e->result = SIM_R_GIVE_UP;
-		e->count = count;
-		play(s, &h->prompt);
-		target_note(s, arena_printf(s->a, "the handler's prompt plays (a new entry reset "
-					    "its counter), but the goTo back to the menu's prompt "
-					    "has reached its limit (%lld) for this call",
-					    (long long)retries));
-	} else if (retry) {
-		c->count[which] = ++count;
-		c->jumps[which]++;
 		e->result = SIM_R_RETRY;
 		e->count = count;
 		play(s, &h->prompt);
@@ -1435,5 +1416,4 @@ void sim_behaviour_of(const struct target_caps *caps, struct sim_behaviour *b)
 	b->no_invalid_handler = caps->no_invalid_handler != NULL;
 	b->no_input_at_once = caps->no_input_at_once;
 	b->final_prompt_fallback = caps->final_prompt_fallback;
-	b->goto_semantics = caps->goto_semantics;
 }

@@ -25,8 +25,6 @@ struct sim_behaviour {
 	bool no_invalid_handler;     /* a wrong key replays the menu, uncounted (Sonetel) */
 	bool no_input_at_once;       /* silence takes no_input's `then` at once (Sonetel) */
 	bool final_prompt_fallback;  /* no final_prompt: the handler's, else the menu's (Smartflo) */
-	bool goto_semantics;         /* a route back to an enclosing object jumps there and
-	                                keeps its counts; goTo limits per call (Infobip) */
 };
 
 /* What target `caps` does differently (its capability table says). */

@@ -104,6 +104,22 @@ static bool keys_are(const cJSON *o, const char *const *keys)
 	return cJSON_IsObject(o) && cJSON_GetArraySize(o) == n;
 }
 
+/* a, past the counter resets a route back to a menu begins with:
+ * {"setVariable": M_invalid or M_no_input, "value": "0"}. */
+static const cJSON *past_resets(const cJSON *a)
+{
+	static const char *const keys[] = { "setVariable", "value", NULL };
+	for (; a && keys_are(a, keys); a = a->next) {
+		const char *v = import_str(a, "setVariable"), *val = import_str(a, "value");
+		size_t n = v ? strlen(v) : 0;
+		if (!val || strcmp(val, "0") != 0 ||
+		    !((n > 8 && strcmp(v + n - 8, "_invalid") == 0) ||
+		      (n > 9 && strcmp(v + n - 9, "_no_input") == 0)))
+			break;
+	}
+	return a;
+}
+
 /* Two texts, either NULL, alike. */
 static bool same(const char *a, const char *b)
 {
@@ -528,8 +544,8 @@ static const char *route(struct ibi *c, const cJSON *a, const struct route_ctx *
 					      import_str(a, "dial") : "")))
 		dest = arena_printf(c->im->a, "phone:+%s", import_str(a, "dial"));
 	else if ((!a->next && keys_are(a, go) && cJSON_IsNumber(get(a, "goTo"))) ||
-		 unlimited_goto(c, a))
-		dest = route_goto(c, a, rc);
+		 unlimited_goto(c, past_resets(a)))
+		dest = route_goto(c, past_resets(a), rc);
 	else if (is_menu(a, &h))
 		dest = dry ? "menu" : define_menu(c, &h, NULL);
 	if (!dest)
@@ -551,26 +567,31 @@ struct handler {
 	bool trivial;              /* retries 0, nothing played, hang up */
 };
 
-/* {"if": "${C < R}", "then": [PROMPT, {"goTo": MENU_PROMPT, "options":
- * {LIMIT_KEY: R, "countVariable": C}}]} */
+/* {"if": "${C < R}", "then": [PROMPT, {"setVariable": C, "value":
+ * "${C + 1}"}, {"goTo": MENU_PROMPT, "options": {LIMIT_KEY: 100}}, "hangup"]} */
 static bool retry_if(struct ibi *c, const cJSON *a, int menu_prompt, int64_t *retries,
 		     const cJSON **prompt)
 {
 	static const char *const keys[] = { "if", "then", "actionId", NULL };
-	static const char *const go[] = { "goTo", "options", NULL };
+	static const char *const set[] = { "setVariable", "value", NULL };
 	const cJSON *then = get(a, "then");
-	const cJSON *p = then ? then->child : NULL, *g = p ? p->next : NULL;
-	const cJSON *o = get(g, "options");
-	const char *counter = import_str(o, "countVariable");
-	int64_t limit;
-	if (!keys_are(a, keys) || !p || !is_prompt(p) || !g || g->next || !keys_are(g, go) ||
-	    !cJSON_IsNumber(get(g, "goTo")) || get(g, "goTo")->valueint != menu_prompt ||
-	    !counter || cJSON_GetArraySize(o) != 2 || !import_int(o, c->limit_key, &limit) ||
-	    limit < 1 || limit > IB_MAX_RETRIES)
+	const cJSON *p = then ? then->child : NULL, *inc = p ? p->next : NULL;
+	const cJSON *g = inc ? inc->next : NULL;
+	const char *counter = import_str(inc, "setVariable");
+	if (!keys_are(a, keys) || !p || !is_prompt(p) || !keys_are(inc, set) || !counter ||
+	    !unlimited_goto(c, g) || get(g, "goTo")->valueint != menu_prompt)
 		return false;
-	char cond[160];
-	snprintf(cond, sizeof cond, "${%s < %lld}", counter, (long long)limit);
-	if (!is_word(get(a, "if"), cond))
+	char want[160];
+	snprintf(want, sizeof want, "${%s + 1}", counter);
+	if (!is_word(get(inc, "value"), want))
+		return false;
+	const char *cond = import_str(a, "if");
+	long long limit = 0;
+	int used = 0;
+	size_t n = strlen(counter);
+	if (!cond || strncmp(cond, "${", 2) != 0 || strncmp(cond + 2, counter, n) != 0 ||
+	    sscanf(cond + 2 + n, " < %lld}%n", &limit, &used) != 1 || cond[2 + n + used] ||
+	    limit < 1 || limit > IB_MAX_RETRIES)
 		return false;
 	*retries = limit;
 	*prompt = p;
@@ -1260,6 +1281,10 @@ static struct doc_node *steps(struct ibi *c, const cJSON *a, const char *flow)
 			import_push(c->im, seq, step1(c, "goto", import_word(c->im, dest)));
 			break;
 		}
+		/* A route back to a menu resets its counters first; the goTo
+		 * says it all. */
+		if (unlimited_goto(c, past_resets(a)))
+			a = past_resets(a);
 		/* The step's node is known before its blocks are read: a goto in
 		 * them may jump back to it. */
 		struct doc_node *slot = import_map(c->im);

@@ -435,6 +435,8 @@ static void ib_enter_flow(struct ib *c, const struct ast_flow *f, cJSON *arr, un
 }
 
 /* An object of this project: inlined here, or goTo when it is on the path. */
+static bool ib_counters_reset(struct ib *c, cJSON *arr, const struct ast_menu *m);
+
 static void ib_enter(struct ib *c, const struct ast_decl *d, const struct ast_dest *dst,
 		     cJSON *arr, unsigned depth)
 {
@@ -447,7 +449,8 @@ static void ib_enter(struct ib *c, const struct ast_decl *d, const struct ast_de
 		return;
 	}
 	if (*slot > 0) {
-		ib_goto(c, arr, *slot, 0, NULL);
+		if (d->kind != DECL_MENU || ib_counters_reset(c, arr, (const struct ast_menu *)d))
+			ib_goto(c, arr, *slot, 0, NULL);
 		return;
 	}
 	if (*slot == 0 && d->kind != DECL_FLOW)
@@ -499,9 +502,10 @@ static void ib_route(struct ib *c, const struct ast_dest *dst, cJSON *arr, unsig
 		ib_dial(c, arr, lit->id, dial);
 		return;
 	case DEST_REPEAT:
-		if (self && *ib_slot(c, &self->decl) > 0)
-			ib_goto(c, arr, *ib_slot(c, &self->decl), 0, NULL);
-		else
+		if (self && *ib_slot(c, &self->decl) > 0) {
+			if (ib_counters_reset(c, arr, self))
+				ib_goto(c, arr, *ib_slot(c, &self->decl), 0, NULL);
+		} else
 			ib_refused(c, dst, arr);
 		return;
 	case DEST_NAME: case DEST_MENU: case DEST_ANNOUNCEMENT: case DEST_FLOW:
@@ -526,16 +530,25 @@ static const char *ib_counter(struct arena *a, const char *var, const struct ast
 	return arena_concat(a, var, "_", which, (const char *)NULL);
 }
 
-/* setVariable COUNTER "0" before the prompt, which goTo skips: the count
- * starts once per entry into the menu, not per retry. */
-static bool ib_counter_init(struct ib *c, cJSON *arr, const char *counter)
+/* setVariable COUNTER VALUE; nothing when the menu has no such counter. */
+static bool ib_set_counter(struct ib *c, cJSON *arr, const char *counter, const char *value)
 {
 	if (!counter)
 		return true;
 	cJSON *a = ib_object(c);
 	json_add_string(a, "setVariable", counter);
-	json_add_string(a, "value", "0");
+	json_add_string(a, "value", value);
 	return ib_append(c, arr, a);
+}
+
+/* setVariable COUNTER "0" before the prompt, which the retries' goTo skips:
+ * the count starts on every entry into the menu, not on every retry. A
+ * route back to the menu (a goTo to its prompt) resets them first. */
+static bool ib_counters_reset(struct ib *c, cJSON *arr, const struct ast_menu *m)
+{
+	const struct ib_menu_names *names = &c->menu[m->decl.index];
+	return ib_set_counter(c, arr, names->invalid, "0") &&
+	       ib_set_counter(c, arr, names->no_input, "0");
 }
 
 /* prompt (goTo's anchor) → collectInto one key → switch on it; the cases
@@ -547,7 +560,7 @@ static void ib_enter_menu(struct ib *c, const struct ast_menu *m, cJSON *arr, un
 	int *slot = ib_slot(c, &m->decl);
 	*slot = 0;
 	ib_push(c, (struct ib_task){.kind = IB_LEAVE, .decl = &m->decl});
-	if (!ib_counter_init(c, arr, names->invalid) || !ib_counter_init(c, arr, names->no_input))
+	if (!ib_counters_reset(c, arr, m))
 		return;
 	if (!(*slot = ib_prompt(c, arr, &m->prompt)))
 		return;
@@ -604,9 +617,11 @@ static void ib_default(struct ib *c, const struct ib_task *t)
 				    .counter = names->no_input});
 }
 
-/* While fewer than `retries` retries were made: the handler's prompt and
- * goTo the menu's prompt (goToLimit = retries, the count in COUNTER); after
- * that, final_prompt and `then`. Without a handler: hang up. */
+/* While fewer than `retries` retries were made in this visit: the
+ * handler's prompt, COUNTER + 1, and goTo the menu's prompt; after that,
+ * final_prompt and `then`. The count is the menu's own variable, reset on
+ * every entry: goTo's limit and countVariable count per call, and would
+ * give a caller who comes back no retries. Without a handler: hang up. */
 static void ib_handler(struct ib *c, const struct ib_task *t)
 {
 	const struct ast_handler *h = t->handler;
@@ -624,7 +639,9 @@ static void ib_handler(struct ib *c, const struct ib_task *t)
 		if (!ib_append_id(c, t->arr, a) || !ib_prompt(c, then, &h->prompt))
 			return;
 		ib_range(c, h->span, h->retries, 1, IB_GOTO_LIMIT_MAX, "retries");
-		ib_goto(c, then, *ib_slot(c, &t->menu->decl), h->retries, t->counter);
+		const char *next = arena_printf(c->b->arena, "${%s + 1}", t->counter);
+		if (ib_set_counter(c, then, t->counter, next))
+			ib_goto(c, then, *ib_slot(c, &t->menu->decl), 0, NULL);
 	}
 	if (h->final_prompt.name && !ib_prompt(c, t->arr, &h->final_prompt))
 		return;

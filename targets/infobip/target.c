@@ -38,7 +38,6 @@ const struct target infobip_target = {
 		.settings = ib_settings,
 		.nsettings = sizeof ib_settings / sizeof ib_settings[0],
 		.check = infobip_check,
-		.goto_semantics = true,
 	},
 	.lower = infobip_lower,
 	.push = &infobip_push,
