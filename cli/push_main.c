@@ -4,6 +4,7 @@
  * ~30 libraries it needs costs ivrc's other commands more time than
  * checking a small file (docs/PERFORMANCE.md), git keeps its HTTP transport
  * in a helper executable for the same reason. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,10 +34,23 @@ static int run_deploy(const struct cli_args *a)
 	return driver_push(&o, &po, a->operands[0], push_run);
 }
 
+/* Whether standard output lost what was written to it (a reader that went
+ * away: `ivrc push | head -1`); said on standard error, once. */
+static void say_if_output_lost(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return;
+	fprintf(stderr, "ivrc: standard output was closed before the end: the plan and "
+		"progress were not all printed (the state file records what was done)\n");
+}
+
 int main(int argc, char **argv)
 {
-	/* Progress of a push shows a line at a time. */
+	/* Progress of a push shows a line at a time. A reader that goes away
+	 * must not kill a push between a create and its state entry: writes to
+	 * it fail instead (say_if_output_lost), and the push finishes. */
 	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
+	signal(SIGPIPE, SIG_IGN);
 	const struct cli_command *c = argc < 2 ? NULL : cli_command_named(argv[1]);
 	if (!c || c->run)
 		return cli_usage_error(NULL, "%s", "ivrc-push runs 'ivrc plan' and 'ivrc push'; "
@@ -48,5 +62,6 @@ int main(int argc, char **argv)
 	else if (status < 0)
 		status = EXIT_CLEAN;     /* the command's help */
 	cli_args_free(&a);
+	say_if_output_lost();
 	return status;
 }

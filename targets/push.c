@@ -749,6 +749,12 @@ static bool read_credentials(struct push_ctx *c, bool required)
 		c->login_password = arena_strdup(c->a, pw);
 	}
 	c->account = acc && *acc ? arena_strdup(c->a, acc) : NULL;
+	if (!push_header_safe(c->token)) {
+		fprintf(stderr, "ivrc: %s: %s holds a control character: refused (it would go "
+			"into an HTTP header)\n", c->target, au->token_env);
+		c->token = NULL;
+		return false;
+	}
 	if (((c->token || c->login_user) && (!au->account_env || c->account) &&
 	     (!au->also_env || (also && *also))) || !required)
 		return true;

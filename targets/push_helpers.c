@@ -116,3 +116,24 @@ double push_retry_after_ist(const char *value, double now)
 	return at > now ? at - now : 0;
 }
 
+
+bool push_header_safe(const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	return true;
+}
+
+const char *push_url_shown(struct arena *a, const char *url)
+{
+	/* scheme://[user[:password]@]host[:port][/path][?query][#fragment] */
+	const char *host = strstr(url, "://");
+	host = host ? host + 3 : url;
+	size_t hostlen = strcspn(host, "/?#");
+	const char *at = memchr(host, '@', hostlen);
+	const char *from = at ? at + 1 : host;
+	size_t rest = strcspn(from, "?#");
+	return arena_printf(a, "%.*s%.*s%s", (int)(host - url), url, (int)rest, from,
+			    from[rest] ? "?..." : "");
+}

@@ -415,7 +415,8 @@ static int check_base(struct push_ctx *c)
 		n--;
 	c->base = arena_strndup(c->a, base, n);
 	if (!push_url_allowed(c->base, &why)) {
-		fprintf(stderr, "ivrc: %s '%s' refused: %s\n", env, push_redact(c, c->base), why);
+		fprintf(stderr, "ivrc: %s '%s' refused: %s\n", env,
+			push_redact(c, push_url_shown(c->a, c->base)), why);
 		return PUSH_USAGE;
 	}
 	CURLU *u = curl_url();
@@ -617,6 +618,15 @@ static enum push_verdict judge(struct push_ctx *c, const struct push_call *k,
 	*msg = said ? said : arena_printf(c->a, "HTTP %ld", r->http);
 	if (v == PV_AUTH && k->login)
 		v = PV_FAIL;
+	/* Whatever the body says: a redirect (never followed) or another
+	 * status outside 2xx did not apply the request. */
+	if (v == PV_OK && (r->http < 200 || r->http > 299)) {
+		*msg = arena_printf(c->a, "HTTP %ld%s%s: only a 2xx answer is a success%s", r->http,
+				    said ? ": " : "", said ? said : "",
+				    r->http >= 300 && r->http < 400 ? " (redirects are not followed)"
+								    : "");
+		v = PV_FAIL;
+	}
 	return v;
 }
 
@@ -684,7 +694,12 @@ int push_login(struct push_ctx *c)
 		return PUSH_CLEAN;                 /* a dry run: printed */
 	const cJSON *tok = cJSON_GetObjectItemCaseSensitive(r.json, au->token_field);
 	int st = PUSH_CLEAN;
-	if (v == PV_OK && cJSON_IsString(tok) && tok->valuestring[0]) {
+	if (v == PV_OK && cJSON_IsString(tok) && tok->valuestring[0] &&
+	    !push_header_safe(tok->valuestring)) {
+		fprintf(stderr, "ivrc: %s: the login answer's %s holds a control character: "
+			"refused (it would go into an HTTP header)\n", c->target, au->token_field);
+		st = PUSH_REMOTE;
+	} else if (v == PV_OK && cJSON_IsString(tok) && tok->valuestring[0]) {
 		c->token = arena_strdup(c->a, tok->valuestring);
 	} else {
 		if (v == PV_OK)

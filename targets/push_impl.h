@@ -184,6 +184,11 @@ const cJSON *push_first_array(const cJSON *answer);
 const char *push_id_text(struct arena *a, const cJSON *obj, const char *key);
 /* The program's setting `name` of this target (or its default). */
 const char *push_setting(const struct push_ctx *c, const char *name);
+/* Whether s can go into an HTTP header: no control character (a CR or LF
+ * would add headers of its own). */
+bool push_header_safe(const char *s);
+/* A URL as it may be printed: no user, password, query or fragment. */
+const char *push_url_shown(struct arena *a, const char *url);
 /* Whether a string holds a placeholder "@{...}". */
 bool push_has_placeholder(const char *s);
 /* Visits every node of a JSON tree, parent first, with an explicit stack

@@ -400,6 +400,14 @@ class Suite:
                       msg)
         self.recovers("expired token", [dict(post, kind="expire_token", skip=1)], 3,
                       "credentials were refused")
+        ok_body = {"smartflo": {"success": True, "message": "IVR created"},
+                   "sonetel": {"resource": "voiceapp", "status": "success",
+                               "response": {"app_id": "VA999"}},
+                   "infobip": {"id": "E999", "name": "x"}}[self.t]
+        self.recovers("a 307 whose body says success (not applied, not followed)",
+                      [dict(post, kind="status", status=307, body=ok_body, skip=1,
+                            headers={"Location": "http://127.0.0.1:9/elsewhere"})], 3,
+                      r"HTTP 307")
         self.recovers("list fails twice (HTTP 500)",
                       [{"method": "GET", "kind": "status", "status": 500, "times": 2}]
                       + ([dict(post, kind="drop_after")] if self.t != "smartflo" else []), 0,
@@ -412,6 +420,26 @@ class Suite:
                            "options: { 1: billing, 2: menu:support")
         self.recovers("connection dropped after an update was applied",
                       [{"method": "PUT", "kind": "drop_after"}], 0, "retrying", before=pushed)
+
+    def closed_output(self):
+        """`ivrc push ... | head -1`: the reader goes after the first line."""
+        work = self.fresh()
+        r, w = os.pipe()
+        p = subprocess.Popen([IVRC, "push", "--target", self.t, "--yes", "project.ivr.yaml"],
+                             cwd=work, env=self.env, stdin=subprocess.DEVNULL, stdout=w,
+                             stderr=subprocess.PIPE, text=True)
+        os.close(w)
+        with os.fdopen(r) as reader:
+            reader.readline()
+        err = p.communicate(timeout=min(60, left()))[1]
+        outputs.append(("ivrc push | head -1", err))
+        want = len(self.bundle(work, state=False)["objects"])
+        ids = [e for e in entries(work, self.t).values() if "id" in e]
+        report(p.returncode == 0 and "standard output was closed" in err and len(ids) == want,
+               self.name("standard output closed early: the push finishes, records every id "
+                         "and says so"),
+               "status %s, %d of %d ids\n%s" % (p.returncode, len(ids), want, err))
+        self.consistent(work, "standard output closed early: every object once")
 
     def interrupt(self):
         work = self.fresh()
@@ -530,6 +558,33 @@ def smartflo_login(fake, tmp):
            "smartflo: a refused login: exit 3, the password not shown", str(r))
 
 
+def header_and_url_safety(fake, tmp):
+    """What goes into a header or is printed of a URL (issue: no leaks)."""
+    s = Suite(fake, "smartflo", tmp)
+    work = s.fresh()
+    fake.reset()
+    r = s.push(work, env=clean_env(fake, SMARTFLO_TOKEN="tok\r\nX-Injected: 1"))
+    report(r.status == 2 and "SMARTFLO_TOKEN holds a control character" in r.err and
+           not fake.dump()["log"],
+           "smartflo: a token with CR/LF: refused before any request, exit 2", str(r))
+    work = s.fresh()
+    fake.reset()
+    fake.config({"login_token": "sf\r\nX-Injected: 1"})
+    r = s.push(work, env=clean_env(fake, SMARTFLO_TOKEN=None, **LOGIN))
+    log = fake.dump()["log"]
+    report(r.status == 3 and "access_token holds a control character" in r.err and
+           len(log) == 1 and log[0]["path"] == "/v1/auth/login",
+           "smartflo: a login answer's token with CR/LF: refused, nothing sent with it",
+           "%s\n%s" % (r, [e["path"] for e in log]))
+    fake.reset()
+    work = s.fresh()
+    r = s.push(work, env=clean_env(
+        fake, SMARTFLO_BASE_URL="http://ops:hunter2@example.com/api?access_token=abc123#x"))
+    report(r.status == 2 and "refused" in r.err and "http://example.com/api?..." in r.err and
+           "hunter2" not in r.err + r.out and "abc123" not in r.err + r.out,
+           "a refused base URL is printed without its user, password and query", str(r))
+
+
 def infobip_pacing(fake, tmp):
     s = Suite(fake, "infobip", tmp)
     menus = "".join("  m%d:\n    prompt: shared\n    options: { 1: hangup }\n" % i
@@ -574,10 +629,11 @@ def main():
     try:
         for t in TARGETS:
             s = Suite(fake, t, tmp)
-            for check in (s.clean, s.dry_run, s.faults, s.interrupt, s.killed, s.refresh,
-                          s.prune):
+            for check in (s.clean, s.dry_run, s.faults, s.closed_output, s.interrupt,
+                          s.killed, s.refresh, s.prune):
                 check()
         smartflo_login(fake, tmp)
+        header_and_url_safety(fake, tmp)
         infobip_pacing(fake, tmp)
         one_state_file(fake, tmp)
         secrets_scan()

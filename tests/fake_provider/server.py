@@ -21,7 +21,8 @@ create is counted, every request is logged.
 
 Control (no auth), for the test driver:
   POST /_control/reset            forget everything, default credentials
-  POST /_control/config  {...}    e.g. {"smartflo_tokens": ["t"]}
+  POST /_control/config  {...}    e.g. {"smartflo_tokens": ["t"]}; "login_token":
+                                  the token Smartflo's login answers
   POST /_control/faults  [...]    the fault rules (below), replacing the old
   POST /_control/edit    {"provider", "id", "set": {...}} or {"..., "delete": true}
   GET  /_control/dump             objects, creates, logins, log, violations
@@ -172,7 +173,7 @@ def smartflo(method, path, query, body, headers):
         if (isinstance(body, dict) and body.get("email") == cfg["smartflo_email"]
                 and body.get("password") == cfg["smartflo_password"]):
             STATE["logins"] += 1
-            tok = "sf-login-%d-5ecret" % STATE["logins"]
+            tok = cfg.get("login_token") or "sf-login-%d-5ecret" % STATE["logins"]
             cfg["smartflo_tokens"].append(tok)
             return 200, {"success": True, "access_token": tok, "token_type": "bearer",
                          "expires_in": 3600}
