@@ -294,7 +294,7 @@ static bool create_only(const struct bundle *b, const struct bundle_object *o)
  * that (a cycle of create-only objects, which the target's check refuses),
  * the rest follows in source order. Returns how many were written. */
 static size_t comp_order(struct arena *a, const struct bundle *b, const struct graph *g,
-			 const struct comps *c, size_t q, size_t *out)
+			 const struct comps *c, size_t q, size_t *rank, size_t *out)
 {
 	size_t s = c->start[q], e = c->start[q + 1], k = 0;
 	bool any = false;
@@ -305,9 +305,10 @@ static size_t comp_order(struct arena *a, const struct bundle *b, const struct g
 			out[k++] = c->members[m];
 		return k;
 	}
-	/* rank[j]: j's place among the members; waiting[r]: unplaced members
-	 * the create-only member of rank r points to (0 for the others). */
-	size_t n = e - s, *rank = alloc_sizes(a, b->count), *waiting = alloc_sizes(a, n);
+	/* rank[j]: j's place among the members (room for every object, shared
+	 * by the components); waiting[r]: unplaced members the create-only
+	 * member of rank r points to (0 for the others). */
+	size_t n = e - s, *waiting = alloc_sizes(a, n);
 	bool *placed = arena_alloc(a, n * sizeof *placed), *late = arena_alloc(a, n * sizeof *late);
 	for (size_t r = 0; r < n; r++)
 		rank[c->members[s + r]] = r;
@@ -357,7 +358,7 @@ static size_t comp_order(struct arena *a, const struct bundle *b, const struct g
 static void comps_sort(struct arena *a, const struct bundle *b, const struct graph *g,
 		       const struct comps *c, size_t *out)
 {
-	size_t *indeg = alloc_sizes(a, c->n), k = 0;
+	size_t *indeg = alloc_sizes(a, c->n), k = 0, *rank = alloc_sizes(a, b->count);
 	struct heap h = {alloc_sizes(a, c->n), 0};
 	for (size_t i = 0; i < g->n; i++)
 		for (size_t e = g->off[i]; e < g->off[i + 1]; e++)
@@ -368,7 +369,7 @@ static void comps_sort(struct arena *a, const struct bundle *b, const struct gra
 	while (h.n) {
 		size_t q = c->comp[c->by_rank[heap_pop(&h)]];
 		size_t from = k;
-		k += comp_order(a, b, g, c, q, out + k);
+		k += comp_order(a, b, g, c, q, rank, out + k);
 		for (size_t m = from; m < k; m++) {
 			size_t j = out[m];
 			for (size_t e = g->roff[j]; e < g->roff[j + 1]; e++) {
