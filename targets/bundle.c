@@ -83,8 +83,11 @@ const char *target_setting(const struct ast_program *p, const struct target_caps
 {
 	int i = ast_target_index(p, caps->name);
 	const char *v = i >= 0 ? settings_value(&p->targets[i], name) : NULL;
-	if (v)
-		return v;
+	return v ? v : target_setting_default(caps, name);
+}
+
+const char *target_setting_default(const struct target_caps *caps, const char *name)
+{
 	for (size_t i = 0; i < caps->nsettings; i++)
 		if (strcmp(caps->settings[i].name, name) == 0)
 			return caps->settings[i].default_value;

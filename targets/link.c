@@ -336,8 +336,6 @@ static size_t comp_order(struct arena *a, const struct bundle *b, const struct g
 			if (r == n)
 				r = next;
 		}
-		if (placed[r])
-			continue;
 		placed[r] = true;
 		size_t j = c->members[s + r];
 		out[k++] = j;

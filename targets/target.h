@@ -94,6 +94,8 @@ bool target_numeric_refs(const struct target *t, const char *kind);
  * (NULL when the caps do not list it). */
 const char *target_setting(const struct ast_program *p, const struct target_caps *caps,
 			   const char *name);
+/* A setting's default in the caps (NULL when it has none or is not listed). */
+const char *target_setting_default(const struct target_caps *caps, const char *name);
 /* The setting `name` of a settings block (targets.<t> or menus.X.<t>), or
  * NULL; settings_value gives its scalar text, NULL when absent. */
 const struct ast_setting *settings_find(const struct ast_settings *s, const char *name);

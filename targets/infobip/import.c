@@ -19,7 +19,7 @@
 #include "../import.h"
 #include "infobip.h"
 
-enum { IB_DEFAULT_TIMEOUT = 5, IB_MAX_TIMEOUT = 60, IB_MAX_PAUSE = 5, IB_MAX_RETRIES = 100 };
+enum { IB_DEFAULT_TIMEOUT = 5, IB_MAX_TIMEOUT = 60, IB_MAX_PAUSE = 5 };
 
 /* A menu, found by the variable its key goes into. */
 struct ib_menu {
@@ -67,15 +67,6 @@ struct ibi {
 	const char **claimed;      /* variables named as a request's response fields */
 	size_t nclaimed, capclaimed;
 };
-
-static const char *setting_default(const char *name)
-{
-	const struct target_caps *c = &infobip_target.caps;
-	for (size_t i = 0; i < c->nsettings; i++)
-		if (strcmp(c->settings[i].name, name) == 0)
-			return c->settings[i].default_value;
-	return "";
-}
 
 static bool is_word(const cJSON *a, const char *w)
 {
@@ -136,7 +127,7 @@ static bool unlimited_goto(const struct ibi *c, const cJSON *a)
 	int64_t limit = 0;
 	return keys_are(a, go) && cJSON_IsNumber(get(a, "goTo")) && cJSON_IsObject(o) &&
 	       cJSON_GetArraySize(o) == 1 && import_int(o, c->limit_key, &limit) &&
-	       limit == 100 && n && !n->next && is_word(n, "hangup");
+	       limit == IB_GOTO_LIMIT_MAX && n && !n->next && is_word(n, "hangup");
 }
 
 static int action_id(const cJSON *a)
@@ -591,7 +582,7 @@ static bool retry_if(struct ibi *c, const cJSON *a, int menu_prompt, int64_t *re
 	size_t n = strlen(counter);
 	if (!cond || strncmp(cond, "${", 2) != 0 || strncmp(cond + 2, counter, n) != 0 ||
 	    sscanf(cond + 2 + n, " < %lld}%n", &limit, &used) != 1 || cond[2 + n + used] ||
-	    limit < 1 || limit > IB_MAX_RETRIES)
+	    limit < 1 || limit > IB_GOTO_LIMIT_MAX)
 		return false;
 	*retries = limit;
 	*prompt = p;
@@ -1453,16 +1444,16 @@ static void settings(struct ibi *c)
 {
 	struct tally *lang = NULL, *voice = NULL;
 	size_t nl = 0, cl = 0, nv = 0, cv = 0;
-	c->limit_key = setting_default("goto_limit_key");
+	c->limit_key = target_setting_default(&infobip_target.caps, "goto_limit_key");
 	for (size_t i = 0; i < c->im->nobjects; i++)
 		learn(c, c->im->objects[i].body, &lang, &nl, &cl, &voice, &nv, &cv);
-	c->language = most(lang, nl, setting_default("language"));
+	c->language = most(lang, nl, target_setting_default(&infobip_target.caps, "language"));
 	c->voice = most(voice, nv, NULL);
-	if (strcmp(c->language, setting_default("language")) != 0)
+	if (strcmp(c->language, target_setting_default(&infobip_target.caps, "language")) != 0)
 		import_setting(c->im, "language", c->language);
 	if (c->voice)
 		import_setting(c->im, "voice", c->voice);
-	if (strcmp(c->limit_key, setting_default("goto_limit_key")) != 0)
+	if (strcmp(c->limit_key, target_setting_default(&infobip_target.caps, "goto_limit_key")) != 0)
 		import_setting(c->im, "goto_limit_key", c->limit_key);
 }
 

@@ -5,6 +5,11 @@
 
 extern const struct target infobip_target;
 
+/* goTo's limit takes 1 to 100 (Infobip's OpenAPI): the lowering's bound on
+ * retries and `limit`, and the limit of a jump the language does not limit,
+ * which import reads back. */
+enum { IB_GOTO_LIMIT_MAX = 100 };
+
 /* lower.c */
 void infobip_lower(const struct ast_program *p, struct bundle *out, struct diag *d);
 /* What only lowering finds, without the bodies (caps.h: check). */

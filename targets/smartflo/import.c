@@ -29,15 +29,6 @@ struct sfi {
 	size_t nvr_menus, capvr;
 };
 
-static const char *setting_default(const char *name)
-{
-	const struct target_caps *c = &smartflo_target.caps;
-	for (size_t i = 0; i < c->nsettings; i++)
-		if (strcmp(c->settings[i].name, name) == 0)
-			return c->settings[i].default_value;
-	return "";
-}
-
 /* ---------- what a body may be ---------- */
 
 static bool has(const cJSON *o, const char *key)
@@ -640,16 +631,16 @@ static void sf_convert(struct importer *im)
 {
 	struct sfi s = { .im = im };
 	s.sep = find_separator(im);
-	s.aa_type = setting_default("announcement_type");
-	s.vr_type = setting_default("vr_route_type");
-	s.hangup = arena_concat(im->a, "hangup", s.sep, "1", (const char *)NULL);
-	if (strcmp(s.sep, setting_default("separator")) != 0)
+	s.aa_type = target_setting_default(&smartflo_target.caps, "announcement_type");
+	s.vr_type = target_setting_default(&smartflo_target.caps, "vr_route_type");
+	s.hangup = smartflo_route(im->a, s.sep, "hangup", "1").whole;
+	if (strcmp(s.sep, target_setting_default(&smartflo_target.caps, "separator")) != 0)
 		import_setting(im, "separator", s.sep);
 	for (size_t i = 0; i < im->nobjects; i++) {
 		const struct imp_object *o = &im->objects[i];
 		learn_types(&s, o->body);
 		if (strcmp(o->kind, "vr") == 0 && o->path &&
-		    strcmp(o->path, setting_default("vr_path")) != 0)
+		    strcmp(o->path, target_setting_default(&smartflo_target.caps, "vr_path")) != 0)
 			import_setting(im, "vr_path", o->path);
 	}
 	for (size_t i = 0; i < im->nobjects; i++) {

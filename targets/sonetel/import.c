@@ -27,15 +27,6 @@ struct sti {
 	bool silent_mailbox;       /* mailbox_greeting: no was set */
 };
 
-static const char *setting_default(const char *name)
-{
-	const struct target_caps *c = &sonetel_target.caps;
-	for (size_t i = 0; i < c->nsettings; i++)
-		if (strcmp(c->settings[i].name, name) == 0)
-			return c->settings[i].default_value;
-	return "";
-}
-
 static const char *st_kind_of(const cJSON *b)
 {
 	return import_str(b, "app_type") ? "voiceapp" : NULL;
@@ -150,6 +141,7 @@ static void learn_settings(struct sti *s)
 	struct importer *im = s->im;
 	bool phnum = false, other_phone = false;
 	const cJSON *voice_at = NULL;
+	const char *hangup_default = target_setting_default(&sonetel_target.caps, "hangup_action");
 	for (size_t i = 0; i < im->nobjects; i++) {
 		const cJSON *b = im->objects[i].body;
 		const char *voice = import_str(b, "voice");
@@ -167,7 +159,7 @@ static void learn_settings(struct sti *s)
 			other_phone |= strcmp(act, "call") == 0 && strcmp(to, "other") == 0 &&
 				       import_is_phone(import_str(a, "id"));
 			if (!to[0] && act[0] && strcmp(act, "call") != 0 && strcmp(act, "connect") != 0 &&
-			    strcmp(act, "play") != 0 && strcmp(s->hangup, setting_default("hangup_action")) == 0)
+			    strcmp(act, "play") != 0 && strcmp(s->hangup, hangup_default) == 0)
 				s->hangup = act;
 		}
 	}
@@ -175,16 +167,17 @@ static void learn_settings(struct sti *s)
 		s->phone_to = "other";
 	if (s->voice && !voice_known(s->voice)) {
 		import_lost(im, voice_at, "voice '%s' is not one ivrc knows for sonetel; the "
-			    "default '%s' is used", s->voice, setting_default("voice"));
+			    "default '%s' is used", s->voice,
+			    target_setting_default(&sonetel_target.caps, "voice"));
 		s->voice = NULL;
 	}
 	if (!s->voice)
-		s->voice = setting_default("voice");
-	if (strcmp(s->voice, setting_default("voice")) != 0)
+		s->voice = target_setting_default(&sonetel_target.caps, "voice");
+	if (strcmp(s->voice, target_setting_default(&sonetel_target.caps, "voice")) != 0)
 		import_setting(im, "voice", s->voice);
-	if (strcmp(s->phone_to, setting_default("phone_to")) != 0)
+	if (strcmp(s->phone_to, target_setting_default(&sonetel_target.caps, "phone_to")) != 0)
 		import_setting(im, "phone_to", s->phone_to);
-	if (strcmp(s->hangup, setting_default("hangup_action")) != 0)
+	if (strcmp(s->hangup, target_setting_default(&sonetel_target.caps, "hangup_action")) != 0)
 		import_setting(im, "hangup_action", s->hangup);
 }
 
@@ -310,8 +303,8 @@ static void import_voicemail(struct sti *s)
 static void st_convert(struct importer *im)
 {
 	struct sti s = { .im = im };
-	s.phone_to = setting_default("phone_to");
-	s.hangup = setting_default("hangup_action");
+	s.phone_to = target_setting_default(&sonetel_target.caps, "phone_to");
+	s.hangup = target_setting_default(&sonetel_target.caps, "hangup_action");
 	learn_settings(&s);
 	struct doc_node *rec = import_map(im);
 	import_put(im, rec, "description",
