@@ -73,6 +73,10 @@ static struct ast_program *load(struct session *s, const char *path, int *status
 	const struct target_caps *caps = s->has_target ? &s->target->caps : NULL;
 	if (!res_check(p, &caps, s->has_target ? 1 : 0, &s->run.arena, &s->run.diag) || s->run.diag.errors)
 		return NULL;
+	if (caps && caps->check)
+		caps->check(p, &s->run.diag);
+	if (s->run.diag.errors)
+		return NULL;
 	*status = EXIT_CLEAN;
 	return p;
 }

@@ -61,7 +61,7 @@ struct target_caps {
 	/* How its calls differ from the language's semantics (the simulator;
 	 * docs/TARGETS.md). Its menus' keys and invalid handler are above. */
 	bool no_input_at_once;         /* silence takes no_input's `then` at once */
-	bool final_prompt_fallback;    /* no final_prompt: the handler's, else the menu's */
+	bool final_prompt_fallback;    /* no final_prompt: the handler's prompt plays */
 };
 
 /* The targets a program can name, in order (the registry's): the binder

@@ -359,19 +359,21 @@ static const struct ast_option *find_option(struct sim *s, const struct ast_menu
 	return NULL;
 }
 
-/* The failure's last prompt: final_prompt, or on a target that falls back,
- * the handler's prompt, else the menu's. */
-static void final_prompt(struct sim *s, const struct ast_menu *m, const struct ast_handler *h)
+/* The failure's last prompt: final_prompt, or on a target that falls back
+ * (whose check requires both handlers), the handler's prompt. */
+static void final_prompt(struct sim *s, const struct ast_handler *h)
 {
-	if (h->present && h->final_prompt.name) {
+	if (!h->present)
+		return;
+	if (h->final_prompt.name) {
 		play(s, &h->final_prompt);
 		return;
 	}
 	if (!s->bh->final_prompt_fallback)
 		return;
-	const struct ast_recref *r = h->present && h->prompt.name ? &h->prompt : &m->prompt;
-	target_note(s, arena_printf(s->a, "no final_prompt: '%s' plays in its place", r->name));
-	play(s, r);
+	target_note(s, arena_printf(s->a, "no final_prompt: '%s' plays in its place",
+				    h->prompt.name));
+	play(s, &h->prompt);
 }
 
 /* A wrong key (which = H_INVALID) or silence: retry or give up. Returns
@@ -411,7 +413,7 @@ static bool menu_failure(struct sim *s, const struct ast_menu *m, struct copy *c
 		e->count = count;
 	}
 	e->dest = h->present ? sim_dest_text(s->a, &h->then) : "hangup";
-	final_prompt(s, m, h);
+	final_prompt(s, h);
 	return false;
 }
 

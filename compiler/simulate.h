@@ -24,7 +24,7 @@ struct sim_behaviour {
 	const char *keys;            /* keys its menus take (others are wrong keys); NULL: all */
 	bool no_invalid_handler;     /* a wrong key replays the menu, uncounted (Sonetel) */
 	bool no_input_at_once;       /* silence takes no_input's `then` at once (Sonetel) */
-	bool final_prompt_fallback;  /* no final_prompt: the handler's, else the menu's (Smartflo) */
+	bool final_prompt_fallback;  /* no final_prompt: the handler's prompt plays (Smartflo) */
 };
 
 /* What target `caps` does differently (its capability table says). */

@@ -60,7 +60,10 @@ out = ["ivrc: 1", "name: ring", "entry: [menu:m0]",
        "recordings:",
        '  r: { smartflo: 1, sonetel: "https://example.com/r.mp3", text: "Press 1." }',
        "menus:"]
-out += ["  m%d: { prompt: r, options: { 1: menu:m%d } }" % (i, (i + 1) % m) for i in range(m)]
+# Smartflo needs both handlers (IVR435).
+h = "{ prompt: r, retries: 0, then: hangup }"
+out += ["  m%d: { prompt: r, options: { 1: menu:m%d }, invalid: %s, no_input: %s }"
+        % (i, (i + 1) % m, h, h) for i in range(m)]
 open("cycle.yaml", "w").write("\n".join(out) + "\n")
 EOF
 

@@ -514,7 +514,10 @@ class Suite:
         work = self.fresh()
         self.push(work)
         promo_id = self.key_id(work, "promo")
-        self.edit_file(work, "  promo:\n    prompt: promo\n    options: { 1: sales }\n", "")
+        self.edit_file(work, "  promo:\n    prompt: promo\n"
+                       "    invalid: {prompt: promo, retries: 0, then: hangup}\n"
+                       "    no_input: {prompt: promo, retries: 0, then: hangup}\n"
+                       "    options: { 1: sales }\n", "")
         key = "%s:promo" % KIND[self.t]
         p = self.plan(work, "--detailed-exitcode")
         report(p.status == 0 and re.search(r"orphan\s+%s" % key, p.out),

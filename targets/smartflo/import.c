@@ -251,20 +251,16 @@ static void add_option(struct sfi *s, struct doc_node *opts, const char *key, co
 	import_put(s->im, opts, key, o);
 }
 
-/* What the body says about one handler; the lowering's defaults for an
- * absent handler (retries 0, hangup, the menu's prompt) read back as none. */
+/* What the body says about one handler. Every Smartflo menu names both
+ * (its recordings are mandatory), so both are always written back. */
 struct handler {
 	const char *key;           /* invalid, no_input */
 	int64_t retries;
 	const char *prompt, *final, *then;
 };
 
-static void put_handler(struct sfi *s, struct doc_node *m, const char *menu_prompt,
-			const struct handler *h)
+static void put_handler(struct sfi *s, struct doc_node *m, const struct handler *h)
 {
-	if (h->retries == 0 && strcmp(h->then, "hangup") == 0 &&
-	    strcmp(h->prompt, menu_prompt) == 0 && strcmp(h->final, h->prompt) == 0)
-		return;
 	struct doc_node *n = import_map(s->im);
 	import_put(s->im, n, "prompt", import_word(s->im, h->prompt));
 	if (strcmp(h->final, h->prompt) != 0)
@@ -356,8 +352,8 @@ static void import_ivr(struct sfi *s)
 			      rec_or(s, b, "timeout_retry_recording", prompt), NULL,
 			      route_or_hangup(s, b, "timeout_destination") };
 	ni.final = rec_or(s, b, "timeout_recording", ni.prompt);
-	put_handler(s, m, prompt, &inv);
-	put_handler(s, m, prompt, &ni);
+	put_handler(s, m, &inv);
+	put_handler(s, m, &ni);
 	import_unknown_keys(s->im, b, ivr_keys, s->what);
 	s->nmenus++;
 }
@@ -439,8 +435,8 @@ static void import_vr(struct sfi *s)
 			      rec_or(s, b, "timeout_retry_recording", prompt), NULL,
 			      vr_route(s, b, "timeout_destination") };
 	ni.final = rec_or(s, b, "timeout_recording", ni.prompt);
-	put_handler(s, m, prompt, &inv);
-	put_handler(s, m, prompt, &ni);
+	put_handler(s, m, &inv);
+	put_handler(s, m, &ni);
 	vr_settings(s, m, b);
 	import_unknown_keys(s->im, b, vr_keys, s->what);
 	s->nmenus++;

@@ -184,37 +184,25 @@ static void menu_options(struct sf *s, struct bundle_object *o, const struct ast
 	}
 }
 
-/* A handler's recording when it has one, else the fallback. */
-static const struct ast_recref *handler_rec(const struct ast_handler *h,
-					    const struct ast_recref *r,
-					    const struct ast_recref *fallback)
+/* What plays when a handler's tries run out: its final_prompt, else its
+ * prompt. menu_is_complete has made sure both handlers are there. */
+static const struct ast_recref *final_rec(const struct ast_handler *h)
 {
-	return h->present && r->name ? r : fallback;
-}
-
-/* Where a handler sends the call; without a handler, hang up. */
-static struct sf_route handler_route(struct sf *s, struct bundle_object *o,
-				  const struct ast_handler *h)
-{
-	return h->present ? route_of(s, o, &h->then) : s->hangup;
+	return h->final_prompt.name ? &h->final_prompt : &h->prompt;
 }
 
 static void menu_handlers(struct sf *s, struct bundle_object *o, const struct ast_menu *m)
 {
 	const struct ast_handler *inv = &m->invalid, *ni = &m->no_input;
-	const struct ast_recref *inv_rec = handler_rec(inv, &inv->prompt, &m->prompt);
-	const struct ast_recref *ni_rec = handler_rec(ni, &ni->prompt, &m->prompt);
 	cJSON *body = o->body;
-	json_add_number(body, "incorrect_count", inv->present ? (double)inv->retries : 0);
-	json_add_string(body, "invalid_recording", rec_string(s, inv_rec));
-	json_add_string(body, "invalid_destination", handler_route(s, o, inv).whole);
-	json_add_number(body, "timeout_tries", ni->present ? (double)ni->retries : 0);
-	json_add_string(body, "timeout_retry_recording", rec_string(s, ni_rec));
-	json_add_string(body, "timeout_recording",
-			rec_string(s, handler_rec(ni, &ni->final_prompt, ni_rec)));
-	json_add_string(body, "timeout_destination", handler_route(s, o, ni).whole);
-	json_add_string(body, "recording_invalid",
-			rec_string(s, handler_rec(inv, &inv->final_prompt, inv_rec)));
+	json_add_number(body, "incorrect_count", (double)inv->retries);
+	json_add_string(body, "invalid_recording", rec_string(s, &inv->prompt));
+	json_add_string(body, "invalid_destination", route_of(s, o, &inv->then).whole);
+	json_add_number(body, "timeout_tries", (double)ni->retries);
+	json_add_string(body, "timeout_retry_recording", rec_string(s, &ni->prompt));
+	json_add_string(body, "timeout_recording", rec_string(s, final_rec(ni)));
+	json_add_string(body, "timeout_destination", route_of(s, o, &ni->then).whole);
+	json_add_string(body, "recording_invalid", rec_string(s, final_rec(inv)));
 }
 
 static void lower_ivr(struct sf *s, const struct ast_menu *m)
@@ -281,28 +269,22 @@ static void vr_entries(struct sf *s, struct bundle_object *o, const struct ast_m
 	}
 }
 
-/* The same handlers and defaults as an IVR's, with numbers for recordings. */
+/* The same handlers as an IVR's, with numbers for recordings. */
 static void vr_handlers(struct sf *s, struct bundle_object *o, const struct ast_menu *m)
 {
 	const struct ast_handler *inv = &m->invalid, *ni = &m->no_input;
-	const struct ast_recref *inv_rec = handler_rec(inv, &inv->prompt, &m->prompt);
-	const struct ast_recref *ni_rec = handler_rec(ni, &ni->prompt, &m->prompt);
-	struct span inv_at = inv->present ? inv->then.span : m->decl.name_span;
-	struct span ni_at = ni->present ? ni->then.span : m->decl.name_span;
 	cJSON *body = o->body;
 	json_add_number(body, "timeout", m->timeout);
-	json_add_number(body, "incorrect_count", inv->present ? (double)inv->retries : 0);
-	json_add_number(body, "invalid_recording", rec_number(s, inv_rec));
+	json_add_number(body, "incorrect_count", (double)inv->retries);
+	json_add_number(body, "invalid_recording", rec_number(s, &inv->prompt));
 	vr_route(s, body, "invalid_destination_type", "invalid_destination_id",
-		 handler_route(s, o, inv), inv_at);
-	json_add_number(body, "timeout_retries", ni->present ? (double)ni->retries : 0);
-	json_add_number(body, "timeout_retry_recording", rec_number(s, ni_rec));
-	json_add_number(body, "timeout_recording",
-			rec_number(s, handler_rec(ni, &ni->final_prompt, ni_rec)));
+		 route_of(s, o, &inv->then), inv->then.span);
+	json_add_number(body, "timeout_retries", (double)ni->retries);
+	json_add_number(body, "timeout_retry_recording", rec_number(s, &ni->prompt));
+	json_add_number(body, "timeout_recording", rec_number(s, final_rec(ni)));
 	vr_route(s, body, "timeout_destination_type", "timeout_destination_id",
-		 handler_route(s, o, ni), ni_at);
-	json_add_number(body, "recording_invalid",
-			rec_number(s, handler_rec(inv, &inv->final_prompt, inv_rec)));
+		 route_of(s, o, &ni->then), ni->then.span);
+	json_add_number(body, "recording_invalid", rec_number(s, final_rec(inv)));
 }
 
 /* Always destination_type "multiple": a menu waits for a key. "single" (a
@@ -326,21 +308,39 @@ static void lower_vr(struct sf *s, const struct ast_menu *m)
 }
 
 /* An IVR's `option` and `destination` are mandatory (seed 000), and so are
- * a virtual receptionist's `entries` (seed 003): a menu needs a key. */
-static bool menu_has_keys(struct sf *s, const struct ast_menu *m)
+ * a virtual receptionist's `entries` (seed 003): a menu needs a key. Both
+ * also require the recording played when a caller's tries run out
+ * (timeout_recording, recording_invalid), which only a handler names: the
+ * menu's own prompt there would play the whole menu to a caller who can no
+ * longer answer it, and then hang up. */
+static bool menu_is_complete(struct sf *s, const struct ast_menu *m)
 {
-	if (m->noptions)
-		return true;
-	diag_error(s->d, IVR_TARGET_REQUIRED, m->decl.name_span,
-		   "smartflo needs at least one option in menu '%s' (an IVR's option and "
-		   "destination are mandatory); a prompt and a route without keys is an "
-		   "announcement", m->decl.name);
-	return false;
+	bool ok = true;
+	if (!m->noptions) {
+		diag_error(s->d, IVR_TARGET_REQUIRED, m->decl.name_span,
+			   "smartflo needs at least one option in menu '%s' (an IVR's option and "
+			   "destination are mandatory); a prompt and a route without keys is an "
+			   "announcement", m->decl.name);
+		ok = false;
+	}
+	bool inv = m->invalid.present, ni = m->no_input.present;
+	if (!inv || !ni) {
+		diag_error(s->d, IVR_TARGET_REQUIRED, m->decl.name_span,
+			   "smartflo plays a recording when a caller's tries in menu '%s' run out "
+			   "(timeout_recording and recording_invalid are mandatory), and the menu "
+			   "has no %s to name one; add %s (a handler's final_prompt, else its prompt, "
+			   "plays then)", m->decl.name,
+			   !inv && !ni ? "'invalid' or 'no_input' handler"
+			   : !inv ? "'invalid' handler" : "'no_input' handler",
+			   !inv && !ni ? "both" : "it");
+		ok = false;
+	}
+	return ok;
 }
 
 static void lower_menu(struct sf *s, const struct ast_menu *m)
 {
-	if (!menu_has_keys(s, m))
+	if (!menu_is_complete(s, m))
 		return;
 	if (menu_is_vr(s, m))
 		lower_vr(s, m);
@@ -483,7 +483,7 @@ void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag
 		lower_broadcast(&s, p->broadcasts[i]);
 }
 
-/* Menus without keys; and, when some menu is a virtual receptionist,
+/* Menus without keys or handlers; and, when some menu is a virtual receptionist,
  * what only lowering finds (ids that are not numbers): into a scratch
  * bundle, whose findings are kept. */
 void smartflo_check(const struct ast_program *p, struct diag *d)
@@ -495,7 +495,7 @@ void smartflo_check(const struct ast_program *p, struct diag *d)
 		vr = menu_is_vr(&s, p->menus[i]);
 	if (!vr) {
 		for (size_t i = 0; i < p->nmenus; i++)
-			menu_has_keys(&s, p->menus[i]);
+			menu_is_complete(&s, p->menus[i]);
 		announcement_cycles(p, d, d->arena);
 		return;
 	}
