@@ -4,6 +4,7 @@
  * Temporary arrays live in the bundle's arena. */
 #include "json_build.h"
 #include "link.h"
+#include "state.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -416,29 +417,25 @@ static const char *state_id(struct arena *a, const cJSON *entry)
 	return NULL;
 }
 
-/* state.targets.<target>.objects as a sorted table; false if not a state file. */
-static bool state_ids(struct arena *a, const cJSON *state, const char *target, struct ids *out)
+/* The ids of project's section of the state for target, as a sorted
+ * table; the reason when state is not a state file of this project. */
+static const char *state_ids(struct arena *a, cJSON *state, const char *project,
+			     const char *target, struct ids *out)
 {
-	const cJSON *ver = cJSON_GetObjectItemCaseSensitive(state, "version");
-	if (!cJSON_IsObject(state) || !cJSON_IsNumber(ver) ||
-	    ver->valuedouble != LINK_STATE_VERSION)
-		return false;
-	const cJSON *t = cJSON_GetObjectItemCaseSensitive(state, "targets");
-	const cJSON *objs = cJSON_GetObjectItemCaseSensitive(
-		cJSON_GetObjectItemCaseSensitive(t, target), "objects");
-	if (!cJSON_IsObject(objs))
-		objs = NULL;
+	const char *why;
+	const cJSON *objs = state_objects(state, a, project, target, false, &why), *e;
+	if (why)
+		return why;
 	size_t cap = (size_t)cJSON_GetArraySize(objs);
 	out->v = arena_alloc(a, (cap ? cap : 1) * sizeof *out->v);
 	out->n = 0;
-	const cJSON *e;
 	cJSON_ArrayForEach(e, objs) {
 		const char *id = state_id(a, e);
 		if (id && e->string)
 			out->v[out->n++] = (struct named){e->string, strlen(e->string), id, 0};
 	}
 	named_sort(out->v, out->n);
-	return true;
+	return NULL;
 }
 
 static size_t put(char *out, size_t at, const char *p, size_t n)
@@ -538,12 +535,12 @@ static void fill_body(struct link_filler *f, cJSON *body)
 	}
 }
 
-const char *link_fill(struct bundle *b, const cJSON *state)
+const char *link_fill(struct bundle *b, cJSON *state)
 {
 	struct ids ids;
-	if (!state_ids(b->arena, state, b->target->caps.name, &ids))
-		return arena_printf(b->arena, "not an ivrc state file (version %d)",
-				    LINK_STATE_VERSION);
+	const char *why = state_ids(b->arena, state, b->project, b->target->caps.name, &ids);
+	if (why)
+		return why;
 	for (size_t i = 0; i < b->count; i++) {
 		struct bundle_object *o = &b->objects[i];
 		const char *key = link_key(b->arena, o->kind, o->name);

@@ -1,20 +1,13 @@
 /* The link step: objects of a bundle refer to one another by the placeholder
  * "@{kind:name}" until their remote ids are known. This orders a bundle so
  * that what a body points to comes first, fills in ids known from the state
- * file, and renders the bundle as the JSON that `ivrc build` prints.
- *
- * State file (ours; `ivrc.state.json`, one section per target):
- *   {"version": 1,
- *    "targets": {"smartflo": {"objects": {"ivr:main": {"id": "123"}, ...}}}}
- * An object's key is "kind:name" (the ivrc name, not the remote name); its
- * "id" is a string or an integer. Other keys are kept for push and ignored here. */
+ * file (state.h), and renders the bundle as the JSON that `ivrc build`
+ * prints. */
 #ifndef IVRC_LINK_H
 #define IVRC_LINK_H
 #include <stdbool.h>
 #include <cJSON.h>
 #include "target.h"
-
-enum { LINK_STATE_VERSION = 1 };
 
 /* "kind:name" and "@{kind:name}", in the arena. */
 const char *link_key(struct arena *a, const char *kind, const char *name);
@@ -31,7 +24,7 @@ void link_order(struct bundle *b);
  * NULL, or what is wrong with the state: not a version 1 state file
  * (nothing changed), or an id that a body takes as a number and that is no
  * plain number. Call it once per bundle. */
-const char *link_fill(struct bundle *b, const cJSON *state);
+const char *link_fill(struct bundle *b, cJSON *state);
 
 /* Filling one string of a body, for link_fill and for push (whose ids come
  * from a state that grows as it creates): each "@{kind:name}" whose id

@@ -23,18 +23,9 @@
 #include "../compiler/outfile.h"
 #include "json_build.h"
 #include "link.h"
+#include "state.h"
 
 /* ---------- the state file ---------- */
-
-static cJSON *child_object(cJSON *parent, const char *key, bool *bad)
-{
-	cJSON *x = cJSON_GetObjectItemCaseSensitive(parent, key);
-	if (!x)
-		x = cJSON_AddObjectToObject(parent, key);
-	else if (!cJSON_IsObject(x))
-		*bad = true;
-	return x;
-}
 
 static char *read_file(const char *path, size_t *len, int *err)
 {
@@ -71,8 +62,7 @@ static int state_load(struct push_ctx *c)
 	int err;
 	char *text = read_file(c->state_path, &len, &err);
 	if (!text && err == ENOENT) {
-		c->state = cJSON_CreateObject();
-		cJSON_AddNumberToObject(c->state, "version", LINK_STATE_VERSION);
+		c->state = state_new();
 	} else if (!text || err) {
 		fprintf(stderr, "ivrc: %s: cannot read the state file: %s\n", c->state_path,
 			strerror(err ? err : ENOMEM));
@@ -90,17 +80,10 @@ static int state_load(struct push_ctx *c)
 			return PUSH_USAGE;
 		}
 	}
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->state, "version");
-	bool bad = !cJSON_IsObject(c->state) || !cJSON_IsNumber(v) ||
-		   v->valuedouble != LINK_STATE_VERSION;
-	if (!bad) {
-		cJSON *t = child_object(c->state, "targets", &bad);
-		cJSON *sec = bad ? NULL : child_object(t, c->target, &bad);
-		c->objects = bad ? NULL : child_object(sec, "objects", &bad);
-	}
-	if (bad) {
-		fprintf(stderr, "ivrc: %s: not an ivrc state file (version %d)\n", c->state_path,
-			LINK_STATE_VERSION);
+	const char *why;
+	c->objects = state_objects(c->state, c->a, c->p->name, c->target, true, &why);
+	if (!c->objects) {
+		fprintf(stderr, "ivrc: %s: %s\n", c->state_path, why);
 		return PUSH_USAGE;
 	}
 	return PUSH_CLEAN;
@@ -209,10 +192,12 @@ static const char *const act_names[] = { "unchanged", "create", "update", "delet
 struct item {
 	struct bundle_object *o;     /* NULL: only in the state file */
 	const char *key, *path, *remote_name, *id;
+	const char *recorded_name;   /* the state's remote_name; NULL: none */
 	enum act act;
 	const char *note;
 	bool pending;                /* an earlier create may have been applied */
 	bool drifted;                /* --refresh: changed remotely */
+	bool verified;               /* the provider's object of id is ours */
 };
 
 struct plan {
@@ -261,6 +246,7 @@ static struct item plan_object(struct push_ctx *c, struct bundle *b, const struc
 			   .remote_name = o->remote_name };
 	const cJSON *e = state_entry(c, it.key);
 	it.id = push_id_text(c->a, e, "id");
+	it.recorded_name = entry_string(c, e, "remote_name");
 	it.pending = !it.id && cJSON_GetObjectItemCaseSensitive(e, "pending");
 	const char *cyc = cycle_ref(c, b, pl, i);
 	cJSON *body = filled_body(c, o, f);
@@ -297,6 +283,7 @@ static void plan_orphans(struct push_ctx *c, struct bundle *b, struct plan *pl)
 				   .id = push_id_text(c->a, e, "id"),
 				   .path = entry_string(c, e, "path"),
 				   .remote_name = entry_string(c, e, "remote_name") };
+		it.recorded_name = it.remote_name;
 		it.act = ACT_ORPHAN;
 		if (!it.id)
 			it.note = "no remote id recorded";
@@ -363,6 +350,58 @@ static enum push_verdict fetch_remote(struct push_ctx *c, const struct item *it,
 	return answer ? PV_OK : v;
 }
 
+/* A provider's text as it may be printed: control characters as \xNN,
+ * at most 80 bytes. */
+static const char *shown(struct arena *a, const char *s)
+{
+	size_t n = strlen(s), cut = n > 80 ? 80 : n;
+	char *out = arena_alloc(a, cut * 4 + 4), *o = out;
+	for (size_t i = 0; i < cut; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 0x20 || ch == 0x7f)
+			o += sprintf(o, "\\x%02x", ch);
+		else
+			*o++ = (char)ch;
+	}
+	strcpy(o, n > cut ? "..." : "");
+	return out;
+}
+
+/* Whether remote, the provider's object of it's id, is the one push made:
+ * it carries the name the state recorded. An id the provider gave to
+ * another object, or an object renamed by hand, is not touched. */
+static bool remote_is_ours(struct push_ctx *c, struct item *it, const cJSON *remote)
+{
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(remote, "name");
+	const char *want = it->recorded_name ? it->recorded_name : it->remote_name;
+	if (cJSON_IsString(n) && want && strcmp(n->valuestring, want) == 0)
+		return it->verified = true;
+	fprintf(stderr, "ivrc: %s: %s (id %s): the provider's object of that id is %s, not "
+		"'%s' as the state file recorded: it is not this project's, so it is neither "
+		"updated nor deleted; nothing was sent for it. If it was renamed by hand, give "
+		"it its name back; else remove the entry from %s to create it again\n",
+		c->target, it->key, it->id,
+		cJSON_IsString(n) ? arena_printf(c->a, "named '%s'", shown(c->a, n->valuestring))
+				  : "shown without a name", want ? want : "", c->state_path);
+	return false;
+}
+
+/* Before a PUT or DELETE of an object this run did not create or find:
+ * reads it (one GET, or the provider's list, read once a run). An object
+ * already gone passes: the PUT's 404 creates it again, a DELETE's is done. */
+static int verify_owned(struct push_ctx *c, struct item *it)
+{
+	if (!c->curl || it->verified || !it->id)
+		return PUSH_CLEAN;
+	cJSON *remote;
+	enum push_verdict v = fetch_remote(c, it, &remote);
+	if (v != PV_OK)
+		return failed(v, c);
+	bool ours = !remote || remote_is_ours(c, it, remote);
+	cJSON_Delete(remote);
+	return ours ? PUSH_CLEAN : PUSH_USAGE;
+}
+
 /* Numbers and strings compare by their text ("30" is 30). */
 static bool same_value(const cJSON *a, const cJSON *b)
 {
@@ -414,6 +453,10 @@ static int refresh_item(struct push_ctx *c, struct item *it)
 		it->id = NULL;
 		return PUSH_CLEAN;
 	}
+	if (!remote_is_ours(c, it, remote)) {
+		cJSON_Delete(remote);
+		return PUSH_USAGE;
+	}
 	struct link_filler f;
 	cJSON *want = filled_body(c, it->o, &f);
 	const char *k = drift(c, want, remote);
@@ -439,6 +482,23 @@ static bool ids_fit(struct push_ctx *c, const struct item *it, const struct link
 	return false;
 }
 
+/* An entry is this project's only when the remote name it recorded is the
+ * one the project gives that object (an update), or one of the project's
+ * names (a delete); else push refuses before sending anything. */
+static bool entry_owned(struct push_ctx *c, const struct item *it)
+{
+	if (!it->id || !it->recorded_name ||
+	    (it->o ? strcmp(it->recorded_name, it->o->remote_name) == 0
+		   : it->act != ACT_DELETE || state_name_is_projects(it->recorded_name, c->p->name)))
+		return true;
+	fprintf(stderr, "ivrc: %s: %s (id %s): the state file %s records it as '%s', and this "
+		"project (%s) names it '%s': it is not this project's object, so it is neither "
+		"updated nor deleted; nothing was sent. Correct or remove the entry\n", c->target,
+		it->key, it->id, c->state_path, it->recorded_name, c->p->name,
+		it->o ? it->o->remote_name : arena_printf(c->a, "%s-...", c->p->name));
+	return false;
+}
+
 static int make_plan(struct push_ctx *c, struct bundle *b, struct plan *pl)
 {
 	pl->keys = arena_alloc(c->a, (b->count ? b->count : 1) * sizeof *pl->keys);
@@ -452,6 +512,9 @@ static int make_plan(struct push_ctx *c, struct bundle *b, struct plan *pl)
 		ARENA_PUSH(c->a, pl->v, pl->n, pl->cap, it);
 	}
 	plan_orphans(c, b, pl);
+	for (size_t i = 0; i < pl->n; i++)
+		if (!entry_owned(c, &pl->v[i]))
+			return PUSH_USAGE;
 	for (size_t i = 0; c->o->refresh && i < pl->n; i++) {
 		int st = refresh_item(c, &pl->v[i]);
 		if (st != PUSH_CLEAN)
@@ -501,6 +564,8 @@ static bool record_id(struct push_ctx *c, struct item *it, const char *id, const
 	cJSON_DeleteItemFromObjectCaseSensitive(e, "hash");
 	set_string(e, "id", id);
 	set_string(e, "remote_name", it->remote_name ? it->remote_name : "");
+	it->recorded_name = it->remote_name;
+	it->verified = true;         /* created, found by its name, or checked */
 	set_string(e, "path", it->path);
 	if (hash)
 		set_string(e, "hash", hash);
@@ -628,6 +693,9 @@ static int do_update(struct push_ctx *c, struct item *it, bool second, struct ta
 	const char *had = entry_string(c, state_entry(c, it->key), "hash");
 	if (had && strcmp(had, hash) == 0 && !it->drifted)
 		return PUSH_CLEAN;
+	int st = verify_owned(c, it);
+	if (st != PUSH_CLEAN)
+		return st;
 	if (c->curl && !push_pace(c, it->key))
 		return stopped(c);
 	struct push_call k = { .method = "PUT", .path = id_path(c, it->path, it->id),
@@ -795,6 +863,11 @@ static int plan_and_push(struct push_ctx *c, struct bundle *b)
 	if ((st = confirm(c, changes(&pl))) != PUSH_CLEAN)
 		return st < 0 ? PUSH_CLEAN : st;
 	if (!o->refresh && (st = authenticate(c)) != PUSH_CLEAN)
+		return st;
+	for (size_t i = 0; i < pl.n && st == PUSH_CLEAN; i++)
+		if (pl.v[i].act == ACT_UPDATE || pl.v[i].act == ACT_DELETE)
+			st = verify_owned(c, &pl.v[i]);
+	if (st != PUSH_CLEAN)
 		return st;
 	struct tally t = { 0 };
 	st = execute(c, &pl, &t);

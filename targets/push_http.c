@@ -486,7 +486,7 @@ static void send_once(struct push_ctx *c, const struct push_call *k, struct push
 {
 	CURL *h = c->curl;
 	struct curl_slist *hdr = headers_for(c, k);
-	bool get = strcmp(k->method, "GET") == 0, post = strcmp(k->method, "POST") == 0;
+	bool get = strcmp(k->method, "GET") == 0;
 	curl_easy_setopt(h, CURLOPT_URL, push_url(c, k->path));
 	curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdr);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, r);
@@ -499,9 +499,10 @@ static void send_once(struct push_ctx *c, const struct push_call *k, struct push
 	}
 	curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, get ? NULL : k->method);
 	/* libcurl sends a request again, by itself, when a kept-alive connection
-	 * closes without an answer: harmless for GET, PUT and DELETE, a blind
-	 * second create for a POST. So a POST gets a connection of its own. */
-	curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, post ? 1L : 0L);
+	 * closes without an answer: a blind second create for a POST, and for a
+	 * PUT or DELETE a request that push's retries, log and pacing (Infobip
+	 * counts updates) never see. So every write gets a connection of its own. */
+	curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, get ? 0L : 1L);
 	r->curl_err = (int)curl_easy_perform(h);
 	if (r->curl_err == CURLE_OK)
 		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r->http);

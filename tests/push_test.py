@@ -149,8 +149,14 @@ def state_of(work):
     return json.loads(text)
 
 
-def entries(work, target):
-    return state_of(work).get("targets", {}).get(target, {}).get("objects", {})
+def section(st, target, project="pushtest"):
+    """The objects of one project and target in a state file (version 2)."""
+    return (st.get("projects", {}).get(project, {}).get("targets", {}).get(target, {})
+            .get("objects", {}))
+
+
+def entries(work, target, project="pushtest"):
+    return section(state_of(work), target, project)
 
 
 def writes(dump, since=0):
@@ -303,10 +309,9 @@ class Suite:
         self.consistent(work, "clean push: every body holds the real ids")
         st = state_of(work)
         hashed = all("hash" in e and "id" in e and "path" in e
-                     for e in st["targets"][self.t]["objects"].values())
-        report(st.get("version") == 1 and hashed and
-               len(st["targets"][self.t]["objects"]) == len(want),
-               self.name("state file: version 1, id, path and hash of every object"),
+                     for e in section(st, self.t).values())
+        report(st.get("version") == 2 and hashed and len(section(st, self.t)) == len(want),
+               self.name("state file: version 2, id, path and hash of every object"),
                json.dumps(st, indent=1)[:2000])
         r = ivrc(["build", "--target", self.t, "--state", "ivrc.state.json", "project.ivr.yaml"],
                  self.env, work)
@@ -611,8 +616,94 @@ def one_state_file(fake, tmp):
     for t in ("smartflo", "sonetel"):
         ivrc(["push", "--target", t, "--yes", "project.ivr.yaml"], s.env, work)
     st = state_of(work)
-    report(set(st.get("targets", {})) == {"smartflo", "sonetel"},
+    report(set(st.get("projects", {}).get("pushtest", {}).get("targets", {}))
+           == {"smartflo", "sonetel"},
            "one state file, a section per target", json.dumps(st)[:1000])
+
+
+def two_projects_text(name, menus):
+    body = "".join("  %s: { prompt: hello, options: { 1: hangup }, invalid: *h, no_input: *h }\n"
+                   % m for m in menus[1:])
+    return ("ivrc: 1\nname: %s\ntargets: { sonetel: {} }\nrecordings:\n"
+            "  hello: { text: \"Hello.\" }\nmenus:\n"
+            "  %s: { prompt: hello, options: { 1: hangup },\n"
+            "    invalid: &h { prompt: hello, retries: 0, then: hangup }, no_input: *h }\n"
+            % (name, menus[0]) + body)
+
+
+def ownership(fake, tmp):
+    """Issue 19, 1 and 3: two projects in one folder never touch each
+    other's objects; an entry or a remote object that is not the project's
+    is neither updated nor deleted."""
+    s = Suite(fake, "sonetel", tmp)
+    work = s.fresh()
+    for name, menus in (("sales", ("main", "extra")), ("support", ("main",))):
+        open(os.path.join(work, name + ".ivr.yaml"), "w").write(two_projects_text(name, menus))
+    push = lambda name, *extra: ivrc(["push", "--target", "sonetel", "--yes"] + list(extra)
+                                     + [name + ".ivr.yaml"], s.env, work)
+    r1 = push("sales")
+    n = len(fake.dump()["log"])
+    r2 = push("support", "--prune")
+    w = writes(fake.dump(), n)
+    names = sorted(o.get("name") for o in remote_objects(fake.dump(), "sonetel"))
+    st = state_of(work)
+    report(r1.status == 0 and r2.status == 0 and
+           [(e["method"], e["body"].get("name")) for e in w] == [("POST", "support-main")] and
+           names == ["sales-extra", "sales-main", "support-main"] and
+           set(section(st, "sonetel", "sales")) == {"voiceapp:main", "voiceapp:extra"} and
+           set(section(st, "sonetel", "support")) == {"voiceapp:main"},
+           "two projects in one folder: push --prune of one creates its own objects "
+           "and leaves the other's alone", "%s\n%s\nwrites %s\nremote %s" % (r1, r2, w, names))
+
+    # A hand-edited state: support's entry holds sales' object.
+    st["projects"]["support"]["targets"]["sonetel"]["objects"]["voiceapp:main"] = \
+        section(st, "sonetel", "sales")["voiceapp:main"]
+    open(os.path.join(work, "ivrc.state.json"), "w").write(json.dumps(st))
+    with open(os.path.join(work, "support.ivr.yaml"), "a") as f:
+        f.write("  other: { prompt: hello, options: { 1: hangup }, invalid: *h, "
+                "no_input: *h }\n")
+    n = len(fake.dump()["log"])
+    r = push("support")
+    report(r.status == 2 and not fake.dump()["log"][n:] and "'sales-main'" in r.err and
+           "'support-main'" in r.err,
+           "an entry recorded under another remote name: exit 2, both names said, "
+           "nothing sent", str(r))
+
+    # The provider's object of a recorded id was renamed by hand.
+    work = s.fresh()
+    s.push(work)
+    oid = s.key_id(work, "support")
+    fake.edit("sonetel", oid, set={"name": "someone-elses"})
+    s.edit_file(work, "options: { 1: billing, 9: menu:main }", "options: { 1: sales, 9: menu:main }")
+    n = len(fake.dump()["log"])
+    r = s.push(work)
+    report(r.status == 2 and not writes(fake.dump(), n) and "'someone-elses'" in r.err and
+           "'pushtest-support'" in r.err,
+           "sonetel: an object renamed on the provider: not updated, exit 2", str(r))
+    promo = s.key_id(work, "promo")
+    fake.edit("sonetel", promo, set={"name": "someone-elses-promo"})
+    s.edit_file(work, "options: { 1: sales, 9: menu:main }", "options: { 1: billing, 9: menu:main }")
+    s.edit_file(work, "  promo:\n    prompt: promo\n"
+                      "    invalid: {prompt: promo, retries: 0, then: hangup}\n"
+                      "    no_input: {prompt: promo, retries: 0, then: hangup}\n"
+                      "    options: { 1: sales }\n", "")
+    n = len(fake.dump()["log"])
+    r = s.push(work, "--prune")
+    report(r.status == 2 and not writes(fake.dump(), n) and "'someone-elses-promo'" in r.err,
+           "sonetel: push --prune of an object renamed on the provider: not deleted, exit 2",
+           str(r))
+
+    s = Suite(fake, "smartflo", tmp)
+    work = s.fresh()
+    s.push(work)
+    fake.edit("smartflo", s.key_id(work, "support"), set={"name": "renamed by hand\x1b[2J"})
+    s.edit_file(work, "options: { 1: billing, 9: menu:main }", "options: { 1: sales, 9: menu:main }")
+    n = len(fake.dump()["log"])
+    r = s.push(work)
+    report(r.status == 2 and not writes(fake.dump(), n) and
+           "named 'renamed by hand\\x1b[2J'" in r.err and "\x1b" not in r.err,
+           "smartflo: an object renamed on the provider (found in its list): not updated, "
+           "exit 2, its name shown escaped", str(r))
 
 
 def secrets_scan():
@@ -639,6 +730,7 @@ def main():
         header_and_url_safety(fake, tmp)
         infobip_pacing(fake, tmp)
         one_state_file(fake, tmp)
+        ownership(fake, tmp)
         secrets_scan()
     except Deadline:
         report(False, "deadline", "the push tests ran out of time")
