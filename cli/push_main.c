@@ -13,16 +13,35 @@
 #include "cli.h"
 #include "driver.h"
 
+/* --lock-timeout: seconds, 0 to a day. */
+static bool lock_timeout(const struct cli_args *a, double *out)
+{
+	const char *s = cli_get(a, "--lock-timeout");
+	char *end;
+	*out = 0;
+	if (!s)
+		return true;
+	*out = strtod(s, &end);
+	if (end != s && !*end && *out >= 0 && *out <= 86400)
+		return true;
+	cli_usage_error(a->cmd, "--lock-timeout takes seconds from 0 to 86400, not '%s'", s);
+	return false;
+}
+
 /* plan and push, with the arguments the table parsed. */
 static int run_deploy(const struct cli_args *a)
 {
 	bool push = strcmp(a->cmd->name, "push") == 0;
+	double wait;
+	if (!lock_timeout(a, &wait))
+		return EXIT_USAGE;
 	struct driver_opts o = { .format = DIAG_TEXT, .target = cli_get(a, "--target"),
 				 .syntax = cli_get(a, "--syntax") };
 	struct push_opts po = {
 		.plan = !push,
 		.user_agent = "ivrc/" IVRC_VERSION,
 		.state_path = cli_get(a, "--state"),
+		.lock_timeout = wait,
 		.cacert = cli_get(a, "--cacert"),
 		.refresh = cli_get(a, "--refresh") != NULL,
 		.prune = cli_get(a, "--prune") != NULL,

@@ -31,7 +31,7 @@ _ivrc_flags()
 	lint) echo "--format --config --fail-on --now --syntax --help" ;;
 	build) echo "--target -o --state --format --syntax --help" ;;
 	plan) echo "--target --state --refresh --detailed-exitcode --prune --syntax --help" ;;
-	push) echo "--target --state --dry-run --yes --prune --refresh --cacert --syntax --help" ;;
+	push) echo "--target --state --dry-run --yes --prune --refresh --cacert --lock-timeout --syntax --help" ;;
 	fmt) echo "-w --check --syntax --help" ;;
 	convert) echo "--to --syntax --help" ;;
 	graph) echo "--format --syntax --help" ;;

@@ -880,19 +880,25 @@ static int plan_and_push(struct push_ctx *c, struct bundle *b)
 int push_run(struct bundle *b, const struct ast_program *p, const struct push_opts *o)
 {
 	struct push_ctx c = { .a = b->arena, .o = o, .p = p, .t = b->target,
-			      .pv = b->target->push, .target = b->target->caps.name };
+			      .pv = b->target->push, .target = b->target->caps.name,
+			      .lock_fd = -1 };
 	if (!c.pv) {
 		fprintf(stderr, "ivrc: push to %s is not supported\n", c.target);
 		return PUSH_USAGE;
 	}
 	c.state_path = o->state_path ? o->state_path : default_state_path(c.a, o->input);
 	push_http_settings(&c);
-	int st = state_load(&c);
-	if (st == PUSH_CLEAN) {
-		push_signals_install();
+	push_signals_install();
+	/* Only what writes the state locks it: a plan and a dry run read a
+	 * state that is only ever replaced whole (rename). */
+	bool writes = !o->plan && !o->dry_run;
+	int st = writes ? push_lock_take(&c) : PUSH_CLEAN;
+	if (st == PUSH_CLEAN)
+		st = state_load(&c);
+	if (st == PUSH_CLEAN)
 		st = plan_and_push(&c, b);
-		push_signals_restore();
-	}
+	push_signals_restore();
+	push_lock_release(&c);
 	push_http_close(&c);
 	for (size_t i = 0; i < c.ncache; i++)
 		cJSON_Delete(c.cache[i].answer);

@@ -27,6 +27,7 @@ struct push_opts {
 	bool yes;                 /* no confirmation */
 	bool prune;               /* delete what the state holds and the file no longer declares */
 	const char *state_path;   /* NULL: ivrc.state.json beside the input */
+	double lock_timeout;      /* seconds to wait for another push's lock */
 	const char *input;        /* the source file, "-" for standard input */
 	const char *cacert;       /* --cacert; NULL: IVRC_CA_BUNDLE, else the system's */
 	const char *user_agent;   /* "ivrc/VERSION" */

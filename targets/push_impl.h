@@ -106,8 +106,9 @@ struct push_ctx {
 	long timeout, connect_timeout;
 	int max_attempts;
 	unsigned rng;
-	/* State file. */
+	/* State file, and its lock (push_lock.c); -1: not held. */
 	const char *state_path;
+	int lock_fd;
 	cJSON *state, *objects;      /* objects: this target's section */
 	/* GET answers of lists already read this run, by path. */
 	struct push_cached { const char *path; cJSON *answer; } *cache;
@@ -175,6 +176,13 @@ bool push_pace(struct push_ctx *c, const char *what);
 void push_signals_install(void);
 void push_signals_restore(void);
 bool push_interrupted(void);
+
+/* ---------- push_lock.c ---------- */
+
+/* Takes the lock of the state file (STATE.lock), waiting at most
+ * o->lock_timeout seconds; a PUSH_* status after saying who holds it. */
+int push_lock_take(struct push_ctx *c);
+void push_lock_release(struct push_ctx *c);
 
 /* ---------- shared by the providers ---------- */
 

@@ -706,6 +706,61 @@ def ownership(fake, tmp):
            "exit 2, its name shown escaped", str(r))
 
 
+def locking(fake, tmp):
+    """Issue 19, 2: one push at a time per state file."""
+    s = Suite(fake, "sonetel", tmp)
+
+    def start_slow(work, target="sonetel"):
+        fake.faults([{"method": "POST", "kind": "slow", "delay": 0.3, "times": -1}])
+        p = subprocess.Popen([IVRC, "push", "--target", target, "--yes", "project.ivr.yaml"],
+                             cwd=work, env=s.env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+        while not any(e["method"] == "POST" for e in fake.dump()["log"]):
+            if p.poll() is not None or left() < 60:
+                break
+            time.sleep(0.05)
+        return p
+
+    work = s.fresh()
+    first = start_slow(work)
+    n = len(fake.dump()["log"])
+    r = s.push(work)
+    sent_by_second = [e for e in fake.dump()["log"][n:] if e["method"] != "POST"]
+    out, err = first.communicate(timeout=min(60, left()))
+    fake.faults([])
+    report(r.status == 2 and re.search(r"another push \(pid \d+ since [0-9T:-]+Z\) holds "
+                                       r"the state file ivrc.state.json", r.err) and
+           not sent_by_second and first.returncode == 0,
+           "sonetel: a second push of the same state while one runs: exit 2 at once, "
+           "nothing sent, the first finishes", "%s\nfirst: %s %s" % (r, out, err))
+    s.consistent(work, "after two pushes at once: every object once, with real ids")
+
+    work = s.fresh()
+    first = start_slow(work)
+    r = s.push(work, "--lock-timeout", "120")
+    first.communicate(timeout=min(60, left()))
+    fake.faults([])
+    report(r.status == 0 and "waiting for another push" in r.err and "nothing to do" in r.out,
+           "sonetel: --lock-timeout waits for the other push, then has nothing to do", str(r))
+    s.consistent(work, "after a push that waited: every object once, with real ids")
+
+    work = s.fresh()
+    first = start_slow(work, "smartflo")
+    r = ivrc(["push", "--target", "sonetel", "--yes", "--lock-timeout", "120",
+              "project.ivr.yaml"], s.env, work)
+    first.communicate(timeout=min(60, left()))
+    fake.faults([])
+    st = state_of(work)
+    report(r.status == 0 and first.returncode == 0 and
+           len(section(st, "smartflo")) == 5 and len(section(st, "sonetel")) == 6,
+           "smartflo and sonetel pushed at once on one state file: both sections kept",
+           "%s\n%s" % (r, json.dumps(st)[:800]))
+    r = ivrc(["push", "--target", "sonetel", "--yes", "--lock-timeout", "x",
+              "project.ivr.yaml"], s.env, work)
+    report(r.status == 2 and "--lock-timeout takes seconds" in r.err,
+           "--lock-timeout x: a usage error", str(r))
+
+
 def secrets_scan():
     leaks = [(what, secret) for what, text in outputs for secret in SECRETS if secret in text]
     report(not leaks, "no token, password or key in %d outputs and state files" % len(outputs),
@@ -731,6 +786,7 @@ def main():
         infobip_pacing(fake, tmp)
         one_state_file(fake, tmp)
         ownership(fake, tmp)
+        locking(fake, tmp)
         secrets_scan()
     except Deadline:
         report(False, "deadline", "the push tests ran out of time")
