@@ -593,6 +593,27 @@ def header_and_url_safety(fake, tmp):
            "a refused base URL is printed without its user, password and query", str(r))
 
 
+def dry_run(s, work, env):
+    return ivrc(["push", "--target", s.t, "--dry-run", "project.ivr.yaml"], env, work)
+
+
+def redact_login_body(fake, tmp):
+    """Issue 19, 4: the login body's password is masked by field, so a
+    password that JSON escapes (a quote, a backslash, a tab) is not printed
+    in its escaped form either."""
+    s = Suite(fake, "smartflo", tmp)
+    work = s.fresh()
+    pw = 'p"w\\\t\x01-5ecret'
+    escaped = json.dumps(pw)[1:-1]
+    r = dry_run(s, work, clean_env(fake, SMARTFLO_TOKEN=None, SMARTFLO_EMAIL=LOGIN["SMARTFLO_EMAIL"],
+                                   SMARTFLO_PASSWORD=pw))
+    shown = r.out + r.err
+    report(r.status == 0 and '"password":\t"***"' in r.out and pw not in shown and
+           escaped not in shown and "5ecret" not in shown and not fake.dump()["log"],
+           "smartflo: dry run: a password with a quote, a backslash and a tab is shown as ***",
+           str(r))
+
+
 def infobip_pacing(fake, tmp):
     s = Suite(fake, "infobip", tmp)
     menus = "".join("  m%d:\n    prompt: shared\n    options: { 1: hangup }\n" % i
@@ -783,6 +804,7 @@ def main():
                 check()
         smartflo_login(fake, tmp)
         header_and_url_safety(fake, tmp)
+        redact_login_body(fake, tmp)
         infobip_pacing(fake, tmp)
         one_state_file(fake, tmp)
         ownership(fake, tmp)
