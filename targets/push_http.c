@@ -24,6 +24,7 @@
 
 enum {
 	ANSWER_LIMIT = 64 << 20,     /* bytes of one answer we accept */
+	MESSAGE_LIMIT = 1024,        /* bytes of a message shown: a provider's can be long */
 };
 static const double MAX_WAIT = 300;          /* longer: give up, try later */
 static const double BACKOFF_BASE = 1, BACKOFF_CAP = 60;
@@ -605,6 +606,9 @@ static enum push_verdict judge(struct push_ctx *c, const struct push_call *k,
 	}
 	const char *said = NULL;
 	enum push_verdict v = bad_json ? PV_FAIL : c->pv->judge(r, &said);
+	/* The provider's words may echo a secret: redacted whole, here, before
+	 * a message is made of them and cut (a cut first would leave a prefix). */
+	said = push_redact(c, said);
 	if (r->http >= 500) {
 		*msg = said ? arena_printf(c->a, "HTTP %ld: %s", r->http, said)
 			    : arena_printf(c->a, "HTTP %ld", r->http);
@@ -640,17 +644,23 @@ static void report(struct push_ctx *c, const struct push_call *k, const char *fm
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char buf[1024];
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	char *text = arena_vprintf(c->a, fmt, ap);
 	va_end(ap);
-	for (char *p = buf; *p; p++)        /* a provider's text: no escapes */
+	for (char *p = text; *p; p++)       /* a provider's text: no escapes */
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = ' ';
+	/* Cut only now: the provider's words in it are redacted (judge). */
+	size_t n = strlen(text);
+	if (n > MESSAGE_LIMIT) {
+		n = MESSAGE_LIMIT;
+		while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80)
+			n--;                    /* not inside a UTF-8 character */
+		text = arena_printf(c->a, "%.*s...", (int)n, text);
+	}
 	const char *path = strchr(k->path, '?') ? arena_strndup(c->a, k->path,
 		(size_t)(strchr(k->path, '?') - k->path)) : k->path;
 	fprintf(stderr, "ivrc: %s: %s %s%s%s%s: %s\n", c->target, k->method, path,
-		k->what ? " (" : "", k->what ? k->what : "", k->what ? ")" : "",
-		push_redact(c, buf));
+		k->what ? " (" : "", k->what ? k->what : "", k->what ? ")" : "", text);
 	fflush(stderr);
 }
 

@@ -614,6 +614,48 @@ def redact_login_body(fake, tmp):
            str(r))
 
 
+def redact_provider_message(fake, tmp):
+    """Issue 19, 5: a provider's message is redacted whole, then cut: a
+    secret it echoes near the cut shows no prefix; and it never reaches the
+    terminal raw (control characters)."""
+    def failure(t, msg):
+        if t == "smartflo":
+            return {"success": False, "message": msg}
+        if t == "sonetel":
+            return {"resource": "voiceapp", "status": "failed",
+                    "response": {"detail": msg, "code": "BAD"}}
+        return {"requestError": {"serviceException": {"messageId": "BAD_REQUEST", "text": msg}}}
+
+    def check(s, what, secret, env, before=None):
+        work = s.fresh()
+        if before:
+            before()
+        # The old cut kept 1,023 bytes: the secret's last byte fell off.
+        msg = "a" * (1024 - len(secret)) + secret + " \x1b[2J\r\n\x07" + "b" * 2000
+        s.fake.faults([{"path": r"(?!/v1/auth).*", "kind": "status", "status": 400,
+                        "body": failure(s.t, msg)}])
+        r = s.push(work, env=env)
+        s.fake.faults([])
+        shown = r.out + r.err
+        prefixes = [secret[:n] for n in range(6, len(secret) + 1) if secret[:n] in shown]
+        longest = max(len(line) for line in r.err.split("\n"))
+        report(r.status == 3 and "a" * 20 + "***" in r.err and not prefixes and
+               not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", shown) and longest < 1200,
+               s.name("%s echoed at byte 1,000 of a provider's message: masked, then the "
+                      "message cut; no control character printed" % what),
+               "prefixes shown %s; longest line %d\n%s" % (prefixes, longest, str(r)[:3000]))
+
+    for t, key in (("smartflo", "SMARTFLO_TOKEN"), ("sonetel", "SONETEL_TOKEN"),
+                   ("infobip", "INFOBIP_API_KEY")):
+        s = Suite(fake, t, tmp)
+        check(s, key, CRED[key], s.env)
+    s = Suite(fake, "smartflo", tmp)
+    token = "sf-login-token-5ecret"
+    check(s, "the login answer's token", token,
+          clean_env(fake, SMARTFLO_TOKEN=None, **LOGIN),
+          before=lambda: fake.config({"login_token": token}))
+
+
 def infobip_pacing(fake, tmp):
     s = Suite(fake, "infobip", tmp)
     menus = "".join("  m%d:\n    prompt: shared\n    options: { 1: hangup }\n" % i
@@ -805,6 +847,7 @@ def main():
         smartflo_login(fake, tmp)
         header_and_url_safety(fake, tmp)
         redact_login_body(fake, tmp)
+        redact_provider_message(fake, tmp)
         infobip_pacing(fake, tmp)
         one_state_file(fake, tmp)
         ownership(fake, tmp)
