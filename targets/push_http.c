@@ -306,10 +306,18 @@ static const char *hide(struct arena *a, const char *s, const char *secret)
 	return out;
 }
 
+/* Only for text ivrc did not write (a provider's message, a refused base
+ * URL): what ivrc builds masks each credential where it goes instead
+ * (print_request), and a search there would corrupt it ("e***tension" for
+ * a token "x"). Every secret is searched for, however short: a short one
+ * over-masks the provider's text, but a minimum length would print a
+ * short secret that the provider echoes. */
 const char *push_redact(const struct push_ctx *c, const char *s)
 {
-	s = hide(c->a, s, c->token);
-	return hide(c->a, s, c->login_password);
+	const char *secrets[] = { c->token, c->login_password };
+	for (size_t i = 0; s && i < sizeof secrets / sizeof secrets[0]; i++)
+		s = hide(c->a, s, secrets[i]);
+	return s;
 }
 
 const char *push_url(struct push_ctx *c, const char *path)
@@ -678,10 +686,12 @@ static void mask_password(const struct push_ctx *c, cJSON *body)
 	cJSON_ReplaceItemInObjectCaseSensitive(body, field, cJSON_CreateString("***"));
 }
 
-/* --dry-run: the request as it would go, the token as ***. */
+/* --dry-run: the request as it would go, each credential masked where it
+ * goes (the Authorization header, the login body's password): the rest is
+ * ivrc's own text, printed as it would be sent. */
 static void print_request(struct push_ctx *c, const struct push_call *k)
 {
-	printf("%s %s\n", k->method, push_redact(c, push_url(c, k->path)));
+	printf("%s %s\n", k->method, push_url(c, k->path));
 	if (!k->login)
 		printf("Authorization: %s ***\n", c->pv->auth.scheme);
 	if (k->body) {
@@ -692,7 +702,7 @@ static void print_request(struct push_ctx *c, const struct push_call *k)
 		/* ivrc wrote the body, so it parses; a login body that did not
 		 * would hold the password: never printed as it is. */
 		const char *shown = text ? text : k->login ? "(not shown)" : k->body;
-		printf("Content-Type: application/json\n\n%s\n", push_redact(c, shown));
+		printf("Content-Type: application/json\n\n%s\n", shown);
 		cJSON_free(text);
 		cJSON_Delete(j);
 	}

@@ -93,7 +93,9 @@ struct push_ctx {
 	void *curl;                  /* CURL *; NULL in a dry run and in plan */
 	const char *base;            /* base URL, no trailing '/' */
 	bool loopback;
-	/* Credentials: secrets, never printed (push_redact hides them). */
+	/* Credentials: secrets, never printed: masked where they go in what
+	 * ivrc prints (a dry run), searched for in a provider's text
+	 * (push_redact). */
 	const char *token;
 	const char *login_user, *login_password;
 	const char *account;         /* Sonetel's account id (not a secret) */
@@ -162,7 +164,9 @@ enum push_verdict push_find_by_name(struct push_ctx *c, const char *collection,
 const char *push_url(struct push_ctx *c, const char *path);
 /* Percent-encodes everything but RFC 3986's unreserved characters. */
 const char *push_escape(struct arena *a, const char *s);
-/* s with every secret of the context replaced by "***". */
+/* s with every secret of the context, however short, replaced by "***":
+ * only for text ivrc did not write (a provider's message, a refused base
+ * URL); what ivrc builds masks each credential where it goes instead. */
 const char *push_redact(const struct push_ctx *c, const char *s);
 
 /* The virtual clock (seconds), and a wait on it: sleeps seconds * scale

@@ -656,6 +656,31 @@ def redact_provider_message(fake, tmp):
           before=lambda: fake.config({"login_token": token}))
 
 
+def redact_in_place(fake, tmp):
+    """Issue 19, 7a: a credential is masked where it is (the Authorization
+    header, the login body's password), never by searching what ivrc built;
+    a provider's text is still searched, whatever the secret's length."""
+    s = Suite(fake, "smartflo", tmp)
+    work = s.fresh()
+    r = dry_run(s, work, clean_env(fake, SMARTFLO_TOKEN="x"))
+    report(r.status == 0 and '"extension||05047530000"' in r.out and "***tension" not in r.out
+           and "Authorization: Bearer ***" in r.out,
+           "smartflo: dry run with a one-letter token: bodies printed intact, the header as ***",
+           str(r)[:3000])
+    r = dry_run(s, work, clean_env(fake, SMARTFLO_TOKEN=None, SMARTFLO_EMAIL="ops@example.com",
+                                   SMARTFLO_PASSWORD="e"))
+    report(r.status == 0 and '"email":\t"ops@example.com"' in r.out and
+           '"password":\t"***"' in r.out and '"extension||05047530000"' in r.out,
+           "smartflo: dry run with a one-letter password: the login body and the bodies intact",
+           str(r)[:3000])
+    fake.faults([{"path": r"(?!/v1/auth).*", "kind": "status", "status": 400,
+                  "body": {"success": False, "message": "token x refused"}}])
+    r = s.push(work, env=clean_env(fake, SMARTFLO_TOKEN="x"))
+    fake.faults([])
+    report(r.status == 3 and "token *** refused" in r.err and "POST /v1/ivr" in r.err,
+           "smartflo: a provider's message is searched for even a one-letter token", str(r))
+
+
 def infobip_pacing(fake, tmp):
     s = Suite(fake, "infobip", tmp)
     menus = "".join("  m%d:\n    prompt: shared\n    options: { 1: hangup }\n" % i
@@ -848,6 +873,7 @@ def main():
         header_and_url_safety(fake, tmp)
         redact_login_body(fake, tmp)
         redact_provider_message(fake, tmp)
+        redact_in_place(fake, tmp)
         infobip_pacing(fake, tmp)
         one_state_file(fake, tmp)
         ownership(fake, tmp)
