@@ -306,6 +306,25 @@ static const char *hide(struct arena *a, const char *s, const char *secret)
 	return out;
 }
 
+/* A secret as JSON writes it, without the quotes (a provider that quotes
+ * a request back holds this form); NULL when it is the raw form. */
+static const char *json_form(struct arena *a, const char *secret)
+{
+	cJSON *j = secret ? cJSON_CreateString(secret) : NULL;
+	char *text = j ? cJSON_PrintUnformatted(j) : NULL;
+	size_t n = text ? strlen(text) : 0;
+	/* Escaping only adds bytes: equal over n - 2 bytes means unchanged. */
+	const char *out = n > 2 && strncmp(text + 1, secret, n - 2) != 0
+				  ? arena_strndup(a, text + 1, n - 2) : NULL;
+	if (text)
+		memset(text, 0, n);
+	if (j)
+		memset(j->valuestring, 0, strlen(j->valuestring));
+	cJSON_free(text);
+	cJSON_Delete(j);
+	return out;
+}
+
 /* Only for text ivrc did not write (a provider's message, a refused base
  * URL): what ivrc builds masks each credential where it goes instead
  * (print_request), and a search there would corrupt it ("e***tension" for
@@ -315,8 +334,10 @@ static const char *hide(struct arena *a, const char *s, const char *secret)
 const char *push_redact(const struct push_ctx *c, const char *s)
 {
 	const char *secrets[] = { c->token, c->login_password };
-	for (size_t i = 0; s && i < sizeof secrets / sizeof secrets[0]; i++)
+	for (size_t i = 0; s && i < sizeof secrets / sizeof secrets[0]; i++) {
 		s = hide(c->a, s, secrets[i]);
+		s = hide(c->a, s, json_form(c->a, secrets[i]));
+	}
 	return s;
 }
 

@@ -164,9 +164,10 @@ enum push_verdict push_find_by_name(struct push_ctx *c, const char *collection,
 const char *push_url(struct push_ctx *c, const char *path);
 /* Percent-encodes everything but RFC 3986's unreserved characters. */
 const char *push_escape(struct arena *a, const char *s);
-/* s with every secret of the context, however short, replaced by "***":
- * only for text ivrc did not write (a provider's message, a refused base
- * URL); what ivrc builds masks each credential where it goes instead. */
+/* s with every secret of the context, raw or JSON-escaped, however short,
+ * replaced by "***": only for text ivrc did not write (a provider's
+ * message, a refused base URL); what ivrc builds masks each credential
+ * where it goes instead. */
 const char *push_redact(const struct push_ctx *c, const char *s);
 
 /* The virtual clock (seconds), and a wait on it: sleeps seconds * scale

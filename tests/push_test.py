@@ -612,6 +612,18 @@ def redact_login_body(fake, tmp):
            escaped not in shown and "5ecret" not in shown and not fake.dump()["log"],
            "smartflo: dry run: a password with a quote, a backslash and a tab is shown as ***",
            str(r))
+    body = json.dumps({"email": LOGIN["SMARTFLO_EMAIL"], "password": pw})
+    fake.faults([{"path": "/v1/auth/login", "kind": "status", "status": 401,
+                  "body": {"success": False, "message": "Invalid credentials: %s or %s" %
+                           (body, pw)}}])
+    r = s.push(work, env=clean_env(fake, SMARTFLO_TOKEN=None,
+                                   SMARTFLO_EMAIL=LOGIN["SMARTFLO_EMAIL"], SMARTFLO_PASSWORD=pw))
+    fake.faults([])
+    shown = r.out + r.err
+    report(r.status == 3 and 'Invalid credentials: {"email": "ops@example.com", "password": "***"}'
+           in r.err and "5ecret" not in shown,
+           "smartflo: a refused login whose message quotes the password, raw and "
+           "JSON-escaped: both shown as ***", str(r))
 
 
 def redact_provider_message(fake, tmp):
