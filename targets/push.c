@@ -350,23 +350,6 @@ static enum push_verdict fetch_remote(struct push_ctx *c, const struct item *it,
 	return answer ? PV_OK : v;
 }
 
-/* A provider's text as it may be printed: control characters as \xNN,
- * at most 80 bytes. */
-static const char *shown(struct arena *a, const char *s)
-{
-	size_t n = strlen(s), cut = n > 80 ? 80 : n;
-	char *out = arena_alloc(a, cut * 4 + 4), *o = out;
-	for (size_t i = 0; i < cut; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch < 0x20 || ch == 0x7f)
-			o += sprintf(o, "\\x%02x", ch);
-		else
-			*o++ = (char)ch;
-	}
-	strcpy(o, n > cut ? "..." : "");
-	return out;
-}
-
 /* Whether remote, the provider's object of it's id, is the one push made:
  * it carries the name the state recorded. An id the provider gave to
  * another object, or an object renamed by hand, is not touched. */
@@ -381,7 +364,7 @@ static bool remote_is_ours(struct push_ctx *c, struct item *it, const cJSON *rem
 		"updated nor deleted; nothing was sent for it. If it was renamed by hand, give "
 		"it its name back; else remove the entry from %s to create it again\n",
 		c->target, it->key, it->id,
-		cJSON_IsString(n) ? arena_printf(c->a, "named '%s'", shown(c->a, n->valuestring))
+		cJSON_IsString(n) ? arena_printf(c->a, "named '%s'", push_shown(c->a, n->valuestring))
 				  : "shown without a name", want ? want : "", c->state_path);
 	return false;
 }
@@ -586,6 +569,20 @@ static bool record_pending(struct push_ctx *c, struct item *it)
 
 static int do_update(struct push_ctx *c, struct item *it, bool second, struct tally *t);
 
+/* An id the provider answered, when it is one of its ids; else NULL
+ * after saying so (the object stays pending: the next push looks it up
+ * by name again). A placeholder, a fraction or a 301-digit number would
+ * go into paths and bodies. */
+static const char *valid_id(struct push_ctx *c, const struct item *it, const char *id)
+{
+	if (!id || c->pv->id_valid(id))
+		return id;
+	fprintf(stderr, "ivrc: %s: %s: the provider gave it the id '%s', which is not %s: not "
+		"recorded; check the object named '%s' on the provider\n", c->target, it->key,
+		push_shown(c->a, id), c->pv->id_form, it->remote_name);
+	return NULL;
+}
+
 /* An earlier create whose answer was lost: adopt the object if it exists. */
 static int adopt_pending(struct push_ctx *c, struct item *it, bool *found, struct tally *t)
 {
@@ -598,6 +595,8 @@ static int adopt_pending(struct push_ctx *c, struct item *it, bool *found, struc
 		return failed(v, c);
 	if (!id)
 		return PUSH_CLEAN;
+	if (!valid_id(c, it, id))
+		return PUSH_REMOTE;
 	*found = true;
 	printf("found     %s (id %s): an earlier push created '%s'\n", it->key, id,
 	       it->remote_name);
@@ -613,18 +612,18 @@ static const char *created_id(struct push_ctx *c, struct item *it, const struct 
 	*v = PV_OK;
 	if (!c->curl)
 		return link_placeholder(c->a, it->o->kind, it->o->name);
-	if (adopted)
-		return adopted;
-	const char *id = r->json ? c->pv->created_id(c->a, r->json) : NULL;
-	if (id)
-		return id;
-	*v = push_find_by_name(c, it->path, it->remote_name, true, &id);
-	if (*v == PV_OK && !id) {
-		fprintf(stderr, "ivrc: %s: %s: created, but no object named '%s' is listed; run "
-			"push again (it looks the name up first)\n", c->target, it->key,
-			it->remote_name);
-		*v = PV_FAIL;
+	const char *id = adopted ? adopted : r->json ? c->pv->created_id(c->a, r->json) : NULL;
+	if (!id) {
+		*v = push_find_by_name(c, it->path, it->remote_name, true, &id);
+		if (*v == PV_OK && !id) {
+			fprintf(stderr, "ivrc: %s: %s: created, but no object named '%s' is listed; "
+				"run push again (it looks the name up first)\n", c->target, it->key,
+				it->remote_name);
+			*v = PV_FAIL;
+		}
 	}
+	if (*v == PV_OK && !valid_id(c, it, id))
+		*v = PV_FAIL;
 	return id;
 }
 

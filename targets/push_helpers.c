@@ -5,6 +5,8 @@
 #include "push_impl.h"
 
 #include <ctype.h>
+#include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,9 +29,18 @@ const char *push_id_text(struct arena *a, const cJSON *obj, const char *key)
 	const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, key);
 	if (cJSON_IsString(id) && id->valuestring[0])
 		return arena_strdup(a, id->valuestring);
-	if (cJSON_IsNumber(id))
-		return arena_printf(a, "%.0f", id->valuedouble);
-	return NULL;
+	if (!cJSON_IsNumber(id))
+		return NULL;
+	double v = id->valuedouble;
+	if (v == (double)(int64_t)v && v > -9007199254740992.0 && v < 9007199254740992.0)
+		return arena_printf(a, "%" PRId64, (int64_t)v);
+	return arena_printf(a, "%.17g", v);     /* -1.5, 1e300: refused by id_valid */
+}
+
+bool push_id_plain(const char *id)
+{
+	size_t n = strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
+	return n > 0 && n <= 64 && id[n] == '\0';
 }
 
 const char *push_setting(const struct push_ctx *c, const char *name)
@@ -136,4 +147,21 @@ const char *push_url_shown(struct arena *a, const char *url)
 	size_t rest = strcspn(from, "?#");
 	return arena_printf(a, "%.*s%.*s%s", (int)(host - url), url, (int)rest, from,
 			    from[rest] ? "?..." : "");
+}
+
+/* A provider's text as it may be printed: control characters as \xNN,
+ * at most 80 bytes. */
+const char *push_shown(struct arena *a, const char *s)
+{
+	size_t n = strlen(s), cut = n > 80 ? 80 : n;
+	char *out = arena_alloc(a, cut * 4 + 4), *o = out;
+	for (size_t i = 0; i < cut; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 0x20 || ch == 0x7f)
+			o += sprintf(o, "\\x%02x", ch);
+		else
+			*o++ = (char)ch;
+	}
+	strcpy(o, n > cut ? "..." : "");
+	return out;
 }

@@ -948,7 +948,7 @@ enum push_verdict push_find_by_name(struct push_ctx *c, const char *collection,
 	if (also) {
 		fprintf(stderr, "ivrc: %s: several remote objects are named '%s' (ids %s and %s): "
 			"remove the extra ones by hand, or put the right id in the state file\n",
-			c->target, name, found, also);
+			c->target, name, push_shown(c->a, found), push_shown(c->a, also));
 		return PV_FAIL;
 	}
 	*id = found;

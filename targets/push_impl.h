@@ -69,6 +69,11 @@ struct push_provider {
 	const cJSON *(*list_items)(const cJSON *answer);
 	const cJSON *(*one_item)(const cJSON *answer);
 	const char *id_key;          /* an object's id in lists: "id", "app_id" */
+	/* Whether an id from an answer is one of this provider's, and what
+	 * that is, for the message: checked before it enters the state file
+	 * (it goes into paths and bodies). */
+	bool (*id_valid)(const char *id);
+	const char *id_form;
 	bool get_one;                /* GET PATH/ID reads one object */
 	bool can_delete;
 	/* Seconds until the provider allows another request, from the body of
@@ -193,7 +198,8 @@ void push_lock_release(struct push_ctx *c);
 
 /* The first array in an answer (the answer itself when it is one). */
 const cJSON *push_first_array(const cJSON *answer);
-/* An id member as text (string or integer); NULL when absent. */
+/* An id member as text (a string, or a number: an integer as its digits,
+ * another as %.17g, which no provider's id check takes); NULL when absent. */
 const char *push_id_text(struct arena *a, const cJSON *obj, const char *key);
 /* The program's setting `name` of this target (or its default). */
 const char *push_setting(const struct push_ctx *c, const char *name);
@@ -202,6 +208,11 @@ const char *push_setting(const struct push_ctx *c, const char *name);
 bool push_header_safe(const char *s);
 /* A URL as it may be printed: no user, password, query or fragment. */
 const char *push_url_shown(struct arena *a, const char *url);
+/* A provider's text (a name, an id) as it may be printed: control
+ * characters as \xNN, at most 80 bytes. */
+const char *push_shown(struct arena *a, const char *s);
+/* 1 to 64 letters, digits, '-' and '_': the ids of Sonetel and Infobip. */
+bool push_id_plain(const char *id);
 /* Whether a string holds a placeholder "@{...}". */
 bool push_has_placeholder(const char *s);
 /* Visits every node of a JSON tree, parent first, with an explicit stack

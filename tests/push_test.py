@@ -861,6 +861,30 @@ def locking(fake, tmp):
            "--lock-timeout x: a usage error", str(r))
 
 
+def answered_ids(fake, tmp):
+    """Issue 19, 8: an id in an answer enters the state only when it is
+    one of the provider's ids."""
+    for t in ("sonetel", "infobip"):
+        s = Suite(fake, t, tmp)
+        for bad in ("@{%s:main}" % KIND[t], 1e300, -1.5, "a/../b", "x\x1b[2J"):
+            work = s.fresh()
+            fake.faults([{"method": "POST", "kind": "bad_id", "id": bad}])
+            r = s.push(work)
+            st = json.dumps(state_of(work))
+            shown = json.dumps(bad) if not isinstance(bad, str) else bad
+            report(r.status == 3 and "which is not 1 to 64 letters" in r.err and
+                   "\x1b" not in r.err and '"pending": "create"' in st and
+                   "@{" not in st and "1e+300" not in st and "-1.5" not in st and
+                   "-2" not in st and "../" not in st,
+                   s.name("a create answered with the id %s: not recorded, exit 3" % shown),
+                   "%s\n%s" % (r, st))
+            fake.faults([])
+            r = s.push(work)
+            report(r.status == 0 and "found" in r.out,
+                   s.name("then a push finds the object by its name"), str(r))
+            s.consistent(work, "after an id %s: every object once, with real ids" % shown)
+
+
 def secrets_scan():
     leaks = [(what, secret) for what, text in outputs for secret in SECRETS if secret in text]
     report(not leaks, "no token, password or key in %d outputs and state files" % len(outputs),
@@ -890,6 +914,7 @@ def main():
         one_state_file(fake, tmp)
         ownership(fake, tmp)
         locking(fake, tmp)
+        answered_ids(fake, tmp)
         secrets_scan()
     except Deadline:
         report(False, "deadline", "the push tests ran out of time")

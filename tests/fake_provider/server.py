@@ -39,6 +39,8 @@ requests let through first), ...}. Kinds:
   malformed    apply the request, answer 200 with a body that is not JSON
   fail_body    answer 200 with the provider's failure body (Infobip: 400); not applied
   expire_token the token in use expires; answer as the provider does
+  bad_id       apply the request, answer with "id" (any JSON value) in place of
+               the object's id (Sonetel's app_id, Infobip's id)
 """
 import argparse
 import email.utils
@@ -328,6 +330,18 @@ def expire(provider, headers):
     return infobip_error(401, "UNAUTHORIZED", "Invalid login details")
 
 
+def with_id(answer, value):
+    """answer with its object's id (app_id, id; at the top or in
+    "response") replaced by value."""
+    for obj in (answer.get("response"), answer):
+        if isinstance(obj, dict):
+            for key in ("app_id", "id"):
+                if key in obj:
+                    obj[key] = value
+                    return answer
+    return answer
+
+
 def find_fault(method, path):
     for f in STATE["faults"]:
         if f.get("method", method) != method or not re.fullmatch(f.get("path", ".*"), path):
@@ -448,6 +462,8 @@ class Handler(BaseHTTPRequestHandler):
                 status, out = a.status, a.body
         if kind == "drop_after":
             return self.drop()
+        if kind == "bad_id":
+            out = with_id(json.loads(json.dumps(out)), fault.get("id"))
         if kind == "slow":
             time.sleep(float(fault.get("delay", 2)))
         if kind == "malformed":
