@@ -44,6 +44,7 @@ static int run_deploy(const struct cli_args *a)
 		.lock_timeout = wait,
 		.cacert = cli_get(a, "--cacert"),
 		.refresh = cli_get(a, "--refresh") != NULL,
+		.json = cli_get(a, "--format") && strcmp(cli_get(a, "--format"), "json") == 0,
 		.prune = cli_get(a, "--prune") != NULL,
 		.detailed_exitcode = cli_get(a, "--detailed-exitcode") != NULL,
 		.dry_run = cli_get(a, "--dry-run") != NULL,

@@ -30,7 +30,7 @@ _ivrc_flags()
 	check) echo "--format --syntax --help" ;;
 	lint) echo "--format --config --fail-on --now --syntax --help" ;;
 	build) echo "--target -o --state --format --syntax --help" ;;
-	plan) echo "--target --state --refresh --detailed-exitcode --prune --syntax --help" ;;
+	plan) echo "--target --state --refresh --detailed-exitcode --prune --format --syntax --help" ;;
 	push) echo "--target --state --dry-run --yes --prune --refresh --cacert --lock-timeout --syntax --help" ;;
 	fmt) echo "-w --check --syntax --help" ;;
 	convert) echo "--to --syntax --help" ;;

@@ -2,14 +2,17 @@
  * to create, update, delete or leave), and its execution in link order.
  * The transport is push_http.c; provider facts are each target's push.c.
  *
- * State file entries (link.h; version 1 stays readable both ways):
+ * State file entries (state.h has the layout):
  *   "ivr:main": {"id": "123", "remote_name": "acme-main", "path": "/v1/ivr",
- *                "hash": "fnv1a64:0123456789abcdef"}
- * `hash` is of the body last sent (ids filled in), so an unchanged object
- * costs no request; `path` is the collection, for deleting an object the
- * file no longer declares; an entry with `"pending": "create"` and no id is
- * a create that was sent but whose answer never came: the next push looks
- * the object up by its remote name before creating it. */
+ *                "body": {...}}
+ * `body` is the body last sent (ids filled in): an object whose new body is
+ * the same (json_same: key order and number formatting do not count) costs
+ * no request, and plan shows the fields that changed, in the file or, with
+ * --refresh, on the provider. Earlier states hold `hash` (FNV-1a of the
+ * body's text) instead, still read. `path` is the collection, for deleting
+ * an object the file no longer declares; an entry with `"pending":
+ * "create"` and no id is a create that was sent but whose answer never
+ * came: the next push looks the object up by its remote name first. */
 #include "push_impl.h"
 
 #include <errno.h>
@@ -22,6 +25,7 @@
 #include "../compiler/arena.h"
 #include "../compiler/outfile.h"
 #include "json_build.h"
+#include "json_diff.h"
 #include "link.h"
 #include "state.h"
 
@@ -189,8 +193,22 @@ static const char *text_hash(struct push_ctx *c, const char *text)
 enum act { ACT_KEEP, ACT_CREATE, ACT_UPDATE, ACT_DELETE, ACT_ORPHAN };
 static const char *const act_names[] = { "unchanged", "create", "update", "delete", "orphan" };
 
+/* Where a field of an update changed: in the file (since the last push),
+ * on the provider (since the last push: push puts it back), both, or on
+ * the provider against a state that holds no copy of the last body. */
+enum side { SIDE_FILE, SIDE_PROVIDER, SIDE_BOTH, SIDE_UNRECORDED };
+
+/* One field of an update: its JSON texts before and after (NULL: absent),
+ * and for SIDE_BOTH what was last pushed. */
+struct field {
+	const char *path, *before, *after, *last;
+	enum side side;
+};
+
 struct item {
 	struct bundle_object *o;     /* NULL: only in the state file */
+	struct field *fields;        /* an update's changes, when known */
+	size_t nfields;
 	const char *key, *path, *remote_name, *id;
 	const char *recorded_name;   /* the state's remote_name; NULL: none */
 	enum act act;
@@ -236,6 +254,42 @@ static const char *entry_string(struct push_ctx *c, const cJSON *e, const char *
 	return cJSON_IsString(s) ? arena_strdup(c->a, s->valuestring) : NULL;
 }
 
+/* The body last sent, as the state recorded it; NULL when it did not. */
+static const cJSON *last_body(const cJSON *entry)
+{
+	const cJSON *b = cJSON_GetObjectItemCaseSensitive(entry, "body");
+	return cJSON_IsObject(b) || cJSON_IsArray(b) ? b : NULL;
+}
+
+/* Whether body is what the state recorded as last sent: the body itself,
+ * or (an earlier state) its hash. */
+static bool as_last_sent(struct push_ctx *c, const cJSON *entry, const cJSON *body)
+{
+	const cJSON *base = last_body(entry);
+	if (base)
+		return json_same(base, body, 0);
+	const char *had = entry_string(c, entry, "hash");
+	return had && strcmp(had, text_hash(c, body_text(c, body))) == 0;
+}
+
+static void add_field(struct push_ctx *c, struct item *it, struct field f, size_t *cap)
+{
+	ARENA_PUSH(c->a, it->fields, it->nfields, *cap, f);
+}
+
+/* The fields of body that differ from the body last sent. */
+static void file_fields(struct push_ctx *c, struct item *it, const cJSON *base,
+			const cJSON *body)
+{
+	struct json_change *v;
+	size_t n = json_diff(c->a, base, body, 0, &v), cap = 0;
+	it->fields = NULL;
+	it->nfields = 0;
+	for (size_t i = 0; i < n; i++)
+		add_field(c, it, (struct field){ v[i].path, v[i].before, v[i].after, NULL,
+						 SIDE_FILE }, &cap);
+}
+
 /* One object's line of the plan; *f is its body's filling (make_plan
  * checks its ids before anything is sent). */
 static struct item plan_object(struct push_ctx *c, struct bundle *b, const struct plan *pl,
@@ -261,15 +315,19 @@ static struct item plan_object(struct push_ctx *c, struct bundle *b, const struc
 					       "updated", cyc);
 		return it;
 	}
-	const char *hash = text_hash(c, body_text(c, body)), *had = entry_string(c, e, "hash");
+	const cJSON *base = last_body(e);
+	if (base)
+		file_fields(c, &it, base, body);
+	bool recorded = base || entry_string(c, e, "hash");
+	it.act = as_last_sent(c, e, body) && !f->unknown ? ACT_KEEP : ACT_UPDATE;
 	cJSON_Delete(body);
-	it.act = had && strcmp(had, hash) == 0 && !f->unknown ? ACT_KEEP : ACT_UPDATE;
-	if (it.act == ACT_UPDATE && !had)
+	if (it.act == ACT_UPDATE && !recorded)
 		it.note = "the state holds no record of its body";
 	else if (it.act == ACT_UPDATE && cyc)
 		it.note = arena_printf(c->a, "once %s exists", cyc);
 	else if (it.act == ACT_UPDATE)
-		it.note = "its body changed since the last push";
+		it.note = base ? "changed in the file" : "changed since the last push (the state "
+			      "holds only a hash of its body)";
 	return it;
 }
 
@@ -385,41 +443,90 @@ static int verify_owned(struct push_ctx *c, struct item *it)
 	return ours ? PUSH_CLEAN : PUSH_USAGE;
 }
 
-/* Numbers and strings compare by their text ("30" is 30). */
-static bool same_value(const cJSON *a, const cJSON *b)
+/* The part of body that a provider's answer can be compared with: the
+ * keys of drift_keys, when the provider lists objects in another form. */
+static cJSON *drift_view(const struct push_ctx *c, const cJSON *body)
 {
-	if ((cJSON_IsNumber(a) || cJSON_IsString(a)) && (cJSON_IsNumber(b) || cJSON_IsString(b))) {
-		char x[64], y[64];
-		snprintf(x, sizeof x, "%.17g", a->valuedouble);
-		snprintf(y, sizeof y, "%.17g", b->valuedouble);
-		const char *sa = cJSON_IsString(a) ? a->valuestring : x;
-		const char *sb = cJSON_IsString(b) ? b->valuestring : y;
-		return strcmp(sa, sb) == 0;
+	cJSON *v = cJSON_Duplicate(body, 1);
+	const char *const *keys = c->pv->drift_keys;
+	for (cJSON *e = v ? v->child : NULL, *next; keys && e; e = next) {
+		next = e->next;
+		const char *const *k = keys;
+		while (*k && strcmp(*k, e->string ? e->string : "") != 0)
+			k++;
+		if (!*k)
+			cJSON_Delete(cJSON_DetachItemViaPointer(v, e));
 	}
-	return cJSON_Compare(a, b, true);
+	return v;
 }
 
-static bool listed_key(const char *const *keys, const char *k)
+static bool path_in(const struct json_change *v, size_t n, const char *path)
 {
-	if (!keys)
-		return true;
-	for (; *keys; keys++)
-		if (strcmp(*keys, k) == 0)
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].path, path) == 0)
 			return true;
 	return false;
 }
 
-/* The first key whose value differs between what we sent and what the
- * provider has; NULL when they agree. */
-static const char *drift(const struct push_ctx *c, const cJSON *want, const cJSON *have)
+static const struct field *file_field(const struct item *it, const char *path)
 {
-	const cJSON *w;
-	cJSON_ArrayForEach(w, want) {
-		const cJSON *h = cJSON_GetObjectItemCaseSensitive(have, w->string);
-		if (h && listed_key(c->pv->drift_keys, w->string) && !same_value(w, h))
-			return w->string;
-	}
+	for (size_t i = 0; i < it->nfields; i++)
+		if (strcmp(it->fields[i].path, path) == 0)
+			return &it->fields[i];
 	return NULL;
+}
+
+/* Three ways: what push would change on the provider (want against
+ * remote), each field told apart by where it changed since the last push
+ * (base): in the file, on the provider (put back), or both. A field that
+ * changed in the file and that the provider already holds stays a file
+ * change: the state is behind. */
+static void three_way(struct push_ctx *c, struct item *it, const cJSON *want,
+		      const cJSON *remote)
+{
+	const cJSON *base = last_body(state_entry(c, it->key));
+	cJSON *wv = drift_view(c, want), *bv = base ? drift_view(c, base) : NULL;
+	struct json_change *p, *d = NULL;
+	size_t np = json_diff(c->a, wv, remote, JSON_DIFF_LOOSE | JSON_DIFF_BEFORE_KEYS, &p);
+	size_t nd = bv ? json_diff(c->a, bv, remote, JSON_DIFF_LOOSE | JSON_DIFF_BEFORE_KEYS, &d)
+		       : 0;
+	cJSON_Delete(wv);
+	cJSON_Delete(bv);
+	struct item merged = { 0 };
+	size_t cap = 0;
+	for (size_t i = 0; i < np; i++) {
+		const struct field *ff = file_field(it, p[i].path);
+		bool moved = path_in(d, nd, p[i].path);
+		struct field f = { p[i].path, p[i].after, p[i].before, NULL,
+				   !base ? SIDE_UNRECORDED : !ff ? SIDE_PROVIDER
+				   : moved ? SIDE_BOTH : SIDE_FILE };
+		if (ff && !moved)
+			f.before = ff->before;
+		if (ff && moved)
+			f.last = ff->before;
+		if (base && !ff && !moved)
+			continue;        /* sent so, and the provider answers it otherwise */
+		add_field(c, &merged, f, &cap);
+		it->drifted |= f.side != SIDE_FILE;
+	}
+	for (size_t i = 0; i < it->nfields; i++)
+		if (!path_in(p, np, it->fields[i].path))
+			add_field(c, &merged, it->fields[i], &cap);
+	it->fields = merged.fields;
+	it->nfields = merged.nfields;
+}
+
+/* What an update's fields say, in a few words. */
+static const char *update_note(const struct item *it)
+{
+	bool file = false, provider = false;
+	for (size_t i = 0; i < it->nfields; i++) {
+		file |= it->fields[i].side == SIDE_FILE || it->fields[i].side == SIDE_BOTH;
+		provider |= it->fields[i].side != SIDE_FILE;
+	}
+	return file && provider ? "changed in the file and on the provider"
+	       : provider ? "changed on the provider since the last push: put back"
+	       : it->note;
 }
 
 static int refresh_item(struct push_ctx *c, struct item *it)
@@ -442,10 +549,9 @@ static int refresh_item(struct push_ctx *c, struct item *it)
 	}
 	struct link_filler f;
 	cJSON *want = filled_body(c, it->o, &f);
-	const char *k = drift(c, want, remote);
-	if (k) {
-		it->drifted = true;
-		it->note = arena_printf(c->a, "changed remotely: '%s'", k);
+	three_way(c, it, want, remote);
+	if (it->drifted) {
+		it->note = update_note(it);
 		if (it->act == ACT_KEEP)
 			it->act = ACT_UPDATE;
 	}
@@ -498,7 +604,7 @@ static int make_plan(struct push_ctx *c, struct bundle *b, struct plan *pl)
 	for (size_t i = 0; i < pl->n; i++)
 		if (!entry_owned(c, &pl->v[i]))
 			return PUSH_USAGE;
-	for (size_t i = 0; c->o->refresh && i < pl->n; i++) {
+	for (size_t i = 0; c->refresh && i < pl->n; i++) {
 		int st = refresh_item(c, &pl->v[i]);
 		if (st != PUSH_CLEAN)
 			return st;
@@ -515,8 +621,85 @@ static size_t changes(const struct plan *pl)
 	return pl->count[ACT_CREATE] + pl->count[ACT_UPDATE] + pl->count[ACT_DELETE];
 }
 
+enum { FIELDS_SHOWN = 20, VALUE_SHOWN = 60 };
+
+/* An update's fields, "PATH: OLD -> NEW", with where each changed when the
+ * provider was read (docs/CLI.md, "Plan"). */
+static void print_fields(struct push_ctx *c, const struct item *it)
+{
+	static const char *const why[] = {
+		[SIDE_FILE] = "",
+		[SIDE_PROVIDER] = "  (changed on the provider: put back)",
+		[SIDE_BOTH] = "  (changed in the file, and on the provider: the file's wins)",
+		[SIDE_UNRECORDED] = "  (the provider's)",
+	};
+	size_t n = it->act == ACT_UPDATE ? it->nfields : 0;
+	for (size_t i = 0; i < n && i < FIELDS_SHOWN; i++) {
+		const struct field *f = &it->fields[i];
+		printf("      %s: %s -> %s%s", f->path, json_shortened(c->a, f->before, VALUE_SHOWN),
+		       json_shortened(c->a, f->after, VALUE_SHOWN), why[f->side]);
+		if (f->last)
+			printf(" (last pushed: %s)", json_shortened(c->a, f->last, VALUE_SHOWN));
+		printf("\n");
+	}
+	if (n > FIELDS_SHOWN)
+		printf("      ... and %zu more (--format json lists them all)\n", n - FIELDS_SHOWN);
+}
+
+static const char *const side_names[] = { "file", "provider", "both", "unrecorded" };
+
+/* plan --format json: the plan as one document (docs/CLI.md, "Plan"). */
+static void print_plan_json(struct push_ctx *c, const struct bundle *b, const struct plan *pl)
+{
+	cJSON *doc = cJSON_CreateObject(), *objs;
+	json_add_string(doc, "target", c->target);
+	json_add_string(doc, "project", b->project ? b->project : "");
+	json_add_string(doc, "state", c->state_path);
+	objs = json_add_array(doc, "objects");
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct item *it = &pl->v[i];
+		cJSON *o = cJSON_CreateObject();
+		json_add_string(o, "action", act_names[it->act]);
+		json_add_string(o, "key", it->key);
+		if (it->id)
+			json_add_string(o, "id", it->id);
+		if (it->note)
+			json_add_string(o, "note", it->note);
+		cJSON *fields = it->act == ACT_UPDATE && it->nfields ? json_add_array(o, "fields")
+								     : NULL;
+		for (size_t k = 0; fields && k < it->nfields; k++) {
+			const struct field *f = &it->fields[k];
+			cJSON *x = cJSON_CreateObject();
+			json_add_string(x, "path", f->path);
+			if (f->before)
+				cJSON_AddItemToObject(x, "before", cJSON_Parse(f->before));
+			if (f->after)
+				cJSON_AddItemToObject(x, "after", cJSON_Parse(f->after));
+			if (f->last)
+				cJSON_AddItemToObject(x, "last_pushed", cJSON_Parse(f->last));
+			json_add_string(x, "changed", side_names[f->side]);
+			cJSON_AddItemToArray(fields, x);
+		}
+		cJSON_AddItemToArray(objs, o);
+	}
+	static const enum act counted[] = { ACT_CREATE, ACT_UPDATE, ACT_DELETE, ACT_KEEP };
+	cJSON *sum = json_add_object(doc, "summary");
+	for (size_t k = 0; k < sizeof counted / sizeof counted[0]; k++)
+		json_add_number(sum, act_names[counted[k]], (double)pl->count[counted[k]]);
+	char *text = cJSON_Print(doc);
+	if (text)
+		printf("%s\n", text);
+	cJSON_free(text);
+	cJSON_Delete(doc);
+	fflush(stdout);
+}
+
 static void print_plan(struct push_ctx *c, const struct bundle *b, const struct plan *pl)
 {
+	if (c->o->json) {
+		print_plan_json(c, b, pl);
+		return;
+	}
 	printf("%s: %s (state %s)\n", c->target, b->project ? b->project : "", c->state_path);
 	for (size_t i = 0; i < pl->n; i++) {
 		const struct item *it = &pl->v[i];
@@ -526,6 +709,7 @@ static void print_plan(struct push_ctx *c, const struct bundle *b, const struct 
 		if (it->note)
 			printf(": %s", it->note);
 		printf("\n");
+		print_fields(c, it);
 	}
 	printf("plan: %zu to create, %zu to update, %zu to delete, %zu unchanged\n",
 	       pl->count[ACT_CREATE], pl->count[ACT_UPDATE], pl->count[ACT_DELETE],
@@ -539,19 +723,20 @@ struct tally {
 	size_t created, updated, deleted;
 };
 
-/* Records a known id (and the hash of the body it holds, when known). */
-static bool record_id(struct push_ctx *c, struct item *it, const char *id, const char *hash)
+/* Records a known id, and the body the object holds when it is known. */
+static bool record_id(struct push_ctx *c, struct item *it, const char *id, const cJSON *sent)
 {
 	cJSON *e = entry_for(c, it->key);
 	cJSON_DeleteItemFromObjectCaseSensitive(e, "pending");
 	cJSON_DeleteItemFromObjectCaseSensitive(e, "hash");
+	cJSON_DeleteItemFromObjectCaseSensitive(e, "body");
 	set_string(e, "id", id);
 	set_string(e, "remote_name", it->remote_name ? it->remote_name : "");
 	it->recorded_name = it->remote_name;
 	it->verified = true;         /* created, found by its name, or checked */
 	set_string(e, "path", it->path);
-	if (hash)
-		set_string(e, "hash", hash);
+	if (sent)
+		cJSON_AddItemToObject(e, "body", cJSON_Duplicate(sent, 1));
 	it->id = id;
 	return state_save(c);
 }
@@ -561,6 +746,7 @@ static bool record_pending(struct push_ctx *c, struct item *it)
 	cJSON *e = entry_for(c, it->key);
 	cJSON_DeleteItemFromObjectCaseSensitive(e, "id");
 	cJSON_DeleteItemFromObjectCaseSensitive(e, "hash");
+	cJSON_DeleteItemFromObjectCaseSensitive(e, "body");
 	set_string(e, "remote_name", it->remote_name ? it->remote_name : "");
 	set_string(e, "path", it->path);
 	set_string(e, "pending", "create");
@@ -568,6 +754,8 @@ static bool record_pending(struct push_ctx *c, struct item *it)
 }
 
 static int do_update(struct push_ctx *c, struct item *it, bool second, struct tally *t);
+static int update_sent(struct push_ctx *c, struct item *it, const cJSON *body,
+		       const struct link_filler *f, bool second, struct tally *t);
 
 /* An id the provider answered, when it is one of its ids; else NULL
  * after saying so (the object stays pending: the next push looks it up
@@ -644,9 +832,10 @@ static int do_create(struct push_ctx *c, struct item *it, struct tally *t)
 	if (f.unknown && c->pv->unresolved)
 		c->pv->unresolved(c, body, it->o->kind);   /* updated in the second pass */
 	const char *text = body_text(c, body);
-	cJSON_Delete(body);
-	if (!record_pending(c, it))
+	if (!record_pending(c, it)) {
+		cJSON_Delete(body);
 		return PUSH_USAGE;
+	}
 	struct push_call k = { .method = "POST", .path = it->path, .body = text, .what = it->key,
 			       .remote_name = it->remote_name, .collection = it->path };
 	struct push_resp r;
@@ -654,9 +843,11 @@ static int do_create(struct push_ctx *c, struct item *it, struct tally *t)
 	enum push_verdict v = push_call(c, &k, &r, &adopted);
 	id = v == PV_OK ? created_id(c, it, &r, adopted, &v) : NULL;
 	push_resp_free(&r);
+	bool recorded = v == PV_OK && record_id(c, it, id, body);
+	cJSON_Delete(body);
 	if (v != PV_OK)
 		return failed(v, c);
-	if (!record_id(c, it, id, text_hash(c, text)))
+	if (!recorded)
 		return PUSH_USAGE;
 	t->created++;
 	if (c->curl)
@@ -678,25 +869,32 @@ static int do_update(struct push_ctx *c, struct item *it, bool second, struct ta
 {
 	struct link_filler f;
 	cJSON *body = filled_body(c, it->o, &f);
-	const char *text = body_text(c, body), *hash = text_hash(c, text);
+	int st = update_sent(c, it, body, &f, second, t);
 	cJSON_Delete(body);
-	if (!ids_fit(c, it, &f))
+	return st;
+}
+
+/* do_update with the object's new body (ids filled in, as far as known). */
+static int update_sent(struct push_ctx *c, struct item *it, const cJSON *body,
+		       const struct link_filler *f, bool second, struct tally *t)
+{
+	if (!ids_fit(c, it, f))
 		return PUSH_USAGE;
-	if (f.unknown && !second)
+	if (f->unknown && !second)
 		return PUSH_CLEAN;        /* an id it needs comes later: the second pass */
-	if (f.unknown) {
+	if (f->unknown) {
 		fprintf(stderr, "ivrc: %s: %s: the id of %s is still unknown\n", c->target, it->key,
-			f.first_unknown);
+			f->first_unknown);
 		return PUSH_REMOTE;
 	}
-	const char *had = entry_string(c, state_entry(c, it->key), "hash");
-	if (had && strcmp(had, hash) == 0 && !it->drifted)
+	if (as_last_sent(c, state_entry(c, it->key), body) && !it->drifted)
 		return PUSH_CLEAN;
 	int st = verify_owned(c, it);
 	if (st != PUSH_CLEAN)
 		return st;
 	if (c->curl && !push_pace(c, it->key))
 		return stopped(c);
+	const char *text = body_text(c, body);
 	struct push_call k = { .method = "PUT", .path = id_path(c, it->path, it->id),
 			       .body = text, .what = it->key };
 	struct push_resp r;
@@ -708,7 +906,7 @@ static int do_update(struct push_ctx *c, struct item *it, bool second, struct ta
 	if (v != PV_OK)
 		return failed(v, c);
 	it->drifted = false;
-	if (!record_id(c, it, it->id, hash))
+	if (!record_id(c, it, it->id, body))
 		return PUSH_USAGE;
 	t->updated++;
 	if (c->curl)
@@ -839,13 +1037,17 @@ static int authenticate(struct push_ctx *c)
 static int plan_and_push(struct push_ctx *c, struct bundle *b)
 {
 	const struct push_opts *o = c->o;
+	/* push reads the provider's objects first, always: drift is shown
+	 * and put back, never overwritten silently; plan only with --refresh
+	 * (it needs no credentials without), a dry run never (it sends nothing). */
+	c->refresh = o->refresh || (!o->plan && !o->dry_run);
 	bool net = !o->plan || o->refresh, send = net && !o->dry_run;
 	if (net && !o->dry_run && !read_credentials(c, true))
 		return PUSH_USAGE;
 	if (o->dry_run)
 		read_credentials(c, false);
 	int st = net ? push_http_open(c, send) : PUSH_CLEAN;
-	if (st == PUSH_CLEAN && o->refresh)
+	if (st == PUSH_CLEAN && c->refresh)
 		st = authenticate(c);
 	struct plan pl = { 0 };
 	if (st == PUSH_CLEAN)
@@ -861,7 +1063,7 @@ static int plan_and_push(struct push_ctx *c, struct bundle *b)
 	}
 	if ((st = confirm(c, changes(&pl))) != PUSH_CLEAN)
 		return st < 0 ? PUSH_CLEAN : st;
-	if (!o->refresh && (st = authenticate(c)) != PUSH_CLEAN)
+	if (!c->refresh && (st = authenticate(c)) != PUSH_CLEAN)
 		return st;
 	for (size_t i = 0; i < pl.n && st == PUSH_CLEAN; i++)
 		if (pl.v[i].act == ACT_UPDATE || pl.v[i].act == ACT_DELETE)

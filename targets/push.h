@@ -21,7 +21,8 @@ enum {
 
 struct push_opts {
 	bool plan;                /* print the plan, change nothing */
-	bool refresh;             /* read the remote objects: drift, objects gone */
+	bool refresh;             /* plan: read the remote objects (push always does) */
+	bool json;                /* plan: print the plan as JSON */
 	bool detailed_exitcode;   /* plan: PUSH_PENDING when there is something to do */
 	bool dry_run;             /* print every request, send nothing */
 	bool yes;                 /* no confirmation */

@@ -113,6 +113,7 @@ struct push_ctx {
 	long timeout, connect_timeout;
 	int max_attempts;
 	unsigned rng;
+	bool refresh;                /* read the provider's objects while planning */
 	/* State file, and its lock (push_lock.c); -1: not held. */
 	const char *state_path;
 	int lock_fd;

@@ -195,9 +195,13 @@ static void test_fill(void)
 	cJSON_Delete(state);
 
 	state = cJSON_Parse("{\"version\":2,\"targets\":{}}");
-	check_str(link_fill(&f.b, state), "not an ivrc state file (version 1)",
-		  "fill: other state version refused");
+	check_str(link_fill(&f.b, state), "not an ivrc state file (version 2)",
+		  "fill: version 2 without projects refused");
 	check_str(f.b.objects[1].method, "POST", "fill: refused state changes nothing");
+	cJSON_Delete(state);
+	state = cJSON_Parse("{\"version\":3,\"projects\":{}}");
+	check_str(link_fill(&f.b, state), "not an ivrc state file (version 2)",
+		  "fill: other state version refused");
 	cJSON_Delete(state);
 	state = cJSON_Parse("{\"version\":1}");
 	check(!link_fill(&f.b, state), "fill: state without targets accepted", "returned an error");
@@ -320,12 +324,15 @@ static void menu(struct ast_menu *m, const char *name, uint32_t offset, struct a
 	m->timeout = timeout;
 	m->options = opts;
 	m->noptions = n;
-	m->invalid.then.kind = DEST_HANGUP;
-	m->no_input.then.kind = DEST_HANGUP;
+	/* Smartflo needs both handlers (IVR435): these play the menu's prompt
+	 * and hang up. */
+	m->invalid = (struct ast_handler){ .present = true, .prompt = m->prompt,
+					   .then = {.kind = DEST_HANGUP} };
+	m->no_input = m->invalid;
 }
 
 /* menu main (1 -> endpoint sales_desk, 2 -> menu:support), menu support
- * (1 -> extension literal, 9 -> repeat); no handlers. */
+ * (1 -> extension literal, 9 -> repeat); handlers that only hang up. */
 static void prog_basic(struct prog *g)
 {
 	memset(g, 0, sizeof *g);
