@@ -631,7 +631,7 @@ static void print_fields(struct push_ctx *c, const struct item *it)
 		[SIDE_FILE] = "",
 		[SIDE_PROVIDER] = "  (changed on the provider: put back)",
 		[SIDE_BOTH] = "  (changed in the file, and on the provider: the file's wins)",
-		[SIDE_UNRECORDED] = "  (the provider's)",
+		[SIDE_UNRECORDED] = "  (on the provider; the state holds no earlier body)",
 	};
 	size_t n = it->act == ACT_UPDATE ? it->nfields : 0;
 	for (size_t i = 0; i < n && i < FIELDS_SHOWN; i++) {
