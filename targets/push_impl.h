@@ -1,6 +1,8 @@
 /* The pieces of push shared by its files (not for use outside push*.c and
  * each target's push.c):
- * push.c plans and pushes, push_http.c sends one request with retries over
+ * push.c runs a push and carries out its plan, push_plan.c makes and
+ * prints the plan, push_state.c reads and writes the state file,
+ * push_lock.c locks it, push_http.c sends one request with retries over
  * libcurl, smartflo/push.c, sonetel/push.c and infobip/push.c hold each
  * provider's API facts (auth, how an answer says yes, where ids are). */
 #ifndef IVRC_PUSH_IMPL_H
@@ -187,6 +189,36 @@ bool push_pace(struct push_ctx *c, const char *what);
 void push_signals_install(void);
 void push_signals_restore(void);
 bool push_interrupted(void);
+
+/* ---------- push_state.c ---------- */
+
+struct bundle_object;
+struct link_filler;
+
+/* Reads the state file (missing: an empty one) and finds the project's
+ * section for the target; a PUSH_* status after saying why not. */
+int push_state_load(struct push_ctx *c);
+/* Writes it atomically (a plan or a dry run writes nothing); false after
+ * printing the ids known so far. */
+bool push_state_save(struct push_ctx *c);
+/* The entry of "kind:name"; NULL when there is none. */
+cJSON *push_state_entry(const struct push_ctx *c, const char *key);
+/* The entry of "kind:name", made (an object) when missing. */
+cJSON *push_entry_for(struct push_ctx *c, const char *key);
+/* An entry's string member, in the arena; NULL when absent. */
+const char *push_entry_string(struct push_ctx *c, const cJSON *e, const char *key);
+void push_entry_set(cJSON *obj, const char *key, const char *value);
+/* The body last sent, as the entry recorded it; NULL when it did not. */
+const cJSON *push_last_body(const cJSON *entry);
+/* Whether body is the one the entry recorded as last sent (or, in an
+ * earlier state, has its hash). */
+bool push_as_last_sent(struct push_ctx *c, const cJSON *entry, const cJSON *body);
+/* A copy of o's body with every id the state knows filled in (*f says
+ * what was not known). */
+cJSON *push_filled_body(struct push_ctx *c, const struct bundle_object *o,
+			struct link_filler *f);
+/* A body as the text sent. */
+const char *push_body_text(struct push_ctx *c, const cJSON *body);
 
 /* ---------- push_lock.c ---------- */
 
