@@ -4,6 +4,7 @@
  * helper shared by every "unknown name" error. */
 #include "diag.h"
 #include "arena.h"
+#include "shown.h"
 
 #include <cJSON.h>
 #include <ctype.h>
@@ -155,13 +156,16 @@ static void print_header(FILE *out, const struct finding *f, struct linecol lc,
 			 bool color)
 {
 	const char *on = color ? C_BOLD : "", *off = color ? C_RESET : "";
-	if (f->span.src)
-		fprintf(out, "%s%s:%u:%u:%s ", on, f->span.src->path, lc.line,
-			lc.column, off);
-	else
-		fprintf(out, "%sivrc:%s ", on, off);
-	fprintf(out, "%s%s:%s %s [IVR%03u]\n", color ? sev_color[f->severity] : "",
-		sev_name[f->severity], off, f->message, f->code);
+	fputs(on, out);
+	if (f->span.src) {
+		shown_write(out, f->span.src->path, strlen(f->span.src->path));
+		fprintf(out, ":%u:%u:%s ", lc.line, lc.column, off);
+	} else {
+		fprintf(out, "ivrc:%s ", off);
+	}
+	fprintf(out, "%s%s:%s ", color ? sev_color[f->severity] : "", sev_name[f->severity], off);
+	shown_write(out, f->message, strlen(f->message));
+	fprintf(out, " [IVR%03u]\n", f->code);
 }
 
 /* c, n times: a caret line is written in runs, not a byte at a time. */
@@ -176,31 +180,76 @@ static void put_run(FILE *out, char c, size_t n)
 	}
 }
 
-/* Tabs stay tabs so the caret lines up under the source; every other
- * character becomes one space. */
-static void print_caret_prefix(FILE *out, const char *line, size_t n)
+/* A snippet shows at most this many columns of a line: a long line (a
+ * minified JSON list, a file with no line breaks) shows a window around
+ * the finding, with "..." where it is cut. */
+enum { SNIPPET_COLUMNS = 120, SNIPPET_BEFORE = 40 };
+
+/* The byte where a snippet of line[0..len) starts for a finding at byte
+ * at: up to SNIPPET_BEFORE characters before it. */
+static size_t window_start(const char *line, size_t at)
 {
-	size_t spaces = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)line[i];
-		if (c == '\t') {
+	size_t p = at;
+	for (int k = 0; k < SNIPPET_BEFORE && p > 0; k++) {
+		p--;
+		while (p > 0 && is_cont((unsigned char)line[p]))
+			p--;
+	}
+	return p;
+}
+
+/* Whether line[0..len) shows in SNIPPET_COLUMNS columns (it looks at no
+ * more of the line than that). */
+static bool fits(const char *line, size_t len)
+{
+	size_t cols = 0;
+	for (size_t p = 0; p < len; cols++) {
+		if (cols >= SNIPPET_COLUMNS)
+			return false;
+		char buf[8];
+		size_t w;
+		p += shown_char(line + p, len - p, buf, &w);
+		cols += w - 1;
+	}
+	return cols <= SNIPPET_COLUMNS;
+}
+
+/* Writes line[from..len) as shown, up to SNIPPET_COLUMNS columns; returns
+ * where it stopped. */
+static size_t print_window(FILE *out, const char *line, size_t from, size_t len)
+{
+	size_t cols = 0, p = from;
+	while (p < len && cols < SNIPPET_COLUMNS) {
+		char buf[8];
+		size_t w, k = shown_char(line + p, len - p, buf, &w);
+		fputs(buf, out);
+		cols += w;
+		p += k;
+	}
+	return p;
+}
+
+/* The columns line[from..to) takes as shown; tabs are written as tabs so
+ * that the caret lines up under the source. */
+static size_t put_columns(FILE *out, const char *line, size_t from, size_t to, bool write)
+{
+	size_t cols = 0, spaces = 0;
+	for (size_t p = from; p < to;) {
+		char buf[8];
+		size_t w, k = shown_char(line + p, to - p, buf, &w);
+		if (write && line[p] == '\t') {
 			put_run(out, ' ', spaces);
 			spaces = 0;
 			fputc('\t', out);
-		} else if (!is_cont(c)) {
-			spaces++;
+		} else {
+			spaces += w;
 		}
+		cols += w;
+		p += k;
 	}
-	put_run(out, ' ', spaces);
-}
-
-static size_t count_chars(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!is_cont((unsigned char)s[i]))
-			k++;
-	return k;
+	if (write)
+		put_run(out, ' ', spaces);
+	return cols;
 }
 
 static void print_snippet(FILE *out, const struct finding *f, struct linecol lc,
@@ -212,18 +261,21 @@ static void print_snippet(FILE *out, const struct finding *f, struct linecol lc,
 	if (!line)
 		return;
 	unsigned w = num_width(lc.line) > 5 ? num_width(lc.line) : 5;
-	fprintf(out, "%*u | ", (int)w, lc.line);
-	fwrite(line, 1, len, out);
-	fprintf(out, "\n%*s | ", (int)w, "");
 	size_t line_start = (size_t)(line - src->text);
 	size_t start = f->span.offset > line_start ? f->span.offset - line_start : 0;
 	if (start > len)
 		start = len;
+	size_t from = fits(line, len) ? 0 : window_start(line, start);
+	fprintf(out, "%*u | %s", (int)w, lc.line, from > 0 ? "..." : "");
+	size_t to = print_window(out, line, from, len);
+	fprintf(out, "%s\n%*s | %s", to < len ? "..." : "", (int)w, "", from > 0 ? "   " : "");
+	if (start > to)
+		start = to;
 	size_t end = start + f->span.length;
-	if (end > len)
-		end = len;
-	print_caret_prefix(out, line, start);
-	size_t n = count_chars(line + start, end - start);
+	if (end > to)
+		end = to;
+	put_columns(out, line, from, start, true);
+	size_t n = put_columns(out, line, start, end, false);
 	fputs(color ? caret_color : "", out);
 	fputc('^', out);
 	put_run(out, '~', n > 1 ? n - 1 : 0);
@@ -461,22 +513,28 @@ static void print_sarif(const struct diag *d, FILE *out, const struct diag_tool 
 
 /* ---- GitHub workflow commands ---- */
 
-/* Escapes for a command's message, and (props) for a property value. */
+/* Escapes for a command's message, and (props) for a property value: the
+ * workflow command's own (%25, %0D, %0A, %3A, %2C), and every other control
+ * character as text output shows it (a CI log is read on a terminal). */
 static void gh_escape(FILE *out, const char *s, bool props)
 {
-	for (; *s; s++) {
-		if (*s == '%')
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		char c = s[i], buf[8];
+		size_t w, k = shown_char(s + i, n - i, buf, &w);
+		if (c == '%')
 			fputs("%25", out);
-		else if (*s == '\r')
+		else if (c == '\r')
 			fputs("%0D", out);
-		else if (*s == '\n')
+		else if (c == '\n')
 			fputs("%0A", out);
-		else if (props && *s == ':')
+		else if (props && c == ':')
 			fputs("%3A", out);
-		else if (props && *s == ',')
+		else if (props && c == ',')
 			fputs("%2C", out);
 		else
-			fputc(*s, out);
+			fputs(buf, out);
+		i += k;
 	}
 }
 

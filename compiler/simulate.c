@@ -16,6 +16,7 @@
 #include <cJSON.h>
 
 #include "arena.h"
+#include "shown.h"
 
 enum { LOOP_LIMIT = 1000, STEP_LIMIT = 100000, QUIET_LIMIT = 30 };
 enum { H_INVALID, H_NO_INPUT };
@@ -1331,17 +1332,39 @@ static void print_event(FILE *out, const struct sim_event *e)
 	case SIM_EV_WAIT: fprintf(out, "waiting at %s: no more input", e->dest); break;
 	case SIM_EV_ERROR: fprintf(out, "error: %s", e->text); break;
 	}
+}
+
+static void print_path(FILE *out, const struct sim_result *r)
+{
+	fputs("path:", out);
+	for (size_t i = 0; i < r->npath; i++)
+		fprintf(out, "%s %s", i ? " ->" : "", r->path[i].text);
+}
+
+/* A transcript line, escaped as text output is (shown.h): prompt texts
+ * and names come from the file. */
+static void print_line(FILE *out, const struct sim_result *r, const struct sim_event *e)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+	if (!m)
+		return;
+	if (e)
+		print_event(m, e);
+	else
+		print_path(m, r);
+	fclose(m);
+	shown_write(out, text, len);
 	fputc('\n', out);
+	free(text);
 }
 
 void sim_print_text(FILE *out, const struct sim_result *r)
 {
 	for (size_t i = 0; i < r->nevents; i++)
-		print_event(out, &r->events[i]);
-	fputs("path:", out);
-	for (size_t i = 0; i < r->npath; i++)
-		fprintf(out, "%s %s", i ? " ->" : "", r->path[i].text);
-	fputc('\n', out);
+		print_line(out, r, &r->events[i]);
+	print_line(out, r, NULL);
 }
 
 static const char *const event_names[] = {

@@ -1,7 +1,7 @@
 /* Source files: read a whole file (or stdin) into the arena, build a table of
  * line starts, and map byte offsets to 1-based line and character column and
- * back. Lines end at '\n'; a '\r' just before it is part of the line break, a
- * lone '\r' is an ordinary character. Columns count UTF-8 code points. */
+ * back. Lines end at "\r\n", "\n" or a lone "\r" (YAML's line breaks: libyaml
+ * counts a lone CR as one too). Columns count UTF-8 code points. */
 #include "source.h"
 #include "arena.h"
 
@@ -20,21 +20,43 @@ static int is_cont(unsigned char c)
 	return c >= 0x80 && c <= 0xBF;
 }
 
-/* One entry per '\n' plus the first line: a file ending in '\n' has an empty
- * last line, which is where end-of-file findings point. */
+/* The byte after the line break that starts at p ("\r\n", "\n" or "\r"),
+ * or NULL when p is not one. */
+static const char *after_break(const char *p, const char *end)
+{
+	if (*p == '\n')
+		return p + 1;
+	if (*p != '\r')
+		return NULL;
+	return p + 1 < end && p[1] == '\n' ? p + 2 : p + 1;
+}
+
+/* The next line break at or after p; NULL when none. */
+static const char *next_break(const char *p, const char *end)
+{
+	for (; p < end; p++)
+		if (*p == '\n' || *p == '\r')
+			return p;
+	return NULL;
+}
+
+/* One entry per line break plus the first line: a file ending in a break
+ * has an empty last line, which is where end-of-file findings point. */
 static void build_lines(struct arena *a, struct source *s)
 {
 	size_t n = 1;
 	const char *p = s->text, *end = s->text + s->len;
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+	while ((p = next_break(p, end)) != NULL) {
 		n++;
-		p++;
+		p = after_break(p, end);
 	}
 	s->line_starts = arena_alloc(a, n * sizeof *s->line_starts);
 	s->line_starts[0] = 0;
 	s->nlines = 1;
-	for (p = s->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-		s->line_starts[s->nlines++] = (uint32_t)(p + 1 - s->text);
+	for (p = s->text; (p = next_break(p, end)) != NULL;) {
+		p = after_break(p, end);
+		s->line_starts[s->nlines++] = (uint32_t)(p - s->text);
+	}
 }
 
 static struct source *make_source(struct arena *a, const char *path,
@@ -44,6 +66,8 @@ static struct source *make_source(struct arena *a, const char *path,
 	s->path = arena_strdup(a, path);
 	s->text = text;
 	s->len = len;
+	s->cursor = arena_alloc(a, sizeof *s->cursor);
+	*s->cursor = (struct source_cursor){ 0, 1 };
 	build_lines(a, s);
 	return s;
 }
@@ -182,20 +206,29 @@ struct linecol source_linecol(const struct source *src, uint32_t offset)
 	if (offset > src->len)
 		offset = (uint32_t)src->len;
 	size_t i = line_index(src, offset);
-	uint32_t col = 1;
-	for (uint32_t p = src->line_starts[i]; p < offset; p++)
+	uint32_t p = src->line_starts[i], col = 1;
+	struct source_cursor *at = src->cursor;
+	if (at && at->offset >= p && at->offset <= offset) {
+		p = at->offset;
+		col = at->column;
+	}
+	for (; p < offset; p++)
 		if (!is_cont((unsigned char)src->text[p]))
 			col++;
+	if (at)
+		*at = (struct source_cursor){ offset, col };
 	return (struct linecol){ (uint32_t)i + 1, col };
 }
 
 /* Byte offset just past the last character of 0-based line i (before its
- * "\n" or "\r\n"). */
+ * line break). */
 static size_t line_end(const struct source *src, size_t i)
 {
 	if (i + 1 >= src->nlines)
 		return src->len;
-	size_t end = src->line_starts[i + 1] - 1;   /* at the '\n' */
+	size_t end = src->line_starts[i + 1];
+	if (end > src->line_starts[i] && src->text[end - 1] == '\n')
+		end--;
 	if (end > src->line_starts[i] && src->text[end - 1] == '\r')
 		end--;
 	return end;

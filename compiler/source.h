@@ -12,6 +12,10 @@ struct source {
 	size_t len;
 	uint32_t *line_starts;   /* byte offset of each line's first byte */
 	size_t nlines;
+	/* The last position source_linecol found: the next one on the same
+	 * line, further on, counts on from it (findings come sorted, and a
+	 * minified file is one line). */
+	struct source_cursor { uint32_t offset, column; } *cursor;
 };
 
 /* A place in a source: byte offset and length. */

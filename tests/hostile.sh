@@ -43,6 +43,30 @@ run() {
 	fi
 }
 
+# bounded NAME SECONDS STATUS MAX_BYTES FILE ARGS...: PASS when ivrc ARGS
+# FILE ends in time with STATUS and writes at most MAX_BYTES to standard
+# error, none of them a control character but tab and newline (a snippet
+# shows a window of a long line, with control bytes escaped).
+bounded() {
+	local name=$1 secs=$2 want=$3 max=$4 file=$5
+	shift 5
+	[ $asan = 1 ] && secs=$((secs * 3))
+	(cd "$tmp" && timeout "$secs" "$ivrc" "$@" "$file" > /dev/null 2> "$tmp/err")
+	local status=$? bytes
+	bytes=$(wc -c < "$tmp/err")
+	if [ $status = 124 ]; then
+		echo "FAIL hostile $name: still running after ${secs}s"
+	elif [ "$status" != "$want" ]; then
+		echo "FAIL hostile $name: exit $status, expected $want: $(head -c 300 "$tmp/err")"
+	elif [ "$bytes" -gt "$max" ]; then
+		echo "FAIL hostile $name: $bytes bytes on standard error, at most $max expected"
+	elif tr -d '\t\n' < "$tmp/err" | LC_ALL=C grep -q '[[:cntrl:]]'; then
+		echo "FAIL hostile $name: a control character on standard error"
+	else
+		echo "PASS hostile $name"
+	fi
+}
+
 cd "$tmp" || exit 2
 python3 - <<'EOF'
 n = 100_000
@@ -65,7 +89,26 @@ h = "{ prompt: r, retries: 0, then: hangup }"
 out += ["  m%d: { prompt: r, options: { 1: menu:m%d }, invalid: %s, no_input: %s }"
         % (i, (i + 1) % m, h, h) for i in range(m)]
 open("cycle.yaml", "w").write("\n".join(out) + "\n")
+
+# One line of 2 000 Smartflo IVRs (the shape a list call answers), each
+# with a field ivrc has no equivalent for: a finding for each, on one line.
+ivr = ('{"id": %d, "name": "ivr %d", "recording": "recording||1", "timeout": 5, '
+       '"option": ["1"], "destination": ["hangup||1"], "music_on_hold": "x\\u001b[2J", '
+       '"incorrect_count": 0, "invalid_recording": "recording||1", '
+       '"invalid_destination": "hangup||1", "timeout_tries": 0, '
+       '"timeout_retry_recording": "recording||1", "timeout_recording": "recording||1", '
+       '"timeout_destination": "hangup||1", "recording_invalid": "recording||1"}')
+open("ivrs.json", "w").write('{"ivrs": [' + ", ".join(ivr % (i, i) for i in range(2000)) + "]}")
+# One line of YAML (a flow mapping) with 1 000 menus that lint warns about.
+menus = ", ".join("m%d: {prompt: r, options: {1: hangup}}" % i for i in range(1000))
+open("one_line.yaml", "w").write("{ivrc: 1, name: x, targets: {infobip: {}}, "
+                                 "recordings: {r: {text: hi}}, menus: {" + menus + "}}")
+# 1 MB of YAML whose lines end in a lone CR, with an error on each line.
+open("cr.yaml", "w").write("ivrc: 1\rname: x\rtargets: {smartflo: {}}\rrecordings: {}\r"
+                           "menus:\r" + "".join("  m%d: {prompt: nope%d}\r" % (i, i)
+                                                 for i in range(40_000)))
 EOF
+truncate -s 200M nul.yaml
 
 run "YAML flow collections 100 000 deep" 10 256 1 \
 	"deep_flow.yaml:1:65: error: nesting deeper than 64 levels [IVR115]" deep_flow.yaml check
@@ -100,3 +143,8 @@ run "20 000 menus in one cycle: build --target infobip" 30 512 1 \
 	cycle.yaml build --target infobip
 run "20 000 menus in one cycle: graph" 30 512 0 "" cycle.yaml graph
 run "20 000 menus in one cycle: simulate" 30 512 0 "" cycle.yaml simulate --input "1 1 1"
+bounded "import of a one-line list of 2 000 Smartflo IVRs" 60 0 3000000 \
+	ivrs.json import --from smartflo
+bounded "lint of 1 000 menus on one line" 60 0 2000000 one_line.yaml lint
+bounded "200 MB of NUL bytes" 60 1 2000 nul.yaml check
+bounded "40 000 lines ended by a lone CR, an error on each" 60 1 100000 cr.yaml check
