@@ -318,7 +318,14 @@ static struct linecol span_last(const struct span *s)
 	return source_linecol(s->src, last);
 }
 
-static cJSON *finding_json(const struct finding *f)
+/* A file name as a JSON string holds it: as it is when it is UTF-8, else
+ * shown (its other bytes as \xNN). */
+static const char *json_path(struct arena *a, const char *path)
+{
+	return shown_is_utf8(path) ? path : shown_text(a, path);
+}
+
+static cJSON *finding_json(struct arena *a, const struct finding *f)
 {
 	cJSON *o = cJSON_CreateObject();
 	if (!o)
@@ -327,7 +334,7 @@ static cJSON *finding_json(const struct finding *f)
 	if (f->span.src) {
 		lc = source_linecol(f->span.src, f->span.offset);
 		end = span_last(&f->span);
-		cJSON_AddStringToObject(o, "file", f->span.src->path);
+		cJSON_AddStringToObject(o, "file", json_path(a, f->span.src->path));
 	} else {
 		cJSON_AddNullToObject(o, "file");
 	}
@@ -347,7 +354,7 @@ static void print_json(const struct diag *d, FILE *out)
 {
 	cJSON *arr = cJSON_CreateArray();
 	for (size_t i = 0; arr && i < d->n; i++) {
-		cJSON *o = finding_json(&d->items[i]);
+		cJSON *o = finding_json(d->arena, &d->items[i]);
 		if (o)
 			cJSON_AddItemToArray(arr, o);
 	}

@@ -99,6 +99,20 @@ void shown_write(FILE *f, const char *s, size_t n)
 	fwrite(s + n - plain, 1, plain, f);
 }
 
+bool shown_is_utf8(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = (unsigned char)s[i] < 0x80 ? 1
+			   : utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (k == 0)
+			return false;
+		i += k;
+	}
+	return true;
+}
+
 const char *shown_text(struct arena *a, const char *s)
 {
 	size_t n = strlen(s), cap = 0, len = 0;

@@ -7,6 +7,7 @@
  * line up under it. */
 #ifndef IVRC_SHOWN_H
 #define IVRC_SHOWN_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -23,5 +24,9 @@ void shown_write(FILE *f, const char *s, size_t n);
 /* s (NUL-terminated), shown, in the arena; s itself when nothing needs an
  * escape. */
 const char *shown_text(struct arena *a, const char *s);
+
+/* Whether s (NUL-terminated) is well-formed UTF-8, as a JSON string must
+ * be. */
+bool shown_is_utf8(const char *s);
 
 #endif

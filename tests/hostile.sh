@@ -148,3 +148,12 @@ bounded "import of a one-line list of 2 000 Smartflo IVRs" 60 0 3000000 \
 bounded "lint of 1 000 menus on one line" 60 0 2000000 one_line.yaml lint
 bounded "200 MB of NUL bytes" 60 1 2000 nul.yaml check
 bounded "40 000 lines ended by a lone CR, an error on each" 60 1 100000 cr.yaml check
+# A file name that is not UTF-8: --format json stays valid UTF-8 JSON.
+bad_name=$(printf 'bad\377name.yaml')
+printf 'ivrc: 1\nname: x\ntargets: {smartflo: {}}\nrecordings: {}\nmenus:\n  main: {prompt: nope}\n' > "$tmp/$bad_name"
+if (cd "$tmp" && "$ivrc" check --format json "$bad_name" 2> /dev/null) |
+	python3 -c 'import json, sys; d = json.loads(sys.stdin.buffer.read().decode("utf-8")); sys.exit(d[0]["file"] != "bad\\xffname.yaml")'; then
+	echo "PASS hostile --format json: a file name that is not UTF-8"
+else
+	echo "FAIL hostile --format json: a file name that is not UTF-8: not valid UTF-8 JSON, or not shown as bad\\xffname.yaml"
+fi
