@@ -76,10 +76,14 @@ static void test_lines(struct arena *a)
 	check_line(s, 2, "bc", "crlf: source_line drops \\r\\n");
 	check_num(source_offset(s, 1, 99), 5, "crlf: source_offset clamps before \\r");
 
-	s = text_src(a, "cr", "a\rb\nc");
-	check_num(s->nlines, 2, "lone \\r is not a line break");
-	check_lc(s, 2, 1, 3, "lone \\r counts as a column");
-	check_line(s, 1, "a\rb", "lone \\r kept in source_line");
+	s = text_src(a, "cr", "a\rb\nc\r\r\nd");
+	check_num(s->nlines, 5, "lone \\r is a line break, as libyaml reads it");
+	check_lc(s, 2, 2, 1, "lone \\r: the next character starts line 2");
+	check_lc(s, 1, 1, 2, "lone \\r: the \\r is at the end of line 1");
+	check_line(s, 1, "a", "lone \\r: source_line drops it");
+	check_line(s, 3, "c", "lone \\r before \\r\\n: two breaks");
+	check_line(s, 4, "", "lone \\r before \\r\\n: an empty line");
+	check_lc(s, 8, 5, 1, "lone \\r before \\r\\n: the last line is 5");
 
 	s = text_src(a, "nonl", "a\nbc");
 	check_line(s, 2, "bc", "last line without newline");
