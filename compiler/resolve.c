@@ -238,12 +238,29 @@ static void resolve_menu(struct resolver *r, struct ast_menu *m)
 
 /* ---------- flows: labels, jumps, steps that end a block ---------- */
 
+/* A flow's labels, by name: the step that holds it first, and how many
+ * steps holding it a goto can see from where the check is. */
+struct label_slot {
+	const struct ast_step *first;
+	size_t visible;
+};
+
 struct label_scope {
 	const struct ast_step **visible;  /* steps whose label a goto may name */
 	size_t n, cap;
 	const struct ast_step **all;      /* every labelled step of the flow */
 	size_t nall, capall;
+	struct label_slot *slots;         /* open addressing on the label */
+	size_t nslots;                    /* a power of two, at least twice nall */
+	const char **names;               /* all's labels, for "did you mean" */
 };
+
+static struct label_slot *label_slot(const struct label_scope *s, const char *label)
+{
+	for (size_t i = hash_name(label) & (s->nslots - 1);; i = (i + 1) & (s->nslots - 1))
+		if (!s->slots[i].first || strcmp(s->slots[i].first->label, label) == 0)
+			return &s->slots[i];
+}
 
 static bool ends_block(enum step_kind k)
 {
@@ -264,18 +281,14 @@ static void check_goto(struct resolver *r, struct label_scope *s, struct ast_ste
 			   "'goto' takes a label or 'menu:NAME'");
 		return;
 	}
-	for (size_t i = s->n; i-- > 0;)
-		if (strcmp(s->visible[i]->label, st->to.id) == 0)
-			return;
-	const char **names = malloc((s->nall + 1) * sizeof *names);
-	if (!names)
-		abort();
-	bool later = false;
-	for (size_t i = 0; i < s->nall; i++) {
-		names[i] = s->all[i]->label;
-		later |= strcmp(names[i], st->to.id) == 0;
-	}
-	const char *hint = later ? NULL : diag_suggest(st->to.id, names, s->nall);
+	const struct label_slot *slot = label_slot(s, st->to.id);
+	if (slot->visible)
+		return;
+	bool later = slot->first != NULL;
+	/* "Did you mean" compares with every label: only while errors are still
+	 * kept (past the cap they are only counted). */
+	bool kept = r->d->errors < (r->d->max_errors ? r->d->max_errors : 100);
+	const char *hint = later || !kept ? NULL : diag_suggest(st->to.id, s->names, s->nall);
 	if (later)
 		diag_error(r->d, IVR_UNKNOWN_LABEL, st->to.span,
 			   "'goto %s' jumps to a step that has not run yet; goto can only go back",
@@ -285,7 +298,6 @@ static void check_goto(struct resolver *r, struct label_scope *s, struct ast_ste
 			   "unknown label '%s'; did you mean '%s'?", st->to.id, hint);
 	else
 		diag_error(r->d, IVR_UNKNOWN_LABEL, st->to.span, "unknown label '%s'", st->to.id);
-	free(names);
 }
 
 static void check_block(struct resolver *r, struct label_scope *s, struct ast_block *b);
@@ -321,32 +333,26 @@ static void check_block(struct resolver *r, struct label_scope *s, struct ast_bl
 	size_t mark = s->n;
 	for (size_t i = 0; i < b->count; i++) {
 		struct ast_step *st = &b->steps[i];
-		if (st->label)
+		if (st->label) {
 			ARENA_PUSH(r->a, s->visible, s->n, s->cap, st);
+			label_slot(s, st->label)->visible++;
+		}
 		if (ends_block(st->kind) && i + 1 < b->count)
 			diag_error(r->d, IVR_STEP_NOT_LAST, b->steps[i + 1].span,
 				   "no step can follow '%s': it ends the call's script",
 				   ast_step_names[st->kind]);
 		check_step(r, s, st);
 	}
-	s->n = mark;
+	while (s->n > mark)
+		label_slot(s, s->visible[--s->n]->label)->visible--;
 }
 
-/* Every label of a flow, first: so that a goto to a label further down is
- * told apart from an unknown one. Depth is bounded by the front ends. */
+/* Every labelled step of a flow, in source order. Depth is bounded by the
+ * front ends. */
 static void collect_labels(struct resolver *r, struct label_scope *s, const struct ast_block *b)
 {
 	for (size_t i = 0; i < b->count; i++) {
 		const struct ast_step *st = &b->steps[i];
-		for (size_t j = 0; st->label && j < s->nall; j++) {
-			if (strcmp(s->all[j]->label, st->label) != 0)
-				continue;
-			struct linecol lc = source_linecol(r->p->src, s->all[j]->label_span.offset);
-			diag_error(r->d, IVR_DUPLICATE_LABEL, st->label_span,
-				   "label '%s' is already used in this flow (at %u:%u)", st->label,
-				   lc.line, lc.column);
-			break;
-		}
 		if (st->label)
 			ARENA_PUSH(r->a, s->all, s->nall, s->capall, st);
 		collect_labels(r, s, &st->body);
@@ -357,11 +363,38 @@ static void collect_labels(struct resolver *r, struct label_scope *s, const stru
 	}
 }
 
+/* Every label of a flow, first, by name: so that a goto to a label further
+ * down is told apart from an unknown one, and a label used twice is found
+ * in one pass. */
+static void index_labels(struct resolver *r, struct label_scope *s, const struct ast_block *b)
+{
+	collect_labels(r, s, b);
+	s->nslots = 16;
+	while (s->nslots < s->nall * 2)
+		s->nslots *= 2;
+	s->slots = arena_alloc(r->a, s->nslots * sizeof *s->slots);
+	memset(s->slots, 0, s->nslots * sizeof *s->slots);
+	s->names = arena_alloc(r->a, (s->nall + 1) * sizeof *s->names);
+	for (size_t i = 0; i < s->nall; i++) {
+		const struct ast_step *st = s->all[i];
+		struct label_slot *slot = label_slot(s, st->label);
+		s->names[i] = st->label;
+		if (!slot->first) {
+			slot->first = st;
+			continue;
+		}
+		struct linecol lc = source_linecol(r->p->src, slot->first->label_span.offset);
+		diag_error(r->d, IVR_DUPLICATE_LABEL, st->label_span,
+			   "label '%s' is already used in this flow (at %u:%u)", st->label,
+			   lc.line, lc.column);
+	}
+}
+
 static void resolve_flows(struct resolver *r)
 {
 	for (size_t i = 0; i < r->p->nflows; i++) {
 		struct label_scope s = { 0 };
-		collect_labels(r, &s, &r->p->flows[i]->body);
+		index_labels(r, &s, &r->p->flows[i]->body);
 		check_block(r, &s, &r->p->flows[i]->body);
 	}
 }

@@ -109,6 +109,12 @@ open("cr.yaml", "w").write("ivrc: 1\rname: x\rtargets: {smartflo: {}}\rrecording
                                                  for i in range(40_000)))
 EOF
 truncate -s 200M nul.yaml
+python3 - <<'EOF'
+# 100 000 labels in one flow, each with a goto back to it.
+steps = "".join('  l%d: say "x"\n  goto l%d { limit 1 }\n' % (i, i) for i in range(100_000))
+open("labels.ivr", "w").write("ivrc 1\nname labels\ntarget infobip\nflow f {\n" + steps +
+                              "  hangup\n}\n")
+EOF
 
 run "YAML flow collections 100 000 deep" 10 256 1 \
 	"deep_flow.yaml:1:65: error: nesting deeper than 64 levels [IVR115]" deep_flow.yaml check
@@ -157,3 +163,6 @@ if (cd "$tmp" && "$ivrc" check --format json "$bad_name" 2> /dev/null) |
 else
 	echo "FAIL hostile --format json: a file name that is not UTF-8: not valid UTF-8 JSON, or not shown as bad\\xffname.yaml"
 fi
+run "100 000 labels in one flow (a hang guard: one lookup a label)" 10 512 1 \
+	"labels.ivr:4:6: error: the infobip scenario for 'f' needs more than 10000 actions: a menu, announcement or flow is inlined once per path that reaches it [IVR430]" \
+	labels.ivr check
