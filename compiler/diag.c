@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { DIAG_DEFAULT_MAX_ERRORS = 100 };
+enum { DIAG_DEFAULT_MAX_ERRORS = 100, DIAG_SHOWN = 100 };
 
 /* ANSI colours as gcc uses them by default (GCC_COLORS). */
 #define C_BOLD "\033[01m"
@@ -283,7 +283,16 @@ static void print_snippet(FILE *out, const struct finding *f, struct linecol lc,
 	fputc('\n', out);
 }
 
-static void print_text(const struct diag *d, FILE *out, bool color)
+/* Says how many findings of a severity a printer left out. */
+static void print_left_out(FILE *out, bool color, size_t n, const char *what)
+{
+	if (n > 0)
+		fprintf(out, "%sivrc:%s %snote:%s %zu more %s not shown\n", color ? C_BOLD : "",
+			color ? C_RESET : "", color ? sev_color[SEV_NOTE] : "",
+			color ? C_RESET : "", n, what);
+}
+
+static void print_text(const struct diag *d, FILE *out, bool color, const size_t *hidden)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		const struct finding *f = &d->items[i];
@@ -294,11 +303,9 @@ static void print_text(const struct diag *d, FILE *out, bool color)
 		if (f->span.src)
 			print_snippet(out, f, lc, color);
 	}
-	if (d->dropped > 0)
-		fprintf(out, "%sivrc:%s %snote:%s %zu more errors not shown\n",
-			color ? C_BOLD : "", color ? C_RESET : "",
-			color ? sev_color[SEV_NOTE] : "", color ? C_RESET : "",
-			d->dropped);
+	print_left_out(out, color, d->dropped, "errors");
+	print_left_out(out, color, hidden[SEV_WARNING], "warnings");
+	print_left_out(out, color, hidden[SEV_NOTE], "notes");
 }
 
 /* ---- JSON output ---- */
@@ -545,7 +552,7 @@ static void gh_escape(FILE *out, const char *s, bool props)
 	}
 }
 
-static void print_github(const struct diag *d, FILE *out)
+static void print_github(const struct diag *d, FILE *out, const size_t *hidden)
 {
 	static const char *const cmd[] = { "notice", "warning", "error" };
 	for (size_t i = 0; i < d->n; i++) {
@@ -563,6 +570,11 @@ static void print_github(const struct diag *d, FILE *out)
 		gh_escape(out, f->message, false);
 		fputc('\n', out);
 	}
+	static const char *const what[] = { "notes", "warnings", "errors" };
+	size_t left[3] = { hidden[SEV_NOTE], hidden[SEV_WARNING], d->dropped };
+	for (int s = SEV_ERROR; s >= SEV_NOTE; s--)
+		if (left[s])
+			fprintf(out, "::notice title=ivrc::%zu more %s not shown\n", left[s], what[s]);
 }
 
 void diag_print(const struct diag *d, FILE *out, const struct diag_print_opts *o)
@@ -570,17 +582,40 @@ void diag_print(const struct diag *d, FILE *out, const struct diag_print_opts *o
 	diag_print_tool(d, out, o, NULL);
 }
 
+/* What the printers show: every error kept (errors are capped as they
+ * come, diag_add), and at most DIAG_SHOWN warnings and DIAG_SHOWN notes, the
+ * first by place; *hidden counts the rest per severity. Capped here, not as
+ * they come, so that suppressed findings (lint removes them later) take no
+ * room. */
+static struct diag capped(const struct diag *d, size_t hidden[3])
+{
+	struct diag v = *d;
+	size_t seen[3] = { 0 };
+	v.items = arena_alloc(d->arena, (d->n ? d->n : 1) * sizeof *v.items);
+	v.n = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		enum severity sev = d->items[i].severity;
+		if (sev != SEV_ERROR && ++seen[sev] > DIAG_SHOWN)
+			hidden[sev]++;
+		else
+			v.items[v.n++] = d->items[i];
+	}
+	return v;
+}
+
 void diag_print_tool(const struct diag *d, FILE *out, const struct diag_print_opts *o,
 		     const struct diag_tool *tool)
 {
+	size_t hidden[3] = { 0 };
+	struct diag v = capped(d, hidden);
 	if (o->format == DIAG_JSON)
-		print_json(d, out);
+		print_json(&v, out);
 	else if (o->format == DIAG_SARIF)
-		print_sarif(d, out, tool);
+		print_sarif(&v, out, tool);
 	else if (o->format == DIAG_GITHUB)
-		print_github(d, out);
+		print_github(&v, out, hidden);
 	else
-		print_text(d, out, o->color);
+		print_text(&v, out, o->color, hidden);
 }
 
 /* ---- "did you mean" ---- */

@@ -110,6 +110,11 @@ open("cr.yaml", "w").write("ivrc: 1\rname: x\rtargets: {smartflo: {}}\rrecording
 EOF
 truncate -s 200M nul.yaml
 python3 - <<'EOF'
+# 10 000 menus with a warning each for Sonetel (IVR420).
+menus = "".join("  m%d: {prompt: r, options: {1: hangup}, invalid: {prompt: r, retries: 0, "
+                "then: hangup}}\n" % i for i in range(10_000))
+open("warnings.yaml", "w").write("ivrc: 1\nname: x\ntargets: {sonetel: {}}\n"
+                                 "recordings: {r: {text: hi}}\nmenus:\n" + menus)
 # 100 000 labels in one flow, each with a goto back to it.
 steps = "".join('  l%d: say "x"\n  goto l%d { limit 1 }\n' % (i, i) for i in range(100_000))
 open("labels.ivr", "w").write("ivrc 1\nname labels\ntarget infobip\nflow f {\n" + steps +
@@ -166,3 +171,4 @@ fi
 run "100 000 labels in one flow (a hang guard: one lookup a label)" 10 512 1 \
 	"labels.ivr:4:6: error: the infobip scenario for 'f' needs more than 10000 actions: a menu, announcement or flow is inlined once per path that reaches it [IVR430]" \
 	labels.ivr check
+bounded "10 000 warnings: 100 shown, then a count" 60 0 40000 warnings.yaml check
