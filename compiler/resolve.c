@@ -24,6 +24,14 @@ struct resolver {
 	const struct target_caps *caps;   /* the target being checked */
 	size_t ti;                        /* its index in the program's target set */
 	unsigned char *rec_reported;      /* per recording: reported for this target */
+	struct endpoint_use *endpoint_uses;   /* per endpoint, for this target */
+};
+
+/* The routes through one endpoint whose literal the target refuses or is
+ * unsure of: said once, at the endpoint, with how many routes use it. */
+struct endpoint_use {
+	struct span first;
+	size_t count;
 };
 
 /* ---------- symbol tables (open addressing, names live in the arena) ---------- */
@@ -530,38 +538,79 @@ static const char *plural(enum decl_kind k)
 	return names[k];
 }
 
-/* Checks one route of an object that the target builds. */
+/* What the target says of a literal destination, at `at`: refused (it
+ * cannot route there), unconfirmed (a warning), or nothing. `whose` ends
+ * the message (the endpoint that holds the literal). */
+static void check_literal(struct resolver *r, const struct ast_dest *lit, struct span at,
+			  const char *whose)
+{
+	unsigned bit = DEST_BIT(lit->kind);
+	bool bare = lit->kind == DEST_HANGUP || lit->kind == DEST_REPEAT;
+	if (!(r->caps->dest_kinds & bit))
+		diag_error(r->d, IVR_TARGET_DEST, at, "%s cannot route to '%s%s%s'%s",
+			   target_name(r), ast_dest_kind_names[lit->kind], bare ? "" : ":",
+			   bare ? "" : lit->id, whose);
+	else if (r->caps->warn_dest_kinds & bit)
+		diag_warning(r->d, IVR_TARGET_DEST_UNCERTAIN, at,
+			     "%s's support for '%s:' destinations is not confirmed%s",
+			     target_name(r), ast_dest_kind_names[lit->kind], whose);
+}
+
+/* Whether the target has something to say of an endpoint's literal. */
+static bool endpoint_has_finding(const struct resolver *r, const struct ast_endpoint *ep)
+{
+	const struct ast_dest *lit = ast_endpoint_literal(ep, r->ti);
+	unsigned bit = DEST_BIT(lit->kind);
+	return lit->kind == DEST_NONE || !(r->caps->dest_kinds & bit) ||
+	       (r->caps->warn_dest_kinds & bit);
+}
+
+/* Checks one route of an object that the target builds. A route through an
+ * endpoint is counted (report_endpoints says it once). */
 static void check_route(struct resolver *r, const struct ast_dest *dest)
 {
 	if (dest->kind == DEST_NONE || (is_reference(dest->kind) && !dest->ref))
 		return;
-	const struct ast_dest *lit = dest;
 	if (dest->ref && dest->ref->kind == DECL_ENDPOINT) {
 		const struct ast_endpoint *ep = (const struct ast_endpoint *)dest->ref;
-		lit = ast_endpoint_literal(ep, r->ti);
-		if (lit->kind == DEST_NONE) {
-			diag_error(r->d, IVR_TARGET_ENDPOINT, dest->span,
-				   "endpoint '%s' has no %s literal", ep->decl.name, target_name(r));
-			return;
-		}
-	} else if (dest->ref) {
+		struct endpoint_use *u = &r->endpoint_uses[ep->decl.index];
+		if (endpoint_has_finding(r, ep) && u->count++ == 0)
+			u->first = dest->span;
+		return;
+	}
+	if (dest->ref) {
 		if (!builds(r, dest->ref->kind))
 			diag_error(r->d, IVR_TARGET_OBJECT, dest->span,
 				   "%s does not build %s; '%s' cannot be routed to there",
 				   target_name(r), plural(dest->ref->kind), dest->ref->name);
 		return;
 	}
-	unsigned bit = DEST_BIT(lit->kind);
-	if (!(r->caps->dest_kinds & bit))
-		diag_error(r->d, IVR_TARGET_DEST, dest->span, "%s cannot route to '%s%s%s'%s",
-			   target_name(r), ast_dest_kind_names[lit->kind],
-			   lit->kind == DEST_HANGUP || lit->kind == DEST_REPEAT ? "" : ":",
-			   lit->kind == DEST_HANGUP || lit->kind == DEST_REPEAT ? "" : lit->id,
-			   lit == dest ? "" : arena_printf(r->a, " (endpoint '%s')", dest->ref->name));
-	else if (r->caps->warn_dest_kinds & bit)
-		diag_warning(r->d, IVR_TARGET_DEST_UNCERTAIN, dest->span,
-			     "%s's support for '%s:' destinations is not confirmed",
-			     target_name(r), ast_dest_kind_names[lit->kind]);
+	check_literal(r, dest, dest->span, "");
+}
+
+/* What check_route counted of each endpoint: one finding, at the endpoint
+ * (where it is fixed), not one at every route through it. */
+static void report_endpoints(struct resolver *r)
+{
+	for (size_t i = 0; i < r->p->nendpoints; i++) {
+		const struct ast_endpoint *ep = r->p->endpoints[i];
+		const struct endpoint_use *u = &r->endpoint_uses[ep->decl.index];
+		if (!u->count)
+			continue;
+		struct linecol lc = source_linecol(u->first.src, u->first.offset);
+		const char *uses = u->count == 1
+			? arena_printf(r->a, "the route at %u:%u", lc.line, lc.column)
+			: arena_printf(r->a, "%zu routes, the first at %u:%u", u->count, lc.line,
+				       lc.column);
+		const struct ast_dest *lit = ast_endpoint_literal(ep, r->ti);
+		if (lit->kind == DEST_NONE)
+			diag_error(r->d, IVR_TARGET_ENDPOINT, ep->decl.name_span,
+				   "endpoint '%s' has no %s literal (%s)", ep->decl.name,
+				   target_name(r), uses);
+		else
+			check_literal(r, lit, ep->decl.name_span,
+				      arena_printf(r->a, " (endpoint '%s': %s)", ep->decl.name, uses));
+	}
 }
 
 static void check_recording_need(struct resolver *r, const struct ast_recref *ref)
@@ -704,6 +753,7 @@ static void check_target(struct resolver *r)
 	struct ast_program *p = r->p;
 	const char *name = target_name(r);
 	memset(r->rec_reported, 0, p->nrecordings + 1);
+	memset(r->endpoint_uses, 0, (p->nendpoints + 1) * sizeof *r->endpoint_uses);
 	check_settings(r, &p->targets[r->ti], r->caps->settings, r->caps->nsettings,
 		       arena_printf(r->a, "targets.%s", name));
 	for (size_t i = 0; i < p->nmenus; i++)
@@ -726,6 +776,7 @@ static void check_target(struct resolver *r)
 	if (builds(r, DECL_FLOW))
 		for (size_t i = 0; i < p->nflows; i++)
 			check_steps_on_target(r, &p->flows[i]->body);
+	report_endpoints(r);
 }
 
 bool res_check(struct ast_program *p, const struct target_caps *const *targets,
@@ -736,6 +787,7 @@ bool res_check(struct ast_program *p, const struct target_caps *const *targets,
 	declare_all(&r);
 	resolve_all(&r);
 	r.rec_reported = arena_alloc(a, p->nrecordings + 1);
+	r.endpoint_uses = arena_alloc(a, (p->nendpoints + 1) * sizeof *r.endpoint_uses);
 	for (size_t i = 0; i < ntargets; i++) {
 		int ti = ast_target_index(p, targets[i]->name);
 		if (ti < 0)
