@@ -165,6 +165,10 @@ static int run_fmt(const struct cli_args *a)
 			      .check = cli_get(a, "--check") != NULL };
 	if (o.write && o.check)
 		return cli_usage_error(a->cmd, "%s", "fmt: -w and --check do not go together");
+	for (int i = 0; o.write && i < a->noperands; i++)
+		if (strcmp(a->operands[i], "-") == 0)
+			return cli_usage_error(a->cmd, "%s", "fmt -w: '-' is standard input, which "
+					       "cannot be rewritten; fmt without -w prints the result");
 	return fmt_files(&o, a->operands, a->noperands);
 }
 

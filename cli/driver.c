@@ -255,14 +255,14 @@ static bool stage_outputs(struct cli_run *r, const char *dir, const struct bundl
 		free(text);
 		if (!text || err) {
 			fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, path,
-				strerror(text ? err : ENOMEM));
+				outfile_error(text ? err : ENOMEM));
 			return false;
 		}
 	}
 	/* Last, so that a reader who sees the new bundle sees every body too. */
 	const char *path = arena_printf(a, "%s/bundle.json", tdir);
 	if ((err = outfile_set_stage(set, path, bundle_text, strlen(bundle_text)))) {
-		fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, path, strerror(err));
+		fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, path, outfile_error(err));
 		return false;
 	}
 	return true;
@@ -281,7 +281,7 @@ static bool write_outputs(struct cli_run *r, const char *dir, const struct bundl
 	int err = outfile_set_commit(&set);
 	if (err)
 		fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, set.failed,
-			strerror(err));
+			outfile_error(err));
 	return err == 0;
 }
 

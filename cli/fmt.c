@@ -41,9 +41,9 @@ static int fmt_one(const struct fmt_opts *o, const char *path, struct cli_run *r
 		printf("%s\n", path);
 		status = EXIT_INPUT;
 	} else if (o->write && !same) {
-		int err = outfile_write_atomic(path, text, len);
+		int err = outfile_write_atomic(path, text, len, 0666);
 		if (err) {
-			fprintf(stderr, "ivrc: %s: %s\n", path, strerror(err));
+			fprintf(stderr, "ivrc: %s: %s\n", path, outfile_error(err));
 			status = EXIT_USAGE;
 		}
 	} else if (!o->check && !o->write) {

@@ -48,9 +48,9 @@ static int write_out(const struct import_opts *o, const char *text)
 		fprintf(stderr, "ivrc: cannot write to standard output\n");
 		return EXIT_USAGE;
 	}
-	int err = outfile_write_atomic(o->out, text, strlen(text));
+	int err = outfile_write_atomic(o->out, text, strlen(text), 0666);
 	if (err) {
-		fprintf(stderr, "ivrc: %s: %s\n", o->out, strerror(err));
+		fprintf(stderr, "ivrc: %s: %s\n", o->out, outfile_error(err));
 		return EXIT_USAGE;
 	}
 	return EXIT_CLEAN;

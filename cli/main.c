@@ -2,6 +2,7 @@
  * and runs it; plan and push are handed to ivrc-push (cli/push_main.c). */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,9 @@ int main(int argc, char **argv)
 	/* Findings are printed piece by piece: a line at a time, not a write(2)
 	 * for every piece (stderr is unbuffered by default). */
 	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
+	/* Past a file size limit (ulimit -f) a write fails with EFBIG instead
+	 * of killing ivrc: the temporary file is removed and the error said. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2)
 		return cli_usage_error(NULL, "%s", "no command given");
 	const char *name = argv[1];

@@ -71,6 +71,7 @@ int main(int argc, char **argv)
 	 * it fail instead (say_if_output_lost), and the push finishes. */
 	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
 	signal(SIGPIPE, SIG_IGN);
+	signal(SIGXFSZ, SIG_IGN);     /* a write past ulimit -f fails (EFBIG), said */
 	const struct cli_command *c = argc < 2 ? NULL : cli_command_named(argv[1]);
 	if (!c || c->run)
 		return cli_usage_error(NULL, "%s", "ivrc-push runs 'ivrc plan' and 'ivrc push'; "

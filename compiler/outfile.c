@@ -1,9 +1,15 @@
 /* Atomic output files (see outfile.h): temporary file in the same directory,
- * write, fsync, rename; directories made with mkdir -p semantics. */
+ * write, fsync, rename; directories made with mkdir -p semantics. The file
+ * replaced is the one a symlink points to, it keeps its mode (and, for
+ * root, its owner), and only a regular file is replaced. */
+/* realpath is XSI (POSIX.1-2008 with the X/Open System Interfaces). */
+#define _XOPEN_SOURCE 700
 #include "outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +18,9 @@
 
 #include "arena.h"
 
-/* Enough tries to step over stale temporary files of crashed runs. */
-enum { OUTFILE_TRIES = 100 };
+/* Enough tries to step over stale temporary files of crashed runs; as many
+ * symlinks followed as the kernel does (ELOOP after that). */
+enum { OUTFILE_TRIES = 100, OUTFILE_LINKS = 40 };
 
 static int mkdir_one(const char *path)
 {
@@ -74,6 +81,48 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+const char *outfile_error(int err)
+{
+	if (err == OUTFILE_NOT_REGULAR)
+		return "not a regular file (a device, a pipe, a directory): ivrc replaces only "
+		       "regular files; write to standard output with '-'";
+	return strerror(err);
+}
+
+/* The file that writing path replaces: path itself, or what its symlinks
+ * lead to (a dangling one: the file it names, made). *st is the file's
+ * when *exists. Returns 0 or an error. */
+static int target_of(struct arena *a, const char *path, const char **out, struct stat *st,
+		     bool *exists)
+{
+	*out = path;
+	*exists = stat(path, st) == 0;
+	if (*exists) {
+		if (!S_ISREG(st->st_mode))
+			return OUTFILE_NOT_REGULAR;
+		char *real = realpath(path, NULL);
+		if (!real)
+			return errno;
+		*out = arena_strdup(a, real);
+		free(real);
+		return 0;
+	}
+	if (errno != ENOENT)
+		return errno;
+	struct stat lst;
+	for (int hops = 0; lstat(*out, &lst) == 0 && S_ISLNK(lst.st_mode); hops++) {
+		char to[PATH_MAX];
+		ssize_t n = readlink(*out, to, sizeof to - 1);
+		if (hops == OUTFILE_LINKS || n < 0)
+			return hops == OUTFILE_LINKS ? ELOOP : errno;
+		to[n] = '\0';
+		const char *slash = strrchr(*out, '/');
+		*out = to[0] == '/' || !slash ? arena_strdup(a, to)
+			: arena_printf(a, "%.*s%s", (int)(slash - *out + 1), *out, to);
+	}
+	return 0;
+}
+
 /* Creates "DIR/.BASE.tmp-PID-N" exclusively; *tmp gets its name. */
 static int open_temp(struct arena *a, const char *path, const char **tmp)
 {
@@ -95,17 +144,42 @@ void outfile_set_init(struct outfile_set *s, struct arena *a)
 {
 	memset(s, 0, sizeof *s);
 	s->arena = a;
+	s->new_mode = 0666;
+}
+
+/* The replacement gets the mode of the file it replaces, and as root its
+ * owner too (fmt -w on another user's file); a new file s->new_mode less
+ * the umask (as open gives it). */
+static int keep_mode(const struct outfile_set *s, int fd, const struct stat *st, bool exists)
+{
+	if (!exists) {
+		mode_t mask = umask(0);
+		umask(mask);
+		return fchmod(fd, (mode_t)s->new_mode & ~mask) == 0 ? 0 : errno;
+	}
+	if (geteuid() == 0 && fchown(fd, st->st_uid, st->st_gid) != 0)
+		return errno;
+	return fchmod(fd, st->st_mode & 07777) == 0 ? 0 : errno;
 }
 
 int outfile_set_stage(struct outfile_set *s, const char *path, const void *data, size_t len)
 {
-	const char *tmp = NULL;
-	int fd = open_temp(s->arena, path, &tmp);
+	const char *tmp = NULL, *target;
+	struct stat st;
+	bool exists;
+	int err = target_of(s->arena, path, &target, &st, &exists);
+	if (err) {
+		s->failed = path;
+		return err;
+	}
+	int fd = open_temp(s->arena, target, &tmp);
 	if (fd < 0) {
 		s->failed = path;
 		return errno;
 	}
-	int err = write_all(fd, data, len);
+	err = keep_mode(s, fd, &st, exists);
+	if (!err)
+		err = write_all(fd, data, len);
 	if (!err && fsync(fd) != 0)
 		err = errno;
 	if (close(fd) != 0 && !err)
@@ -115,7 +189,7 @@ int outfile_set_stage(struct outfile_set *s, const char *path, const void *data,
 		s->failed = path;
 		return err;
 	}
-	struct outfile_staged it = {path, tmp};
+	struct outfile_staged it = {target, tmp};
 	ARENA_PUSH(s->arena, s->items, s->n, s->cap, it);
 	return 0;
 }
@@ -157,12 +231,13 @@ int outfile_set_commit(struct outfile_set *s)
 	return 0;
 }
 
-int outfile_write_atomic(const char *path, const void *data, size_t len)
+int outfile_write_atomic(const char *path, const void *data, size_t len, unsigned new_mode)
 {
 	struct arena a;
 	struct outfile_set s;
 	arena_init(&a);
 	outfile_set_init(&s, &a);
+	s.new_mode = new_mode;
 	int err = outfile_set_stage(&s, path, data, len);
 	if (!err)
 		err = outfile_set_commit(&s);

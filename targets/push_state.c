@@ -96,13 +96,13 @@ bool push_state_save(struct push_ctx *c)
 	int err = ENOMEM;
 	if (text) {
 		const char *t = arena_printf(c->a, "%s\n", text);
-		err = outfile_write_atomic(c->state_path, t, strlen(t));
+		err = outfile_write_atomic(c->state_path, t, strlen(t), 0600);
 		cJSON_free(text);
 	}
 	if (!err)
 		return true;
 	fprintf(stderr, "ivrc: %s: cannot write the state file: %s\n", c->state_path,
-		strerror(err));
+		outfile_error(err));
 	fprintf(stderr, "ivrc: the ids known so far:\n");
 	const cJSON *e;
 	cJSON_ArrayForEach(e, c->objects) {

@@ -172,3 +172,18 @@ run "100 000 labels in one flow (a hang guard: one lookup a label)" 10 512 1 \
 	"labels.ivr:4:6: error: the infobip scenario for 'f' needs more than 10000 actions: a menu, announcement or flow is inlined once per path that reaches it [IVR430]" \
 	labels.ivr check
 bounded "10 000 warnings: 100 shown, then a count" 60 0 40000 warnings.yaml check
+# Past a file size limit (ulimit -f 2: 2 KiB) a write fails: exit 2 with
+# the reason, and no temporary file is left (SIGXFSZ used to kill ivrc).
+python3 -c 'print("ivrc 1\nname big\n# " + "x" * 4000)' > "$tmp/big.ivr"
+printf 'ivrc: 1\nname: big\ntargets: {smartflo: {}}\nrecordings: {r: {smartflo: 1}}\nmenus:\n  main: {prompt: r, options: {1: hangup}, description: "%s", invalid: &h {prompt: r, retries: 0, then: hangup}, no_input: *h}\n' \
+	"$(python3 -c 'print("x" * 3000)')" > "$tmp/big.yaml"
+for cmd in "fmt -w big.ivr" "build --target smartflo -o out big.yaml"; do
+	(cd "$tmp" && ulimit -f 2 && exec "$ivrc" $cmd) > /dev/null 2> "$tmp/err"
+	status=$?
+	left=$(find "$tmp" -name '*.tmp-*' | wc -l)
+	if [ $status = 2 ] && grep -q 'File too large' "$tmp/err" && [ "$left" = 0 ]; then
+		echo "PASS hostile ulimit -f 2: ivrc $cmd: exit 2, no temporary file left"
+	else
+		echo "FAIL hostile ulimit -f 2: ivrc $cmd: exit $status, $left temporary files: $(head -c 200 "$tmp/err")"
+	fi
+done

@@ -311,6 +311,8 @@ class Suite:
         b_sent = {o["remote_name"]: o["body"] for o in self.bundle(work)["objects"]}
         recorded = all("id" in e and "path" in e and e.get("body") == b_sent.get(e["remote_name"])
                        for e in section(st, self.t).values())
+        mode = os.stat(os.path.join(work, "ivrc.state.json")).st_mode & 0o777
+        report(mode == 0o600, self.name("a new state file is 0600"), oct(mode))
         report(st.get("version") == 2 and recorded and len(section(st, self.t)) == len(want),
                self.name("state file: version 2, id, path and the body sent of every object"),
                json.dumps(st, indent=1)[:2000])

@@ -63,7 +63,7 @@ static void test_mkdir(const char *root)
 	      "error");
 	check(outfile_mkdir_p(path(root, "a//b2")) == 0 && is_dir(path(root, "a/b2")),
 	      "mkdir -p takes doubled slashes", "not made");
-	check(outfile_write_atomic(path(root, "file"), "x", 1) == 0, "a plain file", "error");
+	check(outfile_write_atomic(path(root, "file"), "x", 1, 0666) == 0, "a plain file", "error");
 	check(outfile_mkdir_p(path(root, "file")) == ENOTDIR, "mkdir -p on a file is ENOTDIR",
 	      "other result");
 	check(outfile_mkdir_p(path(root, "file/sub")) == ENOTDIR,
@@ -74,15 +74,56 @@ static void test_atomic(const char *root)
 {
 	const char *p = path(root, "out.json");
 	char *got;
-	check(outfile_write_atomic(p, "one\n", 4) == 0 && (got = slurp(p)) &&
+	check(outfile_write_atomic(p, "one\n", 4, 0666) == 0 && (got = slurp(p)) &&
 	      strcmp(got, "one\n") == 0, "write_atomic creates the file", "wrong contents");
-	check(outfile_write_atomic(p, "two\n", 4) == 0 && (got = slurp(p)) &&
+	check(outfile_write_atomic(p, "two\n", 4, 0666) == 0 && (got = slurp(p)) &&
 	      strcmp(got, "two\n") == 0, "write_atomic replaces the file", "wrong contents");
-	check(outfile_write_atomic(path(root, "none/x.json"), "y", 1) == ENOENT,
+	check(outfile_write_atomic(path(root, "none/x.json"), "y", 1, 0666) == ENOENT,
 	      "write_atomic into a missing directory is ENOENT", "other result");
-	check(outfile_write_atomic(path(root, "a"), "y", 1) != 0 && is_dir(path(root, "a")),
+	check(outfile_write_atomic(path(root, "a"), "y", 1, 0666) != 0 && is_dir(path(root, "a")),
 	      "write_atomic over a directory fails and leaves it", "replaced");
 	check(temps_in(root) == 0, "write_atomic leaves no temporary file", "one left");
+}
+
+static unsigned mode_of(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 ? (unsigned)(st.st_mode & 07777) : 0;
+}
+
+/* Replaced the way editors do it: the mode kept, a symlink written
+ * through, only regular files replaced. */
+static void test_replace(const char *root)
+{
+	const char *p = path(root, "private.json");
+	mode_t mask = umask(022);
+	check(outfile_write_atomic(p, "1", 1, 0600) == 0 && mode_of(p) == 0600,
+	      "a new file gets the mode asked (0600)", "other mode");
+	chmod(p, 0640);
+	check(outfile_write_atomic(p, "2", 1, 0666) == 0 && mode_of(p) == 0640,
+	      "a replaced file keeps its mode", "other mode");
+	check(outfile_write_atomic(path(root, "public.json"), "1", 1, 0666) == 0 &&
+	      mode_of(path(root, "public.json")) == 0644, "a new file: 0666 less the umask",
+	      "other mode");
+	umask(mask);
+	const char *link = path(root, "link.json");
+	check(symlink("private.json", link) == 0 && outfile_write_atomic(link, "3", 1, 0666) == 0,
+	      "write through a symlink", "error");
+	struct stat st;
+	check(lstat(link, &st) == 0 && S_ISLNK(st.st_mode) && strcmp(slurp(p), "3") == 0,
+	      "the symlink stays, its target is replaced", "replaced the link");
+	const char *dangling = path(root, "dangling.json");
+	check(symlink("made.json", dangling) == 0 &&
+	      outfile_write_atomic(dangling, "4", 1, 0666) == 0 &&
+	      slurp(path(root, "made.json")) && strcmp(slurp(path(root, "made.json")), "4") == 0,
+	      "a dangling symlink: the file it names is made", "not made");
+	check(outfile_write_atomic("/dev/null", "5", 1, 0666) == OUTFILE_NOT_REGULAR,
+	      "a device is not replaced", "replaced");
+	check(outfile_write_atomic(path(root, "a"), "6", 1, 0666) == OUTFILE_NOT_REGULAR,
+	      "a directory is not replaced", "other result");
+	check(strstr(outfile_error(OUTFILE_NOT_REGULAR), "regular") != NULL,
+	      "outfile_error says why", outfile_error(OUTFILE_NOT_REGULAR));
+	check(temps_in(root) == 0, "no temporary file left", "one left");
 }
 
 static void test_set(const char *root)
@@ -148,6 +189,7 @@ int main(void)
 	test_mkdir(root);
 	test_atomic(root);
 	test_set(root);
+	test_replace(root);
 	remove_tree(root);
 	return failures ? 1 : 0;
 }
