@@ -97,8 +97,8 @@ static long long read_full(int fd, char *buf, size_t cap)
 	return (long long)got;
 }
 
-/* Streams (stdin, pipes, /proc files): a malloc'd buffer that doubles, copied
- * into the arena once at the end. */
+/* Streams (stdin, pipes, /proc files, /dev/zero): a malloc'd buffer that
+ * doubles up to one byte past the limit, copied into the arena at the end. */
 static struct source *read_stream(struct arena *a, const char *path, int fd,
 				  const char **err)
 {
@@ -116,18 +116,19 @@ static struct source *read_stream(struct arena *a, const char *path, int fd,
 			return NULL;
 		}
 		len += (size_t)r;
-		if (len < cap)
-			break;
-		if (cap > SOURCE_MAX) {
-			*err = "file too large";
+		if (len > SOURCE_LIMIT) {
+			*err = SOURCE_LIMIT_TEXT;
 			free(buf);
 			return NULL;
 		}
-		char *nb = realloc(buf, cap * 2);
+		if (len < cap)
+			break;
+		size_t next = cap * 2 > SOURCE_LIMIT + 1 ? SOURCE_LIMIT + 1 : cap * 2;
+		char *nb = realloc(buf, next);
 		if (!nb)
 			free(buf);
 		buf = nb;
-		cap *= 2;
+		cap = next;
 	}
 	struct source *s = source_from_text(a, path, buf, len);
 	free(buf);
@@ -138,8 +139,8 @@ static struct source *read_stream(struct arena *a, const char *path, int fd,
 static struct source *read_regular(struct arena *a, const char *path, int fd,
 				   size_t size, const char **err)
 {
-	if (size > SOURCE_MAX) {
-		*err = "file too large";
+	if (size > SOURCE_LIMIT) {
+		*err = SOURCE_LIMIT_TEXT;
 		return NULL;
 	}
 	char *text = arena_alloc(a, size + 1);

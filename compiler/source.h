@@ -30,6 +30,12 @@ struct linecol {
 	uint32_t column;  /* 1-based, in characters (UTF-8 code points) */
 };
 
+/* The largest file ivrc reads (a source, a lint configuration, JSON to
+ * import, a state file): 256 MiB, 25 times the largest benchmark file. A
+ * stream (/dev/zero, a pipe) is read up to it, never further. */
+#define SOURCE_LIMIT ((size_t)256 << 20)
+#define SOURCE_LIMIT_TEXT "file larger than 256 MiB (the most ivrc reads)"
+
 /* Reads the whole file into the arena; "-" reads standard input. Returns NULL
  * and sets *err to a message (errno text) on failure. */
 struct source *source_read(struct arena *a, const char *path, const char **err);

@@ -21,6 +21,7 @@
 
 #include "../compiler/arena.h"
 #include "../compiler/outfile.h"
+#include "../compiler/source.h"
 #include "json_diff.h"
 #include "link.h"
 #include "state.h"
@@ -34,9 +35,9 @@ static char *read_file(const char *path, size_t *len, int *err)
 		*err = errno;
 		return NULL;
 	}
-	for (size_t cap = 0;;) {
+	for (size_t cap = 0; *len <= SOURCE_LIMIT;) {
 		if (*len == cap) {
-			cap = cap ? cap * 2 : 4096;
+			cap = !cap ? 4096 : cap * 2 > SOURCE_LIMIT + 1 ? SOURCE_LIMIT + 1 : cap * 2;
 			char *g = realloc(text, cap + 1);
 			if (!g)
 				break;
@@ -47,7 +48,7 @@ static char *read_file(const char *path, size_t *len, int *err)
 		if (n == 0)
 			break;
 	}
-	*err = ferror(f) ? EIO : 0;
+	*err = ferror(f) ? EIO : *len > SOURCE_LIMIT ? EFBIG : 0;
 	fclose(f);
 	if (text)
 		text[*len] = '\0';
@@ -63,7 +64,7 @@ int push_state_load(struct push_ctx *c)
 		c->state = state_new();
 	} else if (!text || err) {
 		fprintf(stderr, "ivrc: %s: cannot read the state file: %s\n", c->state_path,
-			strerror(err ? err : ENOMEM));
+			err == EFBIG ? SOURCE_LIMIT_TEXT : strerror(err ? err : ENOMEM));
 		free(text);
 		return PUSH_USAGE;
 	} else {

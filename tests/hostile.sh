@@ -10,6 +10,7 @@
 # is left out and the time limits are tripled. Prints PASS/FAIL lines.
 set -u
 ivrc=$(readlink -f "${1:?usage: hostile.sh PATH/TO/ivrc}")
+here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export NO_COLOR=1 LC_ALL=C
@@ -187,3 +188,14 @@ for cmd in "fmt -w big.ivr" "build --target smartflo -o out big.yaml"; do
 		echo "FAIL hostile ulimit -f 2: ivrc $cmd: exit $status, $left temporary files: $(head -c 200 "$tmp/err")"
 	fi
 done
+# Every file ivrc reads is capped (256 MiB): a stream is read up to the cap,
+# a bigger regular file refused at once.
+truncate -s 2G "$tmp/huge.yaml"
+run "a 2 GiB file: refused before it is read" 10 64 2 \
+	"ivrc: huge.yaml: file larger than 256 MiB (the most ivrc reads)" huge.yaml check
+run "/dev/zero as the file: read up to the cap" 20 400 2 \
+	"ivrc: /dev/zero: file larger than 256 MiB (the most ivrc reads)" /dev/zero check
+cp "$here/fake_provider/project.ivr.yaml" "$tmp/project.ivr.yaml"
+run "/dev/zero as the state file: read up to the cap" 20 400 2 \
+	"ivrc: /dev/zero: cannot read the state file: file larger than 256 MiB (the most ivrc reads)" \
+	project.ivr.yaml plan --target smartflo --state /dev/zero
