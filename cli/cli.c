@@ -172,6 +172,11 @@ static int check_complete(const struct cli_command *c, const struct cli_args *a)
 	if (c->max_operands >= 0 && a->noperands > c->max_operands)
 		return cli_usage_error(c, c->max_operands ? "%s: takes one %s" : "%s: takes no %s",
 				       c->name, c->noun);
+	/* Standard input can be read once. */
+	for (int i = 0, stdin_seen = 0; i < a->noperands; i++)
+		if (strcmp(a->operands[i], "-") == 0 && stdin_seen++)
+			return cli_usage_error(c, "%s: '-' (standard input) can be given once",
+					       c->name);
 	for (size_t i = 0; c->options[i]; i++) {
 		const struct cli_option *o = c->options[i];
 		char buf[128], alt[160];

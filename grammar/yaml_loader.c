@@ -413,6 +413,18 @@ static struct doc_node *run(struct loader *l)
 		abort();
 	}
 	yaml_parser_set_input_string(&l->parser, (const unsigned char *)src->text, src->len);
+	/* libyaml would decode a UTF-16 file (by its byte order mark), but the
+	 * positions of findings, suppression comments and every other reader
+	 * of the text take it as UTF-8: one encoding, said so. (Without a byte
+	 * order mark libyaml reads UTF-8.) */
+	if (src->len >= 2 && ((src->text[0] == '\xFF' && src->text[1] == '\xFE') ||
+			      (src->text[0] == '\xFE' && src->text[1] == '\xFF'))) {
+		diag_error(d, IVR_SYNTAX, span_make(src, 0, 2),
+			   "the file is UTF-16 (it starts with a UTF-16 byte order mark); ivrc "
+			   "reads UTF-8: save it as UTF-8");
+		yaml_parser_delete(&l->parser);
+		return NULL;
+	}
 	for (;;) {
 		yaml_event_t e;
 		if (!yaml_parser_parse(&l->parser, &e)) {
