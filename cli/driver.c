@@ -13,7 +13,6 @@
 
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
-#include "../compiler/outfile.h"
 #include "../compiler/resolve.h"
 #include "../grammar/yaml_loader.h"
 #include "../lint/engine.h"
@@ -21,6 +20,7 @@
 #include "../targets/link.h"
 #include "cli.h"
 #include "load.h"
+#include "out_dir.h"
 #include "run.h"
 
 /* A run with the options of check, lint, build and push. */
@@ -192,99 +192,6 @@ static cJSON *read_state(struct cli_run *r, const char *path)
 	return state;
 }
 
-/* cJSON_Print and a newline; the caller frees it (free). NULL when
- * out of memory. The newline goes on in place: a bundle can be many times
- * the size of its input, and a copy would double that at the peak. */
-static char *json_text(const cJSON *json)
-{
-	char *text = cJSON_Print(json);
-	if (!text)
-		return NULL;
-	size_t n = strlen(text);
-	/* cJSON allocates with malloc unless cJSON_InitHooks says otherwise, and
-	 * ivrc never does: realloc may take its buffer. */
-	char *grown = realloc(text, n + 2);
-	if (!grown) {
-		cJSON_free(text);
-		return NULL;
-	}
-	grown[n] = '\n';
-	grown[n + 1] = '\0';
-	return grown;
-}
-
-/* ---------- -o DIR: DIR/T/KIND/NAME.json and DIR/T/bundle.json ---------- */
-
-/* Names come from the binder ([A-Za-z_][A-Za-z0-9_-]*); checked again
- * because they become file names. */
-static bool file_name_ok(const char *s)
-{
-	return s && s[0] && s[0] != '.' && !strchr(s, '/');
-}
-
-/* Stages every file of the output; false after printing why. */
-static bool stage_outputs(struct cli_run *r, const char *dir, const struct bundle *b,
-			  const char *bundle_text,
-			  struct outfile_set *set)
-{
-	struct arena *a = &r->arena;
-	const char *tdir = arena_printf(a, "%s/%s", dir, b->target->caps.name);
-	int err = outfile_mkdir_p(tdir);
-	if (err) {
-		fprintf(stderr, "ivrc: %s: cannot create directory '%s': %s\n", dir, tdir,
-			strerror(err));
-		return false;
-	}
-	for (size_t i = 0; i < b->count; i++) {
-		const struct bundle_object *o = &b->objects[i];
-		if (!file_name_ok(o->kind) || !file_name_ok(o->name)) {
-			fprintf(stderr, "ivrc: %s: '%s:%s' cannot be a file name\n", dir,
-				o->kind ? o->kind : "", o->name ? o->name : "");
-			return false;
-		}
-		const char *kdir = arena_printf(a, "%s/%s", tdir, o->kind);
-		if ((err = outfile_mkdir_p(kdir))) {
-			fprintf(stderr, "ivrc: %s: cannot create directory '%s': %s\n", dir, kdir,
-				strerror(err));
-			return false;
-		}
-		char *text = json_text(o->body);
-		const char *path = arena_printf(a, "%s/%s.json", kdir, o->name);
-		if (text)
-			err = outfile_set_stage(set, path, text, strlen(text));
-		free(text);
-		if (!text || err) {
-			fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, path,
-				outfile_error(text ? err : ENOMEM));
-			return false;
-		}
-	}
-	/* Last, so that a reader who sees the new bundle sees every body too. */
-	const char *path = arena_printf(a, "%s/bundle.json", tdir);
-	if ((err = outfile_set_stage(set, path, bundle_text, strlen(bundle_text)))) {
-		fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, path, outfile_error(err));
-		return false;
-	}
-	return true;
-}
-
-/* All files or none: staged first, renamed into place only when all are. */
-static bool write_outputs(struct cli_run *r, const char *dir, const struct bundle *b,
-			  const char *bundle_text)
-{
-	struct outfile_set set;
-	outfile_set_init(&set, &r->arena);
-	if (!stage_outputs(r, dir, b, bundle_text, &set)) {
-		outfile_set_abort(&set);
-		return false;
-	}
-	int err = outfile_set_commit(&set);
-	if (err)
-		fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, set.failed,
-			outfile_error(err));
-	return err == 0;
-}
-
 static bool to_stdout(const struct driver_opts *o)
 {
 	return !o->out_dir || strcmp(o->out_dir, "-") == 0;
@@ -294,11 +201,11 @@ static bool to_stdout(const struct driver_opts *o)
 static bool emit_bundle(struct cli_run *r, const struct driver_opts *o, const struct bundle *b)
 {
 	cJSON *json = link_render(b);
-	char *text = json_text(json);
+	char *text = json_print_line(json);
 	cJSON_Delete(json);
 	bool ok;
 	if (text && !to_stdout(o)) {
-		ok = write_outputs(r, o->out_dir, b, text);
+		ok = out_dir_write(r, o->out_dir, b, text);
 	} else {
 		ok = text && fputs(text, stdout) >= 0 && fflush(stdout) == 0;
 		if (!ok)
