@@ -1,14 +1,19 @@
 /* `build -o DIR` (out_dir.h): DIR/T/KIND/NAME.json and DIR/T/bundle.json,
- * all files or none (compiler/outfile.c). */
+ * all files or none (compiler/outfile.c); the files of objects an earlier
+ * build wrote and this one has no more are removed, as the earlier
+ * bundle.json lists them (it is the manifest of what ivrc wrote). */
 #include "out_dir.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../compiler/arena.h"
 #include "../compiler/outfile.h"
+#include "../compiler/source.h"
 #include "../targets/target.h"
 #include "run.h"
 
@@ -86,9 +91,54 @@ static bool stage_outputs(struct cli_run *r, const char *dir, const struct bundl
 	return true;
 }
 
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* The files of the objects that tdir/bundle.json (the last build's) lists
+ * and b does not hold: only names that can be file names, so a bundle.json
+ * edited by hand cannot point outside tdir. */
+static const char **stale_files(struct cli_run *r, const char *tdir, const struct bundle *b,
+				size_t *n)
+{
+	struct arena *a = &r->arena;
+	const char *err, **out = NULL;
+	size_t cap = 0;
+	*n = 0;
+	const char *path = arena_printf(a, "%s/bundle.json", tdir);
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return NULL;
+	const char **keys = arena_alloc(a, (b->count ? b->count : 1) * sizeof *keys);
+	for (size_t i = 0; i < b->count; i++)
+		keys[i] = arena_printf(a, "%s/%s", b->objects[i].kind, b->objects[i].name);
+	qsort(keys, b->count, sizeof *keys, cmp_str);
+	struct source *src = source_read(a, path, &err);
+	cJSON *last = src ? cJSON_ParseWithLength(src->text, src->len) : NULL;
+	const cJSON *o;
+	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(last, "objects")) {
+		const cJSON *k = cJSON_GetObjectItemCaseSensitive(o, "kind");
+		const cJSON *nm = cJSON_GetObjectItemCaseSensitive(o, "name");
+		if (!cJSON_IsString(k) || !cJSON_IsString(nm) || !file_name_ok(k->valuestring) ||
+		    !file_name_ok(nm->valuestring))
+			continue;
+		const char *key = arena_printf(a, "%s/%s", k->valuestring, nm->valuestring);
+		if (!bsearch(&key, keys, b->count, sizeof *keys, cmp_str)) {
+			const char *f = arena_printf(a, "%s/%s.json", tdir, key);
+			ARENA_PUSH(a, out, *n, cap, f);
+		}
+	}
+	cJSON_Delete(last);
+	return out;
+}
+
 bool out_dir_write(struct cli_run *r, const char *dir, const struct bundle *b,
 		   const char *bundle_text)
 {
+	size_t nstale;
+	const char *tdir = arena_printf(&r->arena, "%s/%s", dir, b->target->caps.name);
+	const char **stale = stale_files(r, tdir, b, &nstale);
 	struct outfile_set set;
 	outfile_set_init(&set, &r->arena);
 	if (!stage_outputs(r, dir, b, bundle_text, &set)) {
@@ -96,8 +146,18 @@ bool out_dir_write(struct cli_run *r, const char *dir, const struct bundle *b,
 		return false;
 	}
 	int err = outfile_set_commit(&set);
-	if (err)
+	if (err) {
 		fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, set.failed,
 			outfile_error(err));
-	return err == 0;
+		return false;
+	}
+	bool ok = true;
+	for (size_t i = 0; i < nstale; i++) {
+		if (unlink(stale[i]) == 0 || errno == ENOENT)
+			continue;
+		fprintf(stderr, "ivrc: %s: cannot remove '%s', whose object the file no longer "
+			"declares: %s\n", dir, stale[i], strerror(errno));
+		ok = false;
+	}
+	return ok;
 }

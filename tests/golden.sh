@@ -4,7 +4,8 @@
 #   stdin            optional: fed to standard input
 #   expected_stdout, expected_stderr, expected_status
 #   expected_files   optional: the files the run creates or changes, each as
-#                    "== PATH" and its contents; such a case runs in a copy of
+#                    "== PATH" and its contents, then the files it removes,
+#                    each as "== PATH (removed)"; such a case runs in a copy of
 #                    its folder
 # Prints one line per case (PASS/FAIL) and a diff for failures.
 # UPDATE_GOLDEN=1 rewrites the expected files from what ivrc does now.
@@ -52,11 +53,16 @@ for dir in "${cases[@]}"; do
 		< "$stdin" > "$out/stdout" 2> "$out/stderr")
 	echo $? > "$out/status"
 	if [ -f "$dir/expected_files" ]; then
-		files_sums "$rundir" | comm -13 "$out/before" - | cut -d' ' -f3- | sort |
+		files_sums "$rundir" > "$out/after"
+		comm -13 "$out/before" "$out/after" | cut -d' ' -f3- | sort |
 			while IFS= read -r f; do
 				echo "== ${f#./}"
 				cat "$rundir/$f"
 			done > "$out/files"
+		comm -23 <(cut -d' ' -f3- "$out/before" | sort) <(cut -d' ' -f3- "$out/after" | sort) |
+			while IFS= read -r f; do
+				echo "== ${f#./} (removed)"
+			done >> "$out/files"
 	fi
 	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
 		for f in "${compare[@]}"; do cp "$out/$f" "$dir/expected_$f"; done
