@@ -450,6 +450,12 @@ struct doc_node *import_json_doc(struct importer *im, const cJSON *v)
 		int64_t i;
 		if (import_int_value(v, &i))
 			return import_intv(im, i);
+		/* As written in the file: a double would round 20 digits. */
+		struct span at = import_span(im, v);
+		if (at.src && at.length && strspn(at.src->text + at.offset, "-+.0123456789eE") >=
+					       at.length)
+			return import_word(im, arena_strndup(im->a, at.src->text + at.offset,
+							     at.length));
 		return import_word(im, arena_printf(im->a, "%.17g", v->valuedouble));
 	}
 	return import_word(im, "null");

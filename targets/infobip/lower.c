@@ -8,6 +8,7 @@
  * menu graph that inlines the same sub-menus along many paths is an error and
  * not a huge body. Exact action shapes: Infobip's Voice OpenAPI description
  * (docs/TARGETS.md lists every decision). */
+#include <ctype.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
@@ -171,7 +172,48 @@ static bool ib_range(struct ib *c, struct span at, int64_t v, int64_t lo, int64_
 /* A plain scalar as the JSON value YAML means (number, boolean, null),
  * a quoted one as a string; `strings` forces strings (headers, maps of
  * strings in Infobip's schema). */
-static cJSON *ib_scalar_json(const struct doc_node *n, bool strings)
+/* The length of the JSON number at the start of s (RFC 8259: -?(0|[1-9]
+ * DIGITS)(.DIGITS)?([eE][+-]?DIGITS)?), 0 when there is none. */
+static size_t json_number_len(const char *s)
+{
+	const char *p = s + (*s == '-');
+	if (*p == '0')
+		p++;
+	else if (*p >= '1' && *p <= '9')
+		p += strspn(p, "0123456789");
+	else
+		return 0;
+	if (*p == '.' && isdigit((unsigned char)p[1]))
+		p += 1 + strspn(p + 1, "0123456789");
+	if (*p == 'e' || *p == 'E') {
+		const char *q = p + 1 + (p[1] == '+' || p[1] == '-');
+		if (isdigit((unsigned char)*q))
+			p = q + strspn(q, "0123456789");
+	}
+	return (size_t)(p - s);
+}
+
+/* Digits that count in a number's text (its mantissa, leading zeros out). */
+static size_t significant_digits(const char *s)
+{
+	size_t n = 0;
+	bool started = false;
+	for (; *s && *s != 'e' && *s != 'E'; s++) {
+		if (!isdigit((unsigned char)*s))
+			continue;
+		started |= *s != '0';
+		n += started;
+	}
+	return n;
+}
+
+/* A plain scalar as JSON: true, false, null, a number, else its text. A
+ * number is sent as written: one with more digits than a double holds
+ * (an id, 12345678901234567890) goes as its own text (raw JSON), not
+ * rounded. Digits JSON would not read as the same number (0012345: no
+ * JSON number has leading zeros) and a number beyond a double (1e400) are
+ * sent as the text written, with a warning: never as another number. */
+static cJSON *ib_scalar_json(const struct ib *c, const struct doc_node *n, bool strings)
 {
 	if (strings || n->quoted)
 		return cJSON_CreateString(n->text);
@@ -179,30 +221,36 @@ static cJSON *ib_scalar_json(const struct doc_node *n, bool strings)
 		return cJSON_CreateBool(n->text[0] == 't');
 	if (doc_is_null(n))
 		return cJSON_CreateNull();
-	char *end = NULL;
-	double v = strtod(n->text, &end);
-	bool number = end && *end == '\0' && isfinite(v) &&
-		      strspn(n->text, "-0123456789.eE+") == n->len && n->text[0] != '+' &&
-		      n->text[0] != '.';
-	return number ? cJSON_CreateNumber(v) : cJSON_CreateString(n->text);
+	size_t len = json_number_len(n->text);
+	double v = len == n->len && len > 0 ? strtod(n->text, NULL) : 0;
+	if (len == n->len && len > 0 && isfinite(v))
+		return significant_digits(n->text) > 15 ? cJSON_CreateRaw(n->text)
+							: cJSON_CreateNumber(v);
+	bool digits = strspn(n->text, "-0123456789") == n->len && strpbrk(n->text, "0123456789");
+	if (digits || len == n->len)
+		diag_warning(c->d, IVR_TARGET_AS_TEXT, n->span,
+			     "'%s' is sent as the text \"%s\": %s; quote it to say it is text",
+			     n->text, n->text, digits ? "JSON has no such number (no leading zeros)"
+			     : "it is beyond the numbers JSON readers hold (a double)");
+	return cJSON_CreateString(n->text);
 }
 
 /* Document tree to JSON. Recursion is bounded: the loader refuses
  * collections nested more than 64 deep (IVR115). */
-static cJSON *ib_doc_json(const struct doc_node *n, bool strings)
+static cJSON *ib_doc_json(const struct ib *c, const struct doc_node *n, bool strings)
 {
 	if (n->kind == DOC_SCALAR)
-		return ib_scalar_json(n, strings);
+		return ib_scalar_json(c, n, strings);
 	if (n->kind == DOC_SEQ) {
 		cJSON *arr = cJSON_CreateArray();
 		for (size_t i = 0; i < n->count; i++)
-			cJSON_AddItemToArray(arr, ib_doc_json(n->items[i], strings));
+			cJSON_AddItemToArray(arr, ib_doc_json(c, n->items[i], strings));
 		return arr;
 	}
 	cJSON *obj = cJSON_CreateObject();
 	for (size_t i = 0; i < n->count; i++)
 		cJSON_AddItemToObject(obj, n->pairs[i].key->text,
-				      ib_doc_json(n->pairs[i].value, strings));
+				      ib_doc_json(c, n->pairs[i].value, strings));
 	return obj;
 }
 
@@ -675,7 +723,7 @@ static cJSON *ib_say(struct ib *c, const struct ast_step *st)
 	cJSON *o = ib_say_options(c, lang ? lang->text : NULL, voice ? voice->text : NULL);
 	json_add(a, "options", o);
 	if (rate) {
-		cJSON *v = ib_scalar_json(rate, false);
+		cJSON *v = ib_scalar_json(c, rate, false);
 		if (cJSON_IsNumber(v) && (v->valuedouble < 0.5 || v->valuedouble > 2))
 			diag_error(c->d, IVR_TARGET_RANGE, rate->span,
 				   "infobip takes a speech_rate from 0.5 to 2, got %s", rate->text);
@@ -713,7 +761,7 @@ static cJSON *ib_collect(struct ib *c, const struct ast_step *st)
 		json_add_number(ib_options(&o, a), "timeout", (double)ib_seconds(t));
 	}
 	if (mapped)
-		json_add(ib_options(&o, a), "mappedValues", ib_doc_json(mapped, true));
+		json_add(ib_options(&o, a), "mappedValues", ib_doc_json(c, mapped, true));
 	return a;
 }
 
@@ -747,7 +795,7 @@ static cJSON *ib_capture(struct ib *c, const struct ast_step *st)
 	json_add_string(o, "language", lang ? lang->text : "");
 	json_add_number(o, "maxSilence", (double)silence);
 	if (phrases)
-		json_add(o, "keyPhrases", ib_doc_json(phrases, true));
+		json_add(o, "keyPhrases", ib_doc_json(c, phrases, true));
 	return a;
 }
 
@@ -780,7 +828,7 @@ static cJSON *ib_open(const struct ib *c, const struct ast_step *st, const char 
 {
 	cJSON *args = ib_object(c);
 	for (size_t i = 0; i < st->nargs; i++)
-		json_add_key(args, st->args[i].key, ib_doc_json(st->args[i].value, false));
+		json_add_key(args, st->args[i].key, ib_doc_json(c, st->args[i].value, false));
 	if (cJSON_HasObjectItem(args, key))
 		return args;
 	cJSON *a = ib_object(c);
@@ -825,10 +873,10 @@ static cJSON *ib_call_api(const struct ib *c, const struct ast_step *st)
 	cJSON *o = json_add_object(a, "options");
 	json_add_string(o, "method", method ? method->text : "GET");
 	if (headers)
-		json_add(o, "headers", ib_doc_json(headers, true));
+		json_add(o, "headers", ib_doc_json(c, headers, true));
 	if (body)
 		json_add(o, "body", body->kind == DOC_SCALAR
-			 ? cJSON_CreateString(body->text) : ib_doc_json(body, false));
+			 ? cJSON_CreateString(body->text) : ib_doc_json(c, body, false));
 	if (ib_arg(st, "response_fields"))
 		json_add_bool(o, "collectResponse", true);
 	return a;
