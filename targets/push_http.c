@@ -21,6 +21,7 @@
 #include <curl/curl.h>
 
 #include "../compiler/arena.h"
+#include "../compiler/shown.h"
 
 enum {
 	ANSWER_LIMIT = 64 << 20,     /* bytes of one answer we accept */
@@ -673,11 +674,9 @@ static void report(struct push_ctx *c, const struct push_call *k, const char *fm
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *text = arena_vprintf(c->a, fmt, ap);
+	/* A provider's text: every control character escaped (shown.h). */
+	const char *text = shown_text(c->a, arena_vprintf(c->a, fmt, ap));
 	va_end(ap);
-	for (char *p = text; *p; p++)       /* a provider's text: no escapes */
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
 	/* Cut only now: the provider's words in it are redacted (judge). */
 	size_t n = strlen(text);
 	if (n > MESSAGE_LIMIT) {

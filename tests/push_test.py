@@ -978,6 +978,21 @@ def golden_projects(fake, tmp):
            "--refresh" % n, "\n".join(problems[:5]))
 
 
+def provider_text_escaped(fake, tmp):
+    """Issue 20, 5: a provider's message reaches the terminal escaped."""
+    s = Suite(fake, "sonetel", tmp)
+    work = s.fresh()
+    fake.faults([{"method": "POST", "kind": "status", "status": 400,
+                  "body": {"resource": "voiceapp", "status": "failed",
+                           "response": {"detail": "bad \u001b[2J \u009b2J \u202e end"}}}])
+    r = s.push(work)
+    fake.faults([])
+    report(r.status == 3 and "bad \\e[2J \\u009b2J \\u202e end" in r.err and
+           "\x1b" not in r.err and "\u009b" not in r.err,
+           "sonetel: a provider's message with ESC, a C1 control and a bidi override: shown "
+           "escaped", str(r))
+
+
 def secrets_scan():
     leaks = [(what, secret) for what, text in outputs for secret in SECRETS if secret in text]
     report(not leaks, "no token, password or key in %d outputs and state files" % len(outputs),
@@ -1010,6 +1025,7 @@ def main():
         answered_ids(fake, tmp)
         three_way(fake, tmp)
         golden_projects(fake, tmp)
+        provider_text_escaped(fake, tmp)
         secrets_scan()
     except Deadline:
         report(False, "deadline", "the push tests ran out of time")
