@@ -1,0 +1,92 @@
+/* Unit test for flow expressions (grammar/expr.re, compiler/expr.c): what
+ * parses, the tree as Infobip's syntax prints it, and each error with its
+ * column and its fix. Prints one PASS/FAIL line per check; exits 1 if any
+ * check failed. */
+#include "grammar/expr.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "compiler/arena.h"
+#include "check.h"
+
+/* The printed tree, or "error at COLUMN: MESSAGE". */
+static const char *parsed(struct arena *a, const char *s)
+{
+	struct lex_error e;
+	struct ast_expr *x = expr_parse(a, s, strlen(s), &e);
+	if (!x)
+		return arena_printf(a, "error at %zu: %s", e.offset + 1, e.message);
+	return expr_print(a, x);
+}
+
+static void var_count(void *ctx, const struct ast_expr *v)
+{
+	(void)v;
+	++*(int *)ctx;
+}
+
+int main(void)
+{
+	struct arena a;
+	arena_init(&a);
+	static const struct { const char *in, *out, *what; } ok[] = {
+		{ "tier == 'gold'", "tier == 'gold'", "a comparison" },
+		{ "${tier} == 'gold'", "tier == 'gold'", "${} around a variable" },
+		{ "${tier == 'gold'}", "tier == 'gold'", "${} around it all" },
+		{ "  ${ tier } == 'gold' ", "tier == 'gold'", "blanks" },
+		{ "a == 1 || b == 2 && c == 3", "a == 1 || b == 2 && c == 3", "&& binds tighter" },
+		{ "(a == 1 || b == 2) && c == 3", "(a == 1 || b == 2) && c == 3", "parentheses kept" },
+		{ "((a))", "a", "parentheses dropped where they change nothing" },
+		{ "tries + 1", "tries + 1", "arithmetic" },
+		{ "a - (b - c)", "a - (b - c)", "right operand of the same precedence" },
+		{ "(a - b) - c", "a - b - c", "left associative" },
+		{ "a * (b + c) % 2", "a * (b + c) % 2", "* / % over + -" },
+		{ "!ok && -x < 3", "!ok && -x < 3", "unary operators" },
+		{ "- -x", "- -x", "a double minus stays two" },
+		{ "!(a == b)", "!(a == b)", "not of a comparison" },
+		{ "result.tier != 'x\\'y'", "result.tier != 'x\\'y'", "dotted names, an escaped quote" },
+		{ "true && false", "true && false", "booleans" },
+		{ "2.50 >= 10", "2.50 >= 10", "numbers as written" },
+		{ "${a} == ${b}", "a == b", "two wrapped variables: not one wrapper" },
+		{ "x == '}'", "x == '}'", "a brace in a string" },
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		check_str(parsed(&a, ok[i].in), ok[i].out, ok[i].what);
+	static const struct { const char *in, *out, *what; } bad[] = {
+		{ "pin = '1234'", "error at 5: '=' does not compare: write '=='", "= for ==" },
+		{ "a and b", "error at 3: expected an operator, got 'and': write '&&' for 'and'",
+		  "and for &&" },
+		{ "not a", "error at 1: 'not' is not a value: write '!' for 'not'", "not for !" },
+		{ "a === b", "error at 3: compare with '==' or '!='", "===" },
+		{ "a == \"b\"", "error at 6: strings are in single quotes: 'text'", "double quotes" },
+		{ "a == 'b", "error at 6: a string that is not closed: end it with '", "open string" },
+		{ "(a == b", "error at 8: expected ')' to close the '(' at column 1, got the end",
+		  "open parenthesis" },
+		{ "a ==", "error at 5: expected a value (a variable, 'text', a number, true, false or "
+			  "'('), got the end", "a missing operand" },
+		{ "a b", "error at 3: expected an operator (== != < <= > >= && || + - * / %) or the "
+			 "end, got 'b'", "two values" },
+		{ "", "error at 1: an empty condition: write one, e.g. tier == 'gold'", "empty" },
+		{ "a & b", "error at 3: '&' is not an operator: write '&&'", "&" },
+		{ "${a + 1} == 2", "error at 1: '${' around a variable holds its name only: ${name}",
+		  "${} around an expression inside a larger one" },
+		{ "a == @", "error at 6: '@' is not part of an expression", "a stray character" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		check_str(parsed(&a, bad[i].in), bad[i].out, bad[i].what);
+	char deep[400];
+	memset(deep, '(', 200);
+	strcpy(deep + 200, "a");
+	check_str(parsed(&a, deep), "error at 65: nested more than 64 deep",
+		  "100 000-deep parentheses are refused at the cap, not a crash (here 200)");
+	struct lex_error e;
+	struct ast_expr *x = expr_parse(&a, "a == b || c.d > 'a'", 19, &e);
+	int n = 0;
+	expr_vars(x, var_count, &n);
+	check(n == 3, "expr_vars visits every variable", "other count");
+	check(x && x->offset == 0 && x->length == 19, "the root spans the whole text", "other span");
+	x = expr_parse(&a, "  ${x} == 1", 11, &e);
+	check(x && x->lhs->offset == 2 && x->lhs->length == 4, "a wrapped variable's place", "");
+	arena_free(&a);
+	return failures != 0;
+}
