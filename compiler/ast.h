@@ -258,7 +258,8 @@ struct ast_step {
 	size_t nargs;
 	const char *var;            /* collect/capture into, set var, for_each var, switch on */
 	struct span var_span;
-	const char *cond;           /* if, while, repeat_* */
+	const char *cond;           /* if, while, repeat_*: as written */
+	struct ast_expr *cond_expr; /* ... and as parsed (NULL after an error) */
 	struct ast_dest to;         /* goto (DEST_NAME = a label), dial */
 	struct ast_recref recording;/* play_recording of a named recording */
 	struct ast_block body;      /* then / do */

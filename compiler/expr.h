@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "source.h"
 
 struct arena;
 
@@ -34,6 +35,7 @@ struct ast_expr {
 	enum expr_kind kind;
 	enum expr_op op;
 	uint32_t offset, length;   /* where it is written, in the expression's text */
+	struct span span;          /* ... and in the source file (the binder's) */
 	const char *text;          /* VAR: the name; STRING: its value; NUMBER: as written */
 	bool value;                /* BOOL */
 	struct ast_expr *lhs, *rhs;   /* BINARY: both; UNARY: rhs */

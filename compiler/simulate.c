@@ -16,6 +16,7 @@
 #include <cJSON.h>
 
 #include "arena.h"
+#include "expr.h"
 #include "shown.h"
 
 enum { LOOP_LIMIT = 1000, STEP_LIMIT = 100000, QUIET_LIMIT = 30 };
@@ -537,7 +538,7 @@ static long long arg_int(const struct ast_step *st, const char *key)
 	return t ? strtoll(t, NULL, 10) : 0;
 }
 
-/* ---------- flows: conditions (a small subset of Infobip's expressions) ---------- */
+/* ---------- flows: expressions (the tree of expr.h) ---------- */
 
 enum val_kind { V_STR, V_NUM, V_BOOL };
 
@@ -547,12 +548,24 @@ struct val {
 	const char *str;
 };
 
-/* Operators, by precedence: ! > comparisons > && > ||; '(' is a marker. */
-enum op { OP_OR, OP_AND, OP_EQ, OP_NE, OP_LT, OP_GT, OP_LE, OP_GE, OP_NOT, OP_PAREN };
-
-static int prec(enum op o)
+/* Text written as a number: digits, with a '-' before and a '.' and digits
+ * after if it likes. strtod alone would also take " 7", "0x1A", "1e3" and
+ * "inf". */
+static bool number_text(const char *t)
 {
-	return o == OP_OR ? 1 : o == OP_AND ? 2 : o == OP_NOT ? 4 : o == OP_PAREN ? 0 : 3;
+	if (*t == '-')
+		t++;
+	if (!isdigit((unsigned char)*t))
+		return false;
+	while (isdigit((unsigned char)*t))
+		t++;
+	if (*t == '.') {
+		if (!isdigit((unsigned char)*++t))
+			return false;
+		while (isdigit((unsigned char)*t))
+			t++;
+	}
+	return *t == '\0';
 }
 
 static bool as_number(const struct val *v, double *out)
@@ -561,11 +574,10 @@ static bool as_number(const struct val *v, double *out)
 		*out = v->num;
 		return true;
 	}
-	char *end;
-	if (!v->str[0] || isspace((unsigned char)v->str[0]))
+	if (!number_text(v->str))
 		return false;
-	*out = strtod(v->str, &end);
-	return *end == '\0';
+	*out = strtod(v->str, NULL);
+	return true;
 }
 
 static bool truthy(const struct val *v)
@@ -579,180 +591,131 @@ static const char *as_text(struct sim *s, const struct val *v)
 {
 	if (v->kind == V_BOOL)
 		return v->num ? "true" : "false";
-	if (v->kind == V_NUM)
-		return arena_printf(s->a, "%g", v->num);
+	if (v->kind == V_NUM) {
+		/* The shortest form that reads back as the same number. */
+		for (int digits = 1;; digits++) {
+			const char *t = arena_printf(s->a, "%.*g", digits, v->num);
+			if (digits == 17 || strtod(t, NULL) == v->num)
+				return t;
+		}
+	}
 	return v->str;
 }
 
-static struct val apply(struct sim *s, enum op o, const struct val *x, const struct val *y)
+/* Two values that both read as numbers compare as numbers ('10' > 9),
+ * else as text. */
+static int compare(struct sim *s, const struct val *x, const struct val *y)
 {
-	struct val r = { V_BOOL, 0, NULL };
 	double a, b;
-	if (o == OP_NOT) {
-		r.num = !truthy(y);
-	} else if (o == OP_AND || o == OP_OR) {
-		r.num = o == OP_AND ? truthy(x) && truthy(y) : truthy(x) || truthy(y);
-	} else {
-		int cmp;
-		if (as_number(x, &a) && as_number(y, &b))
-			cmp = a < b ? -1 : a > b;
-		else
-			cmp = strcmp(as_text(s, x), as_text(s, y));
-		r.num = o == OP_EQ ? cmp == 0 : o == OP_NE ? cmp != 0 : o == OP_LT ? cmp < 0 :
-			o == OP_GT ? cmp > 0 : o == OP_LE ? cmp <= 0 : cmp >= 0;
-	}
-	return r;
+	if (as_number(x, &a) && as_number(y, &b))
+		return a < b ? -1 : a > b;
+	return strcmp(as_text(s, x), as_text(s, y));
 }
 
-struct eval {
-	struct sim *s;
-	struct val *vals;
-	size_t nvals;
-	enum op *ops;
-	size_t nops;
-};
-
-/* Applies the operator on top of the stack; false when operands are missing. */
-static bool reduce(struct eval *e)
+/* + adds two values that read as numbers, else joins their text; - * / %
+ * take numbers only. *why says what went wrong. */
+static bool arithmetic(struct sim *s, enum expr_op op, const struct val *x,
+		       const struct val *y, struct val *r, const char **why)
 {
-	enum op o = e->ops[--e->nops];
-	size_t need = o == OP_NOT ? 1 : 2;
-	if (o == OP_PAREN || e->nvals < need)
+	double a, b;
+	bool numbers = as_number(x, &a) && as_number(y, &b);
+	if (op == EXOP_ADD && !numbers) {
+		*r = (struct val){ V_STR, 0, arena_concat(s->a, as_text(s, x), as_text(s, y),
+							  (const char *)NULL) };
+		return true;
+	}
+	if (!numbers) {
+		*why = arena_printf(s->a, "'%s' %s '%s' takes numbers", as_text(s, x),
+				    expr_op_text(op), as_text(s, y));
 		return false;
-	struct val y = e->vals[--e->nvals];
-	struct val x = need == 2 ? e->vals[--e->nvals] : y;
-	e->vals[e->nvals++] = apply(e->s, o, &x, &y);
+	}
+	if ((op == EXOP_DIV || op == EXOP_MOD) && b == 0) {
+		*why = "a division by zero";
+		return false;
+	}
+	double q = a / b;
+	if (op == EXOP_MOD && !(q < 9e18 && q > -9e18)) {
+		*why = "a remainder of numbers too far apart";
+		return false;
+	}
+	double v = op == EXOP_ADD ? a + b : op == EXOP_SUB ? a - b : op == EXOP_MUL ? a * b
+		   : op == EXOP_DIV ? q : a - b * (double)(long long)q;
+	*r = (struct val){ V_NUM, v, NULL };
 	return true;
 }
 
-/* The operator at p, with its length; false when there is none. */
-static bool read_op(const char *p, enum op *o, size_t *len)
+/* Evaluates e; false with *why. Recursion is bounded by the parser's
+ * depth cap (grammar/expr.h). */
+static bool eval(struct sim *s, const struct ast_expr *e, struct val *r, const char **why)
 {
-	static const struct { const char *text; enum op op; } ops[] = {
-		{ "==", OP_EQ }, { "!=", OP_NE }, { "<=", OP_LE }, { ">=", OP_GE },
-		{ "&&", OP_AND }, { "||", OP_OR }, { "<", OP_LT }, { ">", OP_GT },
-		{ "!", OP_NOT },
-	};
-	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-		size_t n = strlen(ops[i].text);
-		if (strncmp(p, ops[i].text, n) == 0) {
-			*o = ops[i].op;
-			*len = n;
+	struct val x, y;
+	switch (e->kind) {
+	case EX_VAR: {
+		const char *v = var_get(s, e->text);
+		*r = (struct val){ V_STR, 0, v ? v : "" };
+		return true;
+	}
+	case EX_STRING:
+		*r = (struct val){ V_STR, 0, e->text };
+		return true;
+	case EX_NUMBER:
+		*r = (struct val){ V_NUM, strtod(e->text, NULL), NULL };
+		return true;
+	case EX_BOOL:
+		*r = (struct val){ V_BOOL, e->value, NULL };
+		return true;
+	case EX_UNARY:
+		if (!eval(s, e->rhs, &y, why))
+			return false;
+		if (e->op == EXOP_NOT) {
+			*r = (struct val){ V_BOOL, !truthy(&y), NULL };
 			return true;
 		}
+		if (!as_number(&y, &r->num)) {
+			*why = arena_printf(s->a, "-'%s' takes a number", as_text(s, &y));
+			return false;
+		}
+		*r = (struct val){ V_NUM, -r->num, NULL };
+		return true;
+	case EX_BINARY:
+		if (!eval(s, e->lhs, &x, why))
+			return false;
+		if (e->op == EXOP_AND || e->op == EXOP_OR) {
+			bool t = truthy(&x);
+			if (e->op == EXOP_AND ? !t : t) {
+				*r = (struct val){ V_BOOL, t, NULL };
+				return true;
+			}
+			if (!eval(s, e->rhs, &y, why))
+				return false;
+			*r = (struct val){ V_BOOL, truthy(&y), NULL };
+			return true;
+		}
+		if (!eval(s, e->rhs, &y, why))
+			return false;
+		if (expr_precedence(e->op) >= expr_precedence(EXOP_ADD))
+			return arithmetic(s, e->op, &x, &y, r, why);
+		int c = compare(s, &x, &y);
+		bool v = e->op == EXOP_EQ ? c == 0 : e->op == EXOP_NE ? c != 0 : e->op == EXOP_LT ?
+			 c < 0 : e->op == EXOP_GT ? c > 0 : e->op == EXOP_LE ? c <= 0 : c >= 0;
+		*r = (struct val){ V_BOOL, v, NULL };
+		return true;
 	}
+	*why = "an expression it cannot read";
 	return false;
 }
 
-static bool is_name_char(char c)
+/* A step's condition; false after a runtime error that names it. */
+static bool eval_cond(struct sim *s, const struct ast_step *st, bool *out)
 {
-	return isalnum((unsigned char)c) || c == '_' || c == '.';
-}
-
-/* Reads one operand at *pp: a string, a number, a variable (also ${name}),
- * true, false. NULL when it is none of them. */
-static const char *read_operand(struct sim *s, const char **pp, struct val *v)
-{
-	const char *p = *pp;
-	if (*p == '\'' || *p == '"') {
-		const char *end = strchr(p + 1, *p);
-		if (!end)
-			return "unterminated string";
-		*v = (struct val){ V_STR, 0, arena_strndup(s->a, p + 1, (size_t)(end - p - 1)) };
-		*pp = end + 1;
-		return NULL;
-	}
-	if (isdigit((unsigned char)*p) || (*p == '-' && isdigit((unsigned char)p[1]))) {
-		char *end;
-		double d = strtod(p, &end);
-		*v = (struct val){ V_NUM, d, NULL };
-		*pp = end;
-		return NULL;
-	}
-	bool wrapped = p[0] == '$' && p[1] == '{';
-	const char *start = wrapped ? p + 2 : p;
-	const char *end = start;
-	if (!isalpha((unsigned char)*end) && *end != '_')
-		return "expected a value";
-	while (is_name_char(*end))
-		end++;
-	if (wrapped && *end != '}')
-		return "expected '}'";
-	const char *name = arena_strndup(s->a, start, (size_t)(end - start));
-	*pp = wrapped ? end + 1 : end;
-	if (!wrapped && (strcmp(name, "true") == 0 || strcmp(name, "false") == 0)) {
-		*v = (struct val){ V_BOOL, name[0] == 't', NULL };
-		return NULL;
-	}
-	const char *value = var_get(s, name);
-	*v = (struct val){ V_STR, 0, value ? value : "" };
-	return NULL;
-}
-
-/* Evaluates cond; false after a runtime error naming what it cannot read. */
-static bool eval_cond(struct sim *s, const char *cond, bool *out)
-{
-	size_t n = strlen(cond) + 1;
-	struct eval e = { s, arena_alloc(s->a, n * sizeof *e.vals), 0,
-			  arena_alloc(s->a, n * sizeof *e.ops), 0 };
-	const char *p = cond, *err = NULL;
-	bool want_operand = true;
-	while (!err) {
-		while (isspace((unsigned char)*p))
-			p++;
-		const char *at = p;
-		enum op o;
-		size_t len;
-		if (!*p) {
-			if (want_operand)
-				err = "expected a value";
-			break;
-		}
-		if (want_operand && *p == '(') {
-			e.ops[e.nops++] = OP_PAREN;
-			p++;
-		} else if (want_operand && *p == '!' && p[1] != '=') {
-			e.ops[e.nops++] = OP_NOT;
-			p++;
-		} else if (want_operand) {
-			err = read_operand(s, &p, &e.vals[e.nvals]);
-			if (!err) {
-				e.nvals++;
-				want_operand = false;
-			}
-		} else if (*p == ')') {
-			while (e.nops && e.ops[e.nops - 1] != OP_PAREN && !err)
-				err = reduce(&e) ? NULL : "expected a value";
-			if (!err && !e.nops)
-				err = "unbalanced ')'";
-			else if (!err)
-				e.nops--;
-			p++;
-		} else if (read_op(p, &o, &len) && o != OP_NOT) {
-			while (e.nops && !err && e.ops[e.nops - 1] != OP_PAREN &&
-			       prec(e.ops[e.nops - 1]) >= prec(o))
-				err = reduce(&e) ? NULL : "expected a value";
-			e.ops[e.nops++] = o;
-			p += len;
-			want_operand = true;
-		} else {
-			err = "expected an operator (==, !=, <, >, <=, >=, &&, ||)";
-		}
-		if (err) {
-			fail(s, arena_printf(s->a, "cannot evaluate '%s': %s at column %zu", cond,
-					     err, (size_t)(at - cond) + 1));
-			return false;
-		}
-	}
-	while (!err && e.nops)
-		err = e.ops[e.nops - 1] == OP_PAREN ? "'(' is not closed" :
-			reduce(&e) ? NULL : "expected a value";
-	if (err || e.nvals != 1) {
-		fail(s, arena_printf(s->a, "cannot evaluate '%s': %s", cond,
-				     err ? err : "expected an operator"));
+	struct val v;
+	const char *why = NULL;
+	if (!st->cond_expr || !eval(s, st->cond_expr, &v, &why)) {
+		fail(s, arena_printf(s->a, "cannot evaluate '%s': %s", st->cond ? st->cond : "",
+				     why ? why : "it is not an expression"));
 		return false;
 	}
-	*out = truthy(&e.vals[0]);
+	*out = truthy(&v);
 	return true;
 }
 
@@ -986,7 +949,7 @@ static void start_loop(struct sim *s, const struct ast_step *st)
 		return;
 	}
 	if (st->kind == STEP_WHILE) {
-		if (!eval_cond(s, st->cond, &yes))
+		if (!eval_cond(s, st, &yes))
 			return;
 		step_line(s, st, arena_printf(s->a, "%s: %s", st->cond, yes ? "true" : "false"));
 	} else {
@@ -1016,7 +979,7 @@ static void block_end(struct sim *s)
 		}
 	} else {
 		bool yes;
-		if (!eval_cond(s, st->cond, &yes))
+		if (!eval_cond(s, st, &yes))
 			return;
 		again = st->kind == STEP_REPEAT_UNTIL ? !yes : yes;
 		step_line(s, st, arena_printf(s->a, "%s: %s%s", st->cond, yes ? "true" : "false",
@@ -1115,7 +1078,7 @@ static void flow_step(struct sim *s, const struct ast_flow *fl, const struct ast
 	case STEP_CALL_API: call_api(s, st); break;
 	case STEP_SWITCH: choose_case(s, st); break;
 	case STEP_IF:
-		if (!eval_cond(s, st->cond, &yes))
+		if (!eval_cond(s, st, &yes))
 			break;
 		step_line(s, st, arena_printf(s->a, "%s: %s", st->cond, yes ? "true" : "false"));
 		if (yes)

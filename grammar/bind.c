@@ -8,6 +8,7 @@
 #include "../compiler/arena.h"
 #include "../compiler/caps.h"
 #include "../compiler/codes.h"
+#include "expr.h"
 #include "scalar.h"
 
 struct binder {
@@ -802,6 +803,29 @@ static void bind_dial_list(struct binder *b, const struct doc_node *n)
 	}
 }
 
+/* Each node of an expression written in scalar v, placed in the source. */
+static void place_expr(struct binder *b, const struct doc_node *v, struct ast_expr *x)
+{
+	if (!x)
+		return;
+	x->span = inner_span(b, v, x->offset, x->length);
+	place_expr(b, v, x->lhs);
+	place_expr(b, v, x->rhs);
+}
+
+/* A condition, parsed; an error points inside it (docs/LANGUAGE.md,
+ * "Expressions"). */
+static void bind_cond(struct binder *b, struct ast_step *st, const struct doc_node *v,
+		      const char *s)
+{
+	struct lex_error e;
+	st->cond = s;
+	st->cond_expr = expr_parse(b->a, s, strlen(s), &e);
+	if (!st->cond_expr)
+		diag_error(b->d, IVR_BAD_EXPRESSION, inner_span(b, v, e.offset, 1), "%s", e.message);
+	place_expr(b, v, st->cond_expr);
+}
+
 /* Checks one argument by its type and fills the step's typed views. */
 static void bind_arg(struct binder *b, struct ast_step *st, const struct field_spec *fs,
 		     struct doc_node *v)
@@ -813,7 +837,7 @@ static void bind_arg(struct binder *b, struct ast_step *st, const struct field_s
 	switch (fs->type) {
 	case FT_STRING:
 		if (get_string(b, v, k, &s) && strcmp(k, "cond") == 0)
-			st->cond = s;
+			bind_cond(b, st, v, s);
 		if (st->kind == STEP_PLAY_RECORDING) {
 			struct lex_error e;
 			if (lex_name(v->text, v->len, &e)) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../compiler/arena.h"
+#include "../compiler/expr.h"
 
 /* ---------- walking steps ---------- */
 
@@ -136,54 +137,30 @@ static bool is_block_key(const char *k)
 	return false;
 }
 
-void lint_cond_vars(const char *cond, struct span at, lint_var_fn *fn, void *ctx)
+struct cond_walk {
+	lint_var_fn *fn;
+	void *ctx;
+};
+
+static void cond_var(void *ctx, const struct ast_expr *v)
 {
-	static const char *const words[] = { "true", "false", "null", "and", "or", "not", "in" };
-	const char *p = cond;
-	while (*p) {
-		if (*p == '\'' || *p == '"') {
-			char q = *p++;
-			while (*p && *p != q)
-				p += p[0] == '\\' && p[1] ? 2 : 1;
-			if (*p)
-				p++;
-			continue;
-		}
-		if (*p == '$' && p[1] == '{') {
-			p += 2;
-			continue;
-		}
-		if (!name_start(*p) || (p > cond && (name_char(p[-1]) || p[-1] == '.'))) {
-			p++;
-			continue;
-		}
-		const char *name = p;
-		while (name_char(*p))
-			p++;
-		size_t len = (size_t)(p - name);
-		const char *q = p;
-		while (*q == ' ')
-			q++;
-		bool word = false;
-		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-			word |= strlen(words[i]) == len && strncmp(words[i], name, len) == 0;
-		if (*q != '(' && !word)
-			fn(ctx, name, len, at);
-	}
+	const struct cond_walk *w = ctx;
+	const char *dot = strchr(v->text, '.');
+	w->fn(w->ctx, v->text, dot ? (size_t)(dot - v->text) : strlen(v->text), v->span);
 }
 
-static struct span arg_span(const struct ast_step *s, const char *key)
+void lint_cond_vars(const struct ast_expr *cond, lint_var_fn *fn, void *ctx)
 {
-	const struct doc_node *v = lint_step_arg(s, key);
-	return v ? v->span : s->span;
+	struct cond_walk w = { fn, ctx };
+	expr_vars(cond, cond_var, &w);
 }
 
 void lint_step_reads(const struct ast_step *s, lint_var_fn *fn, void *ctx)
 {
 	if (s->kind == STEP_SWITCH && s->var)
 		fn(ctx, s->var, strlen(s->var), s->var_span);
-	if ((s->kind == STEP_IF || s->kind == STEP_WHILE) && s->cond)
-		lint_cond_vars(s->cond, arg_span(s, "cond"), fn, ctx);
+	if (s->kind == STEP_IF || s->kind == STEP_WHILE)
+		lint_cond_vars(s->cond_expr, fn, ctx);
 	for (size_t i = 0; i < s->nargs; i++)
 		if (s->args[i].key && !is_block_key(s->args[i].key) && s->args[i].value)
 			node_vars(s->args[i].value, fn, ctx);
@@ -191,8 +168,8 @@ void lint_step_reads(const struct ast_step *s, lint_var_fn *fn, void *ctx)
 
 void lint_step_reads_after(const struct ast_step *s, lint_var_fn *fn, void *ctx)
 {
-	if ((s->kind == STEP_REPEAT_WHILE || s->kind == STEP_REPEAT_UNTIL) && s->cond)
-		lint_cond_vars(s->cond, arg_span(s, "cond"), fn, ctx);
+	if (s->kind == STEP_REPEAT_WHILE || s->kind == STEP_REPEAT_UNTIL)
+		lint_cond_vars(s->cond_expr, fn, ctx);
 }
 
 void lint_step_writes(const struct ast_step *s, lint_var_fn *fn, void *ctx)

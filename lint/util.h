@@ -33,8 +33,9 @@ typedef void lint_var_fn(void *ctx, const char *name, size_t len, struct span at
 void lint_step_reads(const struct ast_step *s, lint_var_fn *fn, void *ctx);
 void lint_step_reads_after(const struct ast_step *s, lint_var_fn *fn, void *ctx);
 void lint_step_writes(const struct ast_step *s, lint_var_fn *fn, void *ctx);
-/* The variables of a condition (an Infobip expression without `${}`). */
-void lint_cond_vars(const char *cond, struct span at, lint_var_fn *fn, void *ctx);
+/* The variables a condition reads (its tree: compiler/expr.h), each where
+ * it is written. */
+void lint_cond_vars(const struct ast_expr *cond, lint_var_fn *fn, void *ctx);
 
 /* A set of names (open addressing, in the arena). */
 struct lint_names {

@@ -60,8 +60,7 @@ static void check(struct lint_ctx *c, const struct ast_flow *f, const struct ast
 	if (st->label)
 		lint_names_add(&s.labels, c->a, st->label, strlen(st->label));
 	lint_each_step(c->a, &st->body, collect, &s);
-	if (st->cond)
-		lint_cond_vars(st->cond, st->span, on_cond, &s);
+	lint_cond_vars(st->cond_expr, on_cond, &s);
 	lint_each_step(c->a, &st->body, find_exit, &s);
 	if (s.changes || s.leaves)
 		return;

@@ -16,6 +16,7 @@
 
 #include "../../compiler/arena.h"
 #include "../../compiler/codes.h"
+#include "../../compiler/expr.h"
 #include "../target.h"
 #include "../json_build.h"
 #include "infobip.h"
@@ -145,9 +146,12 @@ static const char *ib_digits(const char *phone)
 	return phone[0] == '+' ? phone + 1 : phone;
 }
 
-static const char *ib_cond(struct ib *c, const char *cond)
+/* A step's condition in Infobip's syntax, in exactly one ${...} (check
+ * has parsed it: docs/LANGUAGE.md, "Expressions"). */
+static const char *ib_cond(struct ib *c, const struct ast_step *st)
 {
-	return arena_concat(c->b->arena, "${", cond ? cond : "", "}", (const char *)NULL);
+	const char *e = st->cond_expr ? expr_print(c->b->arena, st->cond_expr) : "";
+	return arena_concat(c->b->arena, "${", e, "}", (const char *)NULL);
 }
 
 static size_t ib_chars(const char *s)
@@ -947,7 +951,7 @@ static cJSON *ib_container(struct ib *c, const struct ib_task *t, const struct a
 	cJSON *a = ib_object(c);
 	switch (st->kind) {
 	case STEP_IF: {
-		json_add_string(a, "if", ib_cond(c, st->cond));
+		json_add_string(a, "if", ib_cond(c, st));
 		cJSON *then = json_add_array(a, "then");
 		if (st->has_else)
 			ib_push_block(c, t, &st->else_body, json_add_array(a, "else"));
@@ -969,13 +973,13 @@ static cJSON *ib_container(struct ib *c, const struct ib_task *t, const struct a
 		break;
 	}
 	case STEP_WHILE:
-		json_add_string(a, "while", ib_cond(c, st->cond));
+		json_add_string(a, "while", ib_cond(c, st));
 		ib_push_block(c, t, &st->body, json_add_array(a, "do"));
 		break;
 	case STEP_REPEAT_WHILE: case STEP_REPEAT_UNTIL:
 		ib_push_block(c, t, &st->body, json_add_array(a, "repeat"));
 		json_add_string_key(a, st->kind == STEP_REPEAT_WHILE ? "while" : "until",
-				    ib_cond(c, st->cond));
+				    ib_cond(c, st));
 		break;
 	default: { /* STEP_FOR_EACH */
 		const struct doc_node *in = ib_arg(st, "in"), *delim = ib_arg(st, "delimiter");

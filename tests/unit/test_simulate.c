@@ -171,18 +171,26 @@ static void test_conditions(void)
 	cond_case("s != 'gold'", false, "condition: string inequality");
 	cond_case("n > 9", true, "condition: numbers compare as numbers (10 > 9)");
 	cond_case("n < '9'", false, "condition: a quoted number is still a number");
-	cond_case("n >= 10 && s == \\\"gold\\\"", true, "condition: && and double quotes");
+	cond_case("n >= 10 && s == 'gold'", true, "condition: && and a quoted string");
 	cond_case("s == 'x' || (n == 10 && !(empty))", true, "condition: ||, parentheses, !");
 	cond_case("unset == ''", true, "condition: a variable never set reads as ''");
 	cond_case("${s} == 'gold'", true, "condition: ${name} reads a variable too");
+	cond_case("n + 5 == 15 && s + '!' == 'gold!'", true, "condition: + adds numbers, joins text");
+	cond_case("n % 3 == 1 && n / 4 == 2.5", true, "condition: % and / on numbers");
+	cond_case("n * 123456.7 + 'x' == '1234567x'", true,
+		  "condition: a number joined to text in its shortest exact form");
+	cond_case("s + 1 > 'gold0' && '0x1A' != 26 && '1e1' != n && ' 10' != n", true,
+		  "condition: only decimal digits read as a number");
 	expect_run(HEAD "entry: [flow:f]\nflows:\n  f:\n"
-		   "    - if: { cond: \"s === 'a'\", then: [ hangup ] }\n",
-		   NULL, 0, SIM_FAILED, NULL, "cannot evaluate",
-		   "condition: unknown syntax is a runtime error");
+		   "    - set: { var: s, value: \"a\" }\n"
+		   "    - if: { cond: \"s * 2 > 1\", then: [ hangup ] }\n",
+		   NULL, 0, SIM_FAILED, NULL, "takes numbers",
+		   "condition: arithmetic on text is a runtime error");
 	expect_run(HEAD "entry: [flow:f]\nflows:\n  f:\n"
-		   "    - if: { cond: \"(s == 'a'\", then: [ hangup ] }\n",
-		   NULL, 0, SIM_FAILED, NULL, "not closed",
-		   "condition: an unclosed parenthesis is a runtime error");
+		   "    - set: { var: n, value: \"0\" }\n"
+		   "    - if: { cond: \"10 / n > 1\", then: [ hangup ] }\n",
+		   NULL, 0, SIM_FAILED, NULL, "division by zero",
+		   "condition: a division by zero is a runtime error");
 }
 
 int main(void)
