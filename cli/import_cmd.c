@@ -10,6 +10,7 @@
 
 #include "../compiler/arena.h"
 #include "../compiler/outfile.h"
+#include "../grammar/expr.h"
 #include "../grammar/printer.h"
 #include "../targets/import.h"
 #include "../targets/target.h"
@@ -90,7 +91,7 @@ int import_run(const struct import_opts *o, char **files, int nfiles)
 	struct cli_run r;
 	struct importer im;
 	cli_run_init(&r, DIAG_TEXT, false);
-	import_init(&im, &r.arena, &r.diag, t);
+	import_init(&im, &r.arena, &r.diag, t, &expr_parsers);
 	int status = convert(o, &im, files, nfiles);
 	import_free(&im);
 	return cli_run_finish(&r, status);

@@ -131,11 +131,17 @@ static void scalar_defs(cJSON *defs)
 		"YYYY-MM-DD HH:MM:SS, a real calendar day (quote it in YAML)"));
 	cJSON_AddItemToObject(defs, "dtmf_key", int_or_string("^[0-9*#]$",
 		"a key: 0-9, * or # (quote * and #)", 0, 9));
+	/* A ${...} holds an expression: strings in single quotes may hold '}'.
+	 * The pattern checks the braces; ivrc check reads the expression. */
 	cJSON *t = scalar();
 	cJSON_AddStringToObject(t, "pattern",
-		"^(?:[^$]|\\$(?!\\{)|\\$\\{[A-Za-z_][A-Za-z0-9_.]*\\})*$");
-	cJSON_AddStringToObject(t, "description", "text that may hold ${variables}");
+		"^(?:[^$]|\\$(?!\\{)|\\$\\{(?:[^'{}$]|'(?:[^'\\\\]|\\\\.)*')+\\})*$");
+	cJSON_AddStringToObject(t, "description", "text in which each ${...} is an expression: "
+		"Hello ${name}, ${tries + 1}");
 	cJSON_AddItemToObject(defs, "template", t);
+	cJSON_AddItemToObject(defs, "expression", pattern("string", "\\S",
+		"an expression: variables, 'text', numbers, true, false, == != < <= > >= && || ! "
+		"+ - * / % and parentheses, e.g. tier == 'gold' && tries < 3"));
 	cJSON *d = pattern("string", dest_re(buf, sizeof buf),
 		"where the call goes: menu:NAME, announcement:NAME, voicemail:NAME, flow:NAME, "
 		"a NAME, a literal (extension:ID, phone:+E164, user:ID, app:ID, sip:URI, "
@@ -240,6 +246,7 @@ static cJSON *type_schema(enum field_type t)
 	case FT_SEQ: return typed("array");
 	case FT_STEPS: return ref(DEF("steps"));
 	case FT_TEMPLATE: return ref(DEF("template"));
+	case FT_EXPR: return ref(DEF("expression"));
 	case FT_SCALAR_OR_MAP: {
 		const char *types[] = { "string", "number", "boolean", "object" };
 		cJSON *s = cJSON_CreateObject();

@@ -105,3 +105,11 @@ const char *ast_recording_id(const struct ast_recording *r, size_t i)
 {
 	return r->ids ? r->ids[i] : NULL;
 }
+
+const struct ast_template *ast_step_template(const struct ast_step *st, const struct doc_node *n)
+{
+	for (const struct ast_step_template *t = st->templates; t; t = t->next)
+		if (t->node == n)
+			return &t->tpl;
+	return NULL;
+}

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "expr.h"
 #include "source.h"
 
 /* ---------- document tree ---------- */
@@ -248,6 +249,15 @@ struct ast_arg {
 	struct doc_node *value;
 };
 
+/* A scalar of a step's arguments that is a template (docs/LANGUAGE.md,
+ * "Expressions"): the FT_TEMPLATE fields, a call_api body's scalars and its
+ * headers' values. */
+struct ast_step_template {
+	const struct doc_node *node;
+	struct ast_template tpl;
+	struct ast_step_template *next;
+};
+
 struct ast_step {
 	enum step_kind kind;
 	struct span span;
@@ -260,6 +270,7 @@ struct ast_step {
 	struct span var_span;
 	const char *cond;           /* if, while, repeat_*: as written */
 	struct ast_expr *cond_expr; /* ... and as parsed (NULL after an error) */
+	struct ast_step_template *templates;  /* in source order */
 	struct ast_dest to;         /* goto (DEST_NAME = a label), dial */
 	struct ast_recref recording;/* play_recording of a named recording */
 	struct ast_block body;      /* then / do */
@@ -333,5 +344,8 @@ const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i)
 const struct ast_dest *ast_endpoint_literal(const struct ast_endpoint *e, size_t i);
 /* A recording's own id on target i, or NULL. */
 const char *ast_recording_id(const struct ast_recording *r, size_t i);
+/* The template the binder read from scalar n of st's arguments; NULL when n
+ * is not one (or did not parse). */
+const struct ast_template *ast_step_template(const struct ast_step *st, const struct doc_node *n);
 
 #endif

@@ -1,9 +1,12 @@
 /* Flow expressions (expr.h): printing and walking the tree. Recursion is
  * bounded: the parser refuses expressions nested deeper than
- * EXPR_MAX_DEPTH (grammar/expr.h). */
+ * EXPR_MAX_DEPTH or with more than EXPR_MAX_OPERATORS operators
+ * (grammar/expr.h). */
 #include "expr.h"
 #include "arena.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int expr_precedence(enum expr_op op)
@@ -31,55 +34,77 @@ const char *expr_op_text(enum expr_op op)
 }
 
 /* A string literal: single quotes, with \ before a quote or a backslash. */
-static const char *quoted(struct arena *a, const char *s)
+static void print_string(FILE *out, const char *s)
 {
-	size_t n = strlen(s), k = 0;
-	char *out = arena_alloc(a, 2 * n + 3);
-	out[k++] = '\'';
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\'' || s[i] == '\\')
-			out[k++] = '\\';
-		out[k++] = s[i];
+	fputc('\'', out);
+	for (; *s; s++) {
+		if (*s == '\'' || *s == '\\')
+			fputc('\\', out);
+		fputc(*s, out);
 	}
-	out[k++] = '\'';
-	out[k] = '\0';
-	return out;
+	fputc('\'', out);
 }
+
+static void print(FILE *out, const struct ast_expr *e);
 
 /* e, parenthesized when it binds looser than its place needs (right: the
  * right operand of a left-associative operator of that precedence). */
-static const char *operand(struct arena *a, const struct ast_expr *e, int need, bool right)
+static void print_operand(FILE *out, const struct ast_expr *e, int need, bool right)
 {
-	const char *s = expr_print(a, e);
 	int p = e->kind == EX_BINARY ? expr_precedence(e->op) : 8;
-	if (p < need || (right && p == need))
-		return arena_printf(a, "(%s)", s);
-	return s;
+	bool paren = p < need || (right && p == need);
+	if (paren)
+		fputc('(', out);
+	print(out, e);
+	if (paren)
+		fputc(')', out);
 }
 
-const char *expr_print(struct arena *a, const struct ast_expr *e)
+static void print(FILE *out, const struct ast_expr *e)
 {
 	switch (e->kind) {
 	case EX_VAR:
 	case EX_NUMBER:
-		return e->text;
+		fputs(e->text, out);
+		break;
 	case EX_STRING:
-		return quoted(a, e->text);
+		print_string(out, e->text);
+		break;
 	case EX_BOOL:
-		return e->value ? "true" : "false";
+		fputs(e->value ? "true" : "false", out);
+		break;
 	case EX_UNARY:
+		fputs(expr_op_text(e->op), out);
 		/* "- -x", not "--x", which JavaScript reads as a decrement. */
-		return arena_printf(a, "%s%s%s", expr_op_text(e->op),
-				    e->op == EXOP_NEG && e->rhs->kind == EX_UNARY &&
-				    e->rhs->op == EXOP_NEG ? " " : "",
-				    operand(a, e->rhs, 7, false));
+		if (e->op == EXOP_NEG && e->rhs->kind == EX_UNARY && e->rhs->op == EXOP_NEG)
+			fputc(' ', out);
+		print_operand(out, e->rhs, 7, false);
+		break;
 	case EX_BINARY: {
 		int p = expr_precedence(e->op);
-		return arena_printf(a, "%s %s %s", operand(a, e->lhs, p, false), expr_op_text(e->op),
-				    operand(a, e->rhs, p, true));
+		print_operand(out, e->lhs, p, false);
+		fprintf(out, " %s ", expr_op_text(e->op));
+		print_operand(out, e->rhs, p, true);
+		break;
 	}
 	}
-	return "";
+}
+
+/* One stream for the whole tree: building the text bottom up would copy
+ * each operand once per level above it. */
+const char *expr_print(struct arena *a, const struct ast_expr *e)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	if (!out)
+		abort();
+	print(out, e);
+	if (fclose(out) != 0)
+		abort();
+	const char *text = arena_strndup(a, buf, len);
+	free(buf);
+	return text;
 }
 
 void expr_vars(const struct ast_expr *e, expr_var_fn *fn, void *ctx)
@@ -90,4 +115,10 @@ void expr_vars(const struct ast_expr *e, expr_var_fn *fn, void *ctx)
 		fn(ctx, e);
 	expr_vars(e->lhs, fn, ctx);
 	expr_vars(e->rhs, fn, ctx);
+}
+
+void expr_template_vars(const struct ast_template *t, expr_var_fn *fn, void *ctx)
+{
+	for (size_t i = 0; t && i < t->nparts; i++)
+		expr_vars(t->parts[i].expr, fn, ctx);
 }

@@ -12,7 +12,7 @@
 struct arena;
 
 enum expr_kind {
-	EX_VAR,        /* name, or name.field (a call_api result) */
+	EX_VAR,        /* name */
 	EX_STRING,     /* 'text' */
 	EX_NUMBER,     /* as written: 10, 2.5 */
 	EX_BOOL,       /* true, false */
@@ -41,6 +41,19 @@ struct ast_expr {
 	struct ast_expr *lhs, *rhs;   /* BINARY: both; UNARY: rhs */
 };
 
+/* A template: text in which each ${...} is an expression. Its parts in
+ * order: text (expr NULL) or one ${...} (text, len: as written). */
+struct ast_template_part {
+	const char *text;
+	size_t len;
+	struct ast_expr *expr;
+};
+
+struct ast_template {
+	struct ast_template_part *parts;
+	size_t nparts;
+};
+
 /* How tightly a binary operator binds (1: ||, the loosest; 6: * / %). */
 int expr_precedence(enum expr_op op);
 /* The operator as written: "&&", "==", "!". */
@@ -51,8 +64,20 @@ const char *expr_op_text(enum expr_op op);
  * tree. */
 const char *expr_print(struct arena *a, const struct ast_expr *e);
 
-/* Calls fn for each variable the expression reads, in source order. */
+/* Calls fn for each variable the expression (the template) reads, in
+ * source order. */
 typedef void expr_var_fn(void *ctx, const struct ast_expr *var);
 void expr_vars(const struct ast_expr *e, expr_var_fn *fn, void *ctx);
+void expr_template_vars(const struct ast_template *t, expr_var_fn *fn, void *ctx);
+
+/* The parsers of grammar/expr.h, for the parts that may not include
+ * grammar/ (the targets' import): the command line hands them in, as it
+ * hands the targets' capabilities to the checker. On failure, *why says
+ * what is wrong. */
+struct expr_parsers {
+	struct ast_expr *(*condition)(struct arena *a, const char *s, size_t n, const char **why);
+	bool (*template)(struct arena *a, const char *s, size_t n, struct ast_template *t,
+			 const char **why);
+};
 
 #endif

@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cJSON.h>
 
@@ -487,37 +488,6 @@ static const char *quoted(struct sim *s, const char *v)
 	return arena_concat(s->a, "\"", v, "\"", NULL);
 }
 
-/* Expands ${name}; a variable never set reads as "" (with a note). */
-static const char *expand(struct sim *s, const char *t)
-{
-	if (!t || !strstr(t, "${"))
-		return t ? t : "";
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-	if (!out)
-		abort();
-	while (*t) {
-		const char *open = strstr(t, "${");
-		const char *close = open ? strchr(open, '}') : NULL;
-		if (!close) {
-			fputs(t, out);
-			break;
-		}
-		fwrite(t, 1, (size_t)(open - t), out);
-		const char *name = arena_strndup(s->a, open + 2, (size_t)(close - open - 2));
-		const char *v = var_get(s, name);
-		if (!v)
-			note(s, SIM_EV_NOTE, arena_printf(s->a, "${%s} is not set: read as \"\"", name));
-		fputs(v ? v : "", out);
-		t = close + 1;
-	}
-	fclose(out);
-	const char *res = arena_strdup(s->a, buf);
-	free(buf);
-	return res;
-}
-
 static const struct doc_node *arg(const struct ast_step *st, const char *key)
 {
 	for (size_t i = 0; i < st->nargs; i++)
@@ -568,24 +538,11 @@ static bool number_text(const char *t)
 	return *t == '\0';
 }
 
-static bool as_number(const struct val *v, double *out)
-{
-	if (v->kind != V_STR) {
-		*out = v->num;
-		return true;
-	}
-	if (!number_text(v->str))
-		return false;
-	*out = strtod(v->str, NULL);
-	return true;
-}
-
-static bool truthy(const struct val *v)
-{
-	if (v->kind != V_STR)
-		return v->num != 0;
-	return v->str[0] && strcmp(v->str, "false") != 0 && strcmp(v->str, "0") != 0;
-}
+/* Values are typed as Java's expression language (EL) types them, which
+ * Infobip's syntax follows (docs/LANGUAGE.md, "Expressions"): variables
+ * and 'text' are text, literals and arithmetic numbers, comparisons true or
+ * false. An operator converts its operands; a conversion that fails is a
+ * runtime error, as in EL. */
 
 static const char *as_text(struct sim *s, const struct val *v)
 {
@@ -602,33 +559,72 @@ static const char *as_text(struct sim *s, const struct val *v)
 	return v->str;
 }
 
-/* Two values that both read as numbers compare as numbers ('10' > 9),
- * else as text. */
-static int compare(struct sim *s, const struct val *x, const struct val *y)
+/* v as a number: text written as one ('' reads as 0). */
+static bool to_number(struct sim *s, const struct val *v, double *out, const char **why)
 {
-	double a, b;
-	if (as_number(x, &a) && as_number(y, &b))
-		return a < b ? -1 : a > b;
-	return strcmp(as_text(s, x), as_text(s, y));
+	if (v->kind == V_NUM) {
+		*out = v->num;
+		return true;
+	}
+	if (v->kind == V_STR && (!v->str[0] || number_text(v->str))) {
+		*out = v->str[0] ? strtod(v->str, NULL) : 0;
+		return true;
+	}
+	*why = arena_printf(s->a, "'%s' is not a number", as_text(s, v));
+	return false;
 }
 
-/* + adds two values that read as numbers, else joins their text; - * / %
- * take numbers only. *why says what went wrong. */
+/* v as true or false: text is true when it is 'true' in any case. */
+static bool to_bool(struct sim *s, const struct val *v, bool *out, const char **why)
+{
+	if (v->kind == V_BOOL) {
+		*out = v->num != 0;
+		return true;
+	}
+	if (v->kind == V_STR) {
+		*out = strcasecmp(v->str, "true") == 0;
+		return true;
+	}
+	*why = arena_printf(s->a, "the number %s is not true or false", as_text(s, v));
+	return false;
+}
+
+/* x op y for a comparison: as numbers when either is a number, as true or
+ * false when either is (== and != only), else as text. */
+static bool compare(struct sim *s, enum expr_op op, const struct val *x, const struct val *y,
+		    bool *out, const char **why)
+{
+	int c;
+	bool equality = op == EXOP_EQ || op == EXOP_NE;
+	if (x->kind == V_NUM || y->kind == V_NUM) {
+		double a, b;
+		if (!to_number(s, x, &a, why) || !to_number(s, y, &b, why))
+			return false;
+		c = a < b ? -1 : a > b;
+	} else if (x->kind == V_BOOL || y->kind == V_BOOL) {
+		bool a, b;
+		if (!equality) {
+			*why = arena_printf(s->a, "%s does not order true and false", expr_op_text(op));
+			return false;
+		}
+		to_bool(s, x, &a, why);
+		to_bool(s, y, &b, why);
+		c = a != b;
+	} else {
+		c = strcmp(x->str, y->str);
+	}
+	*out = op == EXOP_EQ ? c == 0 : op == EXOP_NE ? c != 0 : op == EXOP_LT ? c < 0 :
+	       op == EXOP_GT ? c > 0 : op == EXOP_LE ? c <= 0 : c >= 0;
+	return true;
+}
+
+/* + - * / % take numbers. */
 static bool arithmetic(struct sim *s, enum expr_op op, const struct val *x,
 		       const struct val *y, struct val *r, const char **why)
 {
 	double a, b;
-	bool numbers = as_number(x, &a) && as_number(y, &b);
-	if (op == EXOP_ADD && !numbers) {
-		*r = (struct val){ V_STR, 0, arena_concat(s->a, as_text(s, x), as_text(s, y),
-							  (const char *)NULL) };
-		return true;
-	}
-	if (!numbers) {
-		*why = arena_printf(s->a, "'%s' %s '%s' takes numbers", as_text(s, x),
-				    expr_op_text(op), as_text(s, y));
+	if (!to_number(s, x, &a, why) || !to_number(s, y, &b, why))
 		return false;
-	}
 	if ((op == EXOP_DIV || op == EXOP_MOD) && b == 0) {
 		*why = "a division by zero";
 		return false;
@@ -644,14 +640,18 @@ static bool arithmetic(struct sim *s, enum expr_op op, const struct val *x,
 	return true;
 }
 
-/* Evaluates e; false with *why. Recursion is bounded by the parser's
- * depth cap (grammar/expr.h). */
+/* Evaluates e; false with *why. Recursion is bounded by the parser's caps
+ * (grammar/expr.h). */
 static bool eval(struct sim *s, const struct ast_expr *e, struct val *r, const char **why)
 {
 	struct val x, y;
+	bool t;
 	switch (e->kind) {
 	case EX_VAR: {
 		const char *v = var_get(s, e->text);
+		if (!v)
+			note(s, SIM_EV_NOTE, arena_printf(s->a, "${%s} is not set: read as \"\"",
+							  e->text));
 		*r = (struct val){ V_STR, 0, v ? v : "" };
 		return true;
 	}
@@ -668,37 +668,35 @@ static bool eval(struct sim *s, const struct ast_expr *e, struct val *r, const c
 		if (!eval(s, e->rhs, &y, why))
 			return false;
 		if (e->op == EXOP_NOT) {
-			*r = (struct val){ V_BOOL, !truthy(&y), NULL };
+			if (!to_bool(s, &y, &t, why))
+				return false;
+			*r = (struct val){ V_BOOL, !t, NULL };
 			return true;
 		}
-		if (!as_number(&y, &r->num)) {
-			*why = arena_printf(s->a, "-'%s' takes a number", as_text(s, &y));
+		if (!to_number(s, &y, &r->num, why))
 			return false;
-		}
 		*r = (struct val){ V_NUM, -r->num, NULL };
 		return true;
 	case EX_BINARY:
 		if (!eval(s, e->lhs, &x, why))
 			return false;
 		if (e->op == EXOP_AND || e->op == EXOP_OR) {
-			bool t = truthy(&x);
-			if (e->op == EXOP_AND ? !t : t) {
-				*r = (struct val){ V_BOOL, t, NULL };
-				return true;
-			}
-			if (!eval(s, e->rhs, &y, why))
+			/* The right side is not evaluated when the left decides. */
+			if (!to_bool(s, &x, &t, why))
 				return false;
-			*r = (struct val){ V_BOOL, truthy(&y), NULL };
+			if (t == (e->op == EXOP_AND) && (!eval(s, e->rhs, &y, why) ||
+							  !to_bool(s, &y, &t, why)))
+				return false;
+			*r = (struct val){ V_BOOL, t, NULL };
 			return true;
 		}
 		if (!eval(s, e->rhs, &y, why))
 			return false;
 		if (expr_precedence(e->op) >= expr_precedence(EXOP_ADD))
 			return arithmetic(s, e->op, &x, &y, r, why);
-		int c = compare(s, &x, &y);
-		bool v = e->op == EXOP_EQ ? c == 0 : e->op == EXOP_NE ? c != 0 : e->op == EXOP_LT ?
-			 c < 0 : e->op == EXOP_GT ? c > 0 : e->op == EXOP_LE ? c <= 0 : c >= 0;
-		*r = (struct val){ V_BOOL, v, NULL };
+		if (!compare(s, e->op, &x, &y, &t, why))
+			return false;
+		*r = (struct val){ V_BOOL, t, NULL };
 		return true;
 	}
 	*why = "an expression it cannot read";
@@ -715,8 +713,47 @@ static bool eval_cond(struct sim *s, const struct ast_step *st, bool *out)
 				     why ? why : "it is not an expression"));
 		return false;
 	}
-	*out = truthy(&v);
+	if (!to_bool(s, &v, out, &why)) {
+		fail(s, arena_printf(s->a, "cannot evaluate '%s': %s", st->cond ? st->cond : "",
+				     why));
+		return false;
+	}
 	return true;
+}
+
+/* The template of st's argument key, its ${...} evaluated; NULL after a
+ * runtime error that names it ("" when the argument is absent). */
+static const char *expand(struct sim *s, const struct ast_step *st, const char *key)
+{
+	const struct doc_node *n = arg(st, key);
+	const struct ast_template *t = n ? ast_step_template(st, n) : NULL;
+	if (!t)
+		return n ? n->text : "";
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	if (!out)
+		abort();
+	bool ok = true;
+	for (size_t i = 0; ok && i < t->nparts; i++) {
+		const struct ast_template_part *part = &t->parts[i];
+		struct val v;
+		const char *why = NULL;
+		if (!part->expr) {
+			fwrite(part->text, 1, part->len, out);
+		} else if (eval(s, part->expr, &v, &why)) {
+			fputs(as_text(s, &v), out);
+		} else {
+			fail(s, arena_printf(s->a, "cannot evaluate '%.*s': %s", (int)part->len,
+					     part->text, why));
+			ok = false;
+		}
+	}
+	if (fclose(out) != 0)
+		abort();
+	const char *text = ok ? arena_strndup(s->a, buf, len) : NULL;
+	free(buf);
+	return text;
 }
 
 /* ---------- flows: steps ---------- */
@@ -806,7 +843,9 @@ static const struct sim_api_answer *find_answer(struct sim *s, const char *url)
 
 static void call_api(struct sim *s, const struct ast_step *st)
 {
-	const char *url = expand(s, arg_text(st, "url"));
+	const char *url = expand(s, st, "url");
+	if (!url)
+		return;
 	const char *method = arg_text(st, "method") ? arg_text(st, "method") : "GET";
 	const struct sim_api_answer *ans = find_answer(s, url);
 	if (!ans) {
@@ -915,7 +954,9 @@ static void choose_case(struct sim *s, const struct ast_step *st)
 
 static void start_for_each(struct sim *s, const struct ast_step *st)
 {
-	const char *list = expand(s, arg_text(st, "in"));
+	const char *list = expand(s, st, "in");
+	if (!list)
+		return;
 	const char *delim = arg_text(st, "delimiter");
 	delim = delim && *delim ? delim : ",";
 	const char **items = NULL;
@@ -1026,14 +1067,16 @@ static void dial_to_many(struct sim *s, const struct ast_step *st)
 
 static void simple_step(struct sim *s, const struct ast_step *st)
 {
+	const char *a, *b;         /* expanded templates */
 	switch (st->kind) {
 	case STEP_SAY:
-		step_line(s, st, quoted(s, expand(s, arg_text(st, "text"))));
+		if ((a = expand(s, st, "text")))
+			step_line(s, st, quoted(s, a));
 		break;
 	case STEP_PLAY:
-		step_line(s, st, arg_text(st, "loop") ?
-			  arena_printf(s->a, "%s (%s times)", expand(s, arg_text(st, "url")),
-				       arg_text(st, "loop")) : expand(s, arg_text(st, "url")));
+		if ((a = expand(s, st, "url")))
+			step_line(s, st, arg_text(st, "loop") ? arena_printf(s->a, "%s (%s times)", a,
+								      arg_text(st, "loop")) : a);
 		break;
 	case STEP_PLAY_RECORDING:
 		if (st->recording.rec)
@@ -1050,15 +1093,15 @@ static void simple_step(struct sim *s, const struct ast_step *st)
 	case STEP_PAUSE:
 		step_line(s, st, arena_printf(s->a, "%s", arg_text(st, "seconds")));
 		break;
-	case STEP_SET: {
-		const char *v = expand(s, arg_text(st, "value"));
-		var_set(s, st->var, v);
-		step_line(s, st, arena_printf(s->a, "%s = \"%s\"", st->var, v));
+	case STEP_SET:
+		if ((a = expand(s, st, "value"))) {
+			var_set(s, st->var, a);
+			step_line(s, st, arena_printf(s->a, "%s = \"%s\"", st->var, a));
+		}
 		break;
-	}
 	case STEP_SEND_SMS:
-		step_line(s, st, arena_printf(s->a, "to %s: \"%s\"", expand(s, arg_text(st, "to")),
-					      expand(s, arg_text(st, "text"))));
+		if ((a = expand(s, st, "to")) && (b = expand(s, st, "text")))
+			step_line(s, st, arena_printf(s->a, "to %s: \"%s\"", a, b));
 		break;
 	case STEP_MACHINE_DETECTION:
 		step_line(s, st, "(assumed: a person answered)");

@@ -50,25 +50,37 @@ static bool expect_kind(struct binder *b, const struct doc_node *n, enum doc_kin
 	return false;
 }
 
-/* The span of bytes [off, off+len) inside a scalar's value, when the value is
- * written verbatim in the source (plain, or quoted without escapes); else
- * the whole scalar. */
-static struct span inner_span(struct binder *b, const struct doc_node *n, size_t off,
-			      size_t len)
+/* Where a scalar's value starts in the source when it is written there
+ * verbatim (plain, or quoted without escapes); false otherwise. */
+static bool verbatim_start(const struct binder *b, const struct doc_node *n, size_t *start)
 {
 	const char *raw = b->src->text + n->span.offset;
 	size_t skip = 0;
 	if (n->quoted && n->span.length > 0 && (raw[0] == '"' || raw[0] == '\''))
 		skip = 1;
-	if (n->span.offset + skip + n->len <= b->src->len &&
-	    memcmp(raw + skip, n->text, n->len) == 0) {
-		if (off > n->len)
-			off = n->len;
-		if (off + len > n->len)
-			len = n->len > off ? n->len - off : 0;
-		return span_make(b->src, n->span.offset + skip + off, len ? len : 1);
-	}
-	return n->span;
+	*start = n->span.offset + skip;
+	return *start + n->len <= b->src->len && memcmp(raw + skip, n->text, n->len) == 0;
+}
+
+/* The span of bytes [off, off+len) inside a scalar whose value starts at
+ * start in the source, clamped to the value. */
+static struct span value_span(const struct binder *b, const struct doc_node *n, size_t start,
+			      size_t off, size_t len)
+{
+	if (off > n->len)
+		off = n->len;
+	if (off + len > n->len)
+		len = n->len > off ? n->len - off : 0;
+	return span_make(b->src, start + off, len ? len : 1);
+}
+
+/* The span of bytes [off, off+len) inside a scalar's value, when the value is
+ * written verbatim in the source; else the whole scalar. */
+static struct span inner_span(struct binder *b, const struct doc_node *n, size_t off,
+			      size_t len)
+{
+	size_t start;
+	return verbatim_start(b, n, &start) ? value_span(b, n, start, off, len) : n->span;
 }
 
 static void lex_fail(struct binder *b, const struct doc_node *n, unsigned code,
@@ -147,19 +159,6 @@ static bool get_string(struct binder *b, const struct doc_node *n, const char *w
 		return false;
 	}
 	*out = keep_text(b, n);
-	return true;
-}
-
-static bool get_template(struct binder *b, const struct doc_node *n, const char *what,
-			 const char **out)
-{
-	struct lex_error e;
-	if (!get_string(b, n, what, out))
-		return false;
-	if (!lex_template(n->text, n->len, NULL, NULL, &e)) {
-		lex_fail(b, n, IVR_BAD_TEMPLATE, &e);
-		return false;
-	}
 	return true;
 }
 
@@ -718,8 +717,8 @@ static const struct step_spec step_specs[STEP_KIND_COUNT] = {
 	[STEP_SWITCH] = { NULL, false, false, { D("on", FT_NAME, true, "variable to test"),
 		D("cases", FT_MAP, true, "value to steps"),
 		D("default", FT_STEPS, false, "steps when no case matches") } },
-	[STEP_IF] = { NULL, false, false, { D("cond", FT_STRING, true,
-		"Infobip expression without ${}, e.g. tier == 'gold'"),
+	[STEP_IF] = { NULL, false, false, { D("cond", FT_EXPR, true,
+		"an expression, e.g. tier == 'gold'"),
 		D("then", FT_STEPS, true, "steps when it holds"),
 		D("else", FT_STEPS, false, "steps when it does not") } },
 	[STEP_GOTO] = { "to", false, false, { D("to", FT_DEST, true,
@@ -751,13 +750,13 @@ static const struct step_spec step_specs[STEP_KIND_COUNT] = {
 		D("body", FT_ANY, false, "request body: text, or a mapping sent as JSON"),
 		D("response_fields", FT_SEQ, false, "fields of the answer that become variables") } },
 	[STEP_SEND_SMS] = { NULL, false, false, { D("text", FT_TEMPLATE, true, "message text"),
-		D("from", FT_STRING, true, "sender"), D("to", FT_STRING, true, "recipient") } },
-	[STEP_WHILE] = { NULL, false, false, { D("cond", FT_STRING, true,
-		"Infobip expression without ${}"), D("do", FT_STEPS, true, "steps to repeat") } },
+		D("from", FT_TEMPLATE, true, "sender"), D("to", FT_TEMPLATE, true, "recipient") } },
+	[STEP_WHILE] = { NULL, false, false, { D("cond", FT_EXPR, true,
+		"an expression, e.g. tries < 3"), D("do", FT_STEPS, true, "steps to repeat") } },
 	[STEP_REPEAT_WHILE] = { NULL, false, false, { D("do", FT_STEPS, true, "steps to repeat"),
-		D("cond", FT_STRING, true, "repeat while this holds (tested after the steps)") } },
+		D("cond", FT_EXPR, true, "repeat while this holds (tested after the steps)") } },
 	[STEP_REPEAT_UNTIL] = { NULL, false, false, { D("do", FT_STEPS, true, "steps to repeat"),
-		D("cond", FT_STRING, true, "repeat until this holds (deprecated by Infobip)") } },
+		D("cond", FT_EXPR, true, "repeat until this holds (deprecated by Infobip)") } },
 	[STEP_FOR_EACH] = { NULL, false, false, { D("var", FT_NAME, true, "loop variable"),
 		D("in", FT_TEMPLATE, true, "the list, e.g. a,b,c"),
 		D("delimiter", FT_STRING, false, "separator of the list (default ,)"),
@@ -803,14 +802,56 @@ static void bind_dial_list(struct binder *b, const struct doc_node *n)
 	}
 }
 
-/* Each node of an expression written in scalar v, placed in the source. */
+/* Each node of an expression written in scalar v, placed in the source
+ * (the whole scalar when v is not written verbatim). */
+static void place_nodes(struct binder *b, const struct doc_node *v, bool verbatim, size_t start,
+			struct ast_expr *x)
+{
+	for (; x; x = x->rhs) {
+		x->span = verbatim ? value_span(b, v, start, x->offset, x->length) : v->span;
+		place_nodes(b, v, verbatim, start, x->lhs);
+	}
+}
+
 static void place_expr(struct binder *b, const struct doc_node *v, struct ast_expr *x)
 {
-	if (!x)
+	size_t start;
+	bool verbatim = verbatim_start(b, v, &start);
+	place_nodes(b, v, verbatim, start, x);
+}
+
+/* Scalar v of a step's arguments, read as a template and kept on the step
+ * (in source order); IVR111 inside it when it is not one. */
+static void bind_template(struct binder *b, struct ast_step *st, const struct doc_node *v)
+{
+	struct lex_error e;
+	struct ast_step_template *t = arena_alloc(b->a, sizeof *t);
+	memset(t, 0, sizeof *t);
+	t->node = v;
+	if (!expr_template_parse(b->a, v->text, v->len, &t->tpl, &e)) {
+		lex_fail(b, v, IVR_BAD_TEMPLATE, &e);
 		return;
-	x->span = inner_span(b, v, x->offset, x->length);
-	place_expr(b, v, x->lhs);
-	place_expr(b, v, x->rhs);
+	}
+	size_t start;
+	bool verbatim = verbatim_start(b, v, &start);
+	for (size_t i = 0; i < t->tpl.nparts; i++)
+		place_nodes(b, v, verbatim, start, t->tpl.parts[i].expr);
+	struct ast_step_template **end = &st->templates;
+	while (*end)
+		end = &(*end)->next;
+	*end = t;
+}
+
+/* Every scalar of a call_api body or of its headers' values is a template.
+ * Recursion is bounded: both loaders stop collections at 64 levels. */
+static void bind_templates_in(struct binder *b, struct ast_step *st, const struct doc_node *n)
+{
+	if (n->kind == DOC_SCALAR) {
+		bind_template(b, st, n);
+		return;
+	}
+	for (size_t i = 0; i < n->count; i++)
+		bind_templates_in(b, st, n->kind == DOC_SEQ ? n->items[i] : n->pairs[i].value);
 }
 
 /* A condition, parsed; an error points inside it (docs/LANGUAGE.md,
@@ -836,9 +877,7 @@ static void bind_arg(struct binder *b, struct ast_step *st, const struct field_s
 	bool flag;
 	switch (fs->type) {
 	case FT_STRING:
-		if (get_string(b, v, k, &s) && strcmp(k, "cond") == 0)
-			bind_cond(b, st, v, s);
-		if (st->kind == STEP_PLAY_RECORDING) {
+		if (get_string(b, v, k, &s) && st->kind == STEP_PLAY_RECORDING) {
 			struct lex_error e;
 			if (lex_name(v->text, v->len, &e)) {
 				st->recording.name = v->text;
@@ -847,7 +886,12 @@ static void bind_arg(struct binder *b, struct ast_step *st, const struct field_s
 		}
 		break;
 	case FT_TEMPLATE:
-		get_template(b, v, k, &s);
+		if (get_string(b, v, k, &s))
+			bind_template(b, st, v);
+		break;
+	case FT_EXPR:
+		if (get_string(b, v, k, &s))
+			bind_cond(b, st, v, s);
 		break;
 	case FT_INT:
 		get_int(b, v, k, 0, INT64_MAX, &i);
@@ -871,10 +915,16 @@ static void bind_arg(struct binder *b, struct ast_step *st, const struct field_s
 	case FT_MAP:
 		if (expect_kind(b, v, DOC_MAP, k) && strcmp(k, "cases") == 0)
 			bind_cases(b, st, v);
+		else if (st->kind == STEP_CALL_API && v->kind == DOC_MAP)
+			bind_templates_in(b, st, v);        /* headers */
 		break;
 	case FT_SEQ:
 		if (expect_kind(b, v, DOC_SEQ, k) && st->kind == STEP_DIAL_TO_MANY)
 			bind_dial_list(b, v);
+		break;
+	case FT_ANY:
+		if (st->kind == STEP_CALL_API)
+			bind_templates_in(b, st, v);        /* body */
 		break;
 	case FT_STEPS:
 		if (strcmp(k, "else") == 0) {

@@ -14,7 +14,8 @@ struct target_set;
 enum field_type {
 	FT_STRING, FT_INT, FT_DURATION, FT_DEST, FT_RECORDING, FT_PHONE,
 	FT_DATETIME, FT_NAME, FT_BOOL, FT_MAP, FT_SEQ, FT_STEPS, FT_ANY,
-	FT_TEMPLATE, FT_SCALAR_OR_MAP
+	FT_TEMPLATE, FT_SCALAR_OR_MAP,
+	FT_EXPR,        /* a flow condition: docs/LANGUAGE.md, "Expressions" */
 };
 
 struct field_spec {

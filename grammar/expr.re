@@ -13,6 +13,7 @@
 
 enum tok {
 	T_END, T_NUMBER, T_STRING, T_NAME, T_VAR, T_LPAREN, T_RPAREN, T_OP,
+	T_CLOSE,         /* the } that ends a template's ${...} */
 	T_BAD,           /* a character or sequence that is no token: p->why says */
 };
 
@@ -28,7 +29,9 @@ struct parser {
 	size_t at, len;            /* where it is, in base */
 	const char *text;          /* NAME, VAR: the name; STRING: the value; NUMBER */
 	const char *why;           /* T_BAD */
-	int depth;
+	int depth;                 /* of parentheses and unary operators */
+	size_t operators;          /* binary operators so far */
+	bool in_template;          /* inside a template's ${...}: no ${name} */
 };
 
 /*!re2c
@@ -43,7 +46,7 @@ struct parser {
 	re2c:yyfill:enable = 0;
 	re2c:eof = 0;
 
-	name = [A-Za-z_][A-Za-z0-9_]* ("." [A-Za-z_][A-Za-z0-9_]*)*;
+	name = [A-Za-z_][A-Za-z0-9_]*;
 */
 
 static bool fail(struct parser *p, size_t at, const char *fmt, ...)
@@ -121,11 +124,28 @@ static void next(struct parser *p)
 				p->text = arena_strndup(p->a, (const char *)s, (size_t)(e - s));
 				break;
 			}
+			"${" [ ]* name ("." name)+ [ ]* "}" {
+				bad(p, "Infobip keeps each field of a call_api answer as a variable of "
+				    "its own: write the field's name, without 'name.'");
+				break;
+			}
 			"${"       { bad(p, "'${' around a variable holds its name only: ${name}"); break; }
+			name ("." name)+ {
+				bad(p, "Infobip keeps each field of a call_api answer as a variable of "
+				    "its own: write the field's name, without 'name.'");
+				break;
+			}
 			name {
 				p->t = T_NAME;
 				p->text = arena_strndup(p->a, (const char *)p->tok,
 							(size_t)(p->cur - p->tok));
+				break;
+			}
+			"}"  {
+				if (p->in_template)
+					p->t = T_CLOSE;
+				else
+					bad(p, NULL);
 				break;
 			}
 			"("  { p->t = T_LPAREN; break; }
@@ -246,7 +266,14 @@ static struct ast_expr *primary(struct parser *p)
 	switch (p->t) {
 	case T_NUMBER: x = node(p, EX_NUMBER, at, p->len); x->text = p->text; break;
 	case T_STRING: x = node(p, EX_STRING, at, p->len); x->text = p->text; break;
-	case T_VAR: x = node(p, EX_VAR, at, p->len); x->text = p->text; break;
+	case T_VAR:
+		if (p->in_template) {
+			fail(p, at, "inside '${...}' a variable is its name alone: write '%s'", p->text);
+			return NULL;
+		}
+		x = node(p, EX_VAR, at, p->len);
+		x->text = p->text;
+		break;
 	case T_NAME:
 		if (strcmp(p->text, "true") == 0 || strcmp(p->text, "false") == 0) {
 			x = node(p, EX_BOOL, at, p->len);
@@ -277,6 +304,10 @@ static struct ast_expr *parse(struct parser *p, int min)
 	struct ast_expr *lhs = primary(p);
 	while (lhs && binary(p) && expr_precedence(p->op) >= min) {
 		enum expr_op op = p->op;
+		if (++p->operators > EXPR_MAX_OPERATORS) {
+			fail(p, p->at, "more than %d operators in one expression", EXPR_MAX_OPERATORS);
+			return NULL;
+		}
 		next(p);
 		struct ast_expr *rhs = parse(p, expr_precedence(op) + 1);
 		if (!rhs)
@@ -291,20 +322,45 @@ static struct ast_expr *parse(struct parser *p, int min)
 	return lhs;
 }
 
-/* Where the `${` at s[0] closes, outside strings; n when it does not. */
-static size_t wrapper_end(const char *s, size_t n)
+/* One expression from p->cur to the end of the text, or (in a template)
+ * to the } of the ${ at offset open; NULL after an error (empty: the
+ * message for no expression at all). */
+static struct ast_expr *parse_whole(struct parser *p, size_t open, const char *empty)
 {
-	for (size_t i = 2; i < n; i++) {
-		if (s[i] == '\'') {
-			for (i++; i < n && s[i] != '\''; i++)
-				if (s[i] == '\\')
-					i++;
-		} else if (s[i] == '}') {
-			return i;
-		}
+	enum tok end = p->in_template ? T_CLOSE : T_END;
+	next(p);
+	if (p->in_template && p->t == T_END) {
+		fail(p, open, "a '${' that is not closed: end it with '}'");
+		return NULL;
 	}
-	return n;
+	if (p->t == end) {
+		fail(p, p->in_template ? open : 0, "%s", empty);
+		return NULL;
+	}
+	struct ast_expr *x = parse(p, 1);
+	if (x && p->t != end) {
+		const char *hint = p->t == T_NAME ? word_hint(p->text) : NULL;
+		if (p->in_template && p->t == T_END)
+			fail(p, open, "a '${' that is not closed: end it with '}'");
+		else if (p->t == T_BAD && p->why)
+			fail(p, p->at, "%s", p->why);
+		else if (hint)
+			fail(p, p->at, "expected an operator, got '%s': %s", p->text, hint);
+		else if (p->in_template)
+			fail(p, p->at, "expected an operator or the '}' that closes '${', got %s",
+			     token_text(p));
+		else
+			fail(p, p->at, "expected an operator (== != < <= > >= && || + - * / %%) or "
+			     "the end, got %s", token_text(p));
+		return NULL;
+	}
+	return p->failed ? NULL : x;
 }
+
+static bool parse_template(struct arena *a, const char *s, size_t n, size_t shift,
+			   struct ast_template *t, struct lex_error *e);
+static struct ast_expr *bare(struct arena *a, const char *s, size_t from, size_t to,
+			     struct lex_error *e);
 
 struct ast_expr *expr_parse(struct arena *a, const char *s, size_t n, struct lex_error *e)
 {
@@ -313,31 +369,111 @@ struct ast_expr *expr_parse(struct arena *a, const char *s, size_t n, struct lex
 		from++;
 	while (to > from && strchr(" \t\r\n", s[to - 1]))
 		to--;
-	/* One ${...} around it all: the expression is inside. */
-	if (to - from > 3 && s[from] == '$' && s[from + 1] == '{' &&
-	    wrapper_end(s + from, to - from) == to - from - 1) {
-		from += 2;
-		to--;
+	/* One ${...} around it all: the expression is inside. Read as a
+	 * template, it is one part; a text that starts with ${ and ends with }
+	 * but is no template has its error inside that wrapper. */
+	if (to - from > 2 && s[from] == '$' && s[from + 1] == '{') {
+		struct ast_template whole;
+		if (!parse_template(a, s + from, to - from, from, &whole, e))
+			return s[to - 1] == '}' ? NULL : bare(a, s, from, to, e);
+		if (whole.nparts == 1 && whole.parts[0].expr)
+			return whole.parts[0].expr;
 	}
+	return bare(a, s, from, to, e);
+}
+
+/* s[from..to): an expression without a wrapper around it all. */
+static struct ast_expr *bare(struct arena *a, const char *s, size_t from, size_t to,
+			     struct lex_error *e)
+{
 	struct parser p = { .a = a, .base = (const unsigned char *)s + from,
 			    .lim = (const unsigned char *)s + to, .shift = from, .e = e };
 	p.cur = p.base;
-	next(&p);
-	if (p.t == T_END) {
-		fail(&p, 0, "an empty condition: write one, e.g. tier == 'gold'");
-		return NULL;
-	}
-	struct ast_expr *x = parse(&p, 1);
-	if (x && p.t != T_END) {
-		const char *hint = p.t == T_NAME ? word_hint(p.text) : NULL;
-		if (p.t == T_BAD && p.why)
-			fail(&p, p.at, "%s", p.why);
-		else if (hint)
-			fail(&p, p.at, "expected an operator, got '%s': %s", p.text, hint);
-		else
-			fail(&p, p.at, "expected an operator (== != < <= > >= && || + - * / %%) or "
-			     "the end, got %s", token_text(&p));
-		return NULL;
-	}
-	return p.failed ? NULL : x;
+	return parse_whole(&p, 0, "an empty condition: write one, e.g. tier == 'gold'");
 }
+
+enum tpl_tok { TPL_TEXT, TPL_OPEN, TPL_NUL, TPL_END };
+
+/* The next piece of a template's text. */
+static enum tpl_tok tpl_next(struct parser *p)
+{
+	p->tok = p->cur;
+	/*!re2c
+		[^$\x00]+ { return TPL_TEXT; }
+		"$"       { return TPL_TEXT; }
+		"${"      { return TPL_OPEN; }
+		[\x00]    { return TPL_NUL; }
+		$         { return TPL_END; }
+	*/
+}
+
+static void add_part(struct parser *p, struct ast_template *t, size_t *cap, size_t from,
+		     size_t to, struct ast_expr *x)
+{
+	struct ast_template_part part = { (const char *)p->base + from, to - from, x };
+	ARENA_PUSH(p->a, t->parts, t->nparts, *cap, part);
+}
+
+/* s[0..n) is at offset shift of the caller's text. */
+static bool parse_template(struct arena *a, const char *s, size_t n, size_t shift,
+			   struct ast_template *t, struct lex_error *e)
+{
+	struct parser p = { .a = a, .base = (const unsigned char *)s,
+			    .lim = (const unsigned char *)s + n, .shift = shift, .e = e,
+			    .in_template = true };
+	p.cur = p.base;
+	t->parts = NULL;
+	t->nparts = 0;
+	size_t cap = 0, text = 0;
+	for (;;) {
+		size_t at = (size_t)(p.cur - p.base);
+		switch (tpl_next(&p)) {
+		case TPL_TEXT:
+			break;
+		case TPL_NUL:
+			return fail(&p, at, "a NUL byte in the text");
+		case TPL_END:
+			if (at > text || t->nparts == 0)
+				add_part(&p, t, &cap, text, at, NULL);
+			return true;
+		case TPL_OPEN: {
+			if (at > text)
+				add_part(&p, t, &cap, text, at, NULL);
+			struct ast_expr *x = parse_whole(&p, at, "an empty '${}': write a variable's "
+							 "name or an expression in it");
+			if (!x)
+				return false;
+			text = (size_t)(p.cur - p.base);
+			add_part(&p, t, &cap, at, text, x);
+			break;
+		}
+		}
+	}
+}
+
+bool expr_template_parse(struct arena *a, const char *s, size_t n, struct ast_template *t,
+			 struct lex_error *e)
+{
+	return parse_template(a, s, n, 0, t, e);
+}
+
+static struct ast_expr *condition_why(struct arena *a, const char *s, size_t n, const char **why)
+{
+	struct lex_error e;
+	struct ast_expr *x = expr_parse(a, s, n, &e);
+	if (!x)
+		*why = arena_strdup(a, e.message);
+	return x;
+}
+
+static bool template_why(struct arena *a, const char *s, size_t n, struct ast_template *t,
+			 const char **why)
+{
+	struct lex_error e;
+	bool ok = expr_template_parse(a, s, n, t, &e);
+	if (!ok)
+		*why = arena_strdup(a, e.message);
+	return ok;
+}
+
+const struct expr_parsers expr_parsers = { condition_why, template_why };

@@ -47,12 +47,4 @@ bool lex_project_name(const char *s, size_t n, struct lex_error *e);
 bool lex_dest(const char *s, size_t n, enum dest_kind *kind, size_t *id_offset,
 	      struct lex_error *e);
 
-/* A string with `${name}` variables (name: [A-Za-z_][A-Za-z0-9_.]*). Calls
- * each_var (may be NULL) for every variable with the name's offset and length.
- * Errors: unterminated `${`, empty or bad name. A `$` not followed by `{` is
- * literal. */
-bool lex_template(const char *s, size_t n,
-		  void (*each_var)(void *ctx, size_t offset, size_t len), void *ctx,
-		  struct lex_error *e);
-
 #endif

@@ -1,7 +1,6 @@
 /* Helpers the rules share (see util.h). */
 #include "util.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -88,55 +87,6 @@ bool lint_step_can_exit(struct arena *a, const struct ast_step *s)
 
 /* ---------- variables ---------- */
 
-static bool name_start(char c)
-{
-	return isalpha((unsigned char)c) || c == '_';
-}
-
-static bool name_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
-
-/* Every `${name}` of a string. */
-static void template_vars(const char *s, struct span at, lint_var_fn *fn, void *ctx)
-{
-	for (const char *p = strstr(s, "${"); p; p = strstr(p, "${")) {
-		p += 2;
-		const char *name = p;
-		if (!name_start(*p))
-			continue;
-		while (name_char(*p))
-			p++;
-		size_t len = (size_t)(p - name);
-		while (name_char(*p) || *p == '.')
-			p++;
-		if (*p == '}')
-			fn(ctx, name, len, at);
-	}
-}
-
-/* Every `${name}` in the scalars of a document node. Recursion is bounded:
- * both loaders stop collections at 64 levels (IVR115). */
-static void node_vars(const struct doc_node *n, lint_var_fn *fn, void *ctx)
-{
-	if (n->kind == DOC_SCALAR) {
-		template_vars(n->text, n->span, fn, ctx);
-		return;
-	}
-	for (size_t i = 0; i < n->count; i++)
-		node_vars(n->kind == DOC_SEQ ? n->items[i] : n->pairs[i].value, fn, ctx);
-}
-
-static bool is_block_key(const char *k)
-{
-	static const char *const keys[] = { "do", "then", "else", "cases", "default", "cond" };
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (strcmp(k, keys[i]) == 0)
-			return true;
-	return false;
-}
-
 struct cond_walk {
 	lint_var_fn *fn;
 	void *ctx;
@@ -145,8 +95,7 @@ struct cond_walk {
 static void cond_var(void *ctx, const struct ast_expr *v)
 {
 	const struct cond_walk *w = ctx;
-	const char *dot = strchr(v->text, '.');
-	w->fn(w->ctx, v->text, dot ? (size_t)(dot - v->text) : strlen(v->text), v->span);
+	w->fn(w->ctx, v->text, strlen(v->text), v->span);
 }
 
 void lint_cond_vars(const struct ast_expr *cond, lint_var_fn *fn, void *ctx)
@@ -157,13 +106,13 @@ void lint_cond_vars(const struct ast_expr *cond, lint_var_fn *fn, void *ctx)
 
 void lint_step_reads(const struct ast_step *s, lint_var_fn *fn, void *ctx)
 {
+	struct cond_walk w = { fn, ctx };
 	if (s->kind == STEP_SWITCH && s->var)
 		fn(ctx, s->var, strlen(s->var), s->var_span);
 	if (s->kind == STEP_IF || s->kind == STEP_WHILE)
 		lint_cond_vars(s->cond_expr, fn, ctx);
-	for (size_t i = 0; i < s->nargs; i++)
-		if (s->args[i].key && !is_block_key(s->args[i].key) && s->args[i].value)
-			node_vars(s->args[i].value, fn, ctx);
+	for (const struct ast_step_template *t = s->templates; t; t = t->next)
+		expr_template_vars(&t->tpl, cond_var, &w);
 }
 
 void lint_step_reads_after(const struct ast_step *s, lint_var_fn *fn, void *ctx)

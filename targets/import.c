@@ -19,12 +19,14 @@ struct imp_pos {
 	struct span span;
 };
 
-void import_init(struct importer *im, struct arena *a, struct diag *d, const struct target *t)
+void import_init(struct importer *im, struct arena *a, struct diag *d, const struct target *t,
+		 const struct expr_parsers *parse)
 {
 	memset(im, 0, sizeof *im);
 	im->a = a;
 	im->d = d;
 	im->target = t;
+	im->parse = parse;
 	im->settings = import_map(im);
 	im->recordings = import_map(im);
 	im->sections = import_map(im);
@@ -298,18 +300,11 @@ bool import_is_sip(const char *s)
 	return true;
 }
 
-bool import_is_template(const char *s)
+bool import_is_template(struct importer *im, const char *s, const char **why)
 {
-	for (const char *p = s ? strstr(s, "${") : NULL; p; p = strstr(p, "${")) {
-		p += 2;
-		if (!(isalpha((unsigned char)*p) || *p == '_'))
-			return false;
-		while (isalnum((unsigned char)*p) || *p == '_' || *p == '.')
-			p++;
-		if (*p != '}')
-			return false;
-	}
-	return s != NULL;
+	struct ast_template t;
+	*why = "it is not text";
+	return s && im->parse->template(im->a, s, strlen(s), &t, why);
 }
 
 bool import_is_datetime(const char *s)

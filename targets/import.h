@@ -42,6 +42,7 @@ struct importer {
 	struct arena *a;
 	struct diag *d;
 	const struct target *target;
+	const struct expr_parsers *parse;   /* grammar/'s, handed in by the CLI */
 	const char *project;
 	bool bundle_project;        /* the project came from a bundle */
 	struct imp_object *objects;
@@ -78,7 +79,8 @@ struct import_target {
 	void (*convert)(struct importer *im);
 };
 
-void import_init(struct importer *im, struct arena *a, struct diag *d, const struct target *t);
+void import_init(struct importer *im, struct arena *a, struct diag *d, const struct target *t,
+		 const struct expr_parsers *parse);
 void import_free(struct importer *im);
 
 /* Reads, parses and collects the objects of one file. Returns false on an
@@ -124,15 +126,16 @@ bool import_int_value(const cJSON *v, int64_t *out);
 
 /* Whether s is what the binder takes (grammar/scalar.re): an ivrc name, a
  * literal id ([A-Za-z0-9_.-]+), an E.164 number, an e-mail address, a SIP
- * URI (no blanks), a template (every `${` opens a `${name}`), a date-time
- * YYYY-MM-DD HH:MM:SS on a real day. */
+ * URI (no blanks), a date-time YYYY-MM-DD HH:MM:SS on a real day. */
 bool import_is_name(const char *s);
 bool import_is_literal_id(const char *s);
 bool import_is_phone(const char *s);
 bool import_is_email(const char *s);
 bool import_is_sip(const char *s);
-bool import_is_template(const char *s);
 bool import_is_datetime(const char *s);
+/* Whether s is a template the binder takes (each `${...}` an expression);
+ * when not, *why says what is wrong. */
+bool import_is_template(struct importer *im, const char *s, const char **why);
 
 /* ---------- building the document ---------- */
 

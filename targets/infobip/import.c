@@ -149,15 +149,6 @@ static const cJSON *ib_list_of(const cJSON *root, bool *single)
 	return NULL;
 }
 
-/* "${x}" to "x"; NULL when not so wrapped. */
-static const char *unwrap(struct ibi *c, const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-	if (n < 3 || strncmp(s, "${", 2) != 0 || s[n - 1] != '}')
-		return NULL;
-	return arena_strndup(c->im->a, s + 2, n - 3);
-}
-
 /* ---------- prompts ---------- */
 
 /* A say with the options the lowering writes, a playFromUrl or a
@@ -693,8 +684,10 @@ static bool name_ok(struct ibi *c, const cJSON *v, const char *what)
 
 static bool template_ok(struct ibi *c, const cJSON *v, const char *what)
 {
-	return (cJSON_IsString(v) && import_is_template(v->valuestring)) ||
-	       refuse(c, v, what, "is not text whose every ${ is a ${variable}");
+	const char *why;
+	return (cJSON_IsString(v) && import_is_template(c->im, v->valuestring, &why)) ||
+	       refuse(c, v, what, arena_printf(c->im->a, "is not a template ivrc reads (%s)",
+					       cJSON_IsString(v) ? why : "it is not text"));
 }
 
 /* A whole number from min up, as a plain scalar; NULL after reporting. */
@@ -742,13 +735,21 @@ static struct doc_node *step1(struct ibi *c, const char *name, struct doc_node *
 	return st;
 }
 
+/* A condition, parsed (with its one ${...} or a ${...} around each
+ * variable) and printed as the language writes it; NULL after reporting
+ * one ivrc does not read (its step is left out). */
 static const char *cond_of(struct ibi *c, const cJSON *v)
 {
-	const char *s = cJSON_IsString(v) ? unwrap(c, v->valuestring) : NULL;
-	if (!s)
-		import_lost(c->im, v, "%s: condition %s is not ${...}; imported without the "
-			    "wrapper it lacks", c->what, import_json_text(c->im, v));
-	return s ? s : cJSON_IsString(v) ? v->valuestring : "true";
+	const char *why = "it is not text";
+	if (cJSON_IsString(v)) {
+		const char *s = v->valuestring;
+		struct ast_expr *x = c->im->parse->condition(c->im->a, s, strlen(s), &why);
+		if (x)
+			return expr_print(c->im->a, x);
+	}
+	refuse(c, v, "condition", arena_printf(c->im->a, "is not an expression ivrc reads (%s)",
+					       why));
+	return NULL;
 }
 
 /* The options of an action: known keys are taken by the caller; others
@@ -924,35 +925,28 @@ static void set_vars(struct ibi *c, const cJSON *v, const char ***out, size_t *n
 	}
 }
 
-/* The names an expression `${...}` reads: words outside quotes, not after
- * a '.', not keywords. */
+struct names {
+	struct ibi *c;
+	const char ***out;
+	size_t *n, *cap;
+};
+
+static void add_name(void *ctx, const struct ast_expr *var)
+{
+	struct names *w = ctx;
+	if (!listed(*w->out, *w->n, var->text))
+		ARENA_PUSH(w->c->im->a, *w->out, *w->n, *w->cap, var->text);
+}
+
+/* The variables the ${...} of a string read (none when it is not a
+ * template ivrc reads). */
 static void expr_names(struct ibi *c, const char *s, const char ***out, size_t *n, size_t *cap)
 {
-	static const char *const words[] = { "true", "false", "null", "and", "or", "not" };
-	for (const char *p = strstr(s, "${"); p; p = strstr(p, "${")) {
-		char quote = 0;
-		for (p += 2; *p && (*p != '}' || quote); p++) {
-			if (quote) {
-				quote = *p == quote ? 0 : quote;
-				continue;
-			}
-			if (*p == '\'' || *p == '"') {
-				quote = *p;
-				continue;
-			}
-			bool start = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_';
-			if (!start || (p[-1] == '.') || (p[-1] >= '0' && p[-1] <= '9'))
-				continue;
-			const char *e = p;
-			while ((*e >= 'A' && *e <= 'Z') || (*e >= 'a' && *e <= 'z') || *e == '_' ||
-			       (*e >= '0' && *e <= '9'))
-				e++;
-			const char *w = arena_strndup(c->im->a, p, (size_t)(e - p));
-			if (!listed(words, 6, w) && !listed(*out, *n, w))
-				ARENA_PUSH(c->im->a, *out, *n, *cap, w);
-			p = e - 1;
-		}
-	}
+	struct ast_template t;
+	const char *why;
+	struct names w = { c, out, n, cap };
+	if (strstr(s, "${") && c->im->parse->template(c->im->a, s, strlen(s), &t, &why))
+		expr_template_vars(&t, add_name, &w);
 }
 
 /* Every string of the script written after `after` (by file position). */
@@ -1025,14 +1019,17 @@ static struct doc_node *loop_step(struct ibi *c, const cJSON *a, const char *flo
 		import_put(c->im, m, "do", steps(c, block(a, "do"), flow));
 		return step1(c, "for_each", m);
 	}
+	const char *cond = cond_of(c, get(a, get(a, "until") ? "until" : "while"));
+	if (!cond)
+		return NULL;
 	if (!get(a, "repeat")) {
-		import_put(c->im, m, "cond", import_text(c->im, cond_of(c, get(a, "while"))));
+		import_put(c->im, m, "cond", import_text(c->im, cond));
 		import_put(c->im, m, "do", steps(c, block(a, "do"), flow));
 		return step1(c, "while", m);
 	}
 	bool until = get(a, "until") != NULL;
 	import_put(c->im, m, "do", steps(c, block(a, "repeat"), flow));
-	import_put(c->im, m, "cond", import_text(c->im, cond_of(c, get(a, until ? "until" : "while"))));
+	import_put(c->im, m, "cond", import_text(c->im, cond));
 	return step1(c, until ? "repeat_until" : "repeat_while", m);
 }
 
@@ -1040,7 +1037,10 @@ static struct doc_node *branch_step(struct ibi *c, const cJSON *a, const char *f
 {
 	struct doc_node *m = import_map(c->im);
 	if (get(a, "if")) {
-		import_put(c->im, m, "cond", import_text(c->im, cond_of(c, get(a, "if"))));
+		const char *cond = cond_of(c, get(a, "if"));
+		if (!cond)
+			return NULL;
+		import_put(c->im, m, "cond", import_text(c->im, cond));
 		import_put(c->im, m, "then", steps(c, block(a, "then"), flow));
 		if (cJSON_IsArray(get(a, "else")))
 			import_put(c->im, m, "else", steps(c, block(a, "else"), flow));
@@ -1146,8 +1146,10 @@ static struct doc_node *simple_step(struct ibi *c, const cJSON *a)
 			: cJSON_IsNumber(v) || cJSON_IsBool(v) ? import_json_text(c->im, v) : "";
 		if (!name_ok(c, get(a, "setVariable"), "setVariable"))
 			return NULL;
-		if (!import_is_template(value))
-			return refuse(c, v, "value", "is not text whose every ${ is a ${variable}"), NULL;
+		const char *why;
+		if (!import_is_template(c->im, value, &why))
+			return refuse(c, v, "value", arena_printf(c->im->a, "is not a template ivrc "
+								  "reads (%s)", why)), NULL;
 		import_put(c->im, m, "var", import_word(c->im, import_str(a, "setVariable")));
 		import_put(c->im, m, "value", import_text(c->im, value));
 		return step1(c, "set", m);

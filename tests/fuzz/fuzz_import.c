@@ -13,6 +13,7 @@
 #include "fuzz.h"
 #include "targets/import.h"
 #include "compiler/ast_dump.h"
+#include "grammar/expr.h"
 #include "grammar/printer.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -68,7 +69,7 @@ static void import_one(const struct target *t, const char *path)
 	struct importer im;
 	arena_init(&a);
 	diag_init(&d, &a);
-	import_init(&im, &a, &d, t);
+	import_init(&im, &a, &d, t, &expr_parsers);
 	bool io_ok = import_file(&im, path);
 	FUZZ_ASSERT(io_ok, "import cannot read its memfd");
 	const char *comment = "";

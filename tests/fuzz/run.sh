@@ -3,7 +3,7 @@
 #   tests/fuzz/run.sh SECONDS BUILD_DIR TARGET...      (make fuzz FUZZ_SECONDS=N)
 # BUILD_DIR/fuzzers/TARGET is the binary. Seeds come from the golden inputs
 # and the examples (YAML for fuzz_yaml, DSL for fuzz_dsl, both for fuzz_fmt,
-# tests/fuzz/scalar.seeds for fuzz_scalar, the golden JSON inputs and
+# tests/fuzz/scalar.seeds for fuzz_scalar, expr.seeds for fuzz_expr, the golden JSON inputs and
 # bundles for fuzz_import); the corpus grows in
 # BUILD_DIR/corpus/TARGET across runs; crashes, leaks, timeouts and
 # out-of-memory inputs land in BUILD_DIR/artifacts/TARGET/, the log in
@@ -51,11 +51,11 @@ make_seeds() {
 	local t=$1 dir=$build/seeds/$1 i=0
 	rm -rf "$dir"
 	mkdir -p "$dir"
-	if [ "$t" = fuzz_scalar ]; then
+	if [ "$t" = fuzz_scalar ] || [ "$t" = fuzz_expr ]; then
 		while IFS= read -r line; do
 			printf '%s' "$line" > "$dir/s$i"
 			i=$((i + 1))
-		done < "$here/scalar.seeds"
+		done < "$here/${t#fuzz_}.seeds"
 		return
 	fi
 	seed_files "$t" | while read -r f; do

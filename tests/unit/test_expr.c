@@ -25,6 +25,68 @@ static void var_count(void *ctx, const struct ast_expr *v)
 	++*(int *)ctx;
 }
 
+/* The parts of a template, each as "text" or ${printed tree}, or the error. */
+static const char *template_parts(struct arena *a, const char *s, size_t n)
+{
+	struct lex_error e;
+	struct ast_template t;
+	if (!expr_template_parse(a, s, n, &t, &e))
+		return arena_printf(a, "error at %zu: %s", e.offset + 1, e.message);
+	const char *out = "";
+	for (size_t i = 0; i < t.nparts; i++)
+		out = t.parts[i].expr ?
+		      arena_printf(a, "%s[${%s} at %zu]", out, expr_print(a, t.parts[i].expr),
+				   (size_t)(t.parts[i].text - s) + 1) :
+		      arena_printf(a, "%s[\"%.*s\"]", out, (int)t.parts[i].len, t.parts[i].text);
+	return out;
+}
+
+static void test_templates(struct arena *a)
+{
+	static const struct { const char *in, *out, *what; } cases[] = {
+		{ "Hello", "[\"Hello\"]", "text alone" },
+		{ "", "[\"\"]", "empty text" },
+		{ "${tries + 1}", "[${tries + 1} at 1]", "one expression" },
+		{ "Hi ${name}, $5 {x} ${ a*(b+1) }!",
+		  "[\"Hi \"][${name} at 4][\", $5 {x} \"][${a * (b + 1)} at 20][\"!\"]",
+		  "text and expressions; a $ alone and braces are text" },
+		{ "${x == '}'}", "[${x == '}'} at 1]", "a } in a string does not close" },
+		{ "a ${", "error at 3: a '${' that is not closed: end it with '}'", "open at the end" },
+		{ "a ${b + 1", "error at 3: a '${' that is not closed: end it with '}'", "open" },
+		{ "x${}", "error at 2: an empty '${}': write a variable's name or an expression in it",
+		  "empty" },
+		{ "${${a}}", "error at 3: inside '${...}' a variable is its name alone: write 'a'",
+		  "a ${} inside" },
+		{ "${a = 1}", "error at 5: '=' does not compare: write '=='", "an expression error" },
+		{ "${1x}", "error at 4: expected an operator or the '}' that closes '${', got 'x'",
+		  "a bad name" },
+		{ "Hello ${name, welcome", "error at 13: expected an operator or the '}' that closes "
+		  "'${', got ','", "a ${ left open in text" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		check_str(template_parts(a, cases[i].in, strlen(cases[i].in)), cases[i].out,
+			  cases[i].what);
+	check_str(template_parts(a, "ab\0cd", 5), "error at 3: a NUL byte in the text",
+		  "a NUL byte in the text");
+	check_str(template_parts(a, "${a}xyz", 4), "[${a} at 1]", "stops at n");
+}
+
+/* The caps that keep the recursive walkers' depth bounded. */
+static void test_caps(struct arena *a)
+{
+	size_t n = 4 * (EXPR_MAX_OPERATORS + 1) + 1;
+	char *chain = arena_alloc(a, n + 1);
+	for (size_t i = 0; i < n; i += 4)
+		memcpy(chain + i, i + 4 < n ? "a + " : "a", i + 4 < n ? 4 : 1);
+	chain[n] = '\0';
+	check_str(parsed(a, chain), arena_printf(a, "error at %d: more than %d operators in one "
+						 "expression", 4 * EXPR_MAX_OPERATORS + 3,
+						 EXPR_MAX_OPERATORS),
+		  "an operator over the cap is refused at its column");
+	chain[n - 4] = '\0';
+	check(strcmp(parsed(a, chain), chain) == 0, "1 000 operators parse and print back", "");
+}
+
 int main(void)
 {
 	struct arena a;
@@ -44,7 +106,7 @@ int main(void)
 		{ "!ok && -x < 3", "!ok && -x < 3", "unary operators" },
 		{ "- -x", "- -x", "a double minus stays two" },
 		{ "!(a == b)", "!(a == b)", "not of a comparison" },
-		{ "result.tier != 'x\\'y'", "result.tier != 'x\\'y'", "dotted names, an escaped quote" },
+		{ "tier != 'x\\'y'", "tier != 'x\\'y'", "an escaped quote" },
 		{ "true && false", "true && false", "booleans" },
 		{ "2.50 >= 10", "2.50 >= 10", "numbers as written" },
 		{ "${a} == ${b}", "a == b", "two wrapped variables: not one wrapper" },
@@ -71,6 +133,10 @@ int main(void)
 		{ "${a + 1} == 2", "error at 1: '${' around a variable holds its name only: ${name}",
 		  "${} around an expression inside a larger one" },
 		{ "a == @", "error at 6: '@' is not part of an expression", "a stray character" },
+		{ "result.tier == 'gold'", "error at 1: Infobip keeps each field of a call_api answer "
+		  "as a variable of its own: write the field's name, without 'name.'", "a dotted name" },
+		{ "${a == 1", "error at 1: '${' around a variable holds its name only: ${name}",
+		  "an open wrapper" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		check_str(parsed(&a, bad[i].in), bad[i].out, bad[i].what);
@@ -80,13 +146,15 @@ int main(void)
 	check_str(parsed(&a, deep), "error at 65: nested more than 64 deep",
 		  "100 000-deep parentheses are refused at the cap, not a crash (here 200)");
 	struct lex_error e;
-	struct ast_expr *x = expr_parse(&a, "a == b || c.d > 'a'", 19, &e);
+	struct ast_expr *x = expr_parse(&a, "a == b || cd > 'a'", 18, &e);
 	int n = 0;
 	expr_vars(x, var_count, &n);
 	check(n == 3, "expr_vars visits every variable", "other count");
-	check(x && x->offset == 0 && x->length == 19, "the root spans the whole text", "other span");
+	check(x && x->offset == 0 && x->length == 18, "the root spans the whole text", "other span");
 	x = expr_parse(&a, "  ${x} == 1", 11, &e);
 	check(x && x->lhs->offset == 2 && x->lhs->length == 4, "a wrapped variable's place", "");
+	test_templates(&a);
+	test_caps(&a);
 	arena_free(&a);
 	return failures != 0;
 }

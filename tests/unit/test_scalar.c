@@ -14,11 +14,11 @@
 /* A string literal and its length, NUL bytes inside included. */
 #define LIT(s) s, sizeof(s) - 1
 
-enum fn { F_DUR, F_INT, F_PHONE, F_DT, F_KEY, F_NAME, F_PROJ, F_DEST, F_TPL };
+enum fn { F_DUR, F_INT, F_PHONE, F_DT, F_KEY, F_NAME, F_PROJ, F_DEST };
 
 static const char *const fn_names[] = {
 	"duration", "int", "phone", "datetime", "dtmf key", "name", "project name",
-	"dest", "template",
+	"dest",
 };
 
 struct out {
@@ -28,15 +28,7 @@ struct out {
 	char key;
 	enum dest_kind kind;
 	size_t id_off;
-	char vars[256];     /* "OFFSET+LEN " per variable */
 };
-
-static void on_var(void *ctx, size_t off, size_t len)
-{
-	struct out *o = ctx;
-	size_t used = strlen(o->vars);
-	snprintf(o->vars + used, sizeof o->vars - used, "%zu+%zu ", off, len);
-}
 
 static bool call(enum fn f, const char *s, size_t n, struct out *o, struct lex_error *e)
 {
@@ -49,7 +41,6 @@ static bool call(enum fn f, const char *s, size_t n, struct out *o, struct lex_e
 	case F_NAME: return lex_name(s, n, e);
 	case F_PROJ: return lex_project_name(s, n, e);
 	case F_DEST: return lex_dest(s, n, &o->kind, &o->id_off, e);
-	case F_TPL: return lex_template(s, n, on_var, o, e);
 	}
 	return false;
 }
@@ -153,12 +144,6 @@ static bool cmp_dest(const struct out *o, const void *want, char *d)
 	return o->kind == w->kind && o->id_off == w->id_off;
 }
 
-static bool cmp_vars(const struct out *o, const void *want, char *d)
-{
-	snprintf(d, 400, "want vars \"%s\", got \"%s\"", (const char *)want, o->vars);
-	return strcmp(o->vars, want) == 0;
-}
-
 static void ok_dur(const char *s, size_t n, uint32_t want)
 {
 	struct out o;
@@ -195,12 +180,6 @@ static void ok_dest(const char *s, size_t n, enum dest_kind kind, size_t id_off)
 	struct out o;
 	struct dest_want w = { kind, id_off };
 	ok_with(F_DEST, s, n, &o, cmp_dest, &w);
-}
-
-static void ok_tpl(const char *s, size_t n, const char *vars)
-{
-	struct out o;
-	ok_with(F_TPL, s, n, &o, cmp_vars, vars);
 }
 
 static void test_duration(void)
@@ -415,28 +394,6 @@ static void test_dest(void)
 	    "expected a letter, digit, '-' or '.' in the domain, got a space");
 }
 
-static void test_template(void)
-{
-	ok_tpl(LIT(""), "");
-	ok_tpl(LIT("plain text"), "");
-	ok_tpl(LIT("https://x/?c=${customer}"), "15+8 ");
-	ok_tpl(LIT("${a}${b.c_d}"), "2+1 6+5 ");
-	ok_tpl(LIT("cost $5, $$ and $"), "");
-	ok_tpl(LIT("$${x}"), "3+1 ");
-	err(F_TPL, LIT("a ${"), 2, "unterminated '${'; expected '}'");
-	err(F_TPL, LIT("a ${name"), 2, "unterminated '${'; expected '}'");
-	err(F_TPL, LIT("x${}"), 1, "empty variable name in '${}'");
-	err(F_TPL, LIT("${1x}"), 2,
-	    "expected a variable name starting with a letter or '_', got '1'");
-	err(F_TPL, LIT("${a b}"), 3,
-	    "expected a letter, digit, '_', '.' or '}' in a variable name, got a space");
-	err(F_TPL, LIT("${a${b}}"), 3,
-	    "expected a letter, digit, '_', '.' or '}' in a variable name, got '$'");
-	err(F_TPL, LIT("ab\0cd"), 2, "unexpected NUL byte in the text");
-	err(F_TPL, LIT("${a\0}"), 3,
-	    "expected a letter, digit, '_', '.' or '}' in a variable name, got a NUL byte");
-}
-
 /* Input that is not NUL-terminated: junk follows the n bytes. */
 static void test_junk_after_end(void)
 {
@@ -454,8 +411,6 @@ static void test_junk_after_end(void)
 	check(lex_int(buf + 33, 2, &i, &e) && i == 12, "int stops at n", "want 12");
 	check(lex_datetime(buf + 39, 19, &dt, &e) && dt.second == 0,
 	      "datetime stops at n", "want success");
-	check(!lex_template(buf + 60, 3, NULL, NULL, &e) && e.offset == 0,
-	      "template stops at n", "want unterminated at 0");
 	check(lex_name(buf + 6, 4, &e) && lex_project_name(buf + 6, 4, &e),
 	      "names stop at n", "want success");
 	char key = 0;
@@ -489,7 +444,6 @@ int main(void)
 	test_key();
 	test_names();
 	test_dest();
-	test_template();
 	test_junk_after_end();
 	test_long_message();
 	return failures ? 1 : 0;

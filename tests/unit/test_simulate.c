@@ -170,22 +170,37 @@ static void test_conditions(void)
 	cond_case("s == 'gold'", true, "condition: string equality");
 	cond_case("s != 'gold'", false, "condition: string inequality");
 	cond_case("n > 9", true, "condition: numbers compare as numbers (10 > 9)");
-	cond_case("n < '9'", false, "condition: a quoted number is still a number");
+	cond_case("n < '9'", true, "condition: two texts compare as text, digits too ('10' < '9')");
 	cond_case("n >= 10 && s == 'gold'", true, "condition: && and a quoted string");
 	cond_case("s == 'x' || (n == 10 && !(empty))", true, "condition: ||, parentheses, !");
 	cond_case("unset == ''", true, "condition: a variable never set reads as ''");
 	cond_case("${s} == 'gold'", true, "condition: ${name} reads a variable too");
-	cond_case("n + 5 == 15 && s + '!' == 'gold!'", true, "condition: + adds numbers, joins text");
+	cond_case("n + 5 == 15 && empty + 1 == 1", true, "condition: + adds; '' reads as 0");
 	cond_case("n % 3 == 1 && n / 4 == 2.5", true, "condition: % and / on numbers");
-	cond_case("n * 123456.7 + 'x' == '1234567x'", true,
-		  "condition: a number joined to text in its shortest exact form");
-	cond_case("s + 1 > 'gold0' && '0x1A' != 26 && '1e1' != n && ' 10' != n", true,
-		  "condition: only decimal digits read as a number");
+	cond_case("s == true || s != false", false, "condition: text beside true/false: only 'true' is true");
+	cond_case("!s", true, "condition: text other than 'true' is false");
 	expect_run(HEAD "entry: [flow:f]\nflows:\n  f:\n"
 		   "    - set: { var: s, value: \"a\" }\n"
 		   "    - if: { cond: \"s * 2 > 1\", then: [ hangup ] }\n",
-		   NULL, 0, SIM_FAILED, NULL, "takes numbers",
+		   NULL, 0, SIM_FAILED, NULL, "'a' is not a number",
 		   "condition: arithmetic on text is a runtime error");
+	expect_run(HEAD "entry: [flow:f]\nflows:\n  f:\n"
+		   "    - set: { var: s, value: \"0x1A\" }\n"
+		   "    - if: { cond: \"s == 26 || s > 10\", then: [ hangup ] }\n",
+		   NULL, 0, SIM_FAILED, NULL, "'0x1A' is not a number",
+		   "condition: only decimal digits read as a number");
+	expect_run(HEAD "entry: [flow:f]\nflows:\n  f:\n"
+		   "    - set: { var: n, value: \"7\" }\n"
+		   "    - if: { cond: \"n\", then: [ hangup ] }\n"
+		   "    - if: { cond: \"n + 1\", then: [ hangup ] }\n",
+		   NULL, 0, SIM_FAILED, NULL, "the number 8 is not true or false",
+		   "condition: a number is not true or false");
+	expect_run(HEAD "entry: [flow:f]\nflows:\n  f:\n"
+		   "    - set: { var: n, value: \"10\" }\n"
+		   "    - set: { var: m, value: \"${n * 123456.7} and ${n / 4}!\" }\n"
+		   "    - if: { cond: \"m == '1234567 and 2.5!'\", then: [ { dial: phone:+14155550100 } ] }\n",
+		   NULL, 0, SIM_ENDED, "phone:+14155550100", NULL,
+		   "set: a template's expressions, numbers in their shortest exact form");
 	expect_run(HEAD "entry: [flow:f]\nflows:\n  f:\n"
 		   "    - set: { var: n, value: \"0\" }\n"
 		   "    - if: { cond: \"10 / n > 1\", then: [ hangup ] }\n",
