@@ -106,6 +106,14 @@ const char *ast_recording_id(const struct ast_recording *r, size_t i)
 	return r->ids ? r->ids[i] : NULL;
 }
 
+const struct doc_node *ast_step_arg(const struct ast_step *st, const char *key)
+{
+	for (size_t i = 0; i < st->nargs; i++)
+		if (st->args[i].key && strcmp(st->args[i].key, key) == 0)
+			return st->args[i].value;
+	return NULL;
+}
+
 const struct ast_template *ast_step_template(const struct ast_step *st, const struct doc_node *n)
 {
 	for (const struct ast_step_template *t = st->templates; t; t = t->next)

@@ -344,6 +344,8 @@ const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i)
 const struct ast_dest *ast_endpoint_literal(const struct ast_endpoint *e, size_t i);
 /* A recording's own id on target i, or NULL. */
 const char *ast_recording_id(const struct ast_recording *r, size_t i);
+/* The value of argument `key` of a step, or NULL. */
+const struct doc_node *ast_step_arg(const struct ast_step *st, const char *key);
 /* The template the binder read from scalar n of st's arguments; NULL when n
  * is not one (or did not parse). */
 const struct ast_template *ast_step_template(const struct ast_step *st, const struct doc_node *n);

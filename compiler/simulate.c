@@ -488,17 +488,9 @@ static const char *quoted(struct sim *s, const char *v)
 	return arena_concat(s->a, "\"", v, "\"", NULL);
 }
 
-static const struct doc_node *arg(const struct ast_step *st, const char *key)
-{
-	for (size_t i = 0; i < st->nargs; i++)
-		if (strcmp(st->args[i].key, key) == 0)
-			return st->args[i].value;
-	return NULL;
-}
-
 static const char *arg_text(const struct ast_step *st, const char *key)
 {
-	const struct doc_node *n = arg(st, key);
+	const struct doc_node *n = ast_step_arg(st, key);
 	return n && n->kind == DOC_SCALAR ? n->text : NULL;
 }
 
@@ -725,7 +717,7 @@ static bool eval_cond(struct sim *s, const struct ast_step *st, bool *out)
  * runtime error that names it ("" when the argument is absent). */
 static const char *expand(struct sim *s, const struct ast_step *st, const char *key)
 {
-	const struct doc_node *n = arg(st, key);
+	const struct doc_node *n = ast_step_arg(st, key);
 	const struct ast_template *t = n ? ast_step_template(st, n) : NULL;
 	if (!t)
 		return n ? n->text : "";
@@ -802,7 +794,7 @@ static void collect(struct sim *s, const struct ast_step *st)
 		digits[n++] = in->text[0];
 	}
 	const char *value = digits;
-	const struct doc_node *map = arg(st, "mapped_values");
+	const struct doc_node *map = ast_step_arg(st, "mapped_values");
 	for (size_t i = 0; map && map->kind == DOC_MAP && i < map->count; i++)
 		if (strcmp(map->pairs[i].key->text, digits) == 0 &&
 		    map->pairs[i].value->kind == DOC_SCALAR)
@@ -861,7 +853,7 @@ static void call_api(struct sim *s, const struct ast_step *st)
 	}
 	step_line(s, st, arena_printf(s->a, "%s %s: %s", method, url, ans->count ? got :
 				      "an answer without fields"));
-	const struct doc_node *want = arg(st, "response_fields");
+	const struct doc_node *want = ast_step_arg(st, "response_fields");
 	for (size_t i = 0; want && want->kind == DOC_SEQ && i < want->count; i++) {
 		const char *f = want->items[i]->text;
 		if (want->items[i]->kind == DOC_SCALAR && !var_get(s, f))
@@ -1050,7 +1042,7 @@ static void leave_flow(struct sim *s, const struct ast_dest *d)
 
 static void dial_to_many(struct sim *s, const struct ast_step *st)
 {
-	const struct doc_node *to = arg(st, "to");
+	const struct doc_node *to = ast_step_arg(st, "to");
 	const char *all = "";
 	for (size_t i = 0; to && i < to->count; i++)
 		all = arena_printf(s->a, "%s%s%s", all, i ? ", " : "", to->items[i]->text);

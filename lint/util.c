@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "../compiler/arena.h"
-#include "../compiler/expr.h"
 
 /* ---------- walking steps ---------- */
 
@@ -47,21 +46,13 @@ void lint_each_step(struct arena *a, const struct ast_block *b,
 	}
 }
 
-const struct doc_node *lint_step_arg(const struct ast_step *s, const char *key)
-{
-	for (size_t i = 0; i < s->nargs; i++)
-		if (s->args[i].key && strcmp(s->args[i].key, key) == 0)
-			return s->args[i].value;
-	return NULL;
-}
-
 bool lint_step_leaves(const struct ast_step *s)
 {
 	if (s->kind == STEP_HANGUP)
 		return true;
 	if (s->kind != STEP_GOTO)
 		return false;
-	return s->to.kind == DEST_MENU || !lint_step_arg(s, "limit");
+	return s->to.kind == DEST_MENU || !ast_step_arg(s, "limit");
 }
 
 bool lint_step_ends(const struct ast_step *s)
@@ -83,71 +74,6 @@ bool lint_step_can_exit(struct arena *a, const struct ast_step *s)
 	if (!found)
 		lint_each_step(a, &one, note_exit, &found);
 	return found;
-}
-
-/* ---------- variables ---------- */
-
-struct cond_walk {
-	lint_var_fn *fn;
-	void *ctx;
-};
-
-static void cond_var(void *ctx, const struct ast_expr *v)
-{
-	const struct cond_walk *w = ctx;
-	w->fn(w->ctx, v->text, strlen(v->text), v->span);
-}
-
-void lint_cond_vars(const struct ast_expr *cond, lint_var_fn *fn, void *ctx)
-{
-	struct cond_walk w = { fn, ctx };
-	expr_vars(cond, cond_var, &w);
-}
-
-void lint_step_reads(const struct ast_step *s, lint_var_fn *fn, void *ctx)
-{
-	struct cond_walk w = { fn, ctx };
-	if (s->kind == STEP_SWITCH && s->var)
-		fn(ctx, s->var, strlen(s->var), s->var_span);
-	if (s->kind == STEP_IF || s->kind == STEP_WHILE)
-		lint_cond_vars(s->cond_expr, fn, ctx);
-	for (const struct ast_step_template *t = s->templates; t; t = t->next)
-		expr_template_vars(&t->tpl, cond_var, &w);
-}
-
-void lint_step_reads_after(const struct ast_step *s, lint_var_fn *fn, void *ctx)
-{
-	if (s->kind == STEP_REPEAT_WHILE || s->kind == STEP_REPEAT_UNTIL)
-		lint_cond_vars(s->cond_expr, fn, ctx);
-}
-
-void lint_step_writes(const struct ast_step *s, lint_var_fn *fn, void *ctx)
-{
-	switch (s->kind) {
-	case STEP_COLLECT:
-	case STEP_CAPTURE:
-	case STEP_SET:
-	case STEP_FOR_EACH:
-		if (s->var)
-			fn(ctx, s->var, strlen(s->var), s->var_span);
-		break;
-	case STEP_CALL_API: {
-		const struct doc_node *f = lint_step_arg(s, "response_fields");
-		for (size_t i = 0; f && f->kind == DOC_SEQ && i < f->count; i++)
-			if (f->items[i]->kind == DOC_SCALAR)
-				fn(ctx, f->items[i]->text, strlen(f->items[i]->text),
-				   f->items[i]->span);
-		break;
-	}
-	case STEP_GOTO: {
-		const struct doc_node *c = lint_step_arg(s, "counter");
-		if (c && c->kind == DOC_SCALAR)
-			fn(ctx, c->text, strlen(c->text), c->span);
-		break;
-	}
-	default:
-		break;
-	}
 }
 
 /* ---------- sets of names ---------- */

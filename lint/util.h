@@ -1,5 +1,6 @@
-/* Helpers the rules share: walking a flow's steps, the variables a step
- * reads and writes, sets of names, how to write a destination. */
+/* Helpers the rules share: walking a flow's steps, sets of names, how to
+ * write a destination. (The variables a step reads and writes:
+ * compiler/flow_vars.h.) */
 #ifndef IVRC_LINT_UTIL_H
 #define IVRC_LINT_UTIL_H
 #include <stdbool.h>
@@ -11,9 +12,6 @@
 void lint_each_step(struct arena *a, const struct ast_block *b,
 		    void (*fn)(void *ctx, const struct ast_step *s), void *ctx);
 
-/* The value of argument `key` of a step, or NULL. */
-const struct doc_node *lint_step_arg(const struct ast_step *s, const char *key);
-
 /* Whether a step always leaves its block: `hangup`, `goto menu:X`, a `goto`
  * without `limit` (dials are last by check's rule). */
 bool lint_step_leaves(const struct ast_step *s);
@@ -23,19 +21,6 @@ bool lint_step_ends(const struct ast_step *s);
 /* Whether a step or anything inside it can end the call or leave the flow:
  * hangup, a dial, goto menu:X. */
 bool lint_step_can_exit(struct arena *a, const struct ast_step *s);
-
-/* A variable a step reads or writes: the name (up to the first '.') and
- * where it is written. */
-typedef void lint_var_fn(void *ctx, const char *name, size_t len, struct span at);
-/* Reads, in the order the step makes them before anything inside it runs
- * (a repeat_while / repeat_until condition is read after its body: it is
- * reported by lint_step_reads_after). */
-void lint_step_reads(const struct ast_step *s, lint_var_fn *fn, void *ctx);
-void lint_step_reads_after(const struct ast_step *s, lint_var_fn *fn, void *ctx);
-void lint_step_writes(const struct ast_step *s, lint_var_fn *fn, void *ctx);
-/* The variables a condition reads (its tree: compiler/expr.h), each where
- * it is written. */
-void lint_cond_vars(const struct ast_expr *cond, lint_var_fn *fn, void *ctx);
 
 /* A set of names (open addressing, in the arena). */
 struct lint_names {

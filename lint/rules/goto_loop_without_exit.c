@@ -13,7 +13,7 @@ static void check(struct lint_ctx *c, const struct ast_flow *f, const struct ast
 {
 	(void)f;
 	const struct ast_step *go = &b->steps[i];
-	if (go->kind != STEP_GOTO || go->to.kind != DEST_NAME || lint_step_arg(go, "limit"))
+	if (go->kind != STEP_GOTO || go->to.kind != DEST_NAME || ast_step_arg(go, "limit"))
 		return;
 	size_t j = i;
 	while (j-- > 0)

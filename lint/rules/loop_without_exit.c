@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../../compiler/arena.h"
+#include "../../compiler/flow_vars.h"
 #include "../engine.h"
 #include "../util.h"
 
@@ -31,7 +32,7 @@ static void on_cond(void *ctx, const char *name, size_t len, struct span at)
 static void collect(void *ctx, const struct ast_step *st)
 {
 	struct state *s = ctx;
-	lint_step_writes(st, on_write, s);
+	flow_step_writes(st, on_write, s);
 	if (st->label)
 		lint_names_add(&s->labels, s->c->a, st->label, strlen(st->label));
 }
@@ -60,7 +61,7 @@ static void check(struct lint_ctx *c, const struct ast_flow *f, const struct ast
 	if (st->label)
 		lint_names_add(&s.labels, c->a, st->label, strlen(st->label));
 	lint_each_step(c->a, &st->body, collect, &s);
-	lint_cond_vars(st->cond_expr, on_cond, &s);
+	flow_cond_vars(st->cond_expr, on_cond, &s);
 	lint_each_step(c->a, &st->body, find_exit, &s);
 	if (s.changes || s.leaves)
 		return;

@@ -75,7 +75,7 @@ static void step(struct lint_ctx *c, const struct ast_flow *f, const struct ast_
 	for (size_t k = 0; k < sizeof step_durations / sizeof step_durations[0]; k++) {
 		if (step_durations[k].kind != st->kind)
 			continue;
-		const struct doc_node *v = lint_step_arg(st, step_durations[k].key);
+		const struct doc_node *v = ast_step_arg(st, step_durations[k].key);
 		if (v && v->kind == DOC_SCALAR)
 			one(c, v->span);
 	}

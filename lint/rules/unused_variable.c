@@ -2,6 +2,7 @@
  * `response_fields` sets and that no flow ever reads. All flows count, since
  * a flow inlined into another shares its variables. */
 #include "../../compiler/arena.h"
+#include "../../compiler/flow_vars.h"
 #include "../engine.h"
 #include "../util.h"
 
@@ -29,10 +30,10 @@ static void step(void *ctx, const struct ast_step *st)
 {
 	struct state *s = ctx;
 	if (!s->report) {
-		lint_step_reads(st, on_read, s);
-		lint_step_reads_after(st, on_read, s);
+		flow_step_reads(st, on_read, s);
+		flow_step_reads_after(st, on_read, s);
 	} else if (st->kind != STEP_FOR_EACH && st->kind != STEP_GOTO) {
-		lint_step_writes(st, on_write, s);
+		flow_step_writes(st, on_write, s);
 	}
 }
 

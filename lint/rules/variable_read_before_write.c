@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../../compiler/arena.h"
+#include "../../compiler/flow_vars.h"
 #include "../engine.h"
 #include "../util.h"
 
@@ -60,7 +61,7 @@ static void on_mine(void *ctx, const char *name, size_t len, struct span at)
 
 static void collect_writes(void *ctx, const struct ast_step *st)
 {
-	lint_step_writes(st, on_mine, ctx);
+	flow_step_writes(st, on_mine, ctx);
 }
 
 static void one_flow(struct state *base, const struct ast_flow *f)
@@ -81,7 +82,7 @@ static void one_flow(struct state *base, const struct ast_flow *f)
 		if (top->after) {
 			const struct ast_step *st = top->after;
 			n--;
-			lint_step_reads_after(st, on_read, &s);
+			flow_step_reads_after(st, on_read, &s);
 			continue;
 		}
 		if (top->i >= top->b->count) {
@@ -89,8 +90,8 @@ static void one_flow(struct state *base, const struct ast_flow *f)
 			continue;
 		}
 		const struct ast_step *st = &top->b->steps[top->i++];
-		lint_step_reads(st, on_read, &s);
-		lint_step_writes(st, on_write, &s);
+		flow_step_reads(st, on_read, &s);
+		flow_step_writes(st, on_write, &s);
 		push(c, &t, &n, &cap, NULL, st);
 		if (st->has_default)
 			push(c, &t, &n, &cap, &st->default_body, NULL);
