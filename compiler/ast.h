@@ -344,6 +344,13 @@ const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i)
 const struct ast_dest *ast_endpoint_literal(const struct ast_endpoint *e, size_t i);
 /* A recording's own id on target i, or NULL. */
 const char *ast_recording_id(const struct ast_recording *r, size_t i);
+/* Calls fn for every step under b, in document order, each before the steps
+ * inside it (an explicit stack: no recursion). */
+void ast_each_step(struct arena *a, const struct ast_block *b,
+		    void (*fn)(void *ctx, const struct ast_step *s), void *ctx);
+
+/* Whether a step always leaves its block: `hangup`, `goto menu:X`, a `goto`
+ * without `limit` (dials are last by check's rule). */
 /* The value of argument `key` of a step, or NULL. */
 const struct doc_node *ast_step_arg(const struct ast_step *st, const char *key);
 /* The template the binder read from scalar n of st's arguments; NULL when n

@@ -8,44 +8,6 @@
 
 /* ---------- walking steps ---------- */
 
-struct step_item {
-	const struct ast_block *b;
-	size_t i;
-};
-
-static void push(struct arena *a, struct step_item **st, size_t *n, size_t *cap,
-		 const struct ast_block *b)
-{
-	if (b->count) {
-		struct step_item it = { b, 0 };
-		ARENA_PUSH(a, *st, *n, *cap, it);
-	}
-}
-
-void lint_each_step(struct arena *a, const struct ast_block *b,
-		    void (*fn)(void *ctx, const struct ast_step *s), void *ctx)
-{
-	struct step_item *st = NULL;
-	size_t n = 0, cap = 0;
-	push(a, &st, &n, &cap, b);
-	while (n > 0) {
-		struct step_item *it = &st[n - 1];
-		if (it->i >= it->b->count) {
-			n--;
-			continue;
-		}
-		const struct ast_step *s = &it->b->steps[it->i++];
-		fn(ctx, s);
-		if (s->has_default)
-			push(a, &st, &n, &cap, &s->default_body);
-		for (size_t k = s->ncases; k-- > 0;)
-			push(a, &st, &n, &cap, &s->cases[k].body);
-		if (s->has_else)
-			push(a, &st, &n, &cap, &s->else_body);
-		push(a, &st, &n, &cap, &s->body);
-	}
-}
-
 bool lint_step_leaves(const struct ast_step *s)
 {
 	if (s->kind == STEP_HANGUP)
@@ -72,7 +34,7 @@ bool lint_step_can_exit(struct arena *a, const struct ast_step *s)
 	bool found = lint_step_ends(s);
 	struct ast_block one = { (struct ast_step *)s, 1, s->span };
 	if (!found)
-		lint_each_step(a, &one, note_exit, &found);
+		ast_each_step(a, &one, note_exit, &found);
 	return found;
 }
 

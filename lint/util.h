@@ -7,13 +7,6 @@
 #include <stddef.h>
 #include "engine.h"
 
-/* Calls fn for every step under b, in document order, each before the steps
- * inside it (an explicit stack: no recursion). */
-void lint_each_step(struct arena *a, const struct ast_block *b,
-		    void (*fn)(void *ctx, const struct ast_step *s), void *ctx);
-
-/* Whether a step always leaves its block: `hangup`, `goto menu:X`, a `goto`
- * without `limit` (dials are last by check's rule). */
 bool lint_step_leaves(const struct ast_step *s);
 /* Whether the step itself ends the call or leaves the flow: hangup, a dial,
  * goto menu:X. */

@@ -60,9 +60,9 @@ static void check(struct lint_ctx *c, const struct ast_flow *f, const struct ast
 	lint_names_init(&s.labels, c->a, 8);
 	if (st->label)
 		lint_names_add(&s.labels, c->a, st->label, strlen(st->label));
-	lint_each_step(c->a, &st->body, collect, &s);
+	ast_each_step(c->a, &st->body, collect, &s);
 	flow_cond_vars(st->cond_expr, on_cond, &s);
-	lint_each_step(c->a, &st->body, find_exit, &s);
+	ast_each_step(c->a, &st->body, find_exit, &s);
 	if (s.changes || s.leaves)
 		return;
 	lint_report(c, st->span,

@@ -27,9 +27,9 @@ static void check(struct lint_ctx *c, const struct ast_flow *f)
 {
 	struct state s = { .c = c };
 	lint_names_init(&s.targets, c->a, 8);
-	lint_each_step(c->a, &f->body, step, &s);
+	ast_each_step(c->a, &f->body, step, &s);
 	s.report = true;
-	lint_each_step(c->a, &f->body, step, &s);
+	ast_each_step(c->a, &f->body, step, &s);
 }
 
 const struct lint_rule lint_rule_unused_label = {

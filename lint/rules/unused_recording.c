@@ -33,7 +33,7 @@ static void check(struct lint_ctx *c)
 		mark(used, &p->voicemails[i]->goodbye);
 	}
 	for (size_t i = 0; i < p->nflows; i++)
-		lint_each_step(c->a, &p->flows[i]->body, mark_step, used);
+		ast_each_step(c->a, &p->flows[i]->body, mark_step, used);
 	for (size_t i = 0; i < p->nrecordings; i++)
 		if (!used[p->recordings[i]->decl.index])
 			lint_report(c, p->recordings[i]->decl.name_span,

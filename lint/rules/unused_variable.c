@@ -44,7 +44,7 @@ static void check(struct lint_ctx *c)
 	for (int pass = 0; pass < 2; pass++) {
 		s.report = pass == 1;
 		for (size_t i = 0; i < c->p->nflows; i++)
-			lint_each_step(c->a, &c->p->flows[i]->body, step, &s);
+			ast_each_step(c->a, &c->p->flows[i]->body, step, &s);
 	}
 }
 

@@ -71,7 +71,7 @@ static void one_flow(struct state *base, const struct ast_flow *f)
 	lint_names_init(&s.set, c->a, 16);
 	lint_names_init(&s.reported, c->a, 16);
 	lint_names_init(&s.mine, c->a, 16);
-	lint_each_step(c->a, &f->body, collect_writes, &s);
+	ast_each_step(c->a, &f->body, collect_writes, &s);
 	lint_names_add(&s.set, c->a, "to", 2);
 	lint_names_add(&s.set, c->a, "from", 4);
 	struct task *t = NULL;
@@ -110,7 +110,7 @@ static void check(struct lint_ctx *c)
 	lint_names_init(&s.multi, c->a, 16);
 	for (size_t i = 0; i < c->p->nflows; i++) {
 		lint_names_init(&s.mine, c->a, 16);
-		lint_each_step(c->a, &c->p->flows[i]->body, collect_writes, &s);
+		ast_each_step(c->a, &c->p->flows[i]->body, collect_writes, &s);
 		for (size_t k = 0; k < s.mine.cap; k++)
 			if (s.mine.keys[k] &&
 			    !lint_names_add(&s.any, c->a, s.mine.keys[k], s.mine.lens[k]))
