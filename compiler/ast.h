@@ -268,6 +268,8 @@ struct ast_step {
 	size_t nargs;
 	const char *var;            /* collect/capture into, set var, for_each var, switch on */
 	struct span var_span;
+	const char *var_implied;    /* the variable Infobip sets beside var: VAR_Meaning
+	                               (collect with mapped_values), VAR_Full (capture) */
 	const char *cond;           /* if, while, repeat_*: as written */
 	struct ast_expr *cond_expr; /* ... and as parsed (NULL after an error) */
 	struct ast_step_template *templates;  /* in source order */
@@ -307,6 +309,12 @@ struct ast_test {
 
 struct ast_symbol;
 
+/* A name of `parameters`: a variable the call starts with. */
+struct ast_param {
+	const char *name;
+	struct span span;
+};
+
 struct ast_program {
 	const struct source *src;
 	struct doc_node *root;
@@ -317,6 +325,8 @@ struct ast_program {
 	size_t nentry;
 	bool has_entry;
 	struct span entry_span;
+	struct ast_param *params;      /* variables a call starts with */
+	size_t nparams;
 	const struct target_set *target_set;   /* what the per-target arrays follow */
 	struct ast_settings *targets;  /* one per target; present = declared */
 	struct span targets_span;

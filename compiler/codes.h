@@ -33,6 +33,7 @@ enum {
 	IVR_DSL_SYNTAX = 126,      /* expected X, got Y */
 	IVR_DSL_UNCLOSED = 127,    /* '{' or '[' never closed */
 	IVR_BAD_EXPRESSION = 128,  /* a condition that is not an expression Infobip evaluates */
+	IVR_UNSET_VARIABLE = 129,  /* a variable nothing sets; a parameter listed twice */
 
 	/* IVR13x: ivrc import (provider JSON back to the language) */
 	IVR_IMPORT_JSON = 130,     /* not valid JSON */

@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "codes.h"
+#include "flow_vars.h"
 
 struct symtab {
 	struct ast_decl **slots;
@@ -786,6 +787,7 @@ bool res_check(struct ast_program *p, const struct target_caps *const *targets,
 	size_t errors = d->errors;
 	declare_all(&r);
 	resolve_all(&r);
+	flow_check_vars(p, a, d);
 	r.rec_reported = arena_alloc(a, p->nrecordings + 1);
 	r.endpoint_uses = arena_alloc(a, (p->nendpoints + 1) * sizeof *r.endpoint_uses);
 	for (size_t i = 0; i < ntargets; i++) {

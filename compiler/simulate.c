@@ -793,15 +793,37 @@ static void collect(struct sim *s, const struct ast_step *st)
 		event(s, SIM_EV_KEY)->key = in->text;
 		digits[n++] = in->text[0];
 	}
-	const char *value = digits;
+	/* The keys go into VAR; with mapped_values, the value they map to (or
+	 * '') into VAR_Meaning (st->var_implied). */
+	const char *value = digits, *meaning = "";
 	const struct doc_node *map = ast_step_arg(st, "mapped_values");
 	for (size_t i = 0; map && map->kind == DOC_MAP && i < map->count; i++)
 		if (strcmp(map->pairs[i].key->text, digits) == 0 &&
 		    map->pairs[i].value->kind == DOC_SCALAR)
-			value = map->pairs[i].value->text;
+			meaning = map->pairs[i].value->text;
 	var_set(s, st->var, value);
-	step_line(s, st, value == digits ? arena_printf(s->a, "%s = \"%s\"", st->var, value) :
-		  arena_printf(s->a, "%s = \"%s\" (mapped from \"%s\")", st->var, value, digits));
+	if (!st->var_implied) {
+		step_line(s, st, arena_printf(s->a, "%s = \"%s\"", st->var, value));
+		return;
+	}
+	var_set(s, st->var_implied, meaning);
+	step_line(s, st, arena_printf(s->a, "%s = \"%s\", %s = \"%s\"", st->var, value,
+				      st->var_implied, meaning));
+}
+
+/* The first key phrase said (letters compared without case), or "". */
+static const char *key_phrase(const struct ast_step *st, const char *said)
+{
+	const struct doc_node *phrases = ast_step_arg(st, "key_phrases");
+	for (size_t i = 0; phrases && phrases->kind == DOC_SEQ && i < phrases->count; i++) {
+		const struct doc_node *k = phrases->items[i];
+		if (k->kind != DOC_SCALAR || !k->len)
+			continue;
+		for (const char *p = said; *p; p++)
+			if (strncasecmp(p, k->text, k->len) == 0)
+				return k->text;
+	}
+	return "";
 }
 
 static void capture(struct sim *s, const struct ast_step *st)
@@ -820,9 +842,14 @@ static void capture(struct sim *s, const struct ast_step *st)
 		event(s, SIM_EV_SILENCE);
 	else
 		event(s, SIM_EV_SPEECH)->text = in->text;
-	const char *v = in->kind == SIM_IN_SPEECH ? in->text : "";
-	var_set(s, st->var, v);
-	step_line(s, st, arena_printf(s->a, "%s = \"%s\"", st->var, v));
+	/* VAR holds the key phrase heard ('' for none), VAR_Full what was
+	 * said. */
+	const char *full = in->kind == SIM_IN_SPEECH ? in->text : "";
+	const char *phrase = key_phrase(st, full);
+	var_set(s, st->var, phrase);
+	var_set(s, st->var_implied, full);
+	step_line(s, st, arena_printf(s->a, "%s = \"%s\", %s = \"%s\"", st->var, phrase,
+				      st->var_implied, full));
 }
 
 static const struct sim_api_answer *find_answer(struct sim *s, const char *url)
@@ -1096,7 +1123,8 @@ static void simple_step(struct sim *s, const struct ast_step *st)
 			step_line(s, st, arena_printf(s->a, "to %s: \"%s\"", a, b));
 		break;
 	case STEP_MACHINE_DETECTION:
-		step_line(s, st, "(assumed: a person answered)");
+		var_set(s, "machineAnswered", "false");
+		step_line(s, st, "machineAnswered = \"false\" (assumed: a person answered)");
 		break;
 	default:
 		break;
@@ -1233,6 +1261,8 @@ void sim_run(const struct sim_call *c, struct arena *a, struct sim_result *out)
 	/* The provider's built-ins: placeholders, so that transcripts show them. */
 	var_set(&s, "from", "<from>");
 	var_set(&s, "to", "<to>");
+	var_set(&s, "startTime", "<startTime>");
+	var_set(&s, "answerTime", "<answerTime>");
 	route(&s, c->start, NULL);
 	while (!s.done && s.next)
 		go(&s);

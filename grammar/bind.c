@@ -981,6 +981,10 @@ static void bind_step_args(struct binder *b, struct ast_step *st, struct doc_nod
 		st->args[st->nargs++] = (struct ast_arg){ spec->fields[j].key, f[j]->span, f[j] };
 		bind_arg(b, st, &spec->fields[j], f[j]);
 	}
+	if (st->var && ((st->kind == STEP_COLLECT && ast_step_arg(st, "mapped_values")) ||
+			st->kind == STEP_CAPTURE))
+		st->var_implied = arena_concat(b->a, st->var, st->kind == STEP_CAPTURE ? "_Full" :
+					       "_Meaning", (const char *)NULL);
 }
 
 static bool find_step(struct binder *b, const struct doc_node *word, enum step_kind *out)
@@ -1159,6 +1163,8 @@ static const struct field_spec top_fields[] = {
 	{ "name", FT_STRING, true, "project name; prefixes every remote object's name" },
 	{ "entry", FT_SEQ, false, "menus, announcements or flows where calls start "
 	  "(default: the first menu)" },
+	{ "parameters", FT_SEQ, false, "variables a call starts with: the parameters Infobip "
+	  "launches a scenario with" },
 	{ "targets", FT_MAP, true, "provider to its settings; only these are built" },
 	{ "recordings", FT_MAP, false, "named prompts" },
 	{ "endpoints", FT_MAP, false, "named destinations outside the project" },
@@ -1170,7 +1176,7 @@ static const struct field_spec top_fields[] = {
 	{ "tests", FT_SEQ, false, "call simulations that must hold" },
 };
 
-enum { TOP_IVRC, TOP_NAME, TOP_ENTRY, TOP_TARGETS, TOP_RECORDINGS, TOP_ENDPOINTS,
+enum { TOP_IVRC, TOP_NAME, TOP_ENTRY, TOP_PARAMETERS, TOP_TARGETS, TOP_RECORDINGS, TOP_ENDPOINTS,
        TOP_MENUS, TOP_ANNOUNCEMENTS, TOP_VOICEMAILS, TOP_BROADCASTS, TOP_FLOWS, TOP_TESTS };
 
 /* Every target's name, for a message: "a, b, c". */
@@ -1210,6 +1216,18 @@ static void bind_entry(struct binder *b, const struct doc_node *n)
 			b->p->nentry++;
 }
 
+static void bind_parameters(struct binder *b, const struct doc_node *n)
+{
+	size_t c = list_count(b, n, "parameters");
+	struct ast_program *p = b->p;
+	p->params = arena_alloc(b->a, (c ? c : 1) * sizeof *p->params);
+	for (size_t i = 0; i < c; i++) {
+		const char *name;
+		if (get_name(b, n->items[i], "a parameter", &name))
+			p->params[p->nparams++] = (struct ast_param){ name, n->items[i]->span };
+	}
+}
+
 static void bind_header(struct binder *b, struct doc_node **f)
 {
 	struct ast_program *p = b->p;
@@ -1229,6 +1247,8 @@ static void bind_header(struct binder *b, struct doc_node **f)
 	}
 	if (f[TOP_ENTRY])
 		bind_entry(b, f[TOP_ENTRY]);
+	if (f[TOP_PARAMETERS])
+		bind_parameters(b, f[TOP_PARAMETERS]);
 	if (f[TOP_TARGETS])
 		bind_targets(b, f[TOP_TARGETS]);
 }

@@ -335,7 +335,7 @@ static bool is_decl_keyword(const struct parser *p)
 	for (size_t i = 0; i < dsl_ndecls; i++)
 		if (at_word(p, dsl_decls[i].keyword))
 			return true;
-	return at_word(p, "ivrc") || at_word(p, "entry");
+	return at_word(p, "ivrc") || at_word(p, "entry") || at_word(p, "parameters");
 }
 
 static bool at_key(const struct parser *p)
@@ -708,8 +708,8 @@ static void parse_declaration(struct parser *p, size_t which)
 
 static void unknown_statement(struct parser *p)
 {
-	const char *words[16] = { "ivrc", "name", "entry" };
-	size_t n = 3;
+	const char *words[16] = { "ivrc", "name", "entry", "parameters" };
+	size_t n = 4;
 	for (size_t i = 0; i < dsl_ndecls && n < 16; i++)
 		words[n++] = dsl_decls[i].keyword;
 	if (at(p, DT_WORD)) {
@@ -722,15 +722,17 @@ static void unknown_statement(struct parser *p)
 			return;
 		}
 	}
-	expected(p, "a statement (ivrc, name, entry, target, recording, endpoint, menu, "
-		    "announcement, voicemail, broadcast, flow or test)");
+	expected(p, "a statement (ivrc, name, entry, parameters, target, recording, endpoint, "
+		    "menu, announcement, voicemail, broadcast, flow or test)");
 	sync(p);
 }
 
-/* statement = "ivrc" value | "name" value | "entry" list | declaration */
+/* statement = "ivrc" value | "name" value | "entry" list | "parameters" list
+ *           | declaration */
 static void parse_statement(struct parser *p)
 {
-	if (at_word(p, "ivrc") || at_word(p, "name") || at_word(p, "entry")) {
+	if (at_word(p, "ivrc") || at_word(p, "name") || at_word(p, "entry") ||
+	    at_word(p, "parameters")) {
 		struct doc_node *key = scalar_of(p, &p->tok);
 		advance(p);
 		if (!at_value(p)) {

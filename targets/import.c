@@ -476,6 +476,16 @@ void import_setting(struct importer *im, const char *key, const char *value)
 	import_put(im, im->settings, key, import_word(im, value));
 }
 
+void import_parameter(struct importer *im, const char *name)
+{
+	if (!im->params)
+		im->params = import_seq(im);
+	for (size_t i = 0; i < im->params->count; i++)
+		if (strcmp(im->params->items[i]->text, name) == 0)
+			return;
+	import_push(im, im->params, import_word(im, name));
+}
+
 void import_entry(struct importer *im, const char *dest)
 {
 	if (!im->entry)
@@ -932,6 +942,8 @@ struct doc_node *import_finish(struct importer *im, const char **comment)
 	import_put(im, root, "name", import_word(im, im->project));
 	if (im->entry)
 		import_put(im, root, "entry", im->entry);
+	if (im->params)
+		import_put(im, root, "parameters", im->params);
 	import_put(im, targets, im->target->caps.name, im->settings);
 	import_put(im, root, "targets", targets);
 	if (im->recordings->count)

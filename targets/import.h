@@ -57,6 +57,7 @@ struct importer {
 	struct doc_node *settings;  /* targets.<target> */
 	struct doc_node *recordings;
 	struct doc_node *entry;     /* NULL: no entry list */
+	struct doc_node *params;    /* NULL: no parameters */
 	struct doc_node *sections;  /* top-level key -> mapping, in order of first use */
 	const char **names;         /* names taken in the one namespace */
 	size_t nnames, capnames;
@@ -166,5 +167,7 @@ const char *import_recording(struct importer *im, const char *key, const char *h
 			     struct doc_node *fields);
 /* Adds an entry point (`menu:NAME`, ...). */
 void import_entry(struct importer *im, const char *dest);
+/* Adds a name to the top-level `parameters` (once). */
+void import_parameter(struct importer *im, const char *name);
 
 #endif

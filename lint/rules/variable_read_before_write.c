@@ -2,8 +2,9 @@
  * `switch`) before any step has set it. Steps are taken in document order,
  * which is the order they run in except that a `repeat_while` or
  * `repeat_until` tests its condition after its body; `goto` only jumps back,
- * so a variable set anywhere before the read counts. Built-ins: `to`,
- * `from`. A variable that another flow sets is not reported: a flow inlined
+ * so a variable set anywhere before the read counts. Infobip's built-ins
+ * (flow_builtin_vars) and the program's parameters are set from the start,
+ * and a collect or capture also sets VAR_Meaning / VAR_Full. A variable that another flow sets is not reported: a flow inlined
  * into another shares its variables, in an order ivrc does not follow. One
  * finding per variable and flow. */
 #include <string.h>
@@ -62,6 +63,7 @@ static void on_mine(void *ctx, const char *name, size_t len, struct span at)
 static void collect_writes(void *ctx, const struct ast_step *st)
 {
 	flow_step_writes(st, on_mine, ctx);
+	flow_step_implied(st, on_mine, ctx);
 }
 
 static void one_flow(struct state *base, const struct ast_flow *f)
@@ -72,8 +74,10 @@ static void one_flow(struct state *base, const struct ast_flow *f)
 	lint_names_init(&s.reported, c->a, 16);
 	lint_names_init(&s.mine, c->a, 16);
 	ast_each_step(c->a, &f->body, collect_writes, &s);
-	lint_names_add(&s.set, c->a, "to", 2);
-	lint_names_add(&s.set, c->a, "from", 4);
+	for (size_t i = 0; i < FLOW_NBUILTIN_VARS; i++)
+		lint_names_add(&s.set, c->a, flow_builtin_vars[i], strlen(flow_builtin_vars[i]));
+	for (size_t i = 0; i < c->p->nparams; i++)
+		lint_names_add(&s.set, c->a, c->p->params[i].name, strlen(c->p->params[i].name));
 	struct task *t = NULL;
 	size_t n = 0, cap = 0;
 	push(c, &t, &n, &cap, &f->body, NULL);
@@ -92,6 +96,7 @@ static void one_flow(struct state *base, const struct ast_flow *f)
 		const struct ast_step *st = &top->b->steps[top->i++];
 		flow_step_reads(st, on_read, &s);
 		flow_step_writes(st, on_write, &s);
+		flow_step_implied(st, on_write, &s);
 		push(c, &t, &n, &cap, NULL, st);
 		if (st->has_default)
 			push(c, &t, &n, &cap, &st->default_body, NULL);

@@ -15,6 +15,7 @@
 
 #include "../../compiler/arena.h"
 #include "../../compiler/codes.h"
+#include "../../compiler/flow_vars.h"
 #include "../target.h"
 #include "../import.h"
 #include "infobip.h"
@@ -921,6 +922,17 @@ static void set_vars(struct ibi *c, const cJSON *v, const char ***out, size_t *n
 		for (size_t i = 0; ch->string && cJSON_IsString(ch) && i < 5; i++)
 			if (strcmp(ch->string, keys[i]) == 0)
 				ARENA_PUSH(c->im->a, *out, *n, *cap, ch->valuestring);
+		/* What Infobip sets beside them (compiler/flow_vars.h). */
+		if (ch->string && cJSON_IsString(ch) && strcmp(ch->string, "collectInto") == 0) {
+			const char *meaning = arena_concat(c->im->a, ch->valuestring, "_Meaning",
+							   (const char *)NULL);
+			ARENA_PUSH(c->im->a, *out, *n, *cap, meaning);
+		}
+		if (ch->string && cJSON_IsString(ch) && strcmp(ch->string, "capture") == 0) {
+			const char *full = arena_concat(c->im->a, ch->valuestring, "_Full",
+							(const char *)NULL);
+			ARENA_PUSH(c->im->a, *out, *n, *cap, full);
+		}
 		set_vars(c, ch, out, n, cap);
 	}
 }
@@ -965,24 +977,43 @@ static void names_after(struct ibi *c, const cJSON *v, uint32_t after, const cha
 	}
 }
 
+/* Whether a variable the script reads is one nothing sets: no action of
+ * the script, no built-in, no response field claimed already. */
+static bool unset(struct ibi *c, const char *const *set, size_t nset, const char *name)
+{
+	return !listed(set, nset, name) && !listed(flow_builtin_vars, FLOW_NBUILTIN_VARS, name) &&
+	       !listed(c->claimed, c->nclaimed, name) && import_is_name(name);
+}
+
 /* The body says only that a response is collected; its fields are the
  * variables read after the request that nothing else sets. */
 static struct doc_node *response_fields(struct ibi *c, const cJSON *req)
 {
-	static const char *const builtin[] = { "to", "from" };
 	const char **set = NULL, **read = NULL;
 	size_t nset = 0, capset = 0, nread = 0, capread = 0;
 	set_vars(c, c->script, &set, &nset, &capset);
 	names_after(c, c->script, import_span(c->im, req).offset, &read, &nread, &capread);
 	struct doc_node *seq = import_seq(c->im);
 	for (size_t i = 0; i < nread; i++) {
-		if (listed(set, nset, read[i]) || listed(builtin, 2, read[i]) ||
-		    listed(c->claimed, c->nclaimed, read[i]) || !import_is_name(read[i]))
+		if (!unset(c, set, nset, read[i]))
 			continue;
 		ARENA_PUSH(c->im->a, c->claimed, c->nclaimed, c->capclaimed, read[i]);
 		import_push(c->im, seq, import_word(c->im, read[i]));
 	}
 	return seq;
+}
+
+/* What the scenario reads and nothing sets, not even a request's response,
+ * comes with the call: a parameter. */
+static void parameters(struct ibi *c)
+{
+	const char **set = NULL, **read = NULL;
+	size_t nset = 0, capset = 0, nread = 0, capread = 0;
+	set_vars(c, c->script, &set, &nset, &capset);
+	names_after(c, c->script, 0, &read, &nread, &capread);
+	for (size_t i = 0; i < nread; i++)
+		if (unset(c, set, nset, read[i]))
+			import_parameter(c->im, read[i]);
 }
 
 static struct doc_node *request_step(struct ibi *c, const cJSON *a)
@@ -1394,6 +1425,7 @@ static void import_root(struct ibi *c, struct ib_root *r)
 		describe(c, r, NULL);
 	}
 	apply_labels(c);
+	parameters(c);
 	import_unknown_keys(c->im, r->o->body, keys, c->what);
 }
 

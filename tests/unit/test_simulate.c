@@ -173,7 +173,6 @@ static void test_conditions(void)
 	cond_case("n < '9'", true, "condition: two texts compare as text, digits too ('10' < '9')");
 	cond_case("n >= 10 && s == 'gold'", true, "condition: && and a quoted string");
 	cond_case("s == 'x' || (n == 10 && !(empty))", true, "condition: ||, parentheses, !");
-	cond_case("unset == ''", true, "condition: a variable never set reads as ''");
 	cond_case("${s} == 'gold'", true, "condition: ${name} reads a variable too");
 	cond_case("n + 5 == 15 && empty + 1 == 1", true, "condition: + adds; '' reads as 0");
 	cond_case("n % 3 == 1 && n / 4 == 2.5", true, "condition: % and / on numbers");
@@ -201,6 +200,10 @@ static void test_conditions(void)
 		   "    - if: { cond: \"m == '1234567 and 2.5!'\", then: [ { dial: phone:+14155550100 } ] }\n",
 		   NULL, 0, SIM_ENDED, "phone:+14155550100", NULL,
 		   "set: a template's expressions, numbers in their shortest exact form");
+	expect_run(HEAD "parameters: [unset]\nentry: [flow:f]\nflows:\n  f:\n"
+		   "    - if: { cond: \"unset == '' && unset == 0\", then: [ { dial: phone:+14155550100 } ] }\n",
+		   NULL, 0, SIM_ENDED, "phone:+14155550100", NULL,
+		   "condition: a parameter not given reads as '' (0 as a number)");
 	expect_run(HEAD "entry: [flow:f]\nflows:\n  f:\n"
 		   "    - set: { var: n, value: \"0\" }\n"
 		   "    - if: { cond: \"10 / n > 1\", then: [ hangup ] }\n",
