@@ -271,6 +271,13 @@ static struct ast_expr *primary(struct parser *p)
 			fail(p, at, "inside '${...}' a variable is its name alone: write '%s'", p->text);
 			return NULL;
 		}
+		/* ${null} is no more a variable than null is. */
+		if (word_hint(p->text) || strcmp(p->text, "true") == 0 ||
+		    strcmp(p->text, "false") == 0) {
+			fail(p, at, "'%s' is not a variable's name%s%s", p->text,
+			     word_hint(p->text) ? ": " : "", word_hint(p->text) ? word_hint(p->text) : "");
+			return NULL;
+		}
 		x = node(p, EX_VAR, at, p->len);
 		x->text = p->text;
 		break;
@@ -359,15 +366,22 @@ static struct ast_expr *parse_whole(struct parser *p, size_t open, const char *e
 
 static bool parse_template(struct arena *a, const char *s, size_t n, size_t shift,
 			   struct ast_template *t, struct lex_error *e);
+
+/* (Not strchr(" \t\r\n", c): it finds the terminating NUL too.) */
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static struct ast_expr *bare(struct arena *a, const char *s, size_t from, size_t to,
 			     struct lex_error *e);
 
 struct ast_expr *expr_parse(struct arena *a, const char *s, size_t n, struct lex_error *e)
 {
 	size_t from = 0, to = n;
-	while (from < to && strchr(" \t\r\n", s[from]))
+	while (from < to && blank(s[from]))
 		from++;
-	while (to > from && strchr(" \t\r\n", s[to - 1]))
+	while (to > from && blank(s[to - 1]))
 		to--;
 	/* One ${...} around it all: the expression is inside. Read as a
 	 * template, it is one part; a text that starts with ${ and ends with }

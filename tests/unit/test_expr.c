@@ -66,6 +66,10 @@ static void test_templates(struct arena *a)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		check_str(template_parts(a, cases[i].in, strlen(cases[i].in)), cases[i].out,
 			  cases[i].what);
+	struct lex_error e;
+	check(!expr_parse(a, "\0${a}", 5, &e) && e.offset == 0,
+	      "a NUL before the expression is no blank (fuzz_expr found it skipped)",
+	      "parsed, or the error elsewhere");
 	check_str(template_parts(a, "ab\0cd", 5), "error at 3: a NUL byte in the text",
 		  "a NUL byte in the text");
 	check_str(template_parts(a, "${a}xyz", 4), "[${a} at 1]", "stops at n");
@@ -137,6 +141,9 @@ int main(void)
 		  "as a variable of its own: write the field's name, without 'name.'", "a dotted name" },
 		{ "${a == 1", "error at 1: '${' around a variable holds its name only: ${name}",
 		  "an open wrapper" },
+		{ "${null} == U", "error at 1: 'null' is not a variable's name: there is no null: a "
+		  "variable never set reads as ''", "${null} (fuzz_expr found it printed as null)" },
+		{ "${true} == U", "error at 1: 'true' is not a variable's name", "${true}" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		check_str(parsed(&a, bad[i].in), bad[i].out, bad[i].what);
