@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "caps.h"
+#include "expr.h"
 
 static void add_str(cJSON *o, const char *key, const char *v)
 {
@@ -116,6 +118,14 @@ static cJSON *step_json(const struct ast_step *s)
 		if (strcmp(k, "then") == 0 || strcmp(k, "do") == 0 || strcmp(k, "else") == 0 ||
 		    strcmp(k, "cases") == 0 || strcmp(k, "default") == 0)
 			continue;
+		if (strcmp(k, "cond") == 0 && s->cond_expr) {
+			/* The condition as its tree prints: the program, not its spelling. */
+			struct arena a;
+			arena_init(&a);
+			cJSON_AddStringToObject(args, k, expr_print(&a, s->cond_expr));
+			arena_free(&a);
+			continue;
+		}
 		cJSON_AddItemToObject(args, k, doc_json(s->args[i].value));
 	}
 	if (s->body.count)

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "../compiler/arena.h"
 #include "dsl_syntax.h"
+#include "expr.h"
 
 enum { LINE_WIDTH = 100, INDENT = 2 };
 
@@ -409,11 +411,34 @@ static void print_cases(struct printer *p, const struct doc_node *args)
 	close_block(p, args, false);
 }
 
+/* A condition as its tree prints (docs/LANGUAGE.md, "Expressions": one
+ * form for `${a} == 1`, `${a == 1}` and `a == 1`); one that does not parse
+ * is written as it is, for check to point at. */
+static void put_cond(struct printer *p, const struct doc_node *v)
+{
+	struct arena a;
+	struct lex_error e;
+	arena_init(&a);
+	struct ast_expr *x = v && v->kind == DOC_SCALAR ? expr_parse(&a, v->text, v->len, &e) : NULL;
+	if (x) {
+		struct doc_node canonical = *v;
+		canonical.text = expr_print(&a, x);
+		canonical.len = (uint32_t)strlen(canonical.text);
+		canonical.quoted = true;
+		put_after(p, "", &canonical);
+	} else {
+		put_after(p, "", v);
+	}
+	arena_free(&a);
+}
+
 /* The arguments and blocks of a step written as a mapping. */
 static void print_step_args(struct printer *p, const struct dsl_step *st,
 			    const struct doc_node *args, struct span *last)
 {
-	if (st->positional)
+	if (st->positional && strcmp(st->positional, "cond") == 0)
+		put_cond(p, get(args, "cond"));
+	else if (st->positional)
 		put_after(p, "", get(args, st->positional));
 	if (strcmp(st->name, "set") == 0)
 		put_after(p, "", get(args, "value"));
