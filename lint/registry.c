@@ -24,6 +24,8 @@ extern const struct lint_rule lint_rule_loop_without_exit;
 extern const struct lint_rule lint_rule_goto_loop_without_exit;
 extern const struct lint_rule lint_rule_switch_without_default;
 extern const struct lint_rule lint_rule_unused_variable;
+extern const struct lint_rule lint_rule_text_ordering;
+extern const struct lint_rule lint_rule_constant_condition;
 extern const struct lint_rule lint_rule_not_built_by_any_target;
 extern const struct lint_rule lint_rule_unreachable_on_target;
 extern const struct lint_rule lint_rule_app_prompt_without_text;
@@ -55,6 +57,8 @@ const struct lint_rule *const lint_registry[] = {
 	&lint_rule_goto_loop_without_exit,
 	&lint_rule_switch_without_default,
 	&lint_rule_unused_variable,
+	&lint_rule_text_ordering,
+	&lint_rule_constant_condition,
 	&lint_rule_not_built_by_any_target,
 	&lint_rule_unreachable_on_target,
 	&lint_rule_app_prompt_without_text,
