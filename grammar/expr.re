@@ -453,6 +453,7 @@ static bool parse_template(struct arena *a, const char *s, size_t n, size_t shif
 		case TPL_OPEN: {
 			if (at > text)
 				add_part(&p, t, &cap, text, at, NULL);
+			p.operators = 0;           /* the cap is per expression */
 			struct ast_expr *x = parse_whole(&p, at, "an empty '${}': write a variable's "
 							 "name or an expression in it");
 			if (!x)

@@ -120,8 +120,29 @@ open("warnings.yaml", "w").write("ivrc: 1\nname: x\ntargets: {sonetel: {}}\n"
 steps = "".join('  l%d: say "x"\n  goto l%d { limit 1 }\n' % (i, i) for i in range(100_000))
 open("labels.ivr", "w").write("ivrc 1\nname labels\ntarget infobip\nflow f {\n" + steps +
                               "  hangup\n}\n")
+# Expressions (docs/LANGUAGE.md, "Expressions"): 100 000-deep parentheses,
+# a 1 MB chain of operators, a 1 MB string in a condition, a template of
+# 1 MB with 80 000 ${...}.
+head = "ivrc: 1\nname: x\nparameters: [a]\ntargets: {infobip: {}}\nflows:\n  f:\n"
+open("expr_deep.yaml", "w").write(head + '    - if: {cond: "' + "(" * 100_000 + "a" +
+                                  ")" * 100_000 + '", then: [hangup]}\n')
+open("expr_chain.yaml", "w").write(head + '    - if: {cond: "' + "a + " * 250_000 +
+                                   'a", then: [hangup]}\n')
+open("expr_string.yaml", "w").write(head + "    - if: {cond: \"a == '" + "x" * 1_000_000 +
+                                    "'\", then: [hangup]}\n    - hangup\n")
+open("expr_template.yaml", "w").write(head + '    - set: {var: t, value: "' +
+                                      "${a + 1} and " * 80_000 + '"}\n    - hangup\n')
 EOF
 
+run "a condition in 100 000 parentheses" 10 256 1 \
+	"expr_deep.yaml:7:83: error: nested more than 64 deep [IVR128]" expr_deep.yaml check
+run "a condition of 250 000 operators (1 MB)" 10 256 1 \
+	"expr_chain.yaml:7:4021: error: more than 1000 operators in one expression [IVR128]" \
+	expr_chain.yaml check
+run "a condition with a 1 MB string: build" 10 512 0 "" expr_string.yaml build --target infobip
+run "a 1 MB template with 80 000 \${...}: build" 10 512 0 "" expr_template.yaml build \
+	--target infobip
+run "a 1 MB template with 80 000 \${...}: simulate" 20 512 0 "" expr_template.yaml simulate
 run "YAML flow collections 100 000 deep" 10 256 1 \
 	"deep_flow.yaml:1:65: error: nesting deeper than 64 levels [IVR115]" deep_flow.yaml check
 run "YAML block sequences 100 000 deep" 10 256 1 \

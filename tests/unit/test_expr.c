@@ -87,6 +87,15 @@ static void test_caps(struct arena *a)
 						 "expression", 4 * EXPR_MAX_OPERATORS + 3,
 						 EXPR_MAX_OPERATORS),
 		  "an operator over the cap is refused at its column");
+	size_t parts = EXPR_MAX_OPERATORS + 1;
+	char *many = arena_alloc(a, parts * 8 + 1);
+	for (size_t i = 0; i < parts; i++)
+		memcpy(many + i * 8, "${a + 1}", 8);
+	many[parts * 8] = '\0';
+	struct lex_error e;
+	struct ast_template t;
+	check(expr_template_parse(a, many, parts * 8, &t, &e) && t.nparts == parts,
+	      "the operator cap is per ${...}, not per template", e.message);
 	chain[n - 4] = '\0';
 	check(strcmp(parsed(a, chain), chain) == 0, "1 000 operators parse and print back", "");
 }
