@@ -10,6 +10,7 @@
 #include "../compiler/codes.h"
 #include "expr.h"
 #include "scalar.h"
+#include "value_map.h"
 
 struct binder {
 	struct arena *a;
@@ -50,37 +51,15 @@ static bool expect_kind(struct binder *b, const struct doc_node *n, enum doc_kin
 	return false;
 }
 
-/* Where a scalar's value starts in the source when it is written there
- * verbatim (plain, or quoted without escapes); false otherwise. */
-static bool verbatim_start(const struct binder *b, const struct doc_node *n, size_t *start)
-{
-	const char *raw = b->src->text + n->span.offset;
-	size_t skip = 0;
-	if (n->quoted && n->span.length > 0 && (raw[0] == '"' || raw[0] == '\''))
-		skip = 1;
-	*start = n->span.offset + skip;
-	return *start + n->len <= b->src->len && memcmp(raw + skip, n->text, n->len) == 0;
-}
-
-/* The span of bytes [off, off+len) inside a scalar whose value starts at
- * start in the source, clamped to the value. */
-static struct span value_span(const struct binder *b, const struct doc_node *n, size_t start,
-			      size_t off, size_t len)
-{
-	if (off > n->len)
-		off = n->len;
-	if (off + len > n->len)
-		len = n->len > off ? n->len - off : 0;
-	return span_make(b->src, start + off, len ? len : 1);
-}
-
-/* The span of bytes [off, off+len) inside a scalar's value, when the value is
- * written verbatim in the source; else the whole scalar. */
+/* The span of bytes [off, off+len) inside a scalar's value (value_map.h). */
 static struct span inner_span(struct binder *b, const struct doc_node *n, size_t off,
 			      size_t len)
 {
-	size_t start;
-	return verbatim_start(b, n, &start) ? value_span(b, n, start, off, len) : n->span;
+	struct value_map m;
+	value_map_init(&m, b->src, n);
+	struct span at = value_map_span(&m, off, len);
+	value_map_free(&m);
+	return at;
 }
 
 static void lex_fail(struct binder *b, const struct doc_node *n, unsigned code,
@@ -802,22 +781,21 @@ static void bind_dial_list(struct binder *b, const struct doc_node *n)
 	}
 }
 
-/* Each node of an expression written in scalar v, placed in the source
- * (the whole scalar when v is not written verbatim). */
-static void place_nodes(struct binder *b, const struct doc_node *v, bool verbatim, size_t start,
-			struct ast_expr *x)
+/* Each node of an expression written in a scalar, placed in the source. */
+static void place_nodes(const struct value_map *m, struct ast_expr *x)
 {
 	for (; x; x = x->rhs) {
-		x->span = verbatim ? value_span(b, v, start, x->offset, x->length) : v->span;
-		place_nodes(b, v, verbatim, start, x->lhs);
+		x->span = value_map_span(m, x->offset, x->length);
+		place_nodes(m, x->lhs);
 	}
 }
 
 static void place_expr(struct binder *b, const struct doc_node *v, struct ast_expr *x)
 {
-	size_t start;
-	bool verbatim = verbatim_start(b, v, &start);
-	place_nodes(b, v, verbatim, start, x);
+	struct value_map m;
+	value_map_init(&m, b->src, v);
+	place_nodes(&m, x);
+	value_map_free(&m);
 }
 
 /* Scalar v of a step's arguments, read as a template and kept on the step
@@ -832,10 +810,11 @@ static void bind_template(struct binder *b, struct ast_step *st, const struct do
 		lex_fail(b, v, IVR_BAD_TEMPLATE, &e);
 		return;
 	}
-	size_t start;
-	bool verbatim = verbatim_start(b, v, &start);
+	struct value_map m;
+	value_map_init(&m, b->src, v);
 	for (size_t i = 0; i < t->tpl.nparts; i++)
-		place_nodes(b, v, verbatim, start, t->tpl.parts[i].expr);
+		place_nodes(&m, t->tpl.parts[i].expr);
+	value_map_free(&m);
 	struct ast_step_template **end = &st->templates;
 	while (*end)
 		end = &(*end)->next;
