@@ -95,7 +95,7 @@ static void add_edge(struct builder *b, uint32_t from, enum cfg_edge_kind kind, 
 		to = from;
 	else if (dest->ref)
 		to = map_get(&b->map, dest->ref);
-	struct cfg_edge e = { from, to, kind, key, dest };
+	struct cfg_edge e = { from, to, kind, key, dest, NULL, false };
 	ARENA_PUSH(b->a, b->g->edges, b->g->nedges, b->cap, e);
 }
 
@@ -123,13 +123,18 @@ static void menu_edges(struct builder *b, uint32_t n, const struct ast_menu *m)
 }
 
 /* Every goto menu:X and dial of a flow, in document order, with an explicit
- * stack of blocks still to walk. */
+ * stack of blocks still to walk; each edge with the condition it is under. */
 static void flow_edges(struct builder *b, uint32_t n, const struct ast_flow *f)
 {
-	struct item { const struct ast_block *blk; size_t i; };
+	struct item {
+		const struct ast_block *blk;
+		size_t i;
+		const struct ast_step *guard;  /* the innermost step with a condition */
+		bool guard_else;
+	};
 	struct item *stack = NULL;
 	size_t top = 0, cap = 0;
-	struct item first = { &f->body, 0 };
+	struct item first = { &f->body, 0, NULL, false };
 	ARENA_PUSH(b->a, stack, top, cap, first);
 	while (top > 0) {
 		struct item *it = &stack[top - 1];
@@ -138,27 +143,34 @@ static void flow_edges(struct builder *b, uint32_t n, const struct ast_flow *f)
 			continue;
 		}
 		const struct ast_step *st = &it->blk->steps[it->i++];
-		if ((st->kind == STEP_GOTO && st->to.kind == DEST_MENU) || st->kind == STEP_DIAL)
+		const struct ast_step *guard = it->guard;
+		bool guard_else = it->guard_else;
+		if ((st->kind == STEP_GOTO && st->to.kind == DEST_MENU) || st->kind == STEP_DIAL) {
 			add_edge(b, n, CFG_FLOW, 0, &st->to);
+			b->g->edges[b->g->nedges - 1].guard = guard;
+			b->g->edges[b->g->nedges - 1].guard_else = guard_else;
+		}
+		const struct ast_step *inner = st->cond_expr ? st : guard;
 		/* Pushed in reverse so that the first block is walked first. */
 		if (st->has_default) {
-			struct item d = { &st->default_body, 0 };
+			struct item d = { &st->default_body, 0, guard, guard_else };
 			ARENA_PUSH(b->a, stack, top, cap, d);
 		}
 		for (size_t c = st->ncases; c-- > 0;) {
-			struct item d = { &st->cases[c].body, 0 };
+			struct item d = { &st->cases[c].body, 0, guard, guard_else };
 			ARENA_PUSH(b->a, stack, top, cap, d);
 		}
 		if (st->has_else) {
-			struct item d = { &st->else_body, 0 };
+			struct item d = { &st->else_body, 0, inner, st->cond_expr != NULL };
 			ARENA_PUSH(b->a, stack, top, cap, d);
 		}
 		if (st->body.count) {
-			struct item d = { &st->body, 0 };
+			struct item d = { &st->body, 0, inner, st->cond_expr ? false : guard_else };
 			ARENA_PUSH(b->a, stack, top, cap, d);
 		}
 	}
 }
+
 
 static void node_edges(struct builder *b, uint32_t n)
 {

@@ -31,6 +31,10 @@ struct cfg_edge {
 	enum cfg_edge_kind kind;
 	char key;                      /* CFG_OPTION: the DTMF key */
 	const struct ast_dest *dest;   /* where it is written */
+	/* CFG_FLOW: the step whose condition the edge is under (the innermost
+	 * if, while, repeat_*), or NULL; guard_else: in the if's else. */
+	const struct ast_step *guard;
+	bool guard_else;
 };
 
 struct cfg_node {

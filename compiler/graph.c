@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "cfg.h"
+#include "expr.h"
 
 enum gkind { G_MENU, G_ANNOUNCEMENT, G_VOICEMAIL, G_FLOW, G_ENDPOINT, G_LITERAL, G_HANGUP,
 	     G_BROADCAST };
@@ -121,7 +122,17 @@ static const char *edge_label(const struct cfg_edge *e, struct arena *a)
 	case CFG_INVALID: return "invalid";
 	case CFG_NO_INPUT: return "no_input";
 	case CFG_THEN: return "then";
-	case CFG_FLOW: return e->dest->kind == DEST_MENU ? "goto" : "dial";
+	case CFG_FLOW: {
+		const char *what = e->dest->kind == DEST_MENU ? "goto" : "dial";
+		const struct ast_step *g = e->guard;
+		if (!g || !g->cond_expr)
+			return what;
+		/* The condition it is under, as its tree prints. */
+		const char *word = g->kind == STEP_IF ? (e->guard_else ? "unless" : "if") :
+				   g->kind == STEP_REPEAT_UNTIL ? "until" : "while";
+		return arena_concat(a, what, " ", word, " ", expr_print(a, g->cond_expr),
+				    (const char *)NULL);
+	}
 	}
 	return "";
 }
