@@ -4,9 +4,10 @@
  * `repeat_until` tests its condition after its body; `goto` only jumps back,
  * so a variable set anywhere before the read counts. Infobip's built-ins
  * (flow_builtin_vars) and the program's parameters are set from the start,
- * and a collect or capture also sets VAR_Meaning / VAR_Full. A variable that another flow sets is not reported: a flow inlined
- * into another shares its variables, in an order ivrc does not follow. One
- * finding per variable and flow. */
+ * and a collect or capture also sets VAR_Meaning / VAR_Full. A variable
+ * that another flow sets is not reported: a flow inlined into another
+ * shares its variables, in an order ivrc does not follow. One finding per
+ * variable and flow. */
 #include <string.h>
 
 #include "../../compiler/arena.h"

@@ -4,30 +4,16 @@
  * a parsed condition prints as text that parses to the same print (what
  * the Infobip back end sends is read back alike); a template's parts are
  * the text itself, in order, each ${...} holding a tree. */
-#include <stdbool.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "compiler/arena.h"
+#include "fuzz.h"
 #include "grammar/expr.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "fuzz oracle failed: " __VA_ARGS__); \
-		fputc('\n', stderr); \
-		abort(); \
-	} \
-} while (0)
-
 static void error_ok(const char *fn, const struct lex_error *e, size_t n)
 {
-	CHECK(e->offset <= n, "%s: error offset %zu past the text (%zu bytes)", fn, e->offset, n);
-	CHECK(memchr(e->message, '\0', sizeof e->message) != NULL, "%s: message not terminated", fn);
-	CHECK(e->message[0] != '\0', "%s: empty message", fn);
+	FUZZ_ASSERT(e->offset <= n, "%s: error offset %zu past the text (%zu bytes)", fn, e->offset, n);
+	FUZZ_ASSERT(memchr(e->message, '\0', sizeof e->message) != NULL, "%s: message not terminated", fn);
+	FUZZ_ASSERT(e->message[0] != '\0', "%s: empty message", fn);
 }
 
 static void condition(struct arena *a, const char *s, size_t n)
@@ -39,13 +25,13 @@ static void condition(struct arena *a, const char *s, size_t n)
 		error_ok("expr_parse", &e, n);
 		return;
 	}
-	CHECK(x->offset + x->length <= n, "expr_parse: root %u+%u past the end %zu", x->offset,
+	FUZZ_ASSERT(x->offset + x->length <= n, "expr_parse: root %u+%u past the end %zu", x->offset,
 	      x->length, n);
 	const char *printed = expr_print(a, x);
 	struct ast_expr *again = expr_parse(a, printed, strlen(printed), &e);
-	CHECK(again, "expr_parse: its print '%s' does not parse: %s", printed, e.message);
+	FUZZ_ASSERT(again, "expr_parse: its print '%s' does not parse: %s", printed, e.message);
 	const char *reprinted = expr_print(a, again);
-	CHECK(strcmp(printed, reprinted) == 0, "expr_print: '%s' reads back as '%s'", printed,
+	FUZZ_ASSERT(strcmp(printed, reprinted) == 0, "expr_print: '%s' reads back as '%s'", printed,
 	      reprinted);
 }
 
@@ -61,14 +47,14 @@ static void check_template(struct arena *a, const char *s, size_t n)
 	size_t at = 0;
 	for (size_t i = 0; i < t.nparts; i++) {
 		const struct ast_template_part *p = &t.parts[i];
-		CHECK(p->text == s + at, "template: part %zu at %td, not %zu", i, p->text - s, at);
-		CHECK(at + p->len <= n, "template: part %zu past the end", i);
+		FUZZ_ASSERT(p->text == s + at, "template: part %zu at %td, not %zu", i, p->text - s, at);
+		FUZZ_ASSERT(at + p->len <= n, "template: part %zu past the end", i);
 		if (p->expr)
-			CHECK(p->len >= 3 && memcmp(p->text, "${", 2) == 0 && p->text[p->len - 1] == '}',
+			FUZZ_ASSERT(p->len >= 3 && memcmp(p->text, "${", 2) == 0 && p->text[p->len - 1] == '}',
 			      "template: part %zu is not a ${...}", i);
 		at += p->len;
 	}
-	CHECK(at == n, "template: the parts hold %zu of %zu bytes", at, n);
+	FUZZ_ASSERT(at == n, "template: the parts hold %zu of %zu bytes", at, n);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -176,7 +176,8 @@ static void test_conditions(void)
 	cond_case("${s} == 'gold'", true, "condition: ${name} reads a variable too");
 	cond_case("n + 5 == 15 && empty + 1 == 1", true, "condition: + adds; '' reads as 0");
 	cond_case("n % 3 == 1 && n / 4 == 2.5", true, "condition: % and / on numbers");
-	cond_case("s == true || s != false", false, "condition: text beside true/false: only 'true' is true");
+	cond_case("s == true || s != false", false,
+		  "condition: text beside true/false: only 'true' is true");
 	cond_case("!s", true, "condition: text other than 'true' is false");
 	expect_run(HEAD "entry: [flow:f]\nflows:\n  f:\n"
 		   "    - set: { var: s, value: \"a\" }\n"
