@@ -101,8 +101,8 @@ static const struct lint_config *check_one(struct cli_run *r, const char *file, 
 	/* Without rules, a file with no findings has nothing to silence: its
 	 * comments are not scanned. */
 	if (p && (rules || r->diag.n > mine)) {
-		struct lint_file f = { rules && clean ? p : NULL, p->src, caps, ncaps, cfg,
-				       now, mine };
+		struct lint_file f = { rules && clean ? p : NULL, p->sources, p->nsources, caps,
+				       ncaps, cfg, now, mine };
 		lint_file(&f, &r->arena, &r->diag);
 	}
 	return cfg;

@@ -7,6 +7,7 @@
 
 #include "../grammar/yaml_loader.h"
 #include "../targets/target.h"
+#include "includes.h"
 
 static bool has_suffix(const char *s, const char *suffix)
 {
@@ -59,5 +60,7 @@ bool load_program(const char *path, const char *syntax, struct arena *a, struct 
 		return false;
 	*out = load_is_dsl(path, syntax) ? dsl_parse_program(src, target_set(), a, d)
 					 : yaml_load_program(src, target_set(), a, d);
+	if (*out)
+		includes_load(*out, path, a, d);
 	return true;
 }

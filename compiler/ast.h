@@ -309,6 +309,12 @@ struct ast_test {
 
 struct ast_symbol;
 
+/* A file named by `include` (a path or a glob, relative to the file). */
+struct ast_include {
+	const char *path;
+	struct span span;
+};
+
 /* A name of `parameters`: a variable the call starts with. */
 struct ast_param {
 	const char *name;
@@ -327,6 +333,10 @@ struct ast_program {
 	struct span entry_span;
 	struct ast_param *params;      /* variables a call starts with */
 	size_t nparams;
+	struct ast_include *includes;  /* what this file includes (not transitively) */
+	size_t nincludes;
+	const struct source **sources; /* every file of the program, the root first */
+	size_t nsources;
 	const struct target_set *target_set;   /* what the per-target arrays follow */
 	struct ast_settings *targets;  /* one per target; present = declared */
 	struct span targets_span;

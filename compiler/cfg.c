@@ -18,12 +18,17 @@
 
 /* ---------- nodes ---------- */
 
+static uint64_t decl_pos(const struct ast_decl *d)
+{
+	return span_place(d->name_span);
+}
+
 static int cmp_node(const void *a, const void *b)
 {
 	const struct ast_decl *x = ((const struct cfg_node *)a)->decl;
 	const struct ast_decl *y = ((const struct cfg_node *)b)->decl;
-	if (x->name_span.offset != y->name_span.offset)
-		return x->name_span.offset < y->name_span.offset ? -1 : 1;
+	if (decl_pos(x) != decl_pos(y))
+		return decl_pos(x) < decl_pos(y) ? -1 : 1;
 	if (x->kind != y->kind)
 		return x->kind < y->kind ? -1 : 1;
 	return (x->index > y->index) - (x->index < y->index);
@@ -102,7 +107,7 @@ static void add_edge(struct builder *b, uint32_t from, enum cfg_edge_kind kind, 
 /* Where an edge is written; a handler left out (default hangup) sorts last. */
 static uint64_t edge_pos(const struct cfg_edge *e)
 {
-	return e->dest->span.src ? e->dest->span.offset : UINT64_MAX;
+	return e->dest->span.src ? span_place(e->dest->span) : UINT64_MAX;
 }
 
 static int cmp_edge(const void *a, const void *b)
@@ -380,13 +385,12 @@ uint32_t cfg_node_of(const struct cfg *g, const struct ast_decl *d)
 	size_t lo = 0, hi = g->nnodes;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (g->nodes[mid].decl->name_span.offset < d->name_span.offset)
+		if (decl_pos(g->nodes[mid].decl) < decl_pos(d))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i < g->nnodes &&
-			    g->nodes[i].decl->name_span.offset == d->name_span.offset; i++)
+	for (size_t i = lo; i < g->nnodes && decl_pos(g->nodes[i].decl) == decl_pos(d); i++)
 		if (g->nodes[i].decl == d)
 			return (uint32_t)i;
 	return CFG_NONE;

@@ -43,6 +43,10 @@ enum {
 	IVR_IMPORT_RENAMED = 134,  /* note: a remote name that is not PROJECT-NAME */
 	IVR_IMPORT_DEPTH = 135,    /* the file would nest deeper than the loaders read */
 
+	/* IVR14x: programs of several files */
+	IVR_INCLUDE = 140,         /* a file to include is missing, included twice, or in a cycle */
+	IVR_INCLUDED_HEADER = 141, /* an included file holds name, targets, entry or parameters */
+
 	/* IVR2xx: names, references, types */
 	IVR_UNKNOWN_REF = 201,
 	IVR_DUPLICATE_NAME = 202,

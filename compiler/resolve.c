@@ -77,10 +77,12 @@ static void declare(struct resolver *r, struct symtab *t, struct ast_decl *d)
 	if (t->slots[i]) {
 		const struct ast_decl *first = t->slots[i];
 		struct linecol lc = source_linecol(first->name_span.src, first->name_span.offset);
+		bool here = first->name_span.src == d->name_span.src;
 		diag_error(r->d, IVR_DUPLICATE_NAME, d->name_span,
-			   "'%s' is already defined as %s %s (first defined at %u:%u)", d->name,
+			   "'%s' is already defined as %s %s (first defined at %s%s%u:%u)", d->name,
 			   article(ast_decl_kind_names[first->kind]),
-			   ast_decl_kind_names[first->kind], lc.line, lc.column);
+			   ast_decl_kind_names[first->kind], here ? "" : first->name_span.src->path,
+			   here ? "" : ":", lc.line, lc.column);
 		return;
 	}
 	t->slots[i] = d;
@@ -113,7 +115,8 @@ static int by_position(const void *a, const void *b)
 {
 	const struct ast_decl *x = *(const struct ast_decl *const *)a;
 	const struct ast_decl *y = *(const struct ast_decl *const *)b;
-	return (x->name_span.offset > y->name_span.offset) - (x->name_span.offset < y->name_span.offset);
+	uint64_t px = span_place(x->name_span), py = span_place(y->name_span);
+	return (px > py) - (px < py);
 }
 
 #define COLLECT(arr, n, list, count) \
@@ -234,7 +237,8 @@ static void resolve_menu(struct resolver *r, struct ast_menu *m)
 		for (size_t j = 0; j < i; j++) {
 			if (m->options[j].key != m->options[i].key)
 				continue;
-			struct linecol lc = source_linecol(r->p->src, m->options[j].span.offset);
+			struct linecol lc = source_linecol(m->options[j].span.src,
+							   m->options[j].span.offset);
 			diag_error(r->d, IVR_DUPLICATE_OPTION, m->options[i].span,
 				   "key '%c' is already an option of menu '%s' (at %u:%u)",
 				   m->options[i].key, m->decl.name, lc.line, lc.column);
@@ -392,7 +396,8 @@ static void index_labels(struct resolver *r, struct label_scope *s, const struct
 			slot->first = st;
 			continue;
 		}
-		struct linecol lc = source_linecol(r->p->src, slot->first->label_span.offset);
+		struct linecol lc = source_linecol(slot->first->label_span.src,
+						   slot->first->label_span.offset);
 		diag_error(r->d, IVR_DUPLICATE_LABEL, st->label_span,
 			   "label '%s' is already used in this flow (at %u:%u)", st->label,
 			   lc.line, lc.column);

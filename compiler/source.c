@@ -282,3 +282,8 @@ struct span span_join(struct span a, struct span b)
 	uint32_t end = ea > eb ? ea : eb;
 	return (struct span){ a.src, start, end - start };
 }
+
+uint64_t span_place(struct span s)
+{
+	return (uint64_t)(s.src ? s.src->order : 0) << 32 | s.offset;
+}

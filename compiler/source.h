@@ -1,13 +1,17 @@
 /* Source files and spans: every token and node points into one of these. */
 #ifndef IVRC_SOURCE_H
 #define IVRC_SOURCE_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 struct arena;
 
 struct source {
-	const char *path;        /* as given on the command line */
+	const char *path;        /* as given on the command line, or by an include */
+	bool included;           /* read because another file includes it: it holds
+	                            declarations, not the header (name, targets, ...) */
+	uint32_t order;          /* its place among the program's files: the root 0 */
 	const char *text;        /* whole file, NUL-terminated (NULs inside are possible) */
 	size_t len;
 	uint32_t *line_starts;   /* byte offset of each line's first byte */
@@ -47,6 +51,9 @@ uint32_t source_offset(const struct source *src, size_t line, size_t column);
 /* The line holding offset, without its line break. */
 const char *source_line(const struct source *src, uint32_t line, size_t *len);
 
+/* Where a span is in the program: its file's order, then its offset (a
+ * key that sorts the places of several files). */
+uint64_t span_place(struct span s);
 struct span span_make(const struct source *src, size_t offset, size_t length);
 /* The span from the start of a to the end of b. */
 struct span span_join(struct span a, struct span b);

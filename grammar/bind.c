@@ -1144,6 +1144,8 @@ static const struct field_spec top_fields[] = {
 	  "(default: the first menu)" },
 	{ "parameters", FT_SEQ, false, "variables a call starts with: the parameters Infobip "
 	  "launches a scenario with" },
+	{ "include", FT_SEQ, false, "files whose declarations join this program: paths or "
+	  "globs, relative to this file" },
 	{ "targets", FT_MAP, true, "provider to its settings; only these are built" },
 	{ "recordings", FT_MAP, false, "named prompts" },
 	{ "endpoints", FT_MAP, false, "named destinations outside the project" },
@@ -1155,7 +1157,7 @@ static const struct field_spec top_fields[] = {
 	{ "tests", FT_SEQ, false, "call simulations that must hold" },
 };
 
-enum { TOP_IVRC, TOP_NAME, TOP_ENTRY, TOP_PARAMETERS, TOP_TARGETS, TOP_RECORDINGS, TOP_ENDPOINTS,
+enum { TOP_IVRC, TOP_NAME, TOP_ENTRY, TOP_PARAMETERS, TOP_INCLUDE, TOP_TARGETS, TOP_RECORDINGS, TOP_ENDPOINTS,
        TOP_MENUS, TOP_ANNOUNCEMENTS, TOP_VOICEMAILS, TOP_BROADCASTS, TOP_FLOWS, TOP_TESTS };
 
 /* Every target's name, for a message: "a, b, c". */
@@ -1207,14 +1209,50 @@ static void bind_parameters(struct binder *b, const struct doc_node *n)
 	}
 }
 
+/* include: a path or a list of them. */
+static void bind_includes(struct binder *b, const struct doc_node *n)
+{
+	struct ast_program *p = b->p;
+	size_t c = n->kind == DOC_SCALAR ? 1 : list_count(b, n, "include");
+	p->includes = arena_alloc(b->a, (c ? c : 1) * sizeof *p->includes);
+	for (size_t i = 0; i < c; i++) {
+		const struct doc_node *item = n->kind == DOC_SCALAR ? n : n->items[i];
+		const char *path;
+		if (!get_string(b, item, "a file to include", &path))
+			continue;
+		if (!path[0]) {
+			diag_error(b->d, IVR_BAD_VALUE, item->span, "an empty file name to include");
+			continue;
+		}
+		p->includes[p->nincludes++] = (struct ast_include){ path, item->span };
+	}
+}
+
+/* The keys only the root file holds. */
+static void refuse_header(struct binder *b, struct doc_node **f)
+{
+	static const unsigned keys[] = { TOP_NAME, TOP_ENTRY, TOP_PARAMETERS, TOP_TARGETS };
+	for (size_t i = 0; i < COUNT(keys); i++)
+		if (f[keys[i]])
+			diag_error(b->d, IVR_INCLUDED_HEADER, f[keys[i]]->span,
+				   "'%s' belongs in the root file: this file is included by another",
+				   top_fields[keys[i]].key);
+}
+
 static void bind_header(struct binder *b, struct doc_node **f)
 {
 	struct ast_program *p = b->p;
+	if (f[TOP_INCLUDE])
+		bind_includes(b, f[TOP_INCLUDE]);
 	if (f[TOP_IVRC] && get_int(b, f[TOP_IVRC], "the format version", INT64_MIN, INT64_MAX,
 				   &p->version) && p->version != 1)
 		diag_error(b->d, IVR_VERSION, f[TOP_IVRC]->span,
 			   "unsupported format version %lld; this ivrc reads version 1",
 			   (long long)p->version);
+	if (b->src->included) {
+		refuse_header(b, f);
+		return;
+	}
 	if (f[TOP_NAME] && expect_kind(b, f[TOP_NAME], DOC_SCALAR, "the project name")) {
 		struct lex_error e;
 		if (lex_project_name(f[TOP_NAME]->text, f[TOP_NAME]->len, &e)) {
@@ -1380,7 +1418,12 @@ struct ast_program *bind_stream_finish(struct bind_stream *s, struct doc_node *r
 	diag_merge(d, &s->d);
 	b->d = d;
 	struct doc_node *f[COUNT(top_fields)];
-	bind_fields(b, root, top_fields, COUNT(top_fields), f, "the top level",
+	/* An included file needs none of the root's required keys. */
+	struct field_spec fields[COUNT(top_fields)];
+	memcpy(fields, top_fields, sizeof fields);
+	for (size_t i = 0; i < COUNT(fields) && s->b.src->included; i++)
+		fields[i].required = false;
+	bind_fields(b, root, fields, COUNT(fields), f, "the top level",
 		    span_make(s->b.src, root->span.offset, 0));
 	bind_header(b, f);
 	if (f[TOP_TESTS] && !doc_is_null(f[TOP_TESTS]) &&

@@ -34,6 +34,7 @@ struct parser {
 	unsigned depth;
 	struct builder root;
 	struct builder sections[16];
+	struct builder includes;   /* every `include` statement's files, in one list */
 	/* Streaming (dsl_parse_program): each declaration of a section is bound
 	 * as soon as it is parsed; its nodes come from the stream's scratch
 	 * arena, reused by the next unless the program points into them. */
@@ -335,7 +336,8 @@ static bool is_decl_keyword(const struct parser *p)
 	for (size_t i = 0; i < dsl_ndecls; i++)
 		if (at_word(p, dsl_decls[i].keyword))
 			return true;
-	return at_word(p, "ivrc") || at_word(p, "entry") || at_word(p, "parameters");
+	return at_word(p, "ivrc") || at_word(p, "entry") || at_word(p, "parameters") ||
+	       at_word(p, "include");
 }
 
 static bool at_key(const struct parser *p)
@@ -708,8 +710,8 @@ static void parse_declaration(struct parser *p, size_t which)
 
 static void unknown_statement(struct parser *p)
 {
-	const char *words[16] = { "ivrc", "name", "entry", "parameters" };
-	size_t n = 4;
+	const char *words[16] = { "ivrc", "name", "entry", "parameters", "include" };
+	size_t n = 5;
 	for (size_t i = 0; i < dsl_ndecls && n < 16; i++)
 		words[n++] = dsl_decls[i].keyword;
 	if (at(p, DT_WORD)) {
@@ -722,15 +724,41 @@ static void unknown_statement(struct parser *p)
 			return;
 		}
 	}
-	expected(p, "a statement (ivrc, name, entry, parameters, target, recording, endpoint, "
-		    "menu, announcement, voicemail, broadcast, flow or test)");
+	expected(p, "a statement (ivrc, name, entry, parameters, include, target, recording, "
+		    "endpoint, menu, announcement, voicemail, broadcast, flow or test)");
 	sync(p);
 }
 
+/* include value: its files join the one `include` list of the file. */
+static void parse_include(struct parser *p)
+{
+	struct doc_node *key = scalar_of(p, &p->tok);
+	advance(p);
+	if (!at_value(p)) {
+		expected(p, "a file name or a list of them after 'include'");
+		sync(p);
+		return;
+	}
+	struct doc_node *v = parse_value(p);
+	if (!p->includes.node) {
+		p->includes = new_builder(p, DOC_SEQ, v->span);
+		map_put(p, &p->root, key, p->includes.node);
+	}
+	if (v->kind == DOC_SEQ)
+		for (size_t i = 0; i < v->count; i++)
+			seq_put(p, &p->includes, v->items[i]);
+	else
+		seq_put(p, &p->includes, v);
+}
+
 /* statement = "ivrc" value | "name" value | "entry" list | "parameters" list
- *           | declaration */
+ *           | "include" value | declaration */
 static void parse_statement(struct parser *p)
 {
+	if (at_word(p, "include")) {
+		parse_include(p);
+		return;
+	}
 	if (at_word(p, "ivrc") || at_word(p, "name") || at_word(p, "entry") ||
 	    at_word(p, "parameters")) {
 		struct doc_node *key = scalar_of(p, &p->tok);

@@ -25,6 +25,7 @@
 enum { CODE_UNKNOWN = 500 };   /* lint/rules/unknown_code.c */
 
 struct suppression {
+	uint32_t file;             /* the source's order in the program */
 	uint32_t line;             /* 1-based; 0: the whole file */
 	unsigned code;
 };
@@ -259,14 +260,17 @@ const char *lint_config_find(const char *path, struct arena *a)
 static int cmp_suppression(const void *a, const void *b)
 {
 	const struct suppression *x = a, *y = b;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
 	return (x->code > y->code) - (x->code < y->code);
 }
 
-static void add_suppression(struct lint_run *r, uint32_t line, unsigned code)
+static void add_suppression(struct lint_run *r, const struct source *src, uint32_t line,
+			    unsigned code)
 {
-	struct suppression s = { line, code };
+	struct suppression s = { src->order, line, code };
 	ARENA_PUSH(r->a, r->sup, r->nsup, r->capsup, s);
 }
 
@@ -305,11 +309,10 @@ static const char *comment_start(const char *s, const char *end)
 /* Reads `ivrc: disable=A,B reason` from a comment; the codes go to line
  * (0: the whole file) or, when the comment is alone on its line, to pending
  * (they apply to the next line with something on it). */
-static void read_directive(struct lint_run *r, const char *c, const char *end,
-			   uint32_t line, bool alone, struct suppression **pending,
+static void read_directive(struct lint_run *r, const struct source *src, const char *c,
+			   const char *end, uint32_t line, bool alone, struct suppression **pending,
 			   size_t *npending, size_t *cappending)
 {
-	const struct source *src = r->f->src;
 	c++;
 	while (c < end && (*c == ' ' || *c == '\t'))
 		c++;
@@ -342,9 +345,9 @@ static void read_directive(struct lint_run *r, const char *c, const char *end,
 		if (why) {
 			report_unknown(r, at, why);
 		} else if (file || !alone) {
-			add_suppression(r, file ? 0 : line, parse_code(tok, n));
+			add_suppression(r, src, file ? 0 : line, parse_code(tok, n));
 		} else {
-			struct suppression s = { 0, parse_code(tok, n) };
+			struct suppression s = { src->order, 0, parse_code(tok, n) };
 			ARENA_PUSH(r->a, *pending, *npending, *cappending, s);
 		}
 		if (c < end && *c == ',') {
@@ -357,9 +360,8 @@ static void read_directive(struct lint_run *r, const char *c, const char *end,
 	}
 }
 
-static void scan_suppressions(struct lint_run *r)
+static void scan_file(struct lint_run *r, const struct source *src)
 {
-	const struct source *src = r->f->src;
 	struct suppression *pending = NULL;
 	size_t npending = 0, cappending = 0;
 	for (size_t l = 0; l < src->nlines; l++) {
@@ -373,31 +375,43 @@ static void scan_suppressions(struct lint_run *r)
 		bool blank = t == end, alone = c && t == c;
 		if (!blank && !alone) {
 			for (size_t i = 0; i < npending; i++)
-				add_suppression(r, (uint32_t)(l + 1), pending[i].code);
+				add_suppression(r, src, (uint32_t)(l + 1), pending[i].code);
 			npending = 0;
 		}
 		if (c)
-			read_directive(r, c, end, (uint32_t)(l + 1), alone, &pending, &npending,
-				       &cappending);
+			read_directive(r, src, c, end, (uint32_t)(l + 1), alone, &pending,
+				       &npending, &cappending);
 	}
+}
+
+/* The suppression comments of every file of the program. */
+static void scan_suppressions(struct lint_run *r)
+{
+	for (size_t i = 0; i < r->f->nsrcs; i++)
+		scan_file(r, r->f->srcs[i]);
 	if (r->nsup > 1)
 		qsort(r->sup, r->nsup, sizeof *r->sup, cmp_suppression);
 }
 
-static bool has_suppression(const struct lint_run *r, uint32_t line, unsigned code)
+static bool has_suppression(const struct lint_run *r, const struct source *src, uint32_t line,
+			    unsigned code)
 {
-	struct suppression key = { line, code };
+	struct suppression key = { src->order, line, code };
 	return bsearch(&key, r->sup, r->nsup, sizeof key, cmp_suppression) != NULL;
+}
+
+/* Whether src is one of the program's files. */
+static bool mine(const struct lint_run *r, const struct source *src)
+{
+	return src && src->order < r->f->nsrcs && r->f->srcs[src->order] == src;
 }
 
 static bool suppressed(const struct lint_run *r, const struct span *at, unsigned code)
 {
-	if (!r->nsup)
+	if (!r->nsup || !mine(r, at->src))
 		return false;
-	if (has_suppression(r, 0, code))
-		return true;
-	return at->src == r->f->src &&
-	       has_suppression(r, source_linecol(at->src, at->offset).line, code);
+	return has_suppression(r, at->src, 0, code) ||
+	       has_suppression(r, at->src, source_linecol(at->src, at->offset).line, code);
 }
 
 /* ---------- findings ---------- */
@@ -410,7 +424,7 @@ static void filter_check_findings(struct lint_run *r)
 	size_t out = r->f->first;
 	for (size_t i = r->f->first; i < d->n; i++) {
 		struct finding f = d->items[i];
-		if (f.severity != SEV_ERROR && f.span.src == r->f->src) {
+		if (f.severity != SEV_ERROR && mine(r, f.span.src)) {
 			int l = level_of(r->f->config, f.code, f.severity);
 			bool drop = l == LINT_LEVEL_OFF || suppressed(r, &f.span, f.code);
 			if (f.severity == SEV_WARNING && (drop || l != SEV_WARNING))

@@ -86,7 +86,8 @@ bool lint_level_parse(const char *s, int *level);
 
 struct lint_file {
 	const struct ast_program *p;   /* checked without errors, or NULL: no rules run */
-	const struct source *src;
+	const struct source *const *srcs;  /* the program's files, the root first */
+	size_t nsrcs;
 	const struct target_caps *const *caps;
 	size_t ncaps;
 	const struct lint_config *config;

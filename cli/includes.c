@@ -1,0 +1,167 @@
+/* Joining included files to their root (includes.h). */
+#define _XOPEN_SOURCE 700      /* realpath */
+#include "includes.h"
+
+#include <glob.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compiler/arena.h"
+#include "../compiler/codes.h"
+#include "../grammar/dsl_parser.h"
+#include "../grammar/yaml_loader.h"
+#include "../targets/target.h"
+#include "load.h"
+
+/* A file read for the program: its real path (to tell it again), the path
+ * it is shown by, and where it was included from. */
+struct member {
+	const char *real, *path;
+	struct span at;            /* the include that named it (none for the root) */
+};
+
+struct includer {
+	struct ast_program *root;
+	struct arena *a;
+	struct diag *d;
+	struct member *files;      /* every file read, the root first */
+	size_t nfiles, capfiles;
+	struct member *chain;      /* from the root to the file being read */
+	size_t nchain, capchain;
+	size_t capsources;
+};
+
+/* Appends n items of src to the array *dst of *ndst (a new array). */
+#define JOIN(a, dst, ndst, src, nsrc) do { \
+	if (nsrc) { \
+		void *joined_ = arena_alloc((a), ((ndst) + (nsrc)) * sizeof *(dst)); \
+		if (ndst) \
+			memcpy(joined_, (dst), (ndst) * sizeof *(dst)); \
+		memcpy((char *)joined_ + (ndst) * sizeof *(dst), (src), (nsrc) * sizeof *(dst)); \
+		(dst) = joined_; \
+		(ndst) += (nsrc); \
+	} \
+} while (0)
+
+/* The declarations of an included file join the root's. */
+static void join(struct includer *in, const struct ast_program *f)
+{
+	struct ast_program *p = in->root;
+	JOIN(in->a, p->recordings, p->nrecordings, f->recordings, f->nrecordings);
+	JOIN(in->a, p->endpoints, p->nendpoints, f->endpoints, f->nendpoints);
+	JOIN(in->a, p->menus, p->nmenus, f->menus, f->nmenus);
+	JOIN(in->a, p->announcements, p->nannouncements, f->announcements, f->nannouncements);
+	JOIN(in->a, p->voicemails, p->nvoicemails, f->voicemails, f->nvoicemails);
+	JOIN(in->a, p->broadcasts, p->nbroadcasts, f->broadcasts, f->nbroadcasts);
+	JOIN(in->a, p->flows, p->nflows, f->flows, f->nflows);
+	JOIN(in->a, p->tests, p->ntests, f->tests, f->ntests);
+}
+
+/* The path of an include, as a path from here: relative to the folder of
+ * the file that names it. */
+static const char *beside(struct arena *a, const char *from, const char *path)
+{
+	const char *slash = strrchr(from, '/');
+	if (path[0] == '/' || !slash || strcmp(from, "-") == 0)
+		return path;
+	return arena_printf(a, "%.*s/%s", (int)(slash - from), from, path);
+}
+
+static const char *where(struct arena *a, struct span at)
+{
+	struct linecol lc = source_linecol(at.src, at.offset);
+	return arena_printf(a, "%s:%u:%u", at.src->path, lc.line, lc.column);
+}
+
+static void load_file(struct includer *in, const char *path, const char *real, struct span at);
+
+/* The files one include names: a path, or a glob (sorted by glob(3)). */
+static void include_one(struct includer *in, const char *from, const struct ast_include *inc)
+{
+	const char *pattern = beside(in->a, from, inc->path);
+	bool magic = strpbrk(inc->path, "*?[") != NULL;
+	glob_t g;
+	int rc = glob(pattern, GLOB_ERR, NULL, &g);
+	if (rc == GLOB_NOMATCH || (rc == 0 && g.gl_pathc == 0)) {
+		diag_error(in->d, IVR_INCLUDE, inc->span, magic ? "no file matches '%s'" :
+			   "cannot include '%s': no such file", pattern);
+	} else if (rc != 0) {
+		diag_error(in->d, IVR_INCLUDE, inc->span, "cannot read the files of '%s'", pattern);
+	}
+	for (size_t i = 0; rc == 0 && i < g.gl_pathc; i++) {
+		char real[PATH_MAX];
+		if (!realpath(g.gl_pathv[i], real)) {
+			diag_error(in->d, IVR_INCLUDE, inc->span, "cannot include '%s'",
+				   g.gl_pathv[i]);
+			continue;
+		}
+		load_file(in, arena_strdup(in->a, g.gl_pathv[i]), arena_strdup(in->a, real),
+			  inc->span);
+	}
+	if (rc == 0)
+		globfree(&g);
+}
+
+/* Reads path (named by the include at `at`) and the files it includes. */
+static void load_file(struct includer *in, const char *path, const char *real, struct span at)
+{
+	for (size_t i = 0; i < in->nchain; i++) {
+		if (strcmp(in->chain[i].real, real) != 0)
+			continue;
+		const char *cycle = "";
+		for (size_t k = i; k < in->nchain; k++)
+			cycle = arena_printf(in->a, "%s%s -> ", cycle, in->chain[k].path);
+		diag_error(in->d, IVR_INCLUDE, at, "an include cycle: %s%s", cycle, path);
+		return;
+	}
+	for (size_t i = 0; i < in->nfiles; i++) {
+		if (strcmp(in->files[i].real, real) == 0) {
+			diag_error(in->d, IVR_INCLUDE, at, "'%s' is included twice (also at %s)",
+				   path, where(in->a, in->files[i].at));
+			return;
+		}
+	}
+	struct member m = { real, path, at };
+	ARENA_PUSH(in->a, in->files, in->nfiles, in->capfiles, m);
+	const char *err = NULL;
+	struct source *src = source_read(in->a, path, &err);
+	if (!src) {
+		diag_error(in->d, IVR_INCLUDE, at, "cannot include '%s': %s", path, err);
+		return;
+	}
+	src->included = true;
+	src->order = (uint32_t)in->root->nsources;
+	const struct source *read = src;
+	ARENA_PUSH(in->a, in->root->sources, in->root->nsources, in->capsources, read);
+	struct ast_program *f = load_is_dsl(path, NULL) ? dsl_parse_program(src, target_set(), in->a,
+									      in->d)
+						       : yaml_load_program(src, target_set(), in->a,
+									   in->d);
+	if (!f)
+		return;
+	join(in, f);
+	ARENA_PUSH(in->a, in->chain, in->nchain, in->capchain, m);
+	for (size_t i = 0; i < f->nincludes; i++)
+		include_one(in, path, &f->includes[i]);
+	in->nchain--;
+}
+
+void includes_load(struct ast_program *p, const char *root_path, struct arena *a,
+		   struct diag *d)
+{
+	struct includer in = { .root = p, .a = a, .d = d, .capsources = 1 };
+	char real[PATH_MAX];
+	const char *root_real = strcmp(root_path, "-") != 0 && realpath(root_path, real) ?
+				arena_strdup(a, real) : root_path;
+	p->sources = arena_alloc(a, sizeof *p->sources);
+	p->sources[0] = p->src;
+	p->nsources = 1;
+	if (!p->nincludes)
+		return;
+	/* The root is in the chain (including it is a cycle), not in files. */
+	struct member m = { root_real, root_path, { 0 } };
+	ARENA_PUSH(a, in.chain, in.nchain, in.capchain, m);
+	for (size_t i = 0; i < p->nincludes; i++)
+		include_one(&in, root_path, &p->includes[i]);
+}

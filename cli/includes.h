@@ -1,0 +1,17 @@
+/* A program of several files: the files a root includes (and they include)
+ * are read, bound and joined to it, each finding at its own file's place
+ * (docs/LANGUAGE.md, "Several files"). */
+#ifndef IVRC_INCLUDES_H
+#define IVRC_INCLUDES_H
+#include "../compiler/ast.h"
+#include "../compiler/diag.h"
+
+struct arena;
+
+/* Loads every file p (read from root_path) includes, transitively, and
+ * joins their declarations to p; sets p->sources. Errors (a file missing,
+ * included twice, in a cycle) go to d, at the include. */
+void includes_load(struct ast_program *p, const char *root_path, struct arena *a,
+		   struct diag *d);
+
+#endif
