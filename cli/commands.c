@@ -230,11 +230,13 @@ static int run_schema(const struct cli_args *a)
 /* ---------- the table ---------- */
 
 const struct cli_command cli_commands[] = {
-	{ "check", "FILE...", "input file", 1, -1,
-	  "parse, resolve, type-check, check the providers' limits", NULL,
+	{ "check", "FILE|FOLDER...", "input file", 1, -1,
+	  "parse, resolve, type-check, check the providers' limits",
+	  "A FOLDER stands for the root files under it: those no other file includes.",
 	  OPTIONS(&opt_format_all, &opt_syntax), run_check },
-	{ "lint", "FILE...", "input file", 1, -1,
+	{ "lint", "FILE|FOLDER...", "input file", 1, -1,
 	  "check, then the lint rules",
+	  "A FOLDER stands for the root files under it: those no other file includes. "
 	  "Exits 1 when a finding is at or above --fail-on (default error).",
 	  OPTIONS(&opt_format_all, &opt_config, &opt_fail_on, &opt_now, &opt_syntax), run_lint },
 	{ "rules", "", "argument", 0, 0, "list the lint rules", NULL, NO_OPTIONS, run_rules },

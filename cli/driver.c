@@ -21,6 +21,7 @@
 #include "cli.h"
 #include "load.h"
 #include "out_dir.h"
+#include "roots.h"
 #include "run.h"
 
 /* A run with the options of check, lint, build and push. */
@@ -112,6 +113,7 @@ int driver_check(const struct driver_opts *o, char **files, int nfiles)
 {
 	struct cli_run r;
 	run_start(&r, o, false);
+	r.usage_error |= !roots_expand(&r.arena, files, nfiles, &files, &nfiles);
 	for (int i = 0; i < nfiles; i++)
 		check_one(&r, files[i], false, (struct ast_datetime){ 0 });
 	return cli_run_finish(&r, EXIT_CLEAN);
@@ -122,6 +124,7 @@ int driver_lint(const struct driver_opts *o, char **files, int nfiles)
 	struct cli_run r;
 	run_start(&r, o, false);
 	r.lint = true;
+	r.usage_error |= !roots_expand(&r.arena, files, nfiles, &files, &nfiles);
 	struct ast_datetime now = o->has_now ? o->now : clock_now();
 	for (int i = 0; i < nfiles; i++) {
 		size_t first = r.diag.n;

@@ -76,31 +76,38 @@ static const char *where(struct arena *a, struct span at)
 
 static void load_file(struct includer *in, const char *path, const char *real, struct span at);
 
+size_t includes_paths(struct arena *a, const char *from, const struct ast_include *inc,
+		      const char ***paths, const char **pattern)
+{
+	*pattern = beside(a, from, inc->path);
+	*paths = NULL;
+	glob_t g;
+	if (glob(*pattern, GLOB_ERR, NULL, &g) != 0)
+		return 0;
+	*paths = arena_alloc(a, (g.gl_pathc + 1) * sizeof **paths);
+	for (size_t i = 0; i < g.gl_pathc; i++)
+		(*paths)[i] = arena_strdup(a, g.gl_pathv[i]);
+	size_t n = g.gl_pathc;
+	globfree(&g);
+	return n;
+}
+
 /* The files one include names: a path, or a glob (sorted by glob(3)). */
 static void include_one(struct includer *in, const char *from, const struct ast_include *inc)
 {
-	const char *pattern = beside(in->a, from, inc->path);
-	bool magic = strpbrk(inc->path, "*?[") != NULL;
-	glob_t g;
-	int rc = glob(pattern, GLOB_ERR, NULL, &g);
-	if (rc == GLOB_NOMATCH || (rc == 0 && g.gl_pathc == 0)) {
-		diag_error(in->d, IVR_INCLUDE, inc->span, magic ? "no file matches '%s'" :
-			   "cannot include '%s': no such file", pattern);
-	} else if (rc != 0) {
-		diag_error(in->d, IVR_INCLUDE, inc->span, "cannot read the files of '%s'", pattern);
-	}
-	for (size_t i = 0; rc == 0 && i < g.gl_pathc; i++) {
+	const char **paths, *pattern;
+	size_t n = includes_paths(in->a, from, inc, &paths, &pattern);
+	if (n == 0)
+		diag_error(in->d, IVR_INCLUDE, inc->span, strpbrk(inc->path, "*?[") ?
+			   "no file matches '%s'" : "cannot include '%s': no such file", pattern);
+	for (size_t i = 0; i < n; i++) {
 		char real[PATH_MAX];
-		if (!realpath(g.gl_pathv[i], real)) {
-			diag_error(in->d, IVR_INCLUDE, inc->span, "cannot include '%s'",
-				   g.gl_pathv[i]);
+		if (!realpath(paths[i], real)) {
+			diag_error(in->d, IVR_INCLUDE, inc->span, "cannot include '%s'", paths[i]);
 			continue;
 		}
-		load_file(in, arena_strdup(in->a, g.gl_pathv[i]), arena_strdup(in->a, real),
-			  inc->span);
+		load_file(in, paths[i], arena_strdup(in->a, real), inc->span);
 	}
-	if (rc == 0)
-		globfree(&g);
 }
 
 /* Reads path (named by the include at `at`) and the files it includes. */

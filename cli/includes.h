@@ -14,4 +14,10 @@ struct arena;
 void includes_load(struct ast_program *p, const char *root_path, struct arena *a,
 		   struct diag *d);
 
+/* The files an include of the file `from` names (a path, or a glob's
+ * matches in sorted order), as paths from here; *pattern: the include's
+ * path from here. 0 when none is there. */
+size_t includes_paths(struct arena *a, const char *from, const struct ast_include *inc,
+		      const char ***paths, const char **pattern);
+
 #endif

@@ -1,0 +1,215 @@
+/* Finding the roots under a folder (roots.h). */
+#define _XOPEN_SOURCE 700      /* realpath */
+#include "roots.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../compiler/arena.h"
+#include "../compiler/diag.h"
+#include "../grammar/dsl_parser.h"
+#include "../grammar/yaml_loader.h"
+#include "../targets/target.h"
+#include "includes.h"
+#include "load.h"
+
+struct found {
+	struct arena *a;
+	const char **paths;
+	size_t n, cap;
+	bool unreadable;
+};
+
+static bool ivr_file(const char *name)
+{
+	static const char *const suffixes[] = { ".ivr", ".ivr.yaml", ".ivr.yml" };
+	size_t n = strlen(name);
+	for (size_t i = 0; i < 3; i++) {
+		size_t m = strlen(suffixes[i]);
+		if (n > m && strcmp(name + n - m, suffixes[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The IVR files under dir, hidden names left out; a link to a folder is
+ * not followed (no loops). */
+static void walk(struct found *f, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		fprintf(stderr, "ivrc: %s: cannot read the folder\n", dir);
+		f->unreadable = true;
+		return;
+	}
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		const char *path = arena_printf(f->a, "%s/%s", dir, e->d_name);
+		struct stat st, lst;
+		if (lstat(path, &lst) != 0 || stat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode) && !S_ISLNK(lst.st_mode))
+			walk(f, path);
+		else if (S_ISREG(st.st_mode) && ivr_file(e->d_name))
+			ARENA_PUSH(f->a, f->paths, f->n, f->cap, path);
+	}
+	closedir(d);
+}
+
+static int by_path(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* The real paths of what path includes (its own includes only), and
+ * whether it names a project (a root's header). Parse errors are the
+ * check's to report, later. */
+static bool includes_of(struct arena *a, const char *path, const char ***reals, size_t *n,
+			size_t *cap)
+{
+	struct arena scratch;
+	struct diag d;
+	arena_init(&scratch);
+	diag_init(&d, &scratch);
+	const char *err;
+	struct source *src = source_read(&scratch, path, &err);
+	struct ast_program *p = !src ? NULL : load_is_dsl(path, NULL) ?
+		dsl_parse_program(src, target_set(), &scratch, &d) :
+		yaml_load_program(src, target_set(), &scratch, &d);
+	for (size_t i = 0; p && i < p->nincludes; i++) {
+		const char **paths, *pattern;
+		size_t m = includes_paths(&scratch, path, &p->includes[i], &paths, &pattern);
+		for (size_t k = 0; k < m; k++) {
+			char real[PATH_MAX];
+			if (realpath(paths[k], real)) {
+				const char *copy = arena_strdup(a, real);
+				ARENA_PUSH(a, *reals, *n, *cap, copy);
+			}
+		}
+	}
+	bool named = p && p->name;
+	arena_free(&scratch);
+	return named;
+}
+
+struct file {
+	const char *path, *real;
+	const char **includes;     /* real paths */
+	size_t nincludes, cap;
+	bool named;                /* it names a project: a root's header */
+	bool included, reached;
+};
+
+struct files {
+	struct file *all;          /* in path order */
+	struct file **by_real;     /* the same, sorted by real path */
+	size_t n;
+};
+
+static int by_real(const void *x, const void *y)
+{
+	return strcmp((*(struct file *const *)x)->real, (*(struct file *const *)y)->real);
+}
+
+static struct file *find(const struct files *fs, const char *real)
+{
+	struct file key = { .real = real }, *k = &key;
+	struct file **hit = bsearch(&k, fs->by_real, fs->n, sizeof k, by_real);
+	return hit ? *hit : NULL;
+}
+
+/* Marks f, what it includes, and what they include, as reached (an
+ * explicit stack: no recursion on the files' depth). */
+static void reach(struct arena *a, const struct files *fs, struct file *f)
+{
+	struct file **stack = NULL;
+	size_t top = 0, cap = 0;
+	f->reached = true;
+	ARENA_PUSH(a, stack, top, cap, f);
+	while (top > 0) {
+		struct file *g = stack[--top];
+		for (size_t i = 0; i < g->nincludes; i++) {
+			struct file *h = find(fs, g->includes[i]);
+			if (h && !h->reached) {
+				h->reached = true;
+				ARENA_PUSH(a, stack, top, cap, h);
+			}
+		}
+	}
+}
+
+/* The roots under dir, appended to out in path order: the files no other
+ * includes; then, for files that only a cycle reaches, one of them (the
+ * first that names a project, else the first), so that check reports the
+ * cycle. */
+static bool roots_of(struct arena *a, const char *dir, const char ***out, size_t *n, size_t *cap)
+{
+	struct found found = { .a = a };
+	walk(&found, dir);
+	if (found.unreadable)
+		return false;
+	if (found.n == 0) {
+		fprintf(stderr, "ivrc: %s: holds no *.ivr, *.ivr.yaml or *.ivr.yml file\n", dir);
+		return false;
+	}
+	qsort(found.paths, found.n, sizeof *found.paths, by_path);
+	struct files fs = { arena_alloc(a, found.n * sizeof *fs.all),
+			    arena_alloc(a, found.n * sizeof *fs.by_real), found.n };
+	for (size_t i = 0; i < fs.n; i++) {
+		char real[PATH_MAX];
+		struct file *f = &fs.all[i];
+		*f = (struct file){ .path = found.paths[i],
+				    .real = arena_strdup(a, realpath(found.paths[i], real) ?
+							    real : found.paths[i]) };
+		f->named = includes_of(a, f->path, &f->includes, &f->nincludes, &f->cap);
+		fs.by_real[i] = f;
+	}
+	qsort(fs.by_real, fs.n, sizeof *fs.by_real, by_real);
+	for (size_t i = 0; i < fs.n; i++)
+		for (size_t k = 0; k < fs.all[i].nincludes; k++) {
+			struct file *h = find(&fs, fs.all[i].includes[k]);
+			if (h && h != &fs.all[i])
+				h->included = true;
+		}
+	for (size_t i = 0; i < fs.n; i++)
+		if (!fs.all[i].included)
+			reach(a, &fs, &fs.all[i]);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < fs.n; i++)
+			if (fs.all[i].included && !fs.all[i].reached && (pass || fs.all[i].named)) {
+				reach(a, &fs, &fs.all[i]);
+				fs.all[i].included = false;   /* a root */
+			}
+	for (size_t i = 0; i < fs.n; i++)
+		if (!fs.all[i].included)
+			ARENA_PUSH(a, *out, *n, *cap, fs.all[i].path);
+	return true;
+}
+
+bool roots_expand(struct arena *a, char **files, int nfiles, char ***out, int *nout)
+{
+	const char **all = NULL;
+	size_t n = 0, cap = 0;
+	bool ok = true;
+	for (int i = 0; i < nfiles; i++) {
+		struct stat st;
+		if (strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			size_t len = strlen(files[i]);
+			const char *dir = len > 1 && files[i][len - 1] == '/' ?
+					  arena_strndup(a, files[i], len - 1) : files[i];
+			ok &= roots_of(a, dir, &all, &n, &cap);
+		} else {
+			const char *file = files[i];
+			ARENA_PUSH(a, all, n, cap, file);
+		}
+	}
+	*out = (char **)all;
+	*nout = (int)n;
+	return ok;
+}

@@ -1,0 +1,15 @@
+/* Folders on the command line of check and lint: each stands for the
+ * root files under it (docs/CLI.md, "check and lint"). */
+#ifndef IVRC_ROOTS_H
+#define IVRC_ROOTS_H
+#include <stdbool.h>
+
+struct arena;
+
+/* files[0..nfiles) with each folder replaced by the roots under it: the
+ * *.ivr, *.ivr.yaml and *.ivr.yml files (outside hidden folders) that no
+ * other file there includes, in sorted order. false after printing an
+ * error: a folder that holds none, or cannot be read. */
+bool roots_expand(struct arena *a, char **files, int nfiles, char ***out, int *nout);
+
+#endif
