@@ -1,8 +1,10 @@
 /* The commands behind the CLI (see driver.h). One arena and one list of
  * findings per run; findings are printed once, at the end. */
+#define _XOPEN_SOURCE 700      /* realpath */
 #include "driver.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -41,15 +43,61 @@ static struct ast_program *load(struct cli_run *r, const char *path)
 	return p;
 }
 
+/* The files check and lint take in turn: the operands (folders stand for
+ * their roots), then the roots that stand for an included file given (as a
+ * pre-commit hook gives the changed files); each file once. */
+struct queue {
+	const char **paths;
+	size_t n, cap;
+	const char **done;         /* the real paths of the files taken */
+	size_t ndone, capdone;
+};
+
+/* Whether path is new to the queue (then it is marked taken). */
+static bool take(struct arena *a, struct queue *q, const char *path)
+{
+	char real[PATH_MAX];
+	const char *key = strcmp(path, "-") != 0 && realpath(path, real) ? real : path;
+	for (size_t i = 0; i < q->ndone; i++)
+		if (strcmp(q->done[i], key) == 0)
+			return false;
+	const char *copy = arena_strdup(a, key);
+	ARENA_PUSH(a, q->done, q->ndone, q->capdone, copy);
+	return true;
+}
+
+/* A file that names no project and declares no target is a part of
+ * another: the roots under the working folder that include it are queued
+ * in its place. Whether there were any. */
+static bool queue_roots(struct cli_run *r, struct queue *q, const char *path,
+			const struct ast_program *p)
+{
+	char real[PATH_MAX];
+	if (p->name || p->targets_span.src || strcmp(path, "-") == 0 || !realpath(path, real))
+		return false;
+	return roots_including(&r->arena, real, &q->paths, &q->n, &q->cap) > 0;
+}
+
 /* Checks one file against every target it declares; the program when it
- * loaded (its caps in caps[0..*ncaps)); *clean when check found no error. */
-static struct ast_program *check_file(struct cli_run *r, const char *path,
+ * loaded (its caps in caps[0..*ncaps)); *clean when check found no error.
+ * NULL too for a part of another file whose roots were queued instead. */
+static struct ast_program *check_file(struct cli_run *r, const char *path, struct queue *q,
 				      const struct target_caps **caps, size_t *ncaps, bool *clean)
 {
 	size_t before = r->diag.errors;
 	*ncaps = 0;
 	*clean = false;
-	struct ast_program *p = load(r, path);
+	/* Loaded aside: a part of another file has only the findings its roots
+	 * give (not "missing name" of its own). */
+	struct diag aside;
+	diag_init(&aside, &r->arena);
+	aside.max_errors = r->diag.max_errors;
+	struct ast_program *p;
+	if (!load_program(path, r->syntax, &r->arena, &aside, &p))
+		r->usage_error = true;
+	if (p && queue_roots(r, q, path, p))
+		return NULL;
+	diag_merge(&r->diag, &aside);
 	if (!p)
 		return NULL;
 	*ncaps = target_declared_caps(p, caps);
@@ -88,8 +136,8 @@ static bool any_at_least(const struct diag *d, size_t from, enum severity level)
  * warnings and notes in both commands (never to its errors), so a warning
  * silenced for a reason stays silent. Returns the file's configuration, or
  * NULL when it cannot be read (said once; the file is skipped). */
-static const struct lint_config *check_one(struct cli_run *r, const char *file, bool rules,
-					   struct ast_datetime now)
+static const struct lint_config *check_one(struct cli_run *r, struct queue *q, const char *file,
+					   bool rules, struct ast_datetime now)
 {
 	const struct lint_config *cfg = cli_run_config(r, file);
 	if (!cfg)
@@ -98,7 +146,7 @@ static const struct lint_config *check_one(struct cli_run *r, const char *file, 
 	size_t ncaps;
 	bool clean;
 	size_t mine = r->diag.n;
-	struct ast_program *p = check_file(r, file, caps, &ncaps, &clean);
+	struct ast_program *p = check_file(r, file, q, caps, &ncaps, &clean);
 	/* Without rules, a file with no findings has nothing to silence: its
 	 * comments are not scanned. */
 	if (p && (rules || r->diag.n > mine)) {
@@ -113,9 +161,13 @@ int driver_check(const struct driver_opts *o, char **files, int nfiles)
 {
 	struct cli_run r;
 	run_start(&r, o, false);
+	struct queue q = { 0 };
 	r.usage_error |= !roots_expand(&r.arena, files, nfiles, &files, &nfiles);
 	for (int i = 0; i < nfiles; i++)
-		check_one(&r, files[i], false, (struct ast_datetime){ 0 });
+		ARENA_PUSH(&r.arena, q.paths, q.n, q.cap, files[i]);
+	for (size_t i = 0; i < q.n; i++)
+		if (take(&r.arena, &q, q.paths[i]))
+			check_one(&r, &q, q.paths[i], false, (struct ast_datetime){ 0 });
 	return cli_run_finish(&r, EXIT_CLEAN);
 }
 
@@ -124,11 +176,16 @@ int driver_lint(const struct driver_opts *o, char **files, int nfiles)
 	struct cli_run r;
 	run_start(&r, o, false);
 	r.lint = true;
+	struct queue q = { 0 };
 	r.usage_error |= !roots_expand(&r.arena, files, nfiles, &files, &nfiles);
+	for (int i = 0; i < nfiles; i++)
+		ARENA_PUSH(&r.arena, q.paths, q.n, q.cap, files[i]);
 	struct ast_datetime now = o->has_now ? o->now : clock_now();
-	for (int i = 0; i < nfiles; i++) {
+	for (size_t i = 0; i < q.n; i++) {
+		if (!take(&r.arena, &q, q.paths[i]))
+			continue;
 		size_t first = r.diag.n;
-		const struct lint_config *cfg = check_one(&r, files[i], true, now);
+		const struct lint_config *cfg = check_one(&r, &q, q.paths[i], true, now);
 		if (!cfg)
 			continue;
 		enum severity level = o->fail_on >= 0 ? (enum severity)o->fail_on :

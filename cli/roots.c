@@ -38,11 +38,12 @@ static bool ivr_file(const char *name)
 
 /* The IVR files under dir, hidden names left out; a link to a folder is
  * not followed (no loops). */
-static void walk(struct found *f, const char *dir)
+static void walk(struct found *f, const char *dir, bool say)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		fprintf(stderr, "ivrc: %s: cannot read the folder\n", dir);
+		if (say)
+			fprintf(stderr, "ivrc: %s: cannot read the folder\n", dir);
 		f->unreadable = true;
 		return;
 	}
@@ -55,7 +56,7 @@ static void walk(struct found *f, const char *dir)
 		if (lstat(path, &lst) != 0 || stat(path, &st) != 0)
 			continue;
 		if (S_ISDIR(st.st_mode) && !S_ISLNK(lst.st_mode))
-			walk(f, path);
+			walk(f, path, say);
 		else if (S_ISREG(st.st_mode) && ivr_file(e->d_name))
 			ARENA_PUSH(f->a, f->paths, f->n, f->cap, path);
 	}
@@ -67,11 +68,17 @@ static int by_path(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* The real paths of what path includes (its own includes only), and
- * whether it names a project (a root's header). Parse errors are the
- * check's to report, later. */
-static bool includes_of(struct arena *a, const char *path, const char ***reals, size_t *n,
-			size_t *cap)
+/* What a file looks like from its top level. */
+enum shape {
+	SHAPE_ROOT,      /* it names a project or declares targets */
+	SHAPE_PART,      /* neither: another file includes it */
+	SHAPE_UNREAD,    /* it could not be read or parsed */
+};
+
+/* The real paths of what path includes (its own includes only), and its
+ * shape. Parse errors are the check's to report, later. */
+static enum shape includes_of(struct arena *a, const char *path, const char ***reals, size_t *n,
+			      size_t *cap)
 {
 	struct arena scratch;
 	struct diag d;
@@ -93,9 +100,10 @@ static bool includes_of(struct arena *a, const char *path, const char ***reals, 
 			}
 		}
 	}
-	bool named = p && p->name;
+	enum shape shape = !p ? SHAPE_UNREAD : p->name || p->targets_span.src ? SHAPE_ROOT :
+			   SHAPE_PART;
 	arena_free(&scratch);
-	return named;
+	return shape;
 }
 
 struct file {
@@ -144,52 +152,76 @@ static void reach(struct arena *a, const struct files *fs, struct file *f)
 	}
 }
 
-/* The roots under dir, appended to out in path order: the files no other
- * includes; then, for files that only a cycle reaches, one of them (the
- * first that names a project, else the first), so that check reports the
- * cycle. */
-static bool roots_of(struct arena *a, const char *dir, const char ***out, size_t *n, size_t *cap)
+/* The IVR files under dir with what each includes, roots marked (not
+ * `included`): the files no other includes; then, for files that only a
+ * cycle reaches, one of them (the first that names a project, else the
+ * first), so that check reports the cycle. false when there are none, or
+ * dir cannot be read (said when `say`). */
+static bool scan(struct arena *a, const char *dir, bool say, struct files *fs)
 {
 	struct found found = { .a = a };
-	walk(&found, dir);
+	walk(&found, dir, say);
 	if (found.unreadable)
 		return false;
 	if (found.n == 0) {
-		fprintf(stderr, "ivrc: %s: holds no *.ivr, *.ivr.yaml or *.ivr.yml file\n", dir);
+		if (say)
+			fprintf(stderr, "ivrc: %s: holds no *.ivr, *.ivr.yaml or *.ivr.yml file\n",
+				dir);
 		return false;
 	}
 	qsort(found.paths, found.n, sizeof *found.paths, by_path);
-	struct files fs = { arena_alloc(a, found.n * sizeof *fs.all),
-			    arena_alloc(a, found.n * sizeof *fs.by_real), found.n };
-	for (size_t i = 0; i < fs.n; i++) {
+	*fs = (struct files){ arena_alloc(a, found.n * sizeof *fs->all),
+			      arena_alloc(a, found.n * sizeof *fs->by_real), found.n };
+	for (size_t i = 0; i < fs->n; i++) {
 		char real[PATH_MAX];
-		struct file *f = &fs.all[i];
+		struct file *f = &fs->all[i];
 		*f = (struct file){ .path = found.paths[i],
 				    .real = arena_strdup(a, realpath(found.paths[i], real) ?
 							    real : found.paths[i]) };
-		f->named = includes_of(a, f->path, &f->includes, &f->nincludes, &f->cap);
-		fs.by_real[i] = f;
+		f->named = includes_of(a, f->path, &f->includes, &f->nincludes, &f->cap) ==
+			   SHAPE_ROOT;
+		fs->by_real[i] = f;
 	}
-	qsort(fs.by_real, fs.n, sizeof *fs.by_real, by_real);
-	for (size_t i = 0; i < fs.n; i++)
-		for (size_t k = 0; k < fs.all[i].nincludes; k++) {
-			struct file *h = find(&fs, fs.all[i].includes[k]);
-			if (h && h != &fs.all[i])
+	qsort(fs->by_real, fs->n, sizeof *fs->by_real, by_real);
+	for (size_t i = 0; i < fs->n; i++)
+		for (size_t k = 0; k < fs->all[i].nincludes; k++) {
+			struct file *h = find(fs, fs->all[i].includes[k]);
+			if (h && h != &fs->all[i])
 				h->included = true;
 		}
-	for (size_t i = 0; i < fs.n; i++)
-		if (!fs.all[i].included)
-			reach(a, &fs, &fs.all[i]);
+	for (size_t i = 0; i < fs->n; i++)
+		if (!fs->all[i].included)
+			reach(a, fs, &fs->all[i]);
 	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < fs.n; i++)
-			if (fs.all[i].included && !fs.all[i].reached && (pass || fs.all[i].named)) {
-				reach(a, &fs, &fs.all[i]);
-				fs.all[i].included = false;   /* a root */
+		for (size_t i = 0; i < fs->n; i++)
+			if (fs->all[i].included && !fs->all[i].reached &&
+			    (pass || fs->all[i].named)) {
+				reach(a, fs, &fs->all[i]);
+				fs->all[i].included = false;   /* a root */
 			}
-	for (size_t i = 0; i < fs.n; i++)
-		if (!fs.all[i].included)
-			ARENA_PUSH(a, *out, *n, *cap, fs.all[i].path);
 	return true;
+}
+
+size_t roots_including(struct arena *a, const char *real, const char ***out, size_t *n,
+			      size_t *cap)
+{
+	struct files fs;
+	size_t found = 0;
+	if (!scan(a, ".", false, &fs))
+		return 0;
+	for (size_t i = 0; i < fs.n; i++) {
+		if (fs.all[i].included)
+			continue;
+		for (size_t k = 0; k < fs.n; k++)
+			fs.all[k].reached = false;
+		reach(a, &fs, &fs.all[i]);
+		struct file *f = find(&fs, real);
+		if (f && f->reached && f != &fs.all[i]) {
+			ARENA_PUSH(a, *out, *n, *cap, fs.all[i].path);
+			found++;
+		}
+	}
+	return found;
 }
 
 bool roots_expand(struct arena *a, char **files, int nfiles, char ***out, int *nout)
@@ -199,15 +231,22 @@ bool roots_expand(struct arena *a, char **files, int nfiles, char ***out, int *n
 	bool ok = true;
 	for (int i = 0; i < nfiles; i++) {
 		struct stat st;
-		if (strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			size_t len = strlen(files[i]);
-			const char *dir = len > 1 && files[i][len - 1] == '/' ?
-					  arena_strndup(a, files[i], len - 1) : files[i];
-			ok &= roots_of(a, dir, &all, &n, &cap);
-		} else {
+		if (strcmp(files[i], "-") == 0 || stat(files[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
 			const char *file = files[i];
 			ARENA_PUSH(a, all, n, cap, file);
+			continue;
 		}
+		size_t len = strlen(files[i]);
+		const char *dir = len > 1 && files[i][len - 1] == '/' ?
+				  arena_strndup(a, files[i], len - 1) : files[i];
+		struct files fs;
+		if (!scan(a, dir, true, &fs)) {
+			ok = false;
+			continue;
+		}
+		for (size_t k = 0; k < fs.n; k++)
+			if (!fs.all[k].included)
+				ARENA_PUSH(a, all, n, cap, fs.all[k].path);
 	}
 	*out = (char **)all;
 	*nout = (int)n;

@@ -3,6 +3,7 @@
 #ifndef IVRC_ROOTS_H
 #define IVRC_ROOTS_H
 #include <stdbool.h>
+#include <stddef.h>
 
 struct arena;
 
@@ -11,5 +12,11 @@ struct arena;
  * other file there includes, in sorted order. false after printing an
  * error: a folder that holds none, or cannot be read. */
 bool roots_expand(struct arena *a, char **files, int nfiles, char ***out, int *nout);
+
+/* The roots under the working folder that include the file whose real
+ * path is `real` (transitively), appended to out: what a changed included
+ * file re-checks. Returns how many. */
+size_t roots_including(struct arena *a, const char *real, const char ***out, size_t *n,
+		       size_t *cap);
 
 #endif
