@@ -1209,14 +1209,14 @@ static void bind_parameters(struct binder *b, const struct doc_node *n)
 	}
 }
 
-/* include: a path or a list of them. */
+/* include: a list of paths and globs (the DSL's statements make one). */
 static void bind_includes(struct binder *b, const struct doc_node *n)
 {
 	struct ast_program *p = b->p;
-	size_t c = n->kind == DOC_SCALAR ? 1 : list_count(b, n, "include");
+	size_t c = list_count(b, n, "include");
 	p->includes = arena_alloc(b->a, (c ? c : 1) * sizeof *p->includes);
 	for (size_t i = 0; i < c; i++) {
-		const struct doc_node *item = n->kind == DOC_SCALAR ? n : n->items[i];
+		const struct doc_node *item = n->items[i];
 		const char *path;
 		if (!get_string(b, item, "a file to include", &path))
 			continue;
