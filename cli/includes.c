@@ -44,6 +44,13 @@ struct includer {
 	} \
 } while (0)
 
+/* Each declaration's index is its place among its kind in the program
+ * (arrays of the checker, lint and the back ends are indexed by it). */
+#define RENUMBER(arr, n) do { \
+	for (size_t i_ = 0; i_ < (n); i_++) \
+		(arr)[i_]->decl.index = (unsigned)i_; \
+} while (0)
+
 /* The declarations of an included file join the root's. */
 static void join(struct includer *in, const struct ast_program *f)
 {
@@ -56,6 +63,17 @@ static void join(struct includer *in, const struct ast_program *f)
 	JOIN(in->a, p->broadcasts, p->nbroadcasts, f->broadcasts, f->nbroadcasts);
 	JOIN(in->a, p->flows, p->nflows, f->flows, f->nflows);
 	JOIN(in->a, p->tests, p->ntests, f->tests, f->ntests);
+}
+
+static void renumber(struct ast_program *p)
+{
+	RENUMBER(p->recordings, p->nrecordings);
+	RENUMBER(p->endpoints, p->nendpoints);
+	RENUMBER(p->menus, p->nmenus);
+	RENUMBER(p->announcements, p->nannouncements);
+	RENUMBER(p->voicemails, p->nvoicemails);
+	RENUMBER(p->broadcasts, p->nbroadcasts);
+	RENUMBER(p->flows, p->nflows);
 }
 
 /* The path of an include, as a path from here: relative to the folder of
@@ -171,4 +189,5 @@ void includes_load(struct ast_program *p, const char *root_path, struct arena *a
 	ARENA_PUSH(a, in.chain, in.nchain, in.capchain, m);
 	for (size_t i = 0; i < p->nincludes; i++)
 		include_one(&in, root_path, &p->includes[i]);
+	renumber(p);
 }
