@@ -21,6 +21,7 @@
 #include "../targets/target.h"
 #include "../targets/link.h"
 #include "cli.h"
+#include "environment.h"
 #include "load.h"
 #include "out_dir.h"
 #include "roots.h"
@@ -78,9 +79,57 @@ static bool queue_roots(struct cli_run *r, struct queue *q, const char *path,
 	return roots_including(&r->arena, real, &q->paths, &q->n, &q->cap) > 0;
 }
 
-/* Checks one file against every target it declares; the program when it
- * loaded (its caps in caps[0..*ncaps)); *clean when check found no error.
- * NULL too for a part of another file whose roots were queued instead. */
+/* Checks p against every target it declares, findings to d (which held
+ * `before` errors before p was read: the targets' checks need a program
+ * without errors); whether there is none. */
+static bool check_targets(struct cli_run *r, struct ast_program *p, struct diag *d,
+			  size_t before, const struct target_caps **caps, size_t *ncaps)
+{
+	*ncaps = target_declared_caps(p, caps);
+	if (!res_check(p, caps, *ncaps, &r->arena, d) || d->errors != before)
+		return false;
+	for (size_t t = 0; t < *ncaps; t++)
+		if (caps[t]->check)
+			caps[t]->check(p, d);
+	return d->errors == before;
+}
+
+/* A program with environments is checked in each (read again for each,
+ * the environment applied), and the runs' findings merged
+ * (environment.h); the first environment's program is the one returned
+ * (lint's rules run on it). first holds the first run's load findings. */
+static struct ast_program *check_environments(struct cli_run *r, const char *path,
+					      struct ast_program *first, struct diag *aside,
+					      const struct target_caps **caps, size_t *ncaps,
+					      bool *clean)
+{
+	size_t n = first->nenvs;
+	struct diag *runs = arena_alloc(&r->arena, n * sizeof *runs);
+	*clean = true;
+	for (size_t e = 0; e < n; e++) {
+		struct ast_program *p = first;
+		if (e == 0) {
+			runs[e] = *aside;
+		} else {
+			diag_init(&runs[e], &r->arena);
+			runs[e].max_errors = r->diag.max_errors;
+			if (!load_program(path, r->syntax, &r->arena, &runs[e], &p) || !p) {
+				*clean = false;
+				continue;
+			}
+		}
+		environment_select(p, path, first->envs[e].name, true, &r->arena, &runs[e]);
+		*clean &= check_targets(r, p, &runs[e], 0, caps, ncaps);
+	}
+	environment_merge(&r->diag, first, runs);
+	*ncaps = target_declared_caps(first, caps);
+	return first;
+}
+
+/* Checks one file against every target it declares (in each of its
+ * environments); the program when it loaded (its caps in caps[0..*ncaps));
+ * *clean when check found no error. NULL too for a part of another file
+ * whose roots were queued instead. */
 static struct ast_program *check_file(struct cli_run *r, const char *path, struct queue *q,
 				      const struct target_caps **caps, size_t *ncaps, bool *clean)
 {
@@ -97,16 +146,12 @@ static struct ast_program *check_file(struct cli_run *r, const char *path, struc
 		r->usage_error = true;
 	if (p && queue_roots(r, q, path, p))
 		return NULL;
+	if (p && p->nenvs)
+		return check_environments(r, path, p, &aside, caps, ncaps, clean);
 	diag_merge(&r->diag, &aside);
 	if (!p)
 		return NULL;
-	*ncaps = target_declared_caps(p, caps);
-	if (!res_check(p, caps, *ncaps, &r->arena, &r->diag) || r->diag.errors != before)
-		return p;
-	for (size_t t = 0; t < *ncaps; t++)
-		if (caps[t]->check)
-			caps[t]->check(p, &r->diag);
-	*clean = r->diag.errors == before;
+	*clean = check_targets(r, p, &r->diag, before, caps, ncaps);
 	return p;
 }
 
@@ -281,6 +326,7 @@ static int lower_and_print(struct cli_run *r, const struct driver_opts *o,
 {
 	struct bundle b;
 	bundle_init(&b, &r->arena, t, p->name);
+	b.env = p->env;
 	t->lower(p, &b, &r->diag);
 	if (r->diag.errors == 0) {
 		link_order(&b);
@@ -301,11 +347,15 @@ static int lower_and_print(struct cli_run *r, const struct driver_opts *o,
 /* Loads file and checks it for one target that it must declare; NULL when
  * the run is to finish (the findings say why). */
 static struct ast_program *load_for_target(struct cli_run *r, const struct target *t,
-					   const char *file)
+					   const char *env, const char *file)
 {
 	struct ast_program *p = load(r, file);
 	if (!p)
 		return NULL;
+	if (!environment_select(p, file, env, true, &r->arena, &r->diag)) {
+		r->usage_error = true;
+		return NULL;
+	}
 	if (!cli_declared(p, t, &r->diag))
 		return NULL;
 	const struct target_caps *caps = &t->caps;
@@ -325,7 +375,7 @@ int driver_build(const struct driver_opts *o, const char *file)
 	}
 	struct cli_run r;
 	run_start(&r, o, true);   /* findings go to standard error in every format */
-	struct ast_program *p = load_for_target(&r, t, file);
+	struct ast_program *p = load_for_target(&r, t, o->env, file);
 	return p ? lower_and_print(&r, o, t, p) : cli_run_finish(&r, EXIT_CLEAN);
 }
 
@@ -338,6 +388,7 @@ static int lower_and_push(struct cli_run *r, const struct target *t, const struc
 {
 	struct bundle b;
 	bundle_init(&b, &r->arena, t, p->name);
+	b.env = p->env;
 	t->lower(p, &b, &r->diag);
 	if (r->diag.errors) {
 		bundle_free(&b);
@@ -359,6 +410,6 @@ int driver_push(const struct driver_opts *o, const struct push_opts *po, const c
 		return EXIT_USAGE;
 	struct cli_run r;
 	run_start(&r, o, true);
-	struct ast_program *p = load_for_target(&r, t, file);
+	struct ast_program *p = load_for_target(&r, t, o->env, file);
 	return p ? lower_and_push(&r, t, p, po, push) : cli_run_finish(&r, EXIT_CLEAN);
 }

@@ -14,6 +14,7 @@ struct driver_opts {
 	enum diag_format format;
 	const char *syntax;        /* "yaml", "dsl" or NULL: by extension */
 	const char *target;        /* build: the target's name */
+	const char *env;           /* --env NAME: build, plan, push */
 	const char *out_dir;       /* build: -o DIR, NULL or "-" for stdout */
 	const char *state;         /* build: --state FILE */
 	/* lint */

@@ -36,7 +36,7 @@ static int run_deploy(const struct cli_args *a)
 	if (!lock_timeout(a, &wait))
 		return EXIT_USAGE;
 	struct driver_opts o = { .format = DIAG_TEXT, .target = cli_get(a, "--target"),
-				 .syntax = cli_get(a, "--syntax") };
+				 .env = cli_get(a, "--env"), .syntax = cli_get(a, "--syntax") };
 	struct push_opts po = {
 		.plan = !push,
 		.user_agent = "ivrc/" IVRC_VERSION,

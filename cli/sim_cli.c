@@ -19,6 +19,7 @@
 #include "../targets/target.h"
 #include "cli.h"
 #include "driver.h"
+#include "environment.h"
 #include "load.h"
 #include "run.h"
 
@@ -63,6 +64,10 @@ static struct ast_program *load(struct session *s, const char *path, int *status
 	struct ast_program *p;
 	*status = EXIT_INPUT;
 	if (!load_program(path, s->o->syntax, &s->run.arena, &s->run.diag, &p)) {
+		*status = EXIT_USAGE;
+		return NULL;
+	}
+	if (p && !environment_select(p, path, s->o->env, false, &s->run.arena, &s->run.diag)) {
 		*status = EXIT_USAGE;
 		return NULL;
 	}

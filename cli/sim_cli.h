@@ -9,6 +9,7 @@
 struct sim_cli_opts {
 	const char *syntax;        /* --syntax yaml|dsl, NULL: by extension */
 	const char *target;        /* --target T, NULL: the language's own semantics */
+	const char *env;           /* --env NAME, NULL: none (the file's own ids) */
 	const char *start;         /* simulate --start DEST, NULL: the first entry point */
 	const char *input;         /* simulate --input "1 silence 2" */
 	const char *api_fixture;   /* --api-fixture FILE.json: {URL: {field: value}} */

@@ -315,6 +315,16 @@ struct ast_include {
 	struct span span;
 };
 
+/* An environment (`environments`): what differs in one provider account,
+ * written as an overlay of the program's targets' settings, recordings and
+ * endpoints (docs/LANGUAGE.md, "Environments"). */
+struct ast_env {
+	const char *name;
+	struct span span;            /* its name */
+	struct ast_program *overlay; /* written in place; NULL: in `file` */
+	struct ast_include file;     /* include: the overlay's file (path NULL: none) */
+};
+
 /* A name of `parameters`: a variable the call starts with. */
 struct ast_param {
 	const char *name;
@@ -333,6 +343,9 @@ struct ast_program {
 	struct span entry_span;
 	struct ast_param *params;      /* variables a call starts with */
 	size_t nparams;
+	struct ast_env *envs;          /* environments, in source order */
+	size_t nenvs;
+	const char *env;               /* the environment applied (env.c), or NULL */
 	struct ast_include *includes;  /* what this file includes (not transitively) */
 	size_t nincludes;
 	const struct source **sources; /* every file of the program, the root first */

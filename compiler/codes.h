@@ -46,6 +46,8 @@ enum {
 	/* IVR14x: programs of several files */
 	IVR_INCLUDE = 140,         /* a file to include is missing, included twice, or in a cycle */
 	IVR_INCLUDED_HEADER = 141, /* an included file holds name, targets, entry or parameters */
+	IVR_ENV_KEY = 142,         /* an environment holds what no environment overlays */
+	IVR_ENV_UNDECLARED = 143,  /* an environment overlays what the program does not declare */
 
 	/* IVR2xx: names, references, types */
 	IVR_UNKNOWN_REF = 201,

@@ -29,14 +29,14 @@ _ivrc_flags()
 	case $1 in
 	check) echo "--format --syntax --help" ;;
 	lint) echo "--format --config --fail-on --now --syntax --help" ;;
-	build) echo "--target -o --state --format --syntax --help" ;;
-	plan) echo "--target --state --refresh --detailed-exitcode --prune --format --syntax --help" ;;
-	push) echo "--target --state --dry-run --yes --prune --refresh --cacert --lock-timeout --syntax --help" ;;
+	build) echo "--target --env -o --state --format --syntax --help" ;;
+	plan) echo "--target --env --state --refresh --detailed-exitcode --prune --format --syntax --help" ;;
+	push) echo "--target --env --state --dry-run --yes --prune --refresh --cacert --lock-timeout --syntax --help" ;;
 	fmt) echo "-w --check --syntax --help" ;;
 	convert) echo "--to --syntax --help" ;;
-	graph) echo "--format --syntax --help" ;;
-	simulate) echo "--start --input --target --format --api-fixture --syntax --help" ;;
-	test) echo "--target --api-fixture --syntax --help" ;;
+	graph) echo "--format --env --syntax --help" ;;
+	simulate) echo "--start --input --target --env --format --api-fixture --syntax --help" ;;
+	test) echo "--target --env --api-fixture --syntax --help" ;;
 	import) echo "--from -o --to --help" ;;
 	dump-ast) echo "--syntax --help" ;;
 	*) echo "--help" ;;

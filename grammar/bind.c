@@ -1146,6 +1146,8 @@ static const struct field_spec top_fields[] = {
 	  "launches a scenario with" },
 	{ "include", FT_SEQ, false, "files whose declarations join this program: paths or "
 	  "globs, relative to this file" },
+	{ "environments", FT_MAP, false, "environment to what differs there: targets, "
+	  "recordings, endpoints, or {include: FILE}" },
 	{ "targets", FT_MAP, true, "provider to its settings; only these are built" },
 	{ "recordings", FT_MAP, false, "named prompts" },
 	{ "endpoints", FT_MAP, false, "named destinations outside the project" },
@@ -1157,7 +1159,7 @@ static const struct field_spec top_fields[] = {
 	{ "tests", FT_SEQ, false, "call simulations that must hold" },
 };
 
-enum { TOP_IVRC, TOP_NAME, TOP_ENTRY, TOP_PARAMETERS, TOP_INCLUDE, TOP_TARGETS, TOP_RECORDINGS, TOP_ENDPOINTS,
+enum { TOP_IVRC, TOP_NAME, TOP_ENTRY, TOP_PARAMETERS, TOP_INCLUDE, TOP_ENVIRONMENTS, TOP_TARGETS, TOP_RECORDINGS, TOP_ENDPOINTS,
        TOP_MENUS, TOP_ANNOUNCEMENTS, TOP_VOICEMAILS, TOP_BROADCASTS, TOP_FLOWS, TOP_TESTS };
 
 /* Every target's name, for a message: "a, b, c". */
@@ -1231,12 +1233,112 @@ static void bind_includes(struct binder *b, const struct doc_node *n)
 /* The keys only the root file holds. */
 static void refuse_header(struct binder *b, struct doc_node **f)
 {
-	static const unsigned keys[] = { TOP_NAME, TOP_ENTRY, TOP_PARAMETERS, TOP_TARGETS };
+	static const unsigned keys[] = { TOP_NAME, TOP_ENTRY, TOP_PARAMETERS, TOP_ENVIRONMENTS,
+					 TOP_TARGETS };
 	for (size_t i = 0; i < COUNT(keys); i++)
 		if (f[keys[i]])
 			diag_error(b->d, IVR_INCLUDED_HEADER, f[keys[i]]->span,
 				   "'%s' belongs in the root file: this file is included by another",
 				   top_fields[keys[i]].key);
+}
+
+/* ---------- environments ---------- */
+
+static const struct field_spec overlay_fields[] = {
+	{ "targets", FT_MAP, false, "settings of the targets the program declares" },
+	{ "recordings", FT_MAP, false, "recording to the fields that differ (ids, url, text)" },
+	{ "endpoints", FT_MAP, false, "endpoint to its literals here" },
+};
+
+/* An overlay (an environment's, or its file's) as a program of its own:
+ * the targets' settings, recordings and endpoints it writes. Only what is
+ * written is set, so that applying it (compiler/env.c) replaces no more. */
+static struct ast_program *bind_overlay_map(struct binder *b, const struct doc_node *n,
+					    const char *what)
+{
+	struct ast_program *ov = arena_alloc(b->a, sizeof *ov);
+	ov->src = b->src;
+	ov->target_set = b->ts;
+	ov->targets = arena_alloc(b->a, (b->ts->count ? b->ts->count : 1) * sizeof *ov->targets);
+	struct binder ob = *b;
+	ob.p = ov;
+	memset(ob.caps, 0, sizeof ob.caps);   /* of ov's arrays, which start empty */
+	if (n->kind == DOC_MAP)
+		for (size_t i = 0; i < n->count; i++) {
+			const struct doc_node *k = n->pairs[i].key;
+			bool known = k->kind != DOC_SCALAR;
+			for (size_t j = 0; j < COUNT(overlay_fields); j++)
+				known |= k->kind == DOC_SCALAR && strcmp(k->text, overlay_fields[j].key) == 0;
+			if (!known)
+				diag_error(b->d, IVR_ENV_KEY, k->span, "'%s' does not differ between "
+					   "environments: %s holds targets, recordings and endpoints",
+					   k->text, what);
+		}
+	struct doc_node *f[COUNT(overlay_fields)] = { 0 };
+	for (size_t i = 0; n->kind == DOC_MAP && i < n->count; i++)
+		for (size_t j = 0; j < COUNT(overlay_fields); j++)
+			if (n->pairs[i].key->kind == DOC_SCALAR &&
+			    strcmp(n->pairs[i].key->text, overlay_fields[j].key) == 0)
+				f[j] = n->pairs[i].value;
+	if (n->kind != DOC_MAP && !doc_is_null(n))
+		expect_kind(b, n, DOC_MAP, what);
+	if (f[0] && expect_kind(&ob, f[0], DOC_MAP, "targets")) {
+		const struct bind_table *t = &b->keys.targets;
+		struct doc_node *tf[BIND_MAX_FIELDS];
+		bind_fields(&ob, f[0], t->fields, t->count, tf, "targets", f[0]->span);
+		for (size_t i = 0; i < t->count; i++)
+			if (tf[i])
+				bind_settings(&ob, tf[i], arena_printf(b->a, "targets.%s",
+								    t->fields[i].key), &ov->targets[i]);
+	}
+	for (size_t i = 0; f[1] && expect_kind(&ob, f[1], DOC_MAP, "recordings") &&
+			   i < f[1]->count; i++)
+		bind_recording(&ob, &f[1]->pairs[i], (unsigned)i);
+	for (size_t i = 0; f[2] && expect_kind(&ob, f[2], DOC_MAP, "endpoints") &&
+			   i < f[2]->count; i++)
+		bind_endpoint(&ob, &f[2]->pairs[i], (unsigned)i);
+	return ov;
+}
+
+/* environments: NAME -> an overlay, or {include: FILE} (the CLI reads it). */
+static void bind_environments(struct binder *b, const struct doc_node *n)
+{
+	struct ast_program *p = b->p;
+	p->envs = arena_alloc(b->a, (n->count ? n->count : 1) * sizeof *p->envs);
+	for (size_t i = 0; i < n->count; i++) {
+		const struct doc_pair *pair = &n->pairs[i];
+		const char *name;
+		if (!get_name(b, pair->key, "an environment's name", &name))
+			continue;
+		struct ast_env *env = &p->envs[p->nenvs++];
+		memset(env, 0, sizeof *env);
+		env->name = name;
+		env->span = pair->key->span;
+		const char *what = arena_printf(b->a, "environment '%s'", name);
+		const struct doc_node *file = NULL;
+		for (size_t k = 0; pair->value->kind == DOC_MAP && k < pair->value->count; k++)
+			if (pair->value->pairs[k].key->kind == DOC_SCALAR &&
+			    strcmp(pair->value->pairs[k].key->text, "include") == 0)
+				file = pair->value->pairs[k].value;
+		if (file && pair->value->count > 1)
+			diag_error(b->d, IVR_ENV_KEY, pair->value->span, "%s is written in its file "
+				   "or here, not both", what);
+		if (file) {
+			if (get_string(b, file, "an environment's file", &env->file.path))
+				env->file.span = file->span;
+			continue;
+		}
+		env->overlay = bind_overlay_map(b, pair->value, what);
+	}
+}
+
+struct ast_program *bind_overlay(const struct doc_node *root, const struct source *src,
+				 const struct target_set *ts, const char *what, struct arena *a,
+				 struct diag *d)
+{
+	struct binder b = { .a = a, .d = d, .src = src, .ts = ts, .keys = bind_target_keys(ts, a) };
+	b.p = arena_alloc(a, sizeof *b.p);
+	return bind_overlay_map(&b, root, what);
 }
 
 static void bind_header(struct binder *b, struct doc_node **f)
@@ -1266,6 +1368,8 @@ static void bind_header(struct binder *b, struct doc_node **f)
 		bind_entry(b, f[TOP_ENTRY]);
 	if (f[TOP_PARAMETERS])
 		bind_parameters(b, f[TOP_PARAMETERS]);
+	if (f[TOP_ENVIRONMENTS])
+		bind_environments(b, f[TOP_ENVIRONMENTS]);
 	if (f[TOP_TARGETS])
 		bind_targets(b, f[TOP_TARGETS]);
 }

@@ -68,6 +68,13 @@ struct bind_step_table bind_step_table(enum step_kind kind);
 struct ast_program *bind_program(struct doc_node *root, const struct source *src,
 				 const struct target_set *ts, struct arena *a, struct diag *d);
 
+/* An environment's overlay file (its whole document; `what` names it in
+ * messages) as a program that holds only what it overlays: the targets'
+ * settings, recordings and endpoints written there. */
+struct ast_program *bind_overlay(const struct doc_node *root, const struct source *src,
+				 const struct target_set *ts, const char *what, struct arena *a,
+				 struct diag *d);
+
 /* Binding while the file is read, so that a front end can reuse the memory
  * of each entry of a section (a menu, a flow...) once it is bound, and the
  * whole document tree never exists at once:

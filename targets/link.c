@@ -420,10 +420,10 @@ static const char *state_id(struct arena *a, const cJSON *entry)
 /* The ids of project's section of the state for target, as a sorted
  * table; the reason when state is not a state file of this project. */
 static const char *state_ids(struct arena *a, cJSON *state, const char *project,
-			     const char *target, struct ids *out)
+			     const char *env, const char *target, struct ids *out)
 {
 	const char *why;
-	const cJSON *objs = state_objects(state, a, project, target, false, &why), *e;
+	const cJSON *objs = state_objects(state, a, project, env, target, false, &why), *e;
 	if (why)
 		return why;
 	size_t cap = (size_t)cJSON_GetArraySize(objs);
@@ -538,7 +538,8 @@ static void fill_body(struct link_filler *f, cJSON *body)
 const char *link_fill(struct bundle *b, cJSON *state)
 {
 	struct ids ids;
-	const char *why = state_ids(b->arena, state, b->project, b->target->caps.name, &ids);
+	const char *why = state_ids(b->arena, state, b->project, b->env, b->target->caps.name,
+				    &ids);
 	if (why)
 		return why;
 	for (size_t i = 0; i < b->count; i++) {

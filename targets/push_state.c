@@ -80,7 +80,7 @@ int push_state_load(struct push_ctx *c)
 		}
 	}
 	const char *why;
-	c->objects = state_objects(c->state, c->a, c->p->name, c->target, true, &why);
+	c->objects = state_objects(c->state, c->a, c->p->name, c->p->env, c->target, true, &why);
 	if (!c->objects) {
 		fprintf(stderr, "ivrc: %s: %s\n", c->state_path, why);
 		return PUSH_USAGE;

@@ -72,8 +72,8 @@ static bool upgrade(cJSON *state, struct arena *a, const char *project, const ch
 	return true;
 }
 
-cJSON *state_objects(cJSON *state, struct arena *a, const char *project, const char *target,
-		     bool create, const char **why)
+cJSON *state_objects(cJSON *state, struct arena *a, const char *project, const char *env,
+		     const char *target, bool create, const char **why)
 {
 	*why = arena_printf(a, "not an ivrc state file (version %d)", STATE_VERSION);
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(state, "version");
@@ -89,6 +89,8 @@ cJSON *state_objects(cJSON *state, struct arena *a, const char *project, const c
 	bool bad = false;
 	cJSON *projects = member(state, "projects", create, &bad);
 	cJSON *own = member(projects, project, create, &bad);
+	if (env)
+		own = member(member(own, "environments", create, &bad), env, create, &bad);
 	cJSON *targets = member(own, "targets", create, &bad);
 	cJSON *section = member(targets, target, create, &bad);
 	cJSON *objects = member(section, "objects", create, &bad);

@@ -22,13 +22,15 @@ enum { STATE_VERSION = 2 };
 /* A new, empty state. */
 cJSON *state_new(void);
 
-/* state.projects[project].targets[target].objects; with create, made where
- * missing (and a version 1 state turned into version 2 first). NULL with
- * *why when state is not a state file, or when it is a version 1 file that
- * holds another project's objects; NULL with *why NULL when there is no
- * such section and create is false. */
-cJSON *state_objects(cJSON *state, struct arena *a, const char *project, const char *target,
-		     bool create, const char **why);
+/* state.projects[project].targets[target].objects, or with an environment
+ * state.projects[project].environments[env].targets[target].objects (an
+ * environment's objects are apart from the others'); with create, made
+ * where missing (and a version 1 state turned into version 2 first). NULL
+ * with *why when state is not a state file, or when it is a version 1 file
+ * that holds another project's objects; NULL with *why NULL when there is
+ * no such section and create is false. */
+cJSON *state_objects(cJSON *state, struct arena *a, const char *project, const char *env,
+		     const char *target, bool create, const char **why);
 
 /* Whether a remote name is one that `project` gives its objects
  * ("PROJECT-NAME"). */

@@ -70,6 +70,7 @@ struct bundle {
 	struct arena *arena;
 	const struct target *target;
 	const char *project;
+	const char *env;           /* the environment built for, or NULL */
 	struct bundle_object *objects;
 	size_t count, cap;
 };
