@@ -999,6 +999,65 @@ def secrets_scan():
            str(leaks[:5]))
 
 
+ENV_PROJECT = """ivrc: 1
+name: envs
+targets: { sonetel: {} }
+environments:
+  staging:
+    endpoints: { desk: { sonetel: "phone:+14155550100" } }
+  prod: { include: prod.ivr.yaml }
+recordings:
+  hello: { text: "Hello." }
+endpoints:
+  desk: {}
+menus:
+  main: { prompt: hello, options: { 1: desk },
+          invalid: &h { prompt: hello, retries: 0, then: hangup }, no_input: *h }
+"""
+
+
+def environments(fake, tmp):
+    """Issue 22: staging and prod are two provider accounts (two fake
+    providers); one state file keeps each environment's objects apart, so
+    pushing prod never touches staging's, and promoting an unchanged
+    project plans no change."""
+    prod_fake = Fake()
+    try:
+        work = os.path.join(tmp, "environments")
+        os.makedirs(work)
+        open(os.path.join(work, "envs.ivr.yaml"), "w").write(ENV_PROJECT)
+        open(os.path.join(work, "prod.ivr.yaml"), "w").write(
+            "endpoints:\n  desk: { sonetel: \"phone:+14155550199\" }\n")
+        fake.reset()
+        prod_fake.reset()
+        staging_env, prod_env = clean_env(fake), clean_env(prod_fake)
+        run = lambda env, name, *args: ivrc(list(args) + ["--target", "sonetel", "--env", name,
+                                                          "envs.ivr.yaml"], env, work)
+        none = ivrc(["push", "--target", "sonetel", "--yes", "envs.ivr.yaml"], staging_env, work)
+        report(none.status == 2 and "--env" in none.err and not fake.dump()["log"],
+               "environments: push without --env: exit 2, nothing sent", str(none))
+        r1 = run(staging_env, "staging", "push", "--yes")
+        staging_log = len(fake.dump()["log"])
+        r2 = run(prod_env, "prod", "push", "--yes")
+        st = state_of(work)
+        envs = st.get("projects", {}).get("envs", {}).get("environments", {})
+        prod_objects = remote_objects(prod_fake.dump(), "sonetel")
+        report(r1.status == 0 and r2.status == 0 and
+               len(fake.dump()["log"]) == staging_log and
+               set(envs) == {"staging", "prod"} and
+               "+14155550199" in json.dumps(prod_objects) and
+               "+14155550199" not in json.dumps(remote_objects(fake.dump(), "sonetel")),
+               "environments: push --env prod writes prod's account only, each environment "
+               "its own state section", "%s\n%s\n%s" % (r1, r2, json.dumps(st)[:800]))
+        n = len(prod_fake.dump()["log"])
+        plan = run(prod_env, "prod", "plan", "--detailed-exitcode")
+        report(plan.status == 0 and not writes(prod_fake.dump(), n),
+               "environments: plan --env prod of an unchanged project: no change (exit 0)",
+               str(plan))
+    finally:
+        prod_fake.stop()
+
+
 def main():
     global IVRC
     if len(sys.argv) != 2:
@@ -1026,6 +1085,7 @@ def main():
         three_way(fake, tmp)
         golden_projects(fake, tmp)
         provider_text_escaped(fake, tmp)
+        environments(fake, tmp)
         secrets_scan()
     except Deadline:
         report(False, "deadline", "the push tests ran out of time")
