@@ -86,6 +86,8 @@ demo: deps
 	@$(MAKE) -s all
 	./ivrc check examples/acme.ivr.yaml
 	./ivrc build --target smartflo examples/acme.ivr.yaml
+	./ivrc check examples/shop
+	./ivrc build --target smartflo --env staging examples/shop/shop.ivr.yaml
 
 # The suite: plain build, then ASan+UBSan build; one closing line of counts.
 test: deps

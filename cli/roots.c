@@ -75,8 +75,9 @@ enum shape {
 	SHAPE_UNREAD,    /* it could not be read or parsed */
 };
 
-/* The real paths of what path includes (its own includes only), and its
- * shape. Parse errors are the check's to report, later. */
+/* The real paths of what path includes (its own includes, and its
+ * environments' files), and its shape. Parse errors are the check's to
+ * report, later. */
 static enum shape includes_of(struct arena *a, const char *path, const char ***reals, size_t *n,
 			      size_t *cap)
 {
@@ -89,9 +90,15 @@ static enum shape includes_of(struct arena *a, const char *path, const char ***r
 	struct ast_program *p = !src ? NULL : load_is_dsl(path, NULL) ?
 		dsl_parse_program(src, target_set(), &scratch, &d) :
 		yaml_load_program(src, target_set(), &scratch, &d);
-	for (size_t i = 0; p && i < p->nincludes; i++) {
+	/* The files of its environments count as included: not roots. */
+	size_t nenvs = p ? p->nenvs : 0, nall = p ? p->nincludes + nenvs : 0;
+	for (size_t i = 0; i < nall; i++) {
+		const struct ast_include *inc = i < p->nincludes ? &p->includes[i] :
+						&p->envs[i - p->nincludes].file;
+		if (!inc->path)
+			continue;
 		const char **paths, *pattern;
-		size_t m = includes_paths(&scratch, path, &p->includes[i], &paths, &pattern);
+		size_t m = includes_paths(&scratch, path, inc, &paths, &pattern);
 		for (size_t k = 0; k < m; k++) {
 			char real[PATH_MAX];
 			if (realpath(paths[k], real)) {

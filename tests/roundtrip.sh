@@ -54,3 +54,19 @@ for f in "$root"/examples/*.ivr; do
 		echo "FAIL fmt-check ${f#"$root"/}: not in canonical form"
 	fi
 done
+
+# The project example (several files, two environments): lint finds
+# nothing, and it builds in each environment.
+shop="$root/examples/shop"
+if "$ivrc" lint "$shop" > /dev/null 2>&1; then
+	echo "PASS example shop: lint clean"
+else
+	echo "FAIL example shop: lint finds something: $("$ivrc" lint "$shop" 2>&1 | head -c 300)"
+fi
+for env in staging prod; do
+	if "$ivrc" build --target smartflo --env $env "$shop/shop.ivr.yaml" > /dev/null 2>&1; then
+		echo "PASS example shop: builds for smartflo --env $env"
+	else
+		echo "FAIL example shop: build --env $env failed"
+	fi
+done
