@@ -724,8 +724,8 @@ static void unknown_statement(struct parser *p)
 			return;
 		}
 	}
-	expected(p, "a statement (ivrc, name, entry, parameters, include, target, recording, "
-		    "endpoint, menu, announcement, voicemail, broadcast, flow or test)");
+	expected(p, "a statement (ivrc, name, entry, parameters, include, target, environment, "
+		    "recording, endpoint, menu, announcement, voicemail, broadcast, flow or test)");
 	sync(p);
 }
 

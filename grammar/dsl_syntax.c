@@ -5,6 +5,7 @@
 
 const struct dsl_decl dsl_decls[] = {
 	{ "target", "targets" },
+	{ "environment", "environments" },
 	{ "recording", "recordings" },
 	{ "endpoint", "endpoints" },
 	{ "menu", "menus" },
