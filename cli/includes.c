@@ -128,9 +128,17 @@ static void include_one(struct includer *in, const char *from, const struct ast_
 	}
 }
 
+/* Includes nest at most this deep (the reading recurses). */
+enum { INCLUDE_MAX_DEPTH = 64 };
+
 /* Reads path (named by the include at `at`) and the files it includes. */
 static void load_file(struct includer *in, const char *path, const char *real, struct span at)
 {
+	if (in->nchain > INCLUDE_MAX_DEPTH) {
+		diag_error(in->d, IVR_INCLUDE, at, "includes nest more than %d deep",
+			   INCLUDE_MAX_DEPTH);
+		return;
+	}
 	for (size_t i = 0; i < in->nchain; i++) {
 		if (strcmp(in->chain[i].real, real) != 0)
 			continue;
@@ -159,10 +167,9 @@ static void load_file(struct includer *in, const char *path, const char *real, s
 	src->order = (uint32_t)in->root->nsources;
 	const struct source *read = src;
 	ARENA_PUSH(in->a, in->root->sources, in->root->nsources, in->capsources, read);
-	struct ast_program *f = load_is_dsl(path, NULL) ? dsl_parse_program(src, target_set(), in->a,
-									      in->d)
-						       : yaml_load_program(src, target_set(), in->a,
-									   in->d);
+	struct ast_program *f = load_is_dsl(path, NULL) ?
+		dsl_parse_program(src, target_set(), in->a, in->d) :
+		yaml_load_program(src, target_set(), in->a, in->d);
 	if (!f)
 		return;
 	join(in, f);

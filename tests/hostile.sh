@@ -111,6 +111,7 @@ open("cr.yaml", "w").write("ivrc: 1\rname: x\rtargets: {smartflo: {}}\rrecording
 EOF
 truncate -s 200M nul.yaml
 python3 - <<'EOF'
+import os
 # 10 000 menus with a warning each for Sonetel (IVR420).
 menus = "".join("  m%d: {prompt: r, options: {1: hangup}, invalid: {prompt: r, retries: 0, "
                 "then: hangup}}\n" % i for i in range(10_000))
@@ -130,10 +131,19 @@ open("expr_chain.yaml", "w").write(head + '    - if: {cond: "' + "a + " * 250_00
                                    'a", then: [hangup]}\n')
 open("expr_string.yaml", "w").write(head + "    - if: {cond: \"a == '" + "x" * 1_000_000 +
                                     "'\", then: [hangup]}\n    - hangup\n")
+# Includes 100 000 deep would recurse as deep: 100 files in a chain.
+os.makedirs("chain", exist_ok=True)
+open("chain/root.ivr.yaml", "w").write("ivrc: 1\nname: d\ntargets: {smartflo: {}}\n"
+                                       "include: [f0.ivr.yaml]\n")
+for i in range(100):
+    open("chain/f%d.ivr.yaml" % i, "w").write("include: [f%d.ivr.yaml]\n" % (i + 1))
 open("expr_template.yaml", "w").write(head + '    - set: {var: t, value: "' +
                                       "${a + 1} and " * 80_000 + '"}\n    - hangup\n')
 EOF
 
+run "includes 100 files deep" 10 256 1 \
+	"chain/f63.ivr.yaml:1:11: error: includes nest more than 64 deep [IVR140]" \
+	chain/root.ivr.yaml check
 run "a condition in 100 000 parentheses" 10 256 1 \
 	"expr_deep.yaml:7:83: error: nested more than 64 deep [IVR128]" expr_deep.yaml check
 run "a condition of 250 000 operators (1 MB)" 10 256 1 \
