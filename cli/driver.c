@@ -1,10 +1,8 @@
 /* The commands behind the CLI (see driver.h). One arena and one list of
  * findings per run; findings are printed once, at the end. */
-#define _XOPEN_SOURCE 700      /* realpath */
 #include "driver.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -22,6 +20,7 @@
 #include "../targets/link.h"
 #include "cli.h"
 #include "environment.h"
+#include "includes.h"
 #include "load.h"
 #include "out_dir.h"
 #include "roots.h"
@@ -39,7 +38,7 @@ static void run_start(struct cli_run *r, const struct driver_opts *o, bool stdou
 static struct ast_program *load(struct cli_run *r, const char *path)
 {
 	struct ast_program *p;
-	if (!load_program(path, r->syntax, &r->arena, &r->diag, &p))
+	if (!load_program(path, r->syntax, &r->arena, &r->diag, r->includes, &p))
 		r->usage_error = true;
 	return p;
 }
@@ -50,20 +49,20 @@ static struct ast_program *load(struct cli_run *r, const char *path)
 struct queue {
 	const char **paths;
 	size_t n, cap;
-	const char **done;         /* the real paths of the files taken */
+	const char **done;         /* the keys (includes_key) of the files taken */
 	size_t ndone, capdone;
 };
 
 /* Whether path is new to the queue (then it is marked taken). */
 static bool take(struct arena *a, struct queue *q, const char *path)
 {
-	char real[PATH_MAX];
-	const char *key = strcmp(path, "-") != 0 && realpath(path, real) ? real : path;
+	const char *key = includes_key(a, path);
+	if (!key)
+		key = path;
 	for (size_t i = 0; i < q->ndone; i++)
 		if (strcmp(q->done[i], key) == 0)
 			return false;
-	const char *copy = arena_strdup(a, key);
-	ARENA_PUSH(a, q->done, q->ndone, q->capdone, copy);
+	ARENA_PUSH(a, q->done, q->ndone, q->capdone, key);
 	return true;
 }
 
@@ -73,10 +72,8 @@ static bool take(struct arena *a, struct queue *q, const char *path)
 static bool queue_roots(struct cli_run *r, struct queue *q, const char *path,
 			const struct ast_program *p)
 {
-	char real[PATH_MAX];
-	if (p->name || p->targets_span.src || strcmp(path, "-") == 0 || !realpath(path, real))
-		return false;
-	return roots_including(&r->arena, real, &q->paths, &q->n, &q->cap) > 0;
+	const char *key = p->name || p->targets_span.src ? NULL : includes_key(&r->arena, path);
+	return key && roots_including(r->includes, &r->arena, key, &q->paths, &q->n, &q->cap) > 0;
 }
 
 /* Checks p against every target it declares, findings to d (which held
@@ -113,7 +110,7 @@ static struct ast_program *check_environments(struct cli_run *r, const char *pat
 		} else {
 			diag_init(&runs[e], &r->arena);
 			runs[e].max_errors = r->diag.max_errors;
-			if (!load_program(path, r->syntax, &r->arena, &runs[e], &p) || !p) {
+			if (!load_program(path, r->syntax, &r->arena, &runs[e], r->includes, &p) || !p) {
 				*clean = false;
 				continue;
 			}
@@ -142,7 +139,7 @@ static struct ast_program *check_file(struct cli_run *r, const char *path, struc
 	diag_init(&aside, &r->arena);
 	aside.max_errors = r->diag.max_errors;
 	struct ast_program *p;
-	if (!load_program(path, r->syntax, &r->arena, &aside, &p))
+	if (!load_program(path, r->syntax, &r->arena, &aside, r->includes, &p))
 		r->usage_error = true;
 	if (p && queue_roots(r, q, path, p))
 		return NULL;
@@ -207,7 +204,7 @@ int driver_check(const struct driver_opts *o, char **files, int nfiles)
 	struct cli_run r;
 	run_start(&r, o, false);
 	struct queue q = { 0 };
-	r.usage_error |= !roots_expand(&r.arena, files, nfiles, &files, &nfiles);
+	r.usage_error |= !roots_expand(r.includes, &r.arena, files, nfiles, &files, &nfiles);
 	for (int i = 0; i < nfiles; i++)
 		ARENA_PUSH(&r.arena, q.paths, q.n, q.cap, files[i]);
 	for (size_t i = 0; i < q.n; i++)
@@ -222,7 +219,7 @@ int driver_lint(const struct driver_opts *o, char **files, int nfiles)
 	run_start(&r, o, false);
 	r.lint = true;
 	struct queue q = { 0 };
-	r.usage_error |= !roots_expand(&r.arena, files, nfiles, &files, &nfiles);
+	r.usage_error |= !roots_expand(r.includes, &r.arena, files, nfiles, &files, &nfiles);
 	for (int i = 0; i < nfiles; i++)
 		ARENA_PUSH(&r.arena, q.paths, q.n, q.cap, files[i]);
 	struct ast_datetime now = o->has_now ? o->now : clock_now();

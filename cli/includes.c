@@ -1,11 +1,10 @@
 /* Joining included files to their root (includes.h). */
-#define _XOPEN_SOURCE 700      /* realpath */
 #include "includes.h"
 
 #include <glob.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
@@ -14,17 +13,85 @@
 #include "../targets/target.h"
 #include "load.h"
 
-/* A file read for the program: its real path (to tell it again), the path
- * it is shown by, and where it was included from. */
+/* A file read for the program: its key (includes_key: to tell it again),
+ * the path it is shown by, and where it was included from. */
 struct member {
-	const char *real, *path;
+	const char *key, *path;
 	struct span at;            /* the include that named it (none for the root) */
 };
+
+struct part {
+	const char *key;
+	struct source *src;
+	const struct ast_program *program;  /* NULL: did not bind */
+	const char *err;                    /* could not be read: why */
+	struct finding *findings;           /* of its reading */
+	size_t nfindings;
+};
+
+struct includes_cache {
+	struct arena *a;
+	struct part *parts;
+	size_t n, cap;
+};
+
+const char *includes_key(struct arena *a, const char *path)
+{
+	struct stat st;
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
+		return NULL;
+	return arena_printf(a, "%llu:%llu", (unsigned long long)st.st_dev,
+			    (unsigned long long)st.st_ino);
+}
+
+struct includes_cache *includes_cache_new(struct arena *a)
+{
+	struct includes_cache *c = arena_alloc(a, sizeof *c);
+	memset(c, 0, sizeof *c);
+	c->a = a;
+	return c;
+}
+
+const struct ast_program *includes_part(struct includes_cache *c, const char *path,
+					const char *key, struct diag *d, const char **err,
+					struct source **src)
+{
+	struct part *part = NULL;
+	for (size_t i = 0; i < c->n && !part; i++)
+		if (strcmp(c->parts[i].key, key) == 0)
+			part = &c->parts[i];
+	if (!part) {
+		struct part fresh = { arena_strdup(c->a, key), NULL, NULL, NULL, NULL, 0 };
+		struct diag mine;
+		diag_init(&mine, c->a);
+		mine.max_errors = d->max_errors;
+		fresh.src = source_read(c->a, path, &fresh.err);
+		if (fresh.src) {
+			fresh.src->included = true;
+			fresh.program = load_is_dsl(path, NULL) ?
+				dsl_parse_program(fresh.src, target_set(), c->a, &mine) :
+				yaml_load_program(fresh.src, target_set(), c->a, &mine);
+		}
+		fresh.findings = mine.items;
+		fresh.nfindings = mine.n;
+		ARENA_PUSH(c->a, c->parts, c->n, c->cap, fresh);
+		part = &c->parts[c->n - 1];
+	}
+	for (size_t i = 0; i < part->nfindings; i++) {
+		const struct finding *f = &part->findings[i];
+		diag_add(d, f->severity, f->code, f->span, "%s", f->message);
+	}
+	*err = part->err;
+	if (src)
+		*src = part->src;
+	return part->program;
+}
 
 struct includer {
 	struct ast_program *root;
 	struct arena *a;
 	struct diag *d;
+	struct includes_cache *cache;
 	struct member *files;      /* every file read, the root first */
 	size_t nfiles, capfiles;
 	struct member *chain;      /* from the root to the file being read */
@@ -92,13 +159,19 @@ static const char *where(struct arena *a, struct span at)
 	return arena_printf(a, "%s:%u:%u", at.src->path, lc.line, lc.column);
 }
 
-static void load_file(struct includer *in, const char *path, const char *real, struct span at);
+static void load_file(struct includer *in, const char *path, const char *key, struct span at);
 
 size_t includes_paths(struct arena *a, const char *from, const struct ast_include *inc,
 		      const char ***paths, const char **pattern)
 {
 	*pattern = beside(a, from, inc->path);
 	*paths = NULL;
+	if (!strpbrk(inc->path, "*?[")) {
+		/* A path, not a glob: whether it is there is the caller's to see. */
+		*paths = arena_alloc(a, sizeof **paths);
+		(*paths)[0] = *pattern;
+		return 1;
+	}
 	glob_t g;
 	if (glob(*pattern, GLOB_ERR, NULL, &g) != 0)
 		return 0;
@@ -116,15 +189,15 @@ static void include_one(struct includer *in, const char *from, const struct ast_
 	const char **paths, *pattern;
 	size_t n = includes_paths(in->a, from, inc, &paths, &pattern);
 	if (n == 0)
-		diag_error(in->d, IVR_INCLUDE, inc->span, strpbrk(inc->path, "*?[") ?
-			   "no file matches '%s'" : "cannot include '%s': no such file", pattern);
+		diag_error(in->d, IVR_INCLUDE, inc->span, "no file matches '%s'", pattern);
 	for (size_t i = 0; i < n; i++) {
-		char real[PATH_MAX];
-		if (!realpath(paths[i], real)) {
-			diag_error(in->d, IVR_INCLUDE, inc->span, "cannot include '%s'", paths[i]);
+		const char *key = includes_key(in->a, paths[i]);
+		if (!key) {
+			diag_error(in->d, IVR_INCLUDE, inc->span, "cannot include '%s': no such file",
+				   paths[i]);
 			continue;
 		}
-		load_file(in, paths[i], arena_strdup(in->a, real), inc->span);
+		load_file(in, paths[i], key, inc->span);
 	}
 }
 
@@ -132,7 +205,7 @@ static void include_one(struct includer *in, const char *from, const struct ast_
 enum { INCLUDE_MAX_DEPTH = 64 };
 
 /* Reads path (named by the include at `at`) and the files it includes. */
-static void load_file(struct includer *in, const char *path, const char *real, struct span at)
+static void load_file(struct includer *in, const char *path, const char *key, struct span at)
 {
 	if (in->nchain > INCLUDE_MAX_DEPTH) {
 		diag_error(in->d, IVR_INCLUDE, at, "includes nest more than %d deep",
@@ -140,7 +213,7 @@ static void load_file(struct includer *in, const char *path, const char *real, s
 		return;
 	}
 	for (size_t i = 0; i < in->nchain; i++) {
-		if (strcmp(in->chain[i].real, real) != 0)
+		if (strcmp(in->chain[i].key, key) != 0)
 			continue;
 		const char *cycle = "";
 		for (size_t k = i; k < in->nchain; k++)
@@ -149,29 +222,27 @@ static void load_file(struct includer *in, const char *path, const char *real, s
 		return;
 	}
 	for (size_t i = 0; i < in->nfiles; i++) {
-		if (strcmp(in->files[i].real, real) == 0) {
+		if (strcmp(in->files[i].key, key) == 0) {
 			diag_error(in->d, IVR_INCLUDE, at, "'%s' is included twice (also at %s)",
 				   path, where(in->a, in->files[i].at));
 			return;
 		}
 	}
-	struct member m = { real, path, at };
+	struct member m = { key, path, at };
 	ARENA_PUSH(in->a, in->files, in->nfiles, in->capfiles, m);
 	const char *err = NULL;
-	struct source *src = source_read(in->a, path, &err);
-	if (!src) {
+	struct source *src;
+	const struct ast_program *f = includes_part(in->cache, path, key, in->d, &err, &src);
+	if (err) {
 		diag_error(in->d, IVR_INCLUDE, at, "cannot include '%s': %s", path, err);
 		return;
 	}
-	src->included = true;
+	if (!f)
+		return;
+	/* Its place in this program (a cached file's: in the last one read). */
 	src->order = (uint32_t)in->root->nsources;
 	const struct source *read = src;
 	ARENA_PUSH(in->a, in->root->sources, in->root->nsources, in->capsources, read);
-	struct ast_program *f = load_is_dsl(path, NULL) ?
-		dsl_parse_program(src, target_set(), in->a, in->d) :
-		yaml_load_program(src, target_set(), in->a, in->d);
-	if (!f)
-		return;
 	join(in, f);
 	ARENA_PUSH(in->a, in->chain, in->nchain, in->capchain, m);
 	for (size_t i = 0; i < f->nincludes; i++)
@@ -180,19 +251,18 @@ static void load_file(struct includer *in, const char *path, const char *real, s
 }
 
 void includes_load(struct ast_program *p, const char *root_path, struct arena *a,
-		   struct diag *d)
+		   struct diag *d, struct includes_cache *cache)
 {
-	struct includer in = { .root = p, .a = a, .d = d, .capsources = 1 };
-	char real[PATH_MAX];
-	const char *root_real = strcmp(root_path, "-") != 0 && realpath(root_path, real) ?
-				arena_strdup(a, real) : root_path;
+	struct includer in = { .root = p, .a = a, .d = d, .capsources = 1,
+			       .cache = cache ? cache : includes_cache_new(a) };
+	const char *root_key = includes_key(a, root_path);
 	p->sources = arena_alloc(a, sizeof *p->sources);
 	p->sources[0] = p->src;
 	p->nsources = 1;
 	if (!p->nincludes)
 		return;
 	/* The root is in the chain (including it is a cycle), not in files. */
-	struct member m = { root_real, root_path, { 0 } };
+	struct member m = { root_key ? root_key : root_path, root_path, { 0 } };
 	ARENA_PUSH(a, in.chain, in.nchain, in.capchain, m);
 	for (size_t i = 0; i < p->nincludes; i++)
 		include_one(&in, root_path, &p->includes[i]);

@@ -8,11 +8,30 @@
 
 struct arena;
 
+/* The files read as parts of programs in one call, by real path: each is
+ * read and bound once, however many roots include it (the findings of its
+ * reading are given again to each). */
+struct includes_cache;
+struct includes_cache *includes_cache_new(struct arena *a);
+
+/* What tells a file from any other however it is named ("DEV:INODE": one
+ * stat, where realpath(3) reads every link of the path); NULL when path
+ * is not there. */
+const char *includes_key(struct arena *a, const char *path);
+
+/* The file at path (whose includes_key is `key`) bound as a part, from the cache or
+ * read now, and its source (src may be NULL); its findings go to d. NULL
+ * when it could not be read (*err says why) or did not bind. */
+const struct ast_program *includes_part(struct includes_cache *c, const char *path,
+					const char *key, struct diag *d, const char **err,
+					struct source **src);
+
 /* Loads every file p (read from root_path) includes, transitively, and
  * joins their declarations to p; sets p->sources. Errors (a file missing,
- * included twice, in a cycle) go to d, at the include. */
+ * included twice, in a cycle) go to d, at the include. cache: NULL, or
+ * the call's. */
 void includes_load(struct ast_program *p, const char *root_path, struct arena *a,
-		   struct diag *d);
+		   struct diag *d, struct includes_cache *cache);
 
 /* The files an include of the file `from` names (a path, or a glob's
  * matches in sorted order), as paths from here; *pattern: the include's

@@ -52,7 +52,7 @@ bool load_document(const char *path, const char *syntax, bool keep_comments,
 }
 
 bool load_program(const char *path, const char *syntax, struct arena *a, struct diag *d,
-		  struct ast_program **out)
+		  struct includes_cache *cache, struct ast_program **out)
 {
 	*out = NULL;
 	struct source *src = read_source(path, a);
@@ -61,6 +61,6 @@ bool load_program(const char *path, const char *syntax, struct arena *a, struct 
 	*out = load_is_dsl(path, syntax) ? dsl_parse_program(src, target_set(), a, d)
 					 : yaml_load_program(src, target_set(), a, d);
 	if (*out)
-		includes_load(*out, path, a, d);
+		includes_load(*out, path, a, d, cache);
 	return true;
 }

@@ -24,11 +24,13 @@ bool load_is_dsl(const char *path, const char *syntax);
 bool load_document(const char *path, const char *syntax, bool keep_comments,
 		   struct arena *a, struct diag *d, struct loaded *out);
 
-/* Reads, parses and binds path (*out: NULL when the file did not bind).
+/* Reads, parses and binds path (*out: NULL when the file did not bind),
+ * with the files it includes (cache: the call's, or NULL for its own).
  * What every command that needs only the program uses: YAML is bound as
  * it is read, without its whole document tree. Returns false on an I/O
  * error, as load_document. */
+struct includes_cache;
 bool load_program(const char *path, const char *syntax, struct arena *a, struct diag *d,
-		  struct ast_program **out);
+		  struct includes_cache *cache, struct ast_program **out);
 
 #endif

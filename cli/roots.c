@@ -1,9 +1,8 @@
 /* Finding the roots under a folder (roots.h). */
-#define _XOPEN_SOURCE 700      /* realpath */
+#define _DEFAULT_SOURCE        /* d_type */
 #include "roots.h"
 
 #include <dirent.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,12 +51,19 @@ static void walk(struct found *f, const char *dir, bool say)
 		if (e->d_name[0] == '.')
 			continue;
 		const char *path = arena_printf(f->a, "%s/%s", dir, e->d_name);
-		struct stat st, lst;
-		if (lstat(path, &lst) != 0 || stat(path, &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode) && !S_ISLNK(lst.st_mode))
+		/* The entry's type, without a stat where readdir gives it; a
+		 * link to a folder is not followed (no loops). */
+		bool folder = e->d_type == DT_DIR, file = e->d_type == DT_REG;
+		if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
+			struct stat st, lst;
+			if (lstat(path, &lst) != 0 || stat(path, &st) != 0)
+				continue;
+			folder = S_ISDIR(st.st_mode) && !S_ISLNK(lst.st_mode);
+			file = S_ISREG(st.st_mode);
+		}
+		if (folder)
 			walk(f, path, say);
-		else if (S_ISREG(st.st_mode) && ivr_file(e->d_name))
+		else if (file && ivr_file(e->d_name))
 			ARENA_PUSH(f->a, f->paths, f->n, f->cap, path);
 	}
 	closedir(d);
@@ -75,21 +81,19 @@ enum shape {
 	SHAPE_UNREAD,    /* it could not be read or parsed */
 };
 
-/* The real paths of what path includes (its own includes, and its
+/* The keys (includes_key) of what path includes (its own includes, and its
  * environments' files), and its shape. Parse errors are the check's to
  * report, later. */
-static enum shape includes_of(struct arena *a, const char *path, const char ***reals, size_t *n,
-			      size_t *cap)
+static enum shape includes_of(struct includes_cache *cache, struct arena *a, const char *path,
+			      const char ***keys, size_t *n, size_t *cap)
 {
-	struct arena scratch;
-	struct diag d;
-	arena_init(&scratch);
-	diag_init(&d, &scratch);
-	const char *err;
-	struct source *src = source_read(&scratch, path, &err);
-	struct ast_program *p = !src ? NULL : load_is_dsl(path, NULL) ?
-		dsl_parse_program(src, target_set(), &scratch, &d) :
-		yaml_load_program(src, target_set(), &scratch, &d);
+	/* Read as a part (and kept: the check of the roots that include it
+	 * reads it from the cache); its findings are the check's to give. */
+	struct diag ignored;
+	diag_init(&ignored, a);
+	const char *key = includes_key(a, path), *err;
+	const struct ast_program *p = key ? includes_part(cache, path, key, &ignored, &err, NULL) :
+				      NULL;
 	/* The files of its environments count as included: not roots. */
 	size_t nenvs = p ? p->nenvs : 0, nall = p ? p->nincludes + nenvs : 0;
 	for (size_t i = 0; i < nall; i++) {
@@ -98,24 +102,19 @@ static enum shape includes_of(struct arena *a, const char *path, const char ***r
 		if (!inc->path)
 			continue;
 		const char **paths, *pattern;
-		size_t m = includes_paths(&scratch, path, inc, &paths, &pattern);
+		size_t m = includes_paths(a, path, inc, &paths, &pattern);
 		for (size_t k = 0; k < m; k++) {
-			char real[PATH_MAX];
-			if (realpath(paths[k], real)) {
-				const char *copy = arena_strdup(a, real);
-				ARENA_PUSH(a, *reals, *n, *cap, copy);
-			}
+			const char *inc_key = includes_key(a, paths[k]);
+			if (inc_key)
+				ARENA_PUSH(a, *keys, *n, *cap, inc_key);
 		}
 	}
-	enum shape shape = !p ? SHAPE_UNREAD : p->name || p->targets_span.src ? SHAPE_ROOT :
-			   SHAPE_PART;
-	arena_free(&scratch);
-	return shape;
+	return !p ? SHAPE_UNREAD : p->has_header ? SHAPE_ROOT : SHAPE_PART;
 }
 
 struct file {
-	const char *path, *real;
-	const char **includes;     /* real paths */
+	const char *path, *key;
+	const char **includes;     /* their keys */
 	size_t nincludes, cap;
 	bool named;                /* it names a project: a root's header */
 	bool included, reached;
@@ -123,19 +122,19 @@ struct file {
 
 struct files {
 	struct file *all;          /* in path order */
-	struct file **by_real;     /* the same, sorted by real path */
+	struct file **by_key;      /* the same, sorted by key */
 	size_t n;
 };
 
-static int by_real(const void *x, const void *y)
+static int by_key(const void *x, const void *y)
 {
-	return strcmp((*(struct file *const *)x)->real, (*(struct file *const *)y)->real);
+	return strcmp((*(struct file *const *)x)->key, (*(struct file *const *)y)->key);
 }
 
-static struct file *find(const struct files *fs, const char *real)
+static struct file *find(const struct files *fs, const char *key)
 {
-	struct file key = { .real = real }, *k = &key;
-	struct file **hit = bsearch(&k, fs->by_real, fs->n, sizeof k, by_real);
+	struct file probe = { .key = key }, *k = &probe;
+	struct file **hit = bsearch(&k, fs->by_key, fs->n, sizeof k, by_key);
 	return hit ? *hit : NULL;
 }
 
@@ -164,7 +163,8 @@ static void reach(struct arena *a, const struct files *fs, struct file *f)
  * cycle reaches, one of them (the first that names a project, else the
  * first), so that check reports the cycle. false when there are none, or
  * dir cannot be read (said when `say`). */
-static bool scan(struct arena *a, const char *dir, bool say, struct files *fs)
+static bool scan(struct includes_cache *cache, struct arena *a, const char *dir, bool say,
+		 struct files *fs)
 {
 	struct found found = { .a = a };
 	walk(&found, dir, say);
@@ -178,18 +178,16 @@ static bool scan(struct arena *a, const char *dir, bool say, struct files *fs)
 	}
 	qsort(found.paths, found.n, sizeof *found.paths, by_path);
 	*fs = (struct files){ arena_alloc(a, found.n * sizeof *fs->all),
-			      arena_alloc(a, found.n * sizeof *fs->by_real), found.n };
+			      arena_alloc(a, found.n * sizeof *fs->by_key), found.n };
 	for (size_t i = 0; i < fs->n; i++) {
-		char real[PATH_MAX];
 		struct file *f = &fs->all[i];
-		*f = (struct file){ .path = found.paths[i],
-				    .real = arena_strdup(a, realpath(found.paths[i], real) ?
-							    real : found.paths[i]) };
-		f->named = includes_of(a, f->path, &f->includes, &f->nincludes, &f->cap) ==
+		const char *key = includes_key(a, found.paths[i]);
+		*f = (struct file){ .path = found.paths[i], .key = key ? key : found.paths[i] };
+		f->named = includes_of(cache, a, f->path, &f->includes, &f->nincludes, &f->cap) ==
 			   SHAPE_ROOT;
-		fs->by_real[i] = f;
+		fs->by_key[i] = f;
 	}
-	qsort(fs->by_real, fs->n, sizeof *fs->by_real, by_real);
+	qsort(fs->by_key, fs->n, sizeof *fs->by_key, by_key);
 	for (size_t i = 0; i < fs->n; i++)
 		for (size_t k = 0; k < fs->all[i].nincludes; k++) {
 			struct file *h = find(fs, fs->all[i].includes[k]);
@@ -209,12 +207,13 @@ static bool scan(struct arena *a, const char *dir, bool say, struct files *fs)
 	return true;
 }
 
-size_t roots_including(struct arena *a, const char *real, const char ***out, size_t *n,
+size_t roots_including(struct includes_cache *cache, struct arena *a, const char *key,
+		       const char ***out, size_t *n,
 			      size_t *cap)
 {
 	struct files fs;
 	size_t found = 0;
-	if (!scan(a, ".", false, &fs))
+	if (!scan(cache, a, ".", false, &fs))
 		return 0;
 	for (size_t i = 0; i < fs.n; i++) {
 		if (fs.all[i].included)
@@ -222,7 +221,7 @@ size_t roots_including(struct arena *a, const char *real, const char ***out, siz
 		for (size_t k = 0; k < fs.n; k++)
 			fs.all[k].reached = false;
 		reach(a, &fs, &fs.all[i]);
-		struct file *f = find(&fs, real);
+		struct file *f = find(&fs, key);
 		if (f && f->reached && f != &fs.all[i]) {
 			ARENA_PUSH(a, *out, *n, *cap, fs.all[i].path);
 			found++;
@@ -231,7 +230,8 @@ size_t roots_including(struct arena *a, const char *real, const char ***out, siz
 	return found;
 }
 
-bool roots_expand(struct arena *a, char **files, int nfiles, char ***out, int *nout)
+bool roots_expand(struct includes_cache *cache, struct arena *a, char **files, int nfiles,
+		  char ***out, int *nout)
 {
 	const char **all = NULL;
 	size_t n = 0, cap = 0;
@@ -247,7 +247,7 @@ bool roots_expand(struct arena *a, char **files, int nfiles, char ***out, int *n
 		const char *dir = len > 1 && files[i][len - 1] == '/' ?
 				  arena_strndup(a, files[i], len - 1) : files[i];
 		struct files fs;
-		if (!scan(a, dir, true, &fs)) {
+		if (!scan(cache, a, dir, true, &fs)) {
 			ok = false;
 			continue;
 		}

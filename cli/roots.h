@@ -6,17 +6,21 @@
 #include <stddef.h>
 
 struct arena;
+struct includes_cache;
 
 /* files[0..nfiles) with each folder replaced by the roots under it: the
  * *.ivr, *.ivr.yaml and *.ivr.yml files (outside hidden folders) that no
- * other file there includes, in sorted order. false after printing an
- * error: a folder that holds none, or cannot be read. */
-bool roots_expand(struct arena *a, char **files, int nfiles, char ***out, int *nout);
+ * other file there includes, in sorted order. Each file is read into the
+ * call's cache (cli/includes.h), so that checking the roots reads their
+ * parts no more. false after printing an error: a folder that holds none,
+ * or cannot be read. */
+bool roots_expand(struct includes_cache *cache, struct arena *a, char **files, int nfiles,
+		  char ***out, int *nout);
 
-/* The roots under the working folder that include the file whose real
- * path is `real` (transitively), appended to out: what a changed included
- * file re-checks. Returns how many. */
-size_t roots_including(struct arena *a, const char *real, const char ***out, size_t *n,
-		       size_t *cap);
+/* The roots under the working folder that include the file whose key
+ * (cli/includes.h) is `key` (transitively), appended to out: what a
+ * changed included file re-checks. Returns how many. */
+size_t roots_including(struct includes_cache *cache, struct arena *a, const char *key,
+		       const char ***out, size_t *n, size_t *cap);
 
 #endif

@@ -9,6 +9,7 @@
 #include "../compiler/source.h"
 #include "../grammar/yaml_loader.h"
 #include "cli.h"
+#include "includes.h"
 
 void cli_run_init(struct cli_run *r, enum diag_format format, bool stdout_taken)
 {
@@ -17,6 +18,7 @@ void cli_run_init(struct cli_run *r, enum diag_format format, bool stdout_taken)
 	r->stdout_taken = stdout_taken;
 	arena_init(&r->arena);
 	diag_init(&r->diag, &r->arena);
+	r->includes = includes_cache_new(&r->arena);
 }
 
 void cli_run_print(struct cli_run *r)

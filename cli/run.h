@@ -9,6 +9,8 @@
 #include "../compiler/diag.h"
 #include "../lint/engine.h"
 
+struct includes_cache;
+
 struct cli_run {
 	struct arena arena;
 	struct diag diag;
@@ -24,6 +26,9 @@ struct cli_run {
 	const char *config_path;   /* of `cfg`, NULL: none read yet */
 	bool config_unreadable;    /* `config_path` could not be read (said once) */
 	struct lint_config cfg;
+	/* The files read as parts of programs (cli/includes.h): each is read
+	 * once however many roots of the call include it. */
+	struct includes_cache *includes;
 };
 
 /* format: of the findings (DIAG_TEXT where the command has no --format). */

@@ -63,7 +63,7 @@ static struct ast_program *load(struct session *s, const char *path, int *status
 {
 	struct ast_program *p;
 	*status = EXIT_INPUT;
-	if (!load_program(path, s->o->syntax, &s->run.arena, &s->run.diag, &p)) {
+	if (!load_program(path, s->o->syntax, &s->run.arena, &s->run.diag, NULL, &p)) {
 		*status = EXIT_USAGE;
 		return NULL;
 	}

@@ -346,6 +346,8 @@ struct ast_program {
 	struct ast_env *envs;          /* environments, in source order */
 	size_t nenvs;
 	const char *env;               /* the environment applied (env.c), or NULL */
+	bool has_header;               /* the file holds name, targets, entry, parameters or
+	                                  environments: it is a root */
 	struct ast_include *includes;  /* what this file includes (not transitively) */
 	size_t nincludes;
 	const struct source **sources; /* every file of the program, the root first */

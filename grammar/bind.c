@@ -1346,6 +1346,8 @@ static void bind_header(struct binder *b, struct doc_node **f)
 	struct ast_program *p = b->p;
 	if (f[TOP_INCLUDE])
 		bind_includes(b, f[TOP_INCLUDE]);
+	p->has_header = f[TOP_NAME] || f[TOP_TARGETS] || f[TOP_ENTRY] || f[TOP_PARAMETERS] ||
+			f[TOP_ENVIRONMENTS];
 	if (f[TOP_IVRC] && get_int(b, f[TOP_IVRC], "the format version", INT64_MIN, INT64_MAX,
 				   &p->version) && p->version != 1)
 		diag_error(b->d, IVR_VERSION, f[TOP_IVRC]->span,
@@ -1353,6 +1355,9 @@ static void bind_header(struct binder *b, struct doc_node **f)
 			   (long long)p->version);
 	if (b->src->included) {
 		refuse_header(b, f);
+		/* Bound all the same: finding a folder's roots reads them. */
+		if (f[TOP_ENVIRONMENTS])
+			bind_environments(b, f[TOP_ENVIRONMENTS]);
 		return;
 	}
 	if (f[TOP_NAME] && expect_kind(b, f[TOP_NAME], DOC_SCALAR, "the project name")) {
