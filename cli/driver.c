@@ -119,7 +119,12 @@ static struct ast_program *check_environments(struct cli_run *r, const char *pat
 		*clean &= check_targets(r, p, &runs[e], 0, caps, ncaps);
 	}
 	environment_merge(&r->diag, first, runs);
+	/* The files the runs share (cli/includes.h) were resolved last against
+	 * the last run's program: again against the first's, for lint. */
+	struct diag again;
+	diag_init(&again, &r->arena);
 	*ncaps = target_declared_caps(first, caps);
+	res_check(first, caps, *ncaps, &r->arena, &again);
 	return first;
 }
 
