@@ -1159,8 +1159,9 @@ static const struct field_spec top_fields[] = {
 	{ "tests", FT_SEQ, false, "call simulations that must hold" },
 };
 
-enum { TOP_IVRC, TOP_NAME, TOP_ENTRY, TOP_PARAMETERS, TOP_INCLUDE, TOP_ENVIRONMENTS, TOP_TARGETS, TOP_RECORDINGS, TOP_ENDPOINTS,
-       TOP_MENUS, TOP_ANNOUNCEMENTS, TOP_VOICEMAILS, TOP_BROADCASTS, TOP_FLOWS, TOP_TESTS };
+enum { TOP_IVRC, TOP_NAME, TOP_ENTRY, TOP_PARAMETERS, TOP_INCLUDE, TOP_ENVIRONMENTS,
+       TOP_TARGETS, TOP_RECORDINGS, TOP_ENDPOINTS, TOP_MENUS, TOP_ANNOUNCEMENTS, TOP_VOICEMAILS,
+       TOP_BROADCASTS, TOP_FLOWS, TOP_TESTS };
 
 /* Every target's name, for a message: "a, b, c". */
 static const char *target_list_text(struct binder *b)
