@@ -17,7 +17,10 @@ enum rec_need {
 	REC_NEED_ID_URL_OR_TEXT    /* own id, else url, else text (Infobip) */
 };
 
-enum setting_type { SETTING_STRING, SETTING_ENUM, SETTING_PATH };
+enum setting_type {
+	SETTING_STRING, SETTING_ENUM, SETTING_PATH,
+	SETTING_NAME_PATTERN,      /* {project}, {env} and {name} in text (remote_name) */
+};
 
 struct setting_spec {
 	const char *name;

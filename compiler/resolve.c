@@ -479,6 +479,36 @@ static void resolve_all(struct resolver *r)
 
 /* ---------- settings of a target ---------- */
 
+/* A remote name pattern: text with {project}, {env} and {name}, the last
+ * needed (else every object would have one name), {env} only where the
+ * program declares environments. */
+static void check_name_pattern(struct resolver *r, const char *key, const struct doc_node *v)
+{
+	bool name = false;
+	for (const char *c = v->text; *c; c++) {
+		if (*c != '{')
+			continue;
+		const char *end = strchr(c, '}');
+		size_t n = end ? (size_t)(end - c - 1) : 0;
+		bool known = end && ((n == 7 && strncmp(c + 1, "project", 7) == 0) ||
+				     (n == 4 && strncmp(c + 1, "name", 4) == 0) ||
+				     (n == 3 && strncmp(c + 1, "env", 3) == 0));
+		if (!known) {
+			diag_error(r->d, IVR_BAD_SETTING, v->span, "setting '%s' holds {project}, "
+				   "{env} and {name} in text, got '%s'", key, v->text);
+			return;
+		}
+		name |= n == 4;
+		if (n == 3 && !r->p->nenvs)
+			diag_error(r->d, IVR_BAD_SETTING, v->span, "setting '%s' names {env}, and the "
+				   "file declares no environments", key);
+		c = end;
+	}
+	if (!name)
+		diag_error(r->d, IVR_BAD_SETTING, v->span, "setting '%s' needs {name}: without it "
+			   "every object would have the same name", key);
+}
+
 static void check_settings(struct resolver *r, const struct ast_settings *s,
 			   const struct setting_spec *specs, size_t nspecs, const char *where)
 {
@@ -508,6 +538,8 @@ static void check_settings(struct resolver *r, const struct ast_settings *s,
 				   "setting '%s' takes a single value", set->key);
 			continue;
 		}
+		if (specs[j].type == SETTING_NAME_PATTERN)
+			check_name_pattern(r, set->key, v);
 		if (specs[j].type != SETTING_ENUM)
 			continue;
 		bool ok = false;

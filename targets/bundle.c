@@ -93,3 +93,64 @@ const char *target_setting_default(const struct target_caps *caps, const char *n
 			return caps->settings[i].default_value;
 	return NULL;
 }
+
+/* The value of placeholder pat[0..n) ("project", "env"), or NULL for {name}. */
+static const char *placeholder(const struct ast_program *p, const char *pat, size_t n)
+{
+	if (n == 7 && strncmp(pat, "project", 7) == 0)
+		return p->name ? p->name : "";
+	if (n == 3 && strncmp(pat, "env", 3) == 0)
+		return p->env ? p->env : "";
+	return NULL;
+}
+
+const char *target_remote_name(struct arena *a, const struct ast_program *p,
+			       const struct target_caps *caps, const char *name)
+{
+	const char *pat = target_setting(p, caps, "remote_name"), *out = "";
+	while (*pat) {
+		const char *open = strchr(pat, '{'), *close = open ? strchr(open, '}') : NULL;
+		if (!close) {
+			out = arena_concat(a, out, pat, (const char *)NULL);
+			break;
+		}
+		const char *v = placeholder(p, open + 1, (size_t)(close - open - 1));
+		out = arena_printf(a, "%s%.*s%s", out, (int)(open - pat), pat, v ? v : name);
+		pat = close + 1;
+	}
+	return out;
+}
+
+/* Whether s matches pat, {name} being any non-empty text (check allows
+ * only {project}, {env} and {name}; recursion: one level per {name}). */
+static bool matches(const struct ast_program *p, const char *pat, const char *s)
+{
+	while (*pat) {
+		const char *close = *pat == '{' ? strchr(pat, '}') : NULL;
+		if (!close) {
+			if (*s++ != *pat++)
+				return false;
+			continue;
+		}
+		const char *v = placeholder(p, pat + 1, (size_t)(close - pat - 1));
+		pat = close + 1;
+		if (v) {
+			size_t n = strlen(v);
+			if (strncmp(s, v, n) != 0)
+				return false;
+			s += n;
+			continue;
+		}
+		for (const char *rest = s + 1; rest <= s + strlen(s); rest++)
+			if (*s && matches(p, pat, rest))
+				return true;
+		return false;
+	}
+	return *s == '\0';
+}
+
+bool target_name_is_ours(const struct ast_program *p, const struct target_caps *caps,
+			 const char *remote_name)
+{
+	return matches(p, target_setting(p, caps, "remote_name"), remote_name);
+}

@@ -848,6 +848,41 @@ static void settle_names(struct importer *im)
 	}
 }
 
+/* When every object's remote name is the same text around its ivrc name
+ * (prod-shop-main for main of shop) and that is not the default
+ * PROJECT-NAME, the remote_name setting that gives them (prod-{project}-{name}),
+ * so that building again names them alike. */
+static void infer_remote_name(struct importer *im)
+{
+	const char *before = NULL, *after = NULL;
+	for (size_t i = 0; i < im->nobjects; i++) {
+		const struct imp_object *o = &im->objects[i];
+		if (o->skipped || !o->remote_name || !o->name)
+			continue;
+		const char *at = strstr(o->remote_name, o->name);
+		if (!at)
+			return;
+		const char *b = arena_strndup(im->a, o->remote_name, (size_t)(at - o->remote_name));
+		const char *a = at + strlen(o->name);
+		if (before && (strcmp(before, b) != 0 || strcmp(after, a) != 0))
+			return;
+		before = b;
+		after = a;
+	}
+	size_t plen = strlen(im->project);
+	if (!before || (!after[0] && strncmp(before, im->project, plen) == 0 &&
+			strcmp(before + plen, "-") == 0))
+		return;
+	if (strpbrk(before, "{}") || strpbrk(after, "{}"))
+		return;            /* text the pattern would read as placeholders */
+	/* The project's name, where it is in the text, as {project}. */
+	const char *p = strstr(before, im->project);
+	const char *head = p ? arena_printf(im->a, "%.*s{project}%s", (int)(p - before), before,
+					    p + plen) : before;
+	import_setting(im, "remote_name", arena_concat(im->a, head, "{name}", after,
+						       (const char *)NULL));
+}
+
 static void report_renamed(struct importer *im)
 {
 	for (size_t i = 0; i < im->nobjects; i++) {
@@ -937,6 +972,7 @@ struct doc_node *import_finish(struct importer *im, const char **comment)
 	settle_names(im);
 	im->target->import->convert(im);
 	report_renamed(im);
+	infer_remote_name(im);
 	struct doc_node *root = import_map(im), *targets = import_map(im);
 	import_put(im, root, "ivrc", import_word(im, "1"));
 	import_put(im, root, "name", import_word(im, im->project));

@@ -343,7 +343,7 @@ static bool entry_owned(struct push_ctx *c, const struct item *it)
 {
 	if (!it->id || !it->recorded_name ||
 	    (it->o ? strcmp(it->recorded_name, it->o->remote_name) == 0
-		   : it->act != ACT_DELETE || state_name_is_projects(it->recorded_name, c->p->name)))
+		   : it->act != ACT_DELETE || target_name_is_ours(c->p, &c->t->caps, it->recorded_name)))
 		return true;
 	fprintf(stderr, "ivrc: %s: %s (id %s): the state file %s records it as '%s', and this "
 		"project (%s) names it '%s': it is not this project's object, so it is neither "

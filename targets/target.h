@@ -97,6 +97,16 @@ const char *target_setting(const struct ast_program *p, const struct target_caps
 			   const char *name);
 /* A setting's default in the caps (NULL when it has none or is not listed). */
 const char *target_setting_default(const struct target_caps *caps, const char *name);
+
+/* The name the provider knows object `name` of p by: the target's
+ * `remote_name` pattern (default {project}-{name}) with {project}, {env}
+ * (the environment applied) and {name} filled in. */
+const char *target_remote_name(struct arena *a, const struct ast_program *p,
+			       const struct target_caps *caps, const char *name);
+/* Whether remote_name is one p (in its environment) gives an object: the
+ * pattern with {name} any non-empty text. */
+bool target_name_is_ours(const struct ast_program *p, const struct target_caps *caps,
+			 const char *remote_name);
 /* The setting `name` of a settings block (targets.<t> or menus.X.<t>), or
  * NULL; settings_value gives its scalar text, NULL when absent. */
 const struct ast_setting *settings_find(const struct ast_settings *s, const char *name);

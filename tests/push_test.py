@@ -1001,7 +1001,7 @@ def secrets_scan():
 
 ENV_PROJECT = """ivrc: 1
 name: envs
-targets: { sonetel: {} }
+targets: { sonetel: { remote_name: "{env}-{project}-{name}" } }
 environments:
   staging:
     endpoints: { desk: { sonetel: "phone:+14155550100" } }
@@ -1046,9 +1046,10 @@ def environments(fake, tmp):
                len(fake.dump()["log"]) == staging_log and
                set(envs) == {"staging", "prod"} and
                "+14155550199" in json.dumps(prod_objects) and
+               [o.get("name") for o in prod_objects] == ["prod-envs-main"] and
                "+14155550199" not in json.dumps(remote_objects(fake.dump(), "sonetel")),
-               "environments: push --env prod writes prod's account only, each environment "
-               "its own state section", "%s\n%s\n%s" % (r1, r2, json.dumps(st)[:800]))
+               "environments: push --env prod writes prod's account only (names from "
+               "remote_name: prod-envs-main), each environment its own state section", "%s\n%s\n%s" % (r1, r2, json.dumps(st)[:800]))
         n = len(prod_fake.dump()["log"])
         plan = run(prod_env, "prod", "plan", "--detailed-exitcode")
         report(plan.status == 0 and not writes(prod_fake.dump(), n),

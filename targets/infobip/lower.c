@@ -1156,7 +1156,7 @@ static void ib_scenario(struct ib *c, const struct ast_decl *root)
 	}
 	struct arena *a = c->b->arena;
 	struct bundle_object *o = bundle_add(c->b, "scenario", root->name);
-	o->remote_name = arena_concat(a, c->p->name, "-", root->name, (const char *)NULL);
+	o->remote_name = target_remote_name(a, c->p, &infobip_target.caps, root->name);
 	o->method = "POST";
 	o->path = IB_SCENARIO_PATH;
 	o->span = root->name_span;

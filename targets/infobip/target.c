@@ -10,6 +10,8 @@
 static const char *const ib_goto_limit_keys[] = {"goToLimit", "gotoLimit", NULL};
 
 static const struct setting_spec ib_settings[] = {
+	{"remote_name", SETTING_NAME_PATTERN, "{project}-{name}", NULL,
+	 "the objects' names at the provider: {project}, {env} (--env) and {name}"},
 	{"language", SETTING_STRING, "en", NULL,
 	 "language of 'say' actions (a recording's or a say step's own language wins)"},
 	{"voice", SETTING_STRING, NULL, NULL,

@@ -149,7 +149,7 @@ static struct bundle_object *object_new(struct sf *s, const char *kind, const ch
 {
 	struct arena *a = s->b->arena;
 	struct bundle_object *o = bundle_add(s->b, kind, decl->name);
-	o->remote_name = arena_concat(a, s->p->name, "-", decl->name, (const char *)NULL);
+	o->remote_name = target_remote_name(a, s->p, &smartflo_target.caps, decl->name);
 	o->method = "POST";
 	o->path = path;
 	o->span = decl->name_span;

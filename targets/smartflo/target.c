@@ -10,6 +10,8 @@
 static const char *const sf_as_choices[] = {"ivr", "vr", NULL};
 
 static const struct setting_spec sf_settings[] = {
+	{"remote_name", SETTING_NAME_PATTERN, "{project}-{name}", NULL,
+	 "the objects' names at the provider: {project}, {env} (--env) and {name}"},
 	{"separator", SETTING_STRING, "||", NULL,
 	 "between a destination's type and id (extension||0504...; seed 002, the API "
 	 "reference); | for accounts that take the single pipe"},

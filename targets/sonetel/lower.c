@@ -118,7 +118,7 @@ static struct bundle_object *app_new(struct st *s, const char *app_type,
 				     const struct ast_decl *decl)
 {
 	struct bundle_object *o = bundle_add(s->b, ST_KIND, decl->name);
-	o->remote_name = arena_concat(s->b->arena, s->p->name, "-", decl->name, (const char *)NULL);
+	o->remote_name = target_remote_name(s->b->arena, s->p, &sonetel_target.caps, decl->name);
 	o->method = "POST";
 	o->path = ST_APP_PATH;
 	o->span = decl->name_span;

@@ -16,6 +16,8 @@ static const char *const st_phone_to[] = {"phnum", "other", NULL};
 static const char *const st_yes_no[] = {"yes", "no", NULL};
 
 static const struct setting_spec st_settings[] = {
+	{"remote_name", SETTING_NAME_PATTERN, "{project}-{name}", NULL,
+	 "the objects' names at the provider: {project}, {env} (--env) and {name}"},
 	{"voice", SETTING_ENUM, "en", st_voices,
 	 "language and voice of the apps' default prompts"},
 	{"phone_to", SETTING_ENUM, "phnum", st_phone_to,
