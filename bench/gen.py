@@ -510,6 +510,39 @@ def repo(seed, files, out):
     return total
 
 
+def projects(seed, n, out):
+    """n projects of four files each (a root and three menu files), every
+    root including one shared prompts file: docs/LANGUAGE.md, "Several
+    files". Returns the bytes written."""
+    rng = random.Random(seed)
+    shared = os.path.join(out, "shared")
+    os.makedirs(shared, exist_ok=True)
+    prompts = ["recordings:"] + [
+        '  p%d: { smartflo: %d, text: "Prompt %d. For the next menu press 1, to go back press 9." }'
+        % (i, 1000 + i, i) for i in range(40)]
+    text = "\n".join(prompts) + "\n"
+    write(os.path.join(shared, "prompts.ivr.yaml"), text)
+    total = len(text.encode())
+    handler = "{ prompt: p0, retries: 1, then: hangup }"
+    for k in range(n):
+        d = os.path.join(out, "p%04d" % k)
+        os.makedirs(os.path.join(d, "menus"), exist_ok=True)
+        root = ("ivrc: 1\nname: shop-%04d\ntargets: { smartflo: {} }\nentry: [menu:a0]\n"
+                "include: [../shared/prompts.ivr.yaml, \"menus/*.ivr.yaml\"]\n" % k)
+        write(os.path.join(d, "root.ivr.yaml"), root)
+        total += len(root.encode())
+        for f, nxt in (("a", "b"), ("b", "c"), ("c", "a")):
+            lines = ["menus:"]
+            for m in range(4):
+                lines.append("  %s%d:\n    prompt: p%d\n    options: { 1: menu:%s%d, 9: menu:%s%d }\n"
+                             "    invalid: %s\n    no_input: %s"
+                             % (f, m, rng.randrange(40), nxt, m, f, (m + 1) % 4, handler, handler))
+            body = "\n".join(lines) + "\n"
+            write(os.path.join(d, "menus", f + ".ivr.yaml"), body)
+            total += len(body.encode())
+    return total
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -525,12 +558,18 @@ def main():
     q.add_argument("--files", type=int, default=2000)
     q.add_argument("--seed", type=int, default=1)
     q.add_argument("-o", "--output", required=True)
+    r = sub.add_parser("projects")
+    r.add_argument("--projects", type=int, default=500)
+    r.add_argument("--seed", type=int, default=1)
+    r.add_argument("-o", "--output", required=True)
     a = ap.parse_args()
     if a.cmd == "project":
         if (a.size is None) == (a.clusters is None):
             ap.error("give one of --size and --clusters")
         SELECTED[:] = [t for t in SELECTED if t in a.targets.split(",")]
         write(a.output, project(a.seed, a.syntax, a.size, a.clusters))
+    elif a.cmd == "projects":
+        print(projects(a.seed, a.projects, a.output))
     else:
         print(repo(a.seed, a.files, a.output))
 

@@ -80,6 +80,15 @@ def gen_repo(path):
     os.rename(tmp, path)
 
 
+def gen_projects(path):
+    tmp = path + ".tmp"
+    subprocess.run(["rm", "-rf", tmp], check=True)
+    subprocess.run([sys.executable, GEN, "projects", "--projects", "500", "--seed", str(SEED),
+                    "-o", tmp], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["rm", "-rf", path], check=True)
+    os.rename(tmp, path)
+
+
 def dir_bytes(d):
     return sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d))
 
@@ -322,6 +331,37 @@ def main():
     if many.cpu and single.cpu:
         p("")
         p(f"Ratio: {many.cpu / single.cpu:.2f}x the time of one file (target: under 2x).")
+    p("")
+
+    # 500 projects of four files, every root including one shared prompts
+    # file (docs/LANGUAGE.md, "Several files"), checked by folder in one
+    # call, against one file of the same bytes (Smartflo, as the projects).
+    projs = cached(os.path.join(inp, "projects500"), gen_projects)
+    ptotal = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(projs) for f in fs)
+    pone = cached(os.path.join(inp, "projects500-one.ivr.yaml"),
+                  lambda f: gen_project(f, ptotal, "yaml", ["--targets", "smartflo"]))
+    folder, pfile = Cmd("ivrc check FOLDER (500 projects)", [ivrc, "check", projs], ptotal), \
+        Cmd("ivrc check (one file)", [ivrc, "check", pone], os.path.getsize(pone))
+    log("bench: 500 projects")
+    measure([folder, pfile], a.runs or 7)
+    p("### 500 projects sharing a prompts file")
+    p("")
+    p(f"`ivrc check FOLDER` on 500 projects of four files each (a root, three files of "
+      f"menus) that all include one shared prompts file: 2 001 files, {ptotal / 1e6:.2f} MB "
+      f"in all; each included file is read once per call. Against one generated file of "
+      f"{os.path.getsize(pone) / 1e6:.2f} MB:")
+    p("")
+    p("| input | CPU time | wall time | peak RSS / input | findings |")
+    p("|---|---|---|---|---|")
+    for c in (folder, pfile):
+        if c.error:
+            p(f"| {c.name} | failed: {c.error} | | | |")
+        else:
+            p(f"| {c.name} | {c.cpu * 1000:.0f} ms | {c.wall * 1000:.0f} ms | "
+              f"{c.rss / c.bytes:.1f}x | {c.findings} |")
+    if folder.cpu and pfile.cpu:
+        p("")
+        p(f"Ratio: {folder.cpu / pfile.cpu:.2f}x the time of one file (target: 1.2x).")
     p("")
 
     # One small hand-written file, run by run: what a hook or an editor pays
