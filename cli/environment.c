@@ -10,6 +10,7 @@
 #include "../grammar/bind.h"
 #include "../grammar/yaml_loader.h"
 #include "../targets/target.h"
+#include "includes.h"
 #include "load.h"
 
 /* The overlay of an environment written in its own file (read beside the
@@ -17,24 +18,19 @@
 static struct ast_program *overlay_file(const struct ast_env *env, const char *root,
 					struct arena *a, struct diag *d)
 {
-	const char *slash = strrchr(root, '/');
-	const char *path = env->file.path[0] == '/' || !slash || strcmp(root, "-") == 0 ?
-			   env->file.path :
-			   arena_printf(a, "%.*s/%s", (int)(slash - root), root, env->file.path);
+	const char *path = includes_beside(a, root, env->file.path);
 	const char *err = NULL;
 	struct source *src = source_read(a, path, &err);
 	if (!src) {
 		diag_error(d, IVR_INCLUDE, env->file.span, "cannot read '%s': %s", path, err);
 		return NULL;
 	}
-	struct loaded in;
-	memset(&in, 0, sizeof in);
-	in.dsl = load_is_dsl(path, NULL);
-	in.root = in.dsl ? dsl_parse(src, a, d, NULL) : yaml_load(src, a, d);
-	if (!in.root)
+	struct doc_node *doc = load_is_dsl(path, NULL) ? dsl_parse(src, a, d, NULL) :
+			       yaml_load(src, a, d);
+	if (!doc)
 		return NULL;
-	return bind_overlay(in.root, src, target_set(), arena_printf(a, "the file of "
-			    "environment '%s'", env->name), a, d);
+	return bind_overlay(doc, src, target_set(), arena_printf(a, "the file of environment '%s'",
+								  env->name), a, d);
 }
 
 bool environment_select(struct ast_program *p, const char *path, const char *name, bool need,

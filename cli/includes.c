@@ -143,9 +143,7 @@ static void renumber(struct ast_program *p)
 	RENUMBER(p->flows, p->nflows);
 }
 
-/* The path of an include, as a path from here: relative to the folder of
- * the file that names it. */
-static const char *beside(struct arena *a, const char *from, const char *path)
+const char *includes_beside(struct arena *a, const char *from, const char *path)
 {
 	const char *slash = strrchr(from, '/');
 	if (path[0] == '/' || !slash || strcmp(from, "-") == 0)
@@ -164,7 +162,7 @@ static void load_file(struct includer *in, const char *path, const char *key, st
 size_t includes_paths(struct arena *a, const char *from, const struct ast_include *inc,
 		      const char ***paths, const char **pattern)
 {
-	*pattern = beside(a, from, inc->path);
+	*pattern = includes_beside(a, from, inc->path);
 	*paths = NULL;
 	if (!strpbrk(inc->path, "*?[")) {
 		/* A path, not a glob: whether it is there is the caller's to see. */

@@ -33,6 +33,10 @@ const struct ast_program *includes_part(struct includes_cache *c, const char *pa
 void includes_load(struct ast_program *p, const char *root_path, struct arena *a,
 		   struct diag *d, struct includes_cache *cache);
 
+/* A path written in the file `from` (relative to its folder), as a path
+ * from here. */
+const char *includes_beside(struct arena *a, const char *from, const char *path);
+
 /* The files an include of the file `from` names (a path, or a glob's
  * matches in sorted order), as paths from here; *pattern: the include's
  * path from here. 0 when none is there. */
