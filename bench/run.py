@@ -211,6 +211,22 @@ def row(c, base):
             f"{c.wall * 1000:.0f} ms | {c.rss / c.bytes:.1f}x | {c.findings} |")
 
 
+def against_one(p, many, single, target):
+    """The table of many files against one file of the same bytes, and the ratio."""
+    p("| input | CPU time | wall time | peak RSS / input | findings |")
+    p("|---|---|---|---|---|")
+    for c in (many, single):
+        if c.error:
+            p(f"| {c.name} | failed: {c.error} | | | |")
+        else:
+            p(f"| {c.name} | {c.cpu * 1000:.0f} ms | {c.wall * 1000:.0f} ms | "
+              f"{c.rss / c.bytes:.1f}x | {c.findings} |")
+    if many.cpu and single.cpu:
+        p("")
+        p(f"Ratio: {many.cpu / single.cpu:.2f}x the time of one file (target: {target}).")
+    p("")
+
+
 def phases(path, exe):
     limit = max(MEM_FLOOR, MEM_PER_INPUT * os.path.getsize(path))
 
@@ -320,18 +336,7 @@ def main():
       f"{total / 2000 / 1000:.1f} KB on average) in one call, against one generated file of "
       f"{os.path.getsize(one) / 1e6:.2f} MB:")
     p("")
-    p("| input | CPU time | wall time | peak RSS / input | findings |")
-    p("|---|---|---|---|---|")
-    for c in (many, single):
-        if c.error:
-            p(f"| {c.name} | failed: {c.error} | | | |")
-        else:
-            p(f"| {c.name} | {c.cpu * 1000:.0f} ms | {c.wall * 1000:.0f} ms | "
-              f"{c.rss / c.bytes:.1f}x | {c.findings} |")
-    if many.cpu and single.cpu:
-        p("")
-        p(f"Ratio: {many.cpu / single.cpu:.2f}x the time of one file (target: under 2x).")
-    p("")
+    against_one(p, many, single, "under 2x")
 
     # 500 projects of four files, every root including one shared prompts
     # file (docs/LANGUAGE.md, "Several files"), checked by folder in one
@@ -351,18 +356,7 @@ def main():
       f"in all; each included file is read once per call. Against one generated file of "
       f"{os.path.getsize(pone) / 1e6:.2f} MB:")
     p("")
-    p("| input | CPU time | wall time | peak RSS / input | findings |")
-    p("|---|---|---|---|---|")
-    for c in (folder, pfile):
-        if c.error:
-            p(f"| {c.name} | failed: {c.error} | | | |")
-        else:
-            p(f"| {c.name} | {c.cpu * 1000:.0f} ms | {c.wall * 1000:.0f} ms | "
-              f"{c.rss / c.bytes:.1f}x | {c.findings} |")
-    if folder.cpu and pfile.cpu:
-        p("")
-        p(f"Ratio: {folder.cpu / pfile.cpu:.2f}x the time of one file (target: 1.2x).")
-    p("")
+    against_one(p, folder, pfile, "1.2x")
 
     # One small hand-written file, run by run: what a hook or an editor pays
     # each time; start-up (dynamic loading) is most of it.
