@@ -384,8 +384,6 @@ const char *ast_recording_id(const struct ast_recording *r, size_t i);
 void ast_each_step(struct arena *a, const struct ast_block *b,
 		    void (*fn)(void *ctx, const struct ast_step *s), void *ctx);
 
-/* Whether a step always leaves its block: `hangup`, `goto menu:X`, a `goto`
- * without `limit` (dials are last by check's rule). */
 /* The value of argument `key` of a step, or NULL. */
 const struct doc_node *ast_step_arg(const struct ast_step *st, const char *key);
 /* The template the binder read from scalar n of st's arguments; NULL when n

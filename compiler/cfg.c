@@ -176,7 +176,6 @@ static void flow_edges(struct builder *b, uint32_t n, const struct ast_flow *f)
 	}
 }
 
-
 static void node_edges(struct builder *b, uint32_t n)
 {
 	struct cfg_node *node = &b->g->nodes[n];

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include "engine.h"
 
+/* Whether a step always leaves its block: `hangup`, `goto menu:X`, a `goto`
+ * without `limit` (dials are last by check's rule). */
 bool lint_step_leaves(const struct ast_step *s);
 /* Whether the step itself ends the call or leaves the flow: hangup, a dial,
  * goto menu:X. */
