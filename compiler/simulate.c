@@ -699,18 +699,11 @@ static bool eval(struct sim *s, const struct ast_expr *e, struct val *r, const c
 static bool eval_cond(struct sim *s, const struct ast_step *st, bool *out)
 {
 	struct val v;
-	const char *why = NULL;
-	if (!st->cond_expr || !eval(s, st->cond_expr, &v, &why)) {
-		fail(s, arena_printf(s->a, "cannot evaluate '%s': %s", st->cond ? st->cond : "",
-				     why ? why : "it is not an expression"));
-		return false;
-	}
-	if (!to_bool(s, &v, out, &why)) {
-		fail(s, arena_printf(s->a, "cannot evaluate '%s': %s", st->cond ? st->cond : "",
-				     why));
-		return false;
-	}
-	return true;
+	const char *why = "it is not an expression";
+	if (st->cond_expr && eval(s, st->cond_expr, &v, &why) && to_bool(s, &v, out, &why))
+		return true;
+	fail(s, arena_printf(s->a, "cannot evaluate '%s': %s", st->cond ? st->cond : "", why));
+	return false;
 }
 
 /* The template of st's argument key, its ${...} evaluated; NULL after a

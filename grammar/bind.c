@@ -799,7 +799,8 @@ static void place_expr(struct binder *b, const struct doc_node *v, struct ast_ex
 }
 
 /* Scalar v of a step's arguments, read as a template and kept on the step
- * (in source order); IVR111 inside it when it is not one. */
+ * (first on its list: bind_step_args puts the list in source order);
+ * IVR111 inside it when it is not one. */
 static void bind_template(struct binder *b, struct ast_step *st, const struct doc_node *v)
 {
 	struct lex_error e;
@@ -815,10 +816,8 @@ static void bind_template(struct binder *b, struct ast_step *st, const struct do
 	for (size_t i = 0; i < t->tpl.nparts; i++)
 		place_nodes(&m, t->tpl.parts[i].expr);
 	value_map_free(&m);
-	struct ast_step_template **end = &st->templates;
-	while (*end)
-		end = &(*end)->next;
-	*end = t;
+	t->next = st->templates;
+	st->templates = t;
 }
 
 /* Every scalar of a call_api body or of its headers' values is a template.
@@ -841,9 +840,10 @@ static void bind_cond(struct binder *b, struct ast_step *st, const struct doc_no
 	struct lex_error e;
 	st->cond = s;
 	st->cond_expr = expr_parse(b->a, s, strlen(s), &e);
-	if (!st->cond_expr)
+	if (st->cond_expr)
+		place_expr(b, v, st->cond_expr);
+	else
 		diag_error(b->d, IVR_BAD_EXPRESSION, inner_span(b, v, e.offset, 1), "%s", e.message);
-	place_expr(b, v, st->cond_expr);
 }
 
 /* Checks one argument by its type and fills the step's typed views. */
@@ -960,6 +960,15 @@ static void bind_step_args(struct binder *b, struct ast_step *st, struct doc_nod
 		st->args[st->nargs++] = (struct ast_arg){ spec->fields[j].key, f[j]->span, f[j] };
 		bind_arg(b, st, &spec->fields[j], f[j]);
 	}
+	/* The templates were put first as they came: back in source order. */
+	struct ast_step_template *in_order = NULL;
+	while (st->templates) {
+		struct ast_step_template *t = st->templates;
+		st->templates = t->next;
+		t->next = in_order;
+		in_order = t;
+	}
+	st->templates = in_order;
 	if (st->var && ((st->kind == STEP_COLLECT && ast_step_arg(st, "mapped_values")) ||
 			st->kind == STEP_CAPTURE))
 		st->var_implied = arena_concat(b->a, st->var, st->kind == STEP_CAPTURE ? "_Full" :
@@ -1264,23 +1273,21 @@ static struct ast_program *bind_overlay_map(struct binder *b, const struct doc_n
 	struct binder ob = *b;
 	ob.p = ov;
 	memset(ob.caps, 0, sizeof ob.caps);   /* of ov's arrays, which start empty */
-	if (n->kind == DOC_MAP)
-		for (size_t i = 0; i < n->count; i++) {
-			const struct doc_node *k = n->pairs[i].key;
-			bool known = k->kind != DOC_SCALAR;
-			for (size_t j = 0; j < COUNT(overlay_fields); j++)
-				known |= k->kind == DOC_SCALAR && strcmp(k->text, overlay_fields[j].key) == 0;
-			if (!known)
-				diag_error(b->d, IVR_ENV_KEY, k->span, "'%s' does not differ between "
-					   "environments: %s holds targets, recordings and endpoints",
-					   k->text, what);
-		}
 	struct doc_node *f[COUNT(overlay_fields)] = { 0 };
-	for (size_t i = 0; n->kind == DOC_MAP && i < n->count; i++)
-		for (size_t j = 0; j < COUNT(overlay_fields); j++)
-			if (n->pairs[i].key->kind == DOC_SCALAR &&
-			    strcmp(n->pairs[i].key->text, overlay_fields[j].key) == 0)
-				f[j] = n->pairs[i].value;
+	for (size_t i = 0; n->kind == DOC_MAP && i < n->count; i++) {
+		const struct doc_node *k = n->pairs[i].key;
+		if (k->kind != DOC_SCALAR)
+			continue;
+		size_t j = 0;
+		while (j < COUNT(overlay_fields) && strcmp(k->text, overlay_fields[j].key) != 0)
+			j++;
+		if (j < COUNT(overlay_fields))
+			f[j] = n->pairs[i].value;
+		else
+			diag_error(b->d, IVR_ENV_KEY, k->span, "'%s' does not differ between "
+				   "environments: %s holds targets, recordings and endpoints",
+				   k->text, what);
+	}
 	if (n->kind != DOC_MAP && !doc_is_null(n))
 		expect_kind(b, n, DOC_MAP, what);
 	if (f[0] && expect_kind(&ob, f[0], DOC_MAP, "targets")) {
