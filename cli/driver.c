@@ -51,7 +51,17 @@ struct queue {
 	size_t n, cap;
 	const char **done;         /* the keys (includes_key) of the files taken */
 	size_t ndone, capdone;
+	struct roots_here *here;   /* the working folder, once read (roots.h) */
 };
+
+/* The queue of the operands, each folder replaced by its roots. */
+static void queue_start(struct cli_run *r, struct queue *q, char **files, int nfiles)
+{
+	memset(q, 0, sizeof *q);
+	r->usage_error |= !roots_expand(r->includes, &r->arena, files, nfiles, &files, &nfiles);
+	for (int i = 0; i < nfiles; i++)
+		ARENA_PUSH(&r->arena, q->paths, q->n, q->cap, files[i]);
+}
 
 /* Whether path is new to the queue (then it is marked taken). */
 static bool take(struct arena *a, struct queue *q, const char *path)
@@ -73,7 +83,8 @@ static bool queue_roots(struct cli_run *r, struct queue *q, const char *path,
 			const struct ast_program *p)
 {
 	const char *key = p->name || p->targets_span.src ? NULL : includes_key(&r->arena, path);
-	return key && roots_including(r->includes, &r->arena, key, &q->paths, &q->n, &q->cap) > 0;
+	return key && roots_including(&q->here, r->includes, &r->arena, key, &q->paths, &q->n,
+				      &q->cap) > 0;
 }
 
 /* Checks p against every target it declares, findings to d (which held
@@ -208,10 +219,8 @@ int driver_check(const struct driver_opts *o, char **files, int nfiles)
 {
 	struct cli_run r;
 	run_start(&r, o, false);
-	struct queue q = { 0 };
-	r.usage_error |= !roots_expand(r.includes, &r.arena, files, nfiles, &files, &nfiles);
-	for (int i = 0; i < nfiles; i++)
-		ARENA_PUSH(&r.arena, q.paths, q.n, q.cap, files[i]);
+	struct queue q;
+	queue_start(&r, &q, files, nfiles);
 	for (size_t i = 0; i < q.n; i++)
 		if (take(&r.arena, &q, q.paths[i]))
 			check_one(&r, &q, q.paths[i], false, (struct ast_datetime){ 0 });
@@ -223,10 +232,8 @@ int driver_lint(const struct driver_opts *o, char **files, int nfiles)
 	struct cli_run r;
 	run_start(&r, o, false);
 	r.lint = true;
-	struct queue q = { 0 };
-	r.usage_error |= !roots_expand(r.includes, &r.arena, files, nfiles, &files, &nfiles);
-	for (int i = 0; i < nfiles; i++)
-		ARENA_PUSH(&r.arena, q.paths, q.n, q.cap, files[i]);
+	struct queue q;
+	queue_start(&r, &q, files, nfiles);
 	struct ast_datetime now = o->has_now ? o->now : clock_now();
 	for (size_t i = 0; i < q.n; i++) {
 		if (!take(&r.arena, &q, q.paths[i]))

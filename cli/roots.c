@@ -10,11 +10,7 @@
 
 #include "../compiler/arena.h"
 #include "../compiler/diag.h"
-#include "../grammar/dsl_parser.h"
-#include "../grammar/yaml_loader.h"
-#include "../targets/target.h"
 #include "includes.h"
-#include "load.h"
 
 struct found {
 	struct arena *a;
@@ -74,26 +70,18 @@ static int by_path(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* What a file looks like from its top level. */
-enum shape {
-	SHAPE_ROOT,      /* it names a project or declares targets */
-	SHAPE_PART,      /* neither: another file includes it */
-	SHAPE_UNREAD,    /* it could not be read or parsed */
-};
-
-/* The keys (includes_key) of what path includes (its own includes, and its
- * environments' files), and its shape. Parse errors are the check's to
- * report, later. */
-static enum shape includes_of(struct includes_cache *cache, struct arena *a, const char *path,
-			      const char ***keys, size_t *n, size_t *cap)
+/* The keys (includes_key) of what path (whose key is `key`) includes: its
+ * own includes, and its environments' files; and whether it holds a root's
+ * keys. Parse errors are the check's to report, later. */
+static bool includes_of(struct includes_cache *cache, struct arena *a, const char *path,
+			const char *key, const char ***keys, size_t *n, size_t *cap)
 {
 	/* Read as a part (and kept: the check of the roots that include it
 	 * reads it from the cache); its findings are the check's to give. */
 	struct diag ignored;
 	diag_init(&ignored, a);
-	const char *key = includes_key(a, path), *err;
-	const struct ast_program *p = key ? includes_part(cache, path, key, &ignored, &err, NULL) :
-				      NULL;
+	const char *err;
+	const struct ast_program *p = includes_part(cache, path, key, &ignored, &err, NULL);
 	/* The files of its environments count as included: not roots. */
 	size_t nenvs = p ? p->nenvs : 0, nall = p ? p->nincludes + nenvs : 0;
 	for (size_t i = 0; i < nall; i++) {
@@ -109,14 +97,14 @@ static enum shape includes_of(struct includes_cache *cache, struct arena *a, con
 				ARENA_PUSH(a, *keys, *n, *cap, inc_key);
 		}
 	}
-	return !p ? SHAPE_UNREAD : p->has_header ? SHAPE_ROOT : SHAPE_PART;
+	return p && p->has_header;
 }
 
 struct file {
 	const char *path, *key;
 	const char **includes;     /* their keys */
 	size_t nincludes, cap;
-	bool named;                /* it names a project: a root's header */
+	bool named;                /* it holds a root's keys (name, targets, ...) */
 	bool included, reached;
 };
 
@@ -124,6 +112,11 @@ struct files {
 	struct file *all;          /* in path order */
 	struct file **by_key;      /* the same, sorted by key */
 	size_t n;
+};
+
+struct roots_here {
+	struct files fs;
+	bool scanned;              /* the working folder holds IVR files */
 };
 
 static int by_key(const void *x, const void *y)
@@ -183,8 +176,8 @@ static bool scan(struct includes_cache *cache, struct arena *a, const char *dir,
 		struct file *f = &fs->all[i];
 		const char *key = includes_key(a, found.paths[i]);
 		*f = (struct file){ .path = found.paths[i], .key = key ? key : found.paths[i] };
-		f->named = includes_of(cache, a, f->path, &f->includes, &f->nincludes, &f->cap) ==
-			   SHAPE_ROOT;
+		f->named = key && includes_of(cache, a, f->path, key, &f->includes, &f->nincludes,
+					      &f->cap);
 		fs->by_key[i] = f;
 	}
 	qsort(fs->by_key, fs->n, sizeof *fs->by_key, by_key);
@@ -207,23 +200,24 @@ static bool scan(struct includes_cache *cache, struct arena *a, const char *dir,
 	return true;
 }
 
-size_t roots_including(struct includes_cache *cache, struct arena *a, const char *key,
-		       const char ***out, size_t *n,
-			      size_t *cap)
+size_t roots_including(struct roots_here **here, struct includes_cache *cache, struct arena *a,
+		       const char *key, const char ***out, size_t *n, size_t *cap)
 {
-	struct files fs;
+	if (!*here) {
+		*here = arena_alloc(a, sizeof **here);
+		(*here)->scanned = scan(cache, a, ".", false, &(*here)->fs);
+	}
+	struct files *fs = &(*here)->fs;
 	size_t found = 0;
-	if (!scan(cache, a, ".", false, &fs))
-		return 0;
-	for (size_t i = 0; i < fs.n; i++) {
-		if (fs.all[i].included)
+	for (size_t i = 0; (*here)->scanned && i < fs->n; i++) {
+		if (fs->all[i].included)
 			continue;
-		for (size_t k = 0; k < fs.n; k++)
-			fs.all[k].reached = false;
-		reach(a, &fs, &fs.all[i]);
-		struct file *f = find(&fs, key);
-		if (f && f->reached && f != &fs.all[i]) {
-			ARENA_PUSH(a, *out, *n, *cap, fs.all[i].path);
+		for (size_t k = 0; k < fs->n; k++)
+			fs->all[k].reached = false;
+		reach(a, fs, &fs->all[i]);
+		struct file *f = find(fs, key);
+		if (f && f->reached && f != &fs->all[i]) {
+			ARENA_PUSH(a, *out, *n, *cap, fs->all[i].path);
 			found++;
 		}
 	}

@@ -19,8 +19,10 @@ bool roots_expand(struct includes_cache *cache, struct arena *a, char **files, i
 
 /* The roots under the working folder that include the file whose key
  * (cli/includes.h) is `key` (transitively), appended to out: what a
- * changed included file re-checks. Returns how many. */
-size_t roots_including(struct includes_cache *cache, struct arena *a, const char *key,
-		       const char ***out, size_t *n, size_t *cap);
+ * changed included file re-checks. Returns how many. *here: NULL, then
+ * the folder as read once (the caller keeps it for the next file). */
+struct roots_here;
+size_t roots_including(struct roots_here **here, struct includes_cache *cache, struct arena *a,
+		       const char *key, const char ***out, size_t *n, size_t *cap);
 
 #endif
