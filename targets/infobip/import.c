@@ -918,21 +918,19 @@ static void set_vars(struct ibi *c, const cJSON *v, const char ***out, size_t *n
 {
 	static const char *const keys[] = { "collectInto", "capture", "setVariable", "for-each",
 					    "countVariable" };
+	static const char *const implied[][2] = { { "collectInto", "_Meaning" },
+						  { "capture", "_Full" } };
 	for (const cJSON *ch = v ? v->child : NULL; ch; ch = ch->next) {
 		for (size_t i = 0; ch->string && cJSON_IsString(ch) && i < 5; i++)
 			if (strcmp(ch->string, keys[i]) == 0)
 				ARENA_PUSH(c->im->a, *out, *n, *cap, ch->valuestring);
 		/* What Infobip sets beside them (compiler/flow_vars.h). */
-		if (ch->string && cJSON_IsString(ch) && strcmp(ch->string, "collectInto") == 0) {
-			const char *meaning = arena_concat(c->im->a, ch->valuestring, "_Meaning",
-							   (const char *)NULL);
-			ARENA_PUSH(c->im->a, *out, *n, *cap, meaning);
-		}
-		if (ch->string && cJSON_IsString(ch) && strcmp(ch->string, "capture") == 0) {
-			const char *full = arena_concat(c->im->a, ch->valuestring, "_Full",
-							(const char *)NULL);
-			ARENA_PUSH(c->im->a, *out, *n, *cap, full);
-		}
+		for (size_t i = 0; ch->string && cJSON_IsString(ch) && i < 2; i++)
+			if (strcmp(ch->string, implied[i][0]) == 0) {
+				const char *v = arena_concat(c->im->a, ch->valuestring, implied[i][1],
+							     (const char *)NULL);
+				ARENA_PUSH(c->im->a, *out, *n, *cap, v);
+			}
 		set_vars(c, ch, out, n, cap);
 	}
 }
