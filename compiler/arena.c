@@ -2,6 +2,7 @@
 #include "arena.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 struct arena_block {
 	struct arena_block *next;
 	size_t used, size;
+	size_t zeroed;             /* data[0, zeroed) is known to be zero */
 	max_align_t data[];
 };
 
@@ -51,8 +53,9 @@ void arena_rewind(struct arena *a, struct arena_mark m)
 	struct arena_block *b = a->head;
 	if (b) {
 		size_t from = b == m.block ? m.used : 0;
-		memset((char *)b->data + from, 0, b->used - from);
 		b->used = from;
+		if (b->zeroed > from)
+			b->zeroed = from;    /* cleared when handed out again */
 	}
 	a->total = m.total;
 }
@@ -82,23 +85,29 @@ static size_t block_size(const struct arena *a)
 	return size < ARENA_MAX_BLOCK ? size : ARENA_MAX_BLOCK;
 }
 
-/* A zeroed block: arena_alloc hands out zeroed memory without clearing it. */
+/* Blocks this big come from mmap (malloc's threshold), already zero: calloc
+ * clears nothing. A smaller one comes from malloc's heap, often memory freed
+ * a moment ago: it is cleared as it is handed out, not whole (a small file's
+ * first block is mostly unused). */
+enum { ARENA_FRESH_BLOCK = 128 * 1024 };
+
 static struct arena_block *new_block(struct arena *a, size_t size)
 {
 	size_t bytes = sizeof(struct arena_block) + size;
+	bool fresh = bytes >= ARENA_FRESH_BLOCK;
 	struct arena_block *b;
-	if (a->alloc_hook) {
+	if (a->alloc_hook)
 		b = a->alloc_hook(bytes, a->hook_ctx);
-		if (b)
-			memset(b, 0, bytes);
-	} else {
-		b = calloc(1, bytes);
-	}
+	else
+		b = fresh ? calloc(1, bytes) : malloc(bytes);
 	if (!b) {
 		fputs("ivrc: out of memory\n", stderr);
 		abort();
 	}
+	b->next = NULL;
+	b->used = 0;
 	b->size = size;
+	b->zeroed = fresh && !a->alloc_hook ? size : 0;
 	return b;
 }
 
@@ -125,6 +134,10 @@ void *arena_alloc(struct arena *a, size_t size)
 	}
 	void *p = (char *)b->data + b->used;
 	b->used += size;
+	if (b->zeroed < b->used) {
+		memset((char *)b->data + b->zeroed, 0, b->used - b->zeroed);
+		b->zeroed = b->used;
+	}
 	a->total += size;
 	return p;
 }

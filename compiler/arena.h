@@ -27,8 +27,8 @@ struct arena_mark {
 
 struct arena_mark arena_mark(const struct arena *a);
 
-/* Frees or clears (to zero) what was allocated since m; one block stays for
- * reuse. (A big one-off block allocated since stays until arena_free.) */
+/* Frees or takes back what was allocated since m (handed out again zeroed);
+ * one block stays for reuse. (A big one-off block allocated since stays until arena_free.) */
 void arena_rewind(struct arena *a, struct arena_mark m);
 
 /* Moves every block of from into to, which frees them with its own. */
