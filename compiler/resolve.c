@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "codes.h"
 #include "flow_vars.h"
+#include "hash.h"
 
 struct symtab {
 	struct ast_decl **slots;
@@ -37,14 +38,6 @@ struct endpoint_use {
 
 /* ---------- symbol tables (open addressing, names live in the arena) ---------- */
 
-static size_t hash_name(const char *s)
-{
-	size_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
 static void symtab_init(struct resolver *r, struct symtab *t, size_t n)
 {
 	t->cap = 16;
@@ -56,7 +49,7 @@ static void symtab_init(struct resolver *r, struct symtab *t, size_t n)
 
 static struct ast_decl *symtab_get(const struct symtab *t, const char *name)
 {
-	for (size_t i = hash_name(name) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+	for (size_t i = hash_string(name) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
 		if (!t->slots[i] || strcmp(t->slots[i]->name, name) == 0)
 			return t->slots[i];
 	}
@@ -71,7 +64,7 @@ static const char *article(const char *word)
 /* Adds d, or reports the name as declared twice. */
 static void declare(struct resolver *r, struct symtab *t, struct ast_decl *d)
 {
-	size_t i = hash_name(d->name) & (t->cap - 1);
+	size_t i = hash_string(d->name) & (t->cap - 1);
 	while (t->slots[i] && strcmp(t->slots[i]->name, d->name) != 0)
 		i = (i + 1) & (t->cap - 1);
 	if (t->slots[i]) {
@@ -270,7 +263,7 @@ struct label_scope {
 
 static struct label_slot *label_slot(const struct label_scope *s, const char *label)
 {
-	for (size_t i = hash_name(label) & (s->nslots - 1);; i = (i + 1) & (s->nslots - 1))
+	for (size_t i = hash_string(label) & (s->nslots - 1);; i = (i + 1) & (s->nslots - 1))
 		if (!s->slots[i].first || strcmp(s->slots[i].first->label, label) == 0)
 			return &s->slots[i];
 }
