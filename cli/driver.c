@@ -14,6 +14,7 @@
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
 #include "../compiler/resolve.h"
+#include "../compiler/strmap.h"
 #include "../grammar/yaml_loader.h"
 #include "../lint/engine.h"
 #include "../targets/target.h"
@@ -49,8 +50,7 @@ static struct ast_program *load(struct cli_run *r, const char *path)
 struct queue {
 	const char **paths;
 	size_t n, cap;
-	const char **done;         /* the keys (includes_key) of the files taken */
-	size_t ndone, capdone;
+	struct strmap done;        /* the keys (includes_key) of the files taken */
 	struct roots_here *here;   /* the working folder, once read (roots.h) */
 };
 
@@ -64,15 +64,14 @@ static void queue_start(struct cli_run *r, struct queue *q, char **files, int nf
 }
 
 /* Whether path is new to the queue (then it is marked taken). */
-static bool take(struct arena *a, struct queue *q, const char *path)
+static bool take(struct cli_run *r, struct queue *q, const char *path)
 {
-	const char *key = includes_key(a, path);
+	const char *key = includes_key(r->includes, path);
 	if (!key)
 		key = path;
-	for (size_t i = 0; i < q->ndone; i++)
-		if (strcmp(q->done[i], key) == 0)
-			return false;
-	ARENA_PUSH(a, q->done, q->ndone, q->capdone, key);
+	if (strmap_get(&q->done, key, NULL))
+		return false;
+	strmap_put(&r->arena, &q->done, key, NULL);
 	return true;
 }
 
@@ -82,7 +81,7 @@ static bool take(struct arena *a, struct queue *q, const char *path)
 static bool queue_roots(struct cli_run *r, struct queue *q, const char *path,
 			const struct ast_program *p)
 {
-	const char *key = p->name || p->targets_span.src ? NULL : includes_key(&r->arena, path);
+	const char *key = p->name || p->targets_span.src ? NULL : includes_key(r->includes, path);
 	return key && roots_including(&q->here, r->includes, &r->arena, key, &q->paths, &q->n,
 				      &q->cap) > 0;
 }
@@ -222,7 +221,7 @@ int driver_check(const struct driver_opts *o, char **files, int nfiles)
 	struct queue q;
 	queue_start(&r, &q, files, nfiles);
 	for (size_t i = 0; i < q.n; i++)
-		if (take(&r.arena, &q, q.paths[i]))
+		if (take(&r, &q, q.paths[i]))
 			check_one(&r, &q, q.paths[i], false, (struct ast_datetime){ 0 });
 	return cli_run_finish(&r, EXIT_CLEAN);
 }
@@ -236,7 +235,7 @@ int driver_lint(const struct driver_opts *o, char **files, int nfiles)
 	queue_start(&r, &q, files, nfiles);
 	struct ast_datetime now = o->has_now ? o->now : clock_now();
 	for (size_t i = 0; i < q.n; i++) {
-		if (!take(&r.arena, &q, q.paths[i]))
+		if (!take(&r, &q, q.paths[i]))
 			continue;
 		size_t first = r.diag.n;
 		const struct lint_config *cfg = check_one(&r, &q, q.paths[i], true, now);

@@ -8,6 +8,7 @@
 
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
+#include "../compiler/strmap.h"
 #include "../grammar/dsl_parser.h"
 #include "../grammar/yaml_loader.h"
 #include "../targets/target.h"
@@ -29,19 +30,34 @@ struct part {
 	size_t nfindings;
 };
 
-struct includes_cache {
-	struct arena *a;
-	struct part *parts;
-	size_t n, cap;
+/* A glob's matches. */
+struct matches {
+	const char **paths;
+	size_t n;
 };
 
-const char *includes_key(struct arena *a, const char *path)
+/* What the call has asked of the file system, asked once: a folder of 500
+ * projects names its shared files, and lists its folders, many times. */
+struct includes_cache {
+	struct arena *a;
+	struct strmap parts;       /* key -> struct part */
+	struct strmap keys;        /* path -> its key, or NULL: not there */
+	struct strmap globs;       /* pattern -> struct matches */
+	struct strmap texts;       /* key -> struct source: each file read once */
+};
+
+const char *includes_key(struct includes_cache *c, const char *path)
 {
+	void *known;
+	if (strmap_get(&c->keys, path, &known))
+		return known;
 	struct stat st;
-	if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
-		return NULL;
-	return arena_printf(a, "%llu:%llu", (unsigned long long)st.st_dev,
-			    (unsigned long long)st.st_ino);
+	const char *key = NULL;
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0)
+		key = arena_printf(c->a, "%llu:%llu", (unsigned long long)st.st_dev,
+				   (unsigned long long)st.st_ino);
+	strmap_put(c->a, &c->keys, arena_strdup(c->a, path), (void *)key);
+	return key;
 }
 
 struct includes_cache *includes_cache_new(struct arena *a)
@@ -52,20 +68,41 @@ struct includes_cache *includes_cache_new(struct arena *a)
 	return c;
 }
 
+struct source *includes_source(struct includes_cache *c, struct arena *a, const char *path,
+			       const char **err)
+{
+	const char *key = c ? includes_key(c, path) : NULL;
+	void *known;
+	if (!key)
+		return source_read(a, path, err);
+	if (!strmap_get(&c->texts, key, &known)) {
+		known = source_read(c->a, path, err);
+		if (!known)
+			return NULL;
+		strmap_put(c->a, &c->texts, key, known);
+	}
+	/* Its own record of the text: the path it is named by here, its own
+	 * place in the program and its own cursor. */
+	struct source *s = arena_alloc(a, sizeof *s);
+	*s = *(const struct source *)known;
+	s->path = arena_strdup(a, path);
+	s->cursor = arena_alloc(a, sizeof *s->cursor);
+	*s->cursor = (struct source_cursor){ 0, 1 };
+	return s;
+}
+
 const struct ast_program *includes_part(struct includes_cache *c, const char *path,
 					const char *key, struct diag *d, const char **err,
 					struct source **src)
 {
-	struct part *part = NULL;
-	for (size_t i = 0; i < c->n && !part; i++)
-		if (strcmp(c->parts[i].key, key) == 0)
-			part = &c->parts[i];
+	void *known = NULL;
+	struct part *part = strmap_get(&c->parts, key, &known) ? known : NULL;
 	if (!part) {
 		struct part fresh = { arena_strdup(c->a, key), NULL, NULL, NULL, NULL, 0 };
 		struct diag mine;
 		diag_init(&mine, c->a);
 		mine.max_errors = d->max_errors;
-		fresh.src = source_read(c->a, path, &fresh.err);
+		fresh.src = includes_source(c, c->a, path, &fresh.err);
 		if (fresh.src) {
 			fresh.src->included = true;
 			fresh.program = load_is_dsl(path, NULL) ?
@@ -74,8 +111,9 @@ const struct ast_program *includes_part(struct includes_cache *c, const char *pa
 		}
 		fresh.findings = mine.items;
 		fresh.nfindings = mine.n;
-		ARENA_PUSH(c->a, c->parts, c->n, c->cap, fresh);
-		part = &c->parts[c->n - 1];
+		part = arena_alloc(c->a, sizeof *part);
+		*part = fresh;
+		strmap_put(c->a, &c->parts, part->key, part);
 	}
 	for (size_t i = 0; i < part->nfindings; i++) {
 		const struct finding *f = &part->findings[i];
@@ -159,9 +197,10 @@ static const char *where(struct arena *a, struct span at)
 
 static void load_file(struct includer *in, const char *path, const char *key, struct span at);
 
-size_t includes_paths(struct arena *a, const char *from, const struct ast_include *inc,
+size_t includes_paths(struct includes_cache *c, const char *from, const struct ast_include *inc,
 		      const char ***paths, const char **pattern)
 {
+	struct arena *a = c->a;
 	*pattern = includes_beside(a, from, inc->path);
 	*paths = NULL;
 	if (!strpbrk(inc->path, "*?[")) {
@@ -170,26 +209,35 @@ size_t includes_paths(struct arena *a, const char *from, const struct ast_includ
 		(*paths)[0] = *pattern;
 		return 1;
 	}
+	void *known;
+	if (strmap_get(&c->globs, *pattern, &known)) {
+		const struct matches *m = known;
+		*paths = m->paths;
+		return m->n;
+	}
+	struct matches *m = arena_alloc(a, sizeof *m);
 	glob_t g;
-	if (glob(*pattern, GLOB_ERR, NULL, &g) != 0)
-		return 0;
-	*paths = arena_alloc(a, (g.gl_pathc + 1) * sizeof **paths);
-	for (size_t i = 0; i < g.gl_pathc; i++)
-		(*paths)[i] = arena_strdup(a, g.gl_pathv[i]);
-	size_t n = g.gl_pathc;
-	globfree(&g);
-	return n;
+	if (glob(*pattern, GLOB_ERR, NULL, &g) == 0) {
+		m->paths = arena_alloc(a, (g.gl_pathc + 1) * sizeof *m->paths);
+		for (size_t i = 0; i < g.gl_pathc; i++)
+			m->paths[i] = arena_strdup(a, g.gl_pathv[i]);
+		m->n = g.gl_pathc;
+		globfree(&g);
+	}
+	strmap_put(a, &c->globs, *pattern, m);
+	*paths = m->paths;
+	return m->n;
 }
 
 /* The files one include names: a path, or a glob (sorted by glob(3)). */
 static void include_one(struct includer *in, const char *from, const struct ast_include *inc)
 {
 	const char **paths, *pattern;
-	size_t n = includes_paths(in->a, from, inc, &paths, &pattern);
+	size_t n = includes_paths(in->cache, from, inc, &paths, &pattern);
 	if (n == 0)
 		diag_error(in->d, IVR_INCLUDE, inc->span, "no file matches '%s'", pattern);
 	for (size_t i = 0; i < n; i++) {
-		const char *key = includes_key(in->a, paths[i]);
+		const char *key = includes_key(in->cache, paths[i]);
 		if (!key) {
 			diag_error(in->d, IVR_INCLUDE, inc->span, "cannot include '%s': no such file",
 				   paths[i]);
@@ -253,7 +301,7 @@ void includes_load(struct ast_program *p, const char *root_path, struct arena *a
 {
 	struct includer in = { .root = p, .a = a, .d = d, .capsources = 1,
 			       .cache = cache ? cache : includes_cache_new(a) };
-	const char *root_key = includes_key(a, root_path);
+	const char *root_key = includes_key(in.cache, root_path);
 	p->sources = arena_alloc(a, sizeof *p->sources);
 	p->sources[0] = p->src;
 	p->nsources = 1;

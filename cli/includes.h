@@ -15,9 +15,15 @@ struct includes_cache;
 struct includes_cache *includes_cache_new(struct arena *a);
 
 /* What tells a file from any other however it is named ("DEV:INODE": one
- * stat, where realpath(3) reads every link of the path); NULL when path
- * is not there. */
-const char *includes_key(struct arena *a, const char *path);
+ * stat, where realpath(3) reads every link of the path; asked once a
+ * path in a call); NULL when path is not there. */
+const char *includes_key(struct includes_cache *c, const char *path);
+
+/* The text of the file at path, read once a call (c: NULL, or the
+ * call's): a record of its own, in a, over the text; NULL when it cannot
+ * be read (*err says why). */
+struct source *includes_source(struct includes_cache *c, struct arena *a, const char *path,
+			       const char **err);
 
 /* The file at path (whose includes_key is `key`) bound as a part, from the cache or
  * read now, and its source (src may be NULL); its findings go to d. NULL
@@ -38,9 +44,9 @@ void includes_load(struct ast_program *p, const char *root_path, struct arena *a
 const char *includes_beside(struct arena *a, const char *from, const char *path);
 
 /* The files an include of the file `from` names (a path, or a glob's
- * matches in sorted order), as paths from here; *pattern: the include's
- * path from here. 0 when none is there. */
-size_t includes_paths(struct arena *a, const char *from, const struct ast_include *inc,
+ * matches in sorted order, globbed once a call), as paths from here;
+ * *pattern: the include's path from here. 0 when none is there. */
+size_t includes_paths(struct includes_cache *c, const char *from, const struct ast_include *inc,
 		      const char ***paths, const char **pattern);
 
 #endif

@@ -3,7 +3,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../grammar/yaml_loader.h"
 #include "../targets/target.h"
@@ -22,16 +21,13 @@ bool load_is_dsl(const char *path, const char *syntax)
 	return has_suffix(path, ".ivr");
 }
 
-/* The file's text; NULL after printing "ivrc: PATH: reason". */
-static struct source *read_source(const char *path, struct arena *a)
+/* The file's text (read once a call when cache is the call's); NULL
+ * after printing "ivrc: PATH: reason". */
+static struct source *read_source(const char *path, struct arena *a,
+				  struct includes_cache *cache)
 {
 	const char *err = NULL;
-	struct stat st;
-	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "ivrc: %s: is a directory\n", path);
-		return NULL;
-	}
-	struct source *src = source_read(a, path, &err);
+	struct source *src = includes_source(cache, a, path, &err);
 	if (!src)
 		fprintf(stderr, "ivrc: %s: %s\n", path, err);
 	return src;
@@ -41,7 +37,7 @@ bool load_document(const char *path, const char *syntax, bool keep_comments,
 		   struct arena *a, struct diag *d, struct loaded *out)
 {
 	memset(out, 0, sizeof *out);
-	struct source *src = read_source(path, a);
+	struct source *src = read_source(path, a, NULL);
 	if (!src)
 		return false;
 	out->src = src;
@@ -55,7 +51,7 @@ bool load_program(const char *path, const char *syntax, struct arena *a, struct 
 		  struct includes_cache *cache, struct ast_program **out)
 {
 	*out = NULL;
-	struct source *src = read_source(path, a);
+	struct source *src = read_source(path, a, cache);
 	if (!src)
 		return false;
 	*out = load_is_dsl(path, syntax) ? dsl_parse_program(src, target_set(), a, d)

@@ -90,9 +90,9 @@ static bool includes_of(struct includes_cache *cache, struct arena *a, const cha
 		if (!inc->path)
 			continue;
 		const char **paths, *pattern;
-		size_t m = includes_paths(a, path, inc, &paths, &pattern);
+		size_t m = includes_paths(cache, path, inc, &paths, &pattern);
 		for (size_t k = 0; k < m; k++) {
-			const char *inc_key = includes_key(a, paths[k]);
+			const char *inc_key = includes_key(cache, paths[k]);
 			if (inc_key)
 				ARENA_PUSH(a, *keys, *n, *cap, inc_key);
 		}
@@ -174,7 +174,7 @@ static bool scan(struct includes_cache *cache, struct arena *a, const char *dir,
 			      arena_alloc(a, found.n * sizeof *fs->by_key), found.n };
 	for (size_t i = 0; i < fs->n; i++) {
 		struct file *f = &fs->all[i];
-		const char *key = includes_key(a, found.paths[i]);
+		const char *key = includes_key(cache, found.paths[i]);
 		*f = (struct file){ .path = found.paths[i], .key = key ? key : found.paths[i] };
 		f->named = key && includes_of(cache, a, f->path, key, &f->includes, &f->nincludes,
 					      &f->cap);

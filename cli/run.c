@@ -59,7 +59,7 @@ int cli_run_finish(struct cli_run *r, int status)
 
 const struct lint_config *cli_run_config(struct cli_run *r, const char *file)
 {
-	const char *path = r->config ? r->config : lint_config_find(file, &r->arena);
+	const char *path = r->config ? r->config : lint_config_find(file, &r->arena, &r->config_search);
 	if (r->config_path && path && strcmp(r->config_path, path) == 0)
 		return r->config_unreadable ? NULL : &r->cfg;
 	lint_config_init(&r->cfg);

@@ -26,6 +26,7 @@ struct cli_run {
 	const char *config_path;   /* of `cfg`, NULL: none read yet */
 	bool config_unreadable;    /* `config_path` could not be read (said once) */
 	struct lint_config cfg;
+	struct lint_config_search config_search;
 	/* The files read as parts of programs (cli/includes.h): each is read
 	 * once however many roots of the call include it. */
 	struct includes_cache *includes;

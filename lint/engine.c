@@ -7,7 +7,6 @@
  * Quotes are matched within one line (a quoted YAML scalar that runs over
  * several lines is not followed), which is good enough for the one thing we
  * look for: a comment that starts with `ivrc:`. */
-#define _XOPEN_SOURCE 700      /* realpath */
 #include "engine.h"
 
 #include <ctype.h>
@@ -231,28 +230,57 @@ static char *parent_dir(struct arena *a, const char *dir)
 	return arena_strndup(a, dir, (size_t)(slash - dir));
 }
 
+/* Whether dir is the root folder (the search's end), by its identity: one
+ * stat, where realpath(3) reads every link of the path. */
+static bool is_root(const char *dir, struct lint_config_search *seen)
+{
+	struct stat st;
+	if (!seen->root_known) {
+		if (stat("/", &st) != 0)
+			return true;
+		seen->root_known = true;
+		seen->root_dev = (unsigned long long)st.st_dev;
+		seen->root_ino = (unsigned long long)st.st_ino;
+	}
+	return stat(dir, &st) != 0 || ((unsigned long long)st.st_dev == seen->root_dev &&
+				       (unsigned long long)st.st_ino == seen->root_ino);
+}
+
 /* Paths are built from the file's as written (so that messages show them
- * relative, as the user gave them); the search stops at the root. */
-const char *lint_config_find(const char *path, struct arena *a)
+ * relative, as the user gave them); the search stops at the root. The
+ * folders looked in are remembered with the answer, for the next search. */
+const char *lint_config_find(const char *path, struct arena *a,
+			     struct lint_config_search *seen)
 {
 	const char *slash = strcmp(path, "-") == 0 ? NULL : strrchr(path, '/');
 	char *dir = !slash ? arena_strdup(a, ".") : slash == path ? arena_strdup(a, "/") :
 		    arena_strndup(a, path, (size_t)(slash - path));
+	const char **walked = NULL;
+	size_t nwalked = 0, cap = 0;
+	const char *found = NULL;
 	for (int guard = 0; guard < 4096; guard++) {
+		void *known;
+		if (strmap_get(&seen->dirs, dir, &known)) {
+			found = known;
+			break;
+		}
+		const char *here = dir;
+		ARENA_PUSH(a, walked, nwalked, cap, here);
 		const char *cand = strcmp(dir, ".") == 0 ? ".ivrc.yaml" :
 				   arena_printf(a, "%s%s.ivrc.yaml", dir,
 						dir[strlen(dir) - 1] == '/' ? "" : "/");
 		struct stat st;
-		if (stat(cand, &st) == 0 && S_ISREG(st.st_mode))
-			return cand;
-		char *real = realpath(dir, NULL);
-		bool root = !real || strcmp(real, "/") == 0;
-		free(real);
-		if (root)
-			return NULL;
+		if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
+			found = cand;
+			break;
+		}
+		if (is_root(dir, seen))
+			break;
 		dir = parent_dir(a, dir);
 	}
-	return NULL;
+	for (size_t i = 0; i < nwalked; i++)
+		strmap_put(a, &seen->dirs, walked[i], (void *)found);
+	return found;
 }
 
 /* ---------- suppression comments ---------- */

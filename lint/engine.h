@@ -9,6 +9,7 @@
 #include "../compiler/caps.h"
 #include "../compiler/cfg.h"
 #include "../compiler/diag.h"
+#include "../compiler/strmap.h"
 
 struct arena;
 struct lint_run;
@@ -76,9 +77,18 @@ void lint_config_init(struct lint_config *cfg);
  * YAML document tree; reports what is wrong to d (unknown codes: IVR500). */
 void lint_config_read(struct lint_config *cfg, const struct doc_node *root,
 		      struct arena *a, struct diag *d);
+/* The folders a run has looked in, and what each led to: the files of a
+ * folder, and the folders of a project, share the search above them.
+ * Zero it before the first search. */
+struct lint_config_search {
+	struct strmap dirs;        /* folder -> its .ivrc.yaml or the nearest above, or NULL */
+	bool root_known;           /* root: the identity of "/", where a search stops */
+	unsigned long long root_dev, root_ino;
+};
 /* The .ivrc.yaml in the directory of path or the nearest one above it
  * ("-": from the working directory), in the arena; NULL when there is none. */
-const char *lint_config_find(const char *path, struct arena *a);
+const char *lint_config_find(const char *path, struct arena *a,
+			     struct lint_config_search *seen);
 /* "off", "note", "warning", "error" to a level; false when it is none. */
 bool lint_level_parse(const char *s, int *level);
 
