@@ -136,6 +136,7 @@ struct ast_recording {
 	const char *url;
 	const char *text;
 	const char *language;
+	uint32_t duration;         /* seconds it plays (`ivrc paths`); 0 when not given */
 };
 
 struct ast_endpoint {

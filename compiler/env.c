@@ -63,6 +63,7 @@ static void recordings(struct ast_program *p, const struct ast_program *ov, stru
 		r->url = o->url ? o->url : r->url;
 		r->text = o->text ? o->text : r->text;
 		r->language = o->language ? o->language : r->language;
+		r->duration = o->duration ? o->duration : r->duration;
 		p->recordings[i] = r;
 	}
 }

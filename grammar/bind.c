@@ -327,11 +327,15 @@ static void bind_description(struct binder *b, const struct doc_node *n, struct 
 
 /* ---------- recordings ---------- */
 
+/* The longest recording `duration`: an hour. */
+enum { RECORDING_DURATION_MAX = 3600 };
+
 /* After one key per target: the target's own id (target_caps). */
 static const struct field_spec recording_fields[] = {
 	{ "url", FT_STRING, false, "https:// address of an audio file (Infobip playFromUrl)" },
 	{ "text", FT_STRING, false, "what the prompt says: Infobip says it, Sonetel tells you to record it" },
 	{ "language", FT_STRING, false, "language of the text, e.g. en" },
+	{ "duration", FT_DURATION, false, "how long it plays, 1s-1h (for ivrc paths' times)" },
 	{ "description", FT_STRING, false, DOC_DESCRIPTION },
 };
 
@@ -373,7 +377,10 @@ static void bind_recording(struct binder *b, const struct doc_pair *pair, unsign
 		get_string(b, f[1], "a recording's text", &r->text);
 	if (f[2])
 		get_string(b, f[2], "a language", &r->language);
-	bind_description(b, f[3], &r->decl);
+	if (f[3])
+		get_duration(b, f[3], "a recording's duration", 1, RECORDING_DURATION_MAX,
+			     &r->duration);
+	bind_description(b, f[4], &r->decl);
 }
 
 /* ---------- endpoints ---------- */
