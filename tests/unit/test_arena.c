@@ -44,14 +44,14 @@ static void strmap_finds(void)
 	struct strmap m = { 0 };
 	void *v = &m;
 	check(!strmap_get(&m, "x", &v) && v == &m, "an empty map has nothing", "found");
-	char keys[500][8];
+	char keys[500][16];
 	for (int i = 0; i < 500; i++) {
 		snprintf(keys[i], sizeof keys[i], "k%d", i);
 		strmap_put(&a, &m, keys[i], i % 7 ? keys[i] : NULL);
 	}
 	int ok = m.n == 500;
 	for (int i = 0; i < 500 && ok; i++) {
-		char probe[8];
+		char probe[16];
 		snprintf(probe, sizeof probe, "k%d", i);   /* another pointer, the same text */
 		void *got = &m;
 		ok = strmap_get(&m, probe, &got) && got == (i % 7 ? (void *)keys[i] : NULL);
