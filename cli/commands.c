@@ -72,6 +72,14 @@ static const struct cli_option
 			    "play the target's behaviour (default: the language's)" },
 	opt_sim_format = { "--format", NULL, "F", "text|json", "format", false, false,
 			   "the transcript as text or JSON" },
+	opt_paths_target = { "--target", NULL, "T", NULL, "target", true, false,
+			     "one target (default: each the file declares)" },
+	opt_paths_from = { "--from", NULL, "DEST", NULL, NULL, false, false,
+			   "the paths from here (default: from each entry point)" },
+	opt_paths_format = { "--format", NULL, "F", "text|json|csv", "format", false, false,
+			     "the paths as text, JSON or CSV" },
+	opt_limit = { "--limit", NULL, "N", NULL, NULL, false, false,
+		      "at most N paths per start and target (default 1000; 0: all)" },
 	opt_fixture = { "--api-fixture", NULL, "FILE.json", NULL, NULL, false, false,
 			"call_api answers: {URL: {field: value}}" },
 	opt_from = { "--from", NULL, "T", NULL, "target", true, true,
@@ -206,6 +214,15 @@ static int run_graph(const struct cli_args *a)
 	return sim_cli_graph(&o, a->operands[0]);
 }
 
+static int run_paths(const struct cli_args *a)
+{
+	struct sim_cli_opts o = sim_opts_of(a);
+	o.start = cli_get(a, "--from");
+	o.format = cli_get(a, "--format");
+	o.limit = cli_get(a, "--limit");
+	return sim_cli_paths(&o, a->operands[0]);
+}
+
 static int run_simulate(const struct cli_args *a)
 {
 	struct sim_cli_opts o = sim_opts_of(a);
@@ -274,6 +291,11 @@ const struct cli_command cli_commands[] = {
 	  OPTIONS(&opt_start, &opt_input, &opt_play_target, &opt_env, &opt_sim_format,
 		  &opt_fixture, &opt_syntax),
 	  run_simulate },
+	{ "paths", "FILE", "input file", 1, 1,
+	  "every caller path from each entry point, timed, and a summary", NULL,
+	  OPTIONS(&opt_paths_target, &opt_paths_from, &opt_paths_format, &opt_limit, &opt_env,
+		  &opt_syntax),
+	  run_paths },
 	{ "test", "FILE...", "input file", 1, -1, "run the tests of each file with the simulator",
 	  NULL, OPTIONS(&opt_play_target, &opt_env, &opt_fixture, &opt_syntax), run_test },
 	{ "import", "JSON...", "input file", 1, -1,

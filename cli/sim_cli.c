@@ -13,6 +13,7 @@
 #include "../compiler/arena.h"
 #include "../compiler/cfg.h"
 #include "../compiler/codes.h"
+#include "../compiler/paths.h"
 #include "../compiler/resolve.h"
 #include "../compiler/simulate.h"
 #include "../grammar/scalar.h"
@@ -21,6 +22,7 @@
 #include "driver.h"
 #include "environment.h"
 #include "load.h"
+#include "paths_out.h"
 #include "run.h"
 
 struct session {
@@ -226,8 +228,10 @@ static struct ast_decl *find_decl(struct ast_program *p, const char *name, enum 
 	return found;
 }
 
-/* --start DEST, resolved as the checker resolves a reference. */
-static bool parse_start(struct session *s, struct ast_program *p, struct ast_dest *d)
+/* --start DEST (paths: --from DEST, `flag`), resolved as the checker
+ * resolves a reference. */
+static bool parse_start(struct session *s, struct ast_program *p, struct ast_dest *d,
+			const char *flag)
 {
 	const char *text = s->o->start;
 	memset(d, 0, sizeof *d);
@@ -235,7 +239,7 @@ static bool parse_start(struct session *s, struct ast_program *p, struct ast_des
 		/* The first entry point; without one, the first flow (an entry
 		 * point on Infobip). */
 		if (!p->nentries && !p->nflows) {
-			fprintf(stderr, "ivrc: %s: no entry point: give --start DEST\n", p->src->path);
+			fprintf(stderr, "ivrc: %s: no entry point: give %s DEST\n", p->src->path, flag);
 			return false;
 		}
 		d->ref = p->nentries ? p->entries[0] : &p->flows[0]->decl;
@@ -247,7 +251,7 @@ static bool parse_start(struct session *s, struct ast_program *p, struct ast_des
 	size_t off;
 	if (!lex_dest(text, strlen(text), &d->kind, &off, &e) || d->kind == DEST_REPEAT ||
 	    d->kind == DEST_EMAIL) {
-		fprintf(stderr, "ivrc: --start: %s\n", d->kind == DEST_REPEAT ?
+		fprintf(stderr, "ivrc: %s: %s\n", flag, d->kind == DEST_REPEAT ?
 			"'repeat' only has a meaning inside a menu" :
 			d->kind == DEST_EMAIL ? "a call cannot start at an e-mail address" : e.message);
 		return false;
@@ -266,7 +270,7 @@ static bool parse_start(struct session *s, struct ast_program *p, struct ast_des
 	if (d->ref && (d->kind == DEST_NAME || want[d->ref->kind] == d->kind))
 		return true;
 	if (d->ref) {
-		fprintf(stderr, "ivrc: --start: '%s' is a%s %s, not a%s %s\n", d->id,
+		fprintf(stderr, "ivrc: %s: '%s' is a%s %s, not a%s %s\n", flag, d->id,
 			strchr("ae", ast_decl_kind_names[d->ref->kind][0]) ? "n" : "",
 			ast_decl_kind_names[d->ref->kind], d->kind == DEST_ANNOUNCEMENT ? "n" : "",
 			ast_dest_kind_names[d->kind]);
@@ -274,7 +278,7 @@ static bool parse_start(struct session *s, struct ast_program *p, struct ast_des
 	}
 	const char *hint = diag_suggest(d->id, names, n);
 	const char *prefix = d->kind == DEST_NAME ? "" : ast_dest_kind_names[d->kind];
-	fprintf(stderr, "ivrc: --start: unknown destination '%s'%s%s%s%s%s\n", text,
+	fprintf(stderr, "ivrc: %s: unknown destination '%s'%s%s%s%s%s\n", flag, text,
 		hint ? "; did you mean '" : "", hint ? prefix : "", hint && *prefix ? ":" : "",
 		hint ? hint : "", hint ? "'?" : "");
 	return false;
@@ -320,7 +324,7 @@ int sim_cli_simulate(const struct sim_cli_opts *o, const char *file)
 	struct ast_dest start;
 	if (!p)
 		return cli_run_finish(&s.run, status);
-	if (!parse_start(&s, p, &start))
+	if (!parse_start(&s, p, &start, "--start"))
 		return cli_run_finish(&s.run, EXIT_USAGE);
 	const char *why = unplayable(&s, &start);
 	if (why) {
@@ -502,5 +506,87 @@ int sim_cli_graph(const struct sim_cli_opts *o, const char *file)
 	size_t ncaps = target_declared_caps(p, caps);
 	graph_print(stdout, p, cfg_flows_are_entries(caps, ncaps), o->graph, &s.run.arena);
 	fflush(stdout);
+	return cli_run_finish(&s.run, EXIT_CLEAN);
+}
+
+/* ---------- paths ---------- */
+
+/* Paths listed per start and target unless --limit says otherwise. */
+enum { PATHS_LIMIT_DEFAULT = 1000 };
+
+static bool parse_limit(const char *text, size_t *limit)
+{
+	*limit = PATHS_LIMIT_DEFAULT;
+	if (!text)
+		return true;
+	char *end;
+	unsigned long long v = strtoull(text, &end, 10);
+	if (!*text || *end || text[0] == '-' || v > 100000000ull) {
+		fprintf(stderr, "ivrc: --limit: expected a count of paths (0: no limit), got '%s'\n",
+			text);
+		return false;
+	}
+	*limit = (size_t)v;
+	return true;
+}
+
+int sim_cli_paths(const struct sim_cli_opts *o, const char *file)
+{
+	struct session s;
+	session_init(&s, o);
+	size_t limit;
+	if (!pick_target(&s) || !parse_limit(o->limit, &limit))
+		return cli_run_finish(&s.run, EXIT_USAGE);
+	int status = EXIT_CLEAN;
+	struct ast_program *p = load(&s, file, &status);
+	if (!p)
+		return cli_run_finish(&s.run, status);
+	cli_run_print(&s.run);
+	struct ast_dest from;
+	const struct ast_decl **starts = arena_alloc(&s.run.arena,
+						     (p->nentries + 1) * sizeof *starts);
+	size_t nstarts = 0;
+	if (o->start) {
+		if (!parse_start(&s, p, &from, "--from"))
+			return cli_run_finish(&s.run, EXIT_USAGE);
+		if (!from.ref) {
+			fprintf(stderr, "ivrc: --from: a call starts at a menu, announcement, flow, "
+				"voicemail or endpoint of the file, not at '%s'\n", o->start);
+			return cli_run_finish(&s.run, EXIT_USAGE);
+		}
+		starts[nstarts++] = from.ref;
+	} else {
+		for (size_t i = 0; i < p->nentries; i++)
+			starts[nstarts++] = p->entries[i];
+	}
+	const struct target_caps **caps = arena_alloc(&s.run.arena, target_count() * sizeof *caps);
+	size_t ncaps = s.has_target ? 1 : target_declared_caps(p, caps);
+	if (s.has_target)
+		caps[0] = &s.target->caps;
+	struct paths_out out = { stdout, !o->format || strcmp(o->format, "text") == 0 ? PATHS_TEXT :
+				 strcmp(o->format, "json") == 0 ? PATHS_JSON : PATHS_CSV,
+				 &s.run.arena, NULL, NULL, 0, 0 };
+	paths_out_begin(&out, file);
+	for (size_t t = 0; t < ncaps; t++) {
+		struct sim_behaviour bh;
+		sim_behaviour_of(caps[t], &bh);
+		struct paths_model *m = paths_build(p, ast_target_index(p, caps[t]->name), &bh,
+						    &s.run.arena);
+		for (size_t i = 0; i < nstarts; i++) {
+			if (starts[i]->kind != DECL_ENDPOINT &&
+			    !(caps[t]->objects & (1u << starts[i]->kind)))
+				continue;   /* the target does not build it */
+			const char *start = starts[i]->kind == DECL_ENDPOINT ? starts[i]->name :
+				arena_concat(&s.run.arena, ast_decl_kind_names[starts[i]->kind], ":",
+					     starts[i]->name, (const char *)NULL);
+			paths_out_section(&out, caps[t]->name, start);
+			bool more;
+			size_t given = paths_each(m, starts[i], limit, paths_out_path, &out, &more);
+			struct paths_summary sum;
+			paths_summarize(m, starts[i], &sum);
+			paths_out_summary(&out, given, more, limit, &sum);
+		}
+	}
+	paths_out_end(&out);
 	return cli_run_finish(&s.run, EXIT_CLEAN);
 }

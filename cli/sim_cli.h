@@ -1,4 +1,4 @@
-/* `ivrc simulate`, `ivrc test` and `ivrc graph`: load and check a file, then
+/* `ivrc simulate`, `ivrc test`, `ivrc graph` and `ivrc paths`: load and check a file, then
  * play calls through it (simulate.c) or print its call graph (graph.c).
  * main.c parses the arguments and calls these. */
 #ifndef IVRC_SIM_CLI_H
@@ -14,11 +14,16 @@ struct sim_cli_opts {
 	const char *input;         /* simulate --input "1 silence 2" */
 	const char *api_fixture;   /* --api-fixture FILE.json: {URL: {field: value}} */
 	bool json;                 /* simulate --format json */
+	const char *format;        /* paths --format text|json|csv, NULL: text */
+	const char *limit;         /* paths --limit N, NULL: the default */
 	enum graph_format graph;   /* graph --format dot|mermaid */
 };
 
 int sim_cli_simulate(const struct sim_cli_opts *o, const char *file);
 int sim_cli_test(const struct sim_cli_opts *o, char **files, int nfiles);
 int sim_cli_graph(const struct sim_cli_opts *o, const char *file);
+/* `ivrc paths`: every caller path from each start (--from, else the entry
+ * points), per target (--target, else each declared one). */
+int sim_cli_paths(const struct sim_cli_opts *o, const char *file);
 
 #endif

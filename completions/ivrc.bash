@@ -36,6 +36,7 @@ _ivrc_flags()
 	convert) echo "--to --syntax --help" ;;
 	graph) echo "--format --env --syntax --help" ;;
 	simulate) echo "--start --input --target --env --format --api-fixture --syntax --help" ;;
+	paths) echo "--target --from --format --limit --env --syntax --help" ;;
 	test) echo "--target --env --api-fixture --syntax --help" ;;
 	import) echo "--from -o --to --help" ;;
 	dump-ast) echo "--syntax --help" ;;
@@ -46,7 +47,7 @@ _ivrc_flags()
 _ivrc()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="check lint rules explain build plan push fmt convert graph simulate test import schema dump-ast"
+	local commands="check lint rules explain build plan push fmt convert graph simulate paths test import schema dump-ast"
 	local targets="smartflo sonetel infobip"
 	COMPREPLY=()
 	if [ "$COMP_CWORD" -eq 1 ]; then
@@ -55,13 +56,17 @@ _ivrc()
 	fi
 	local cmd=${COMP_WORDS[1]} words=""
 	case $prev in
-	--target | --from) words=$targets ;;
+	--target) words=$targets ;;
+	--from)
+		# import: the provider; paths: a destination of the file.
+		[ "$cmd" = import ] && words=$targets || return 0 ;;
 	--syntax | --to) words="yaml dsl" ;;
 	--fail-on) words="error warning note" ;;
 	--format)
 		case $cmd in
 		graph) words="dot mermaid" ;;
 		simulate | build) words="text json" ;;
+		paths) words="text json csv" ;;
 		*) words="text json sarif github" ;;
 		esac ;;
 	--state | --api-fixture) _ivrc_files "$cur" json; return 0 ;;
@@ -75,7 +80,7 @@ _ivrc()
 			_ivrc_files "$cur" yaml
 		fi
 		return 0 ;;
-	--start | --input | --now) return 0 ;;
+	--start | --input | --now | --limit) return 0 ;;
 	esac
 	if [ -n "$words" ]; then
 		COMPREPLY=($(compgen -W "$words" -- "$cur"))

@@ -1,0 +1,123 @@
+/* Every caller path, measured (`ivrc paths`; docs/CLI.md). A checked
+ * program and one target's behaviour (simulate.h) become a graph of menu
+ * states, (menu, wrong keys so far, silences so far): what a caller can
+ * do in each (press an option, press a wrong key, stay silent), what plays
+ * and how long it takes, and where the call goes. Paths are enumerated
+ * from it, depth first and bounded (a menu entered again on the same path
+ * is a loop: cut and marked); the summary comes from dynamic programming
+ * over the same states, without enumerating. Times are milliseconds. */
+#ifndef IVRC_PATHS_H
+#define IVRC_PATHS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "ast.h"
+#include "simulate.h"
+
+struct arena;
+
+/* The time model: a prompt lasts its recording's `duration`, else its
+ * text read at this rate, else it is unknown (and said so). */
+enum { PATHS_WORDS_PER_MINUTE = 180 };
+
+/* Where a path ends. */
+enum paths_end {
+	PATHS_HUMAN,       /* extension, agent, queue, ring group, department, user, phone, sip */
+	PATHS_VOICEMAIL,
+	PATHS_EXTERNAL,    /* an app or an IVR outside the project */
+	PATHS_FLOW,        /* a flow: its steps are not followed */
+	PATHS_HANGUP,
+	PATHS_LOOP,        /* back to a menu already on the path: cut */
+	PATHS_UNKNOWN,     /* an endpoint with no literal on this target */
+	PATHS_END_COUNT
+};
+
+/* "human", "voicemail", "external", "flow", "hangup", "loop", "unknown". */
+extern const char *const paths_end_names[PATHS_END_COUNT];
+
+enum paths_action {
+	PATHS_PRESS,       /* a key of the menu's options */
+	PATHS_WRONG,       /* a key the menu has no option for */
+	PATHS_SILENCE,     /* nothing for the menu's timeout */
+	PATHS_ON,          /* no choice: an announcement goes on by itself */
+};
+
+/* One thing the caller did (or, PATHS_ON, the call did by itself). */
+struct paths_step {
+	enum paths_action action;
+	char key;                          /* PRESS, WRONG */
+	const struct ast_decl *at;         /* the menu or announcement */
+};
+
+/* A prompt heard on the way. */
+struct paths_heard {
+	const struct ast_recref *prompt;
+	uint64_t ms;
+	bool known;                        /* false: no duration and no text */
+};
+
+/* One path, as the enumeration hands it out (valid during the call). */
+struct paths_path {
+	const struct paths_step *steps;
+	size_t nsteps;
+	const struct paths_heard *heard;
+	size_t nheard;
+	uint64_t ms;                       /* prompts (known ones) and silences */
+	size_t unknown;                    /* prompts of unknown length heard */
+	enum paths_end end;
+	const char *end_text;              /* as written: sales_desk, hangup, menu:main */
+	const char *end_literal;           /* an endpoint's literal on the target, or NULL */
+};
+
+struct paths_model;
+
+/* The states of p (checked for this target) under behaviour bh (NULL: the
+ * language's semantics); target: its index in p's set (for endpoints'
+ * literals), or -1. */
+struct paths_model *paths_build(const struct ast_program *p, int target,
+				const struct sim_behaviour *bh, struct arena *a);
+
+/* Calls emit for each path from `from` (a menu, announcement, flow,
+ * voicemail or endpoint), in order: options as written, then a wrong key,
+ * then silence. At most limit paths (0: no limit); returns how many were
+ * given, and *more: whether the limit cut the enumeration short. */
+size_t paths_each(const struct paths_model *m, const struct ast_decl *from, size_t limit,
+		  void (*emit)(void *ctx, const struct paths_path *path), void *ctx, bool *more);
+
+/* A way through: the steps and where it ends (a witness of the summary). */
+struct paths_way {
+	bool found;
+	struct paths_step *steps;
+	size_t nsteps;
+	uint64_t ms;
+	size_t keys;                       /* keys pressed (wrong ones too) */
+	size_t unknown;                    /* prompts of unknown length on it */
+	const char *end_text, *end_literal;
+};
+
+/* What dynamic programming says of the calls from one place. */
+struct paths_summary {
+	struct paths_way fastest_human;    /* the least time to a human */
+	struct paths_way fewest_keys_human;/* the fewest keys to a human (then the least time) */
+	struct paths_way slowest_human;    /* the most time to a human without a loop */
+	double paths;                      /* paths, loops cut (as paths_each counts them) */
+	double by_end[PATHS_END_COUNT];    /* ... by where they end */
+	/* Hangups where no menu on the way offered a human. */
+	struct paths_way *lonely_hangups;
+	size_t nlonely_hangups;
+	/* Menus reachable from here that every way out of ends in a hangup. */
+	const struct ast_decl **trapped;
+	size_t ntrapped;
+};
+
+void paths_summarize(const struct paths_model *m, const struct ast_decl *from,
+		     struct paths_summary *out);
+
+/* The fastest way to a human from menu d (entered afresh); found false
+ * when there is none. */
+struct paths_way paths_fastest_human(const struct paths_model *m, const struct ast_decl *d);
+
+/* How long a prompt plays (ms); false when its length is unknown. */
+bool paths_prompt_ms(const struct ast_recref *r, uint64_t *ms);
+
+#endif
