@@ -47,6 +47,21 @@ struct paths_model {
 	uint32_t *menu_node;               /* per menu: its first state */
 	uint32_t *announcement_node;
 	uint32_t nobjects;
+	/* What every start shares, made once (prepare), and the scratch of one
+	 * start's walks, cleared after each (only what it touched): a file of
+	 * thousands of entry points costs each what it reaches, not the file. */
+	bool ready;
+	struct into {
+		uint32_t *first;           /* nnodes + 1: the edges into each node */
+		uint32_t *edge;
+	} in;
+	uint64_t *time_cost, *keys_cost;   /* to a human: least time; fewest keys */
+	uint32_t *time_best, *keys_best;   /* ... the edge each starts with */
+	uint8_t *escapes;                  /* some way out is not a hangup nor a loop */
+	uint8_t *state, *seen;
+	uint64_t *slow;
+	double (*count)[PATHS_END_COUNT];
+	uint32_t *slow_next, *via, *next, *queue, *on_path;
 };
 
 /* ---------- the time model ---------- */
@@ -348,7 +363,9 @@ struct frame {
 	struct mark before;                /* the walk before this node was entered */
 };
 
-size_t paths_each(const struct paths_model *m, const struct ast_decl *from, size_t limit,
+static void prepare(struct paths_model *m);
+
+size_t paths_each(struct paths_model *m, const struct ast_decl *from, size_t limit,
 		  void (*emit)(void *ctx, const struct paths_path *path), void *ctx, bool *more)
 {
 	struct walk w = { .m = m };
@@ -359,7 +376,8 @@ size_t paths_each(const struct paths_model *m, const struct ast_decl *from, size
 		emit_end(&w, e.end, e.end_text, e.end_literal, emit, ctx);
 		return 1;
 	}
-	uint32_t *on_path = arena_alloc(m->a, (m->nobjects + 1) * sizeof *on_path);
+	prepare(m);
+	uint32_t *on_path = m->on_path;
 	struct frame *stack = NULL;
 	size_t top = 0, cap = 0, given = 0;
 	push_heard(&w, m->nodes[start].prompt);
@@ -382,6 +400,9 @@ size_t paths_each(const struct paths_model *m, const struct ast_decl *from, size
 		}
 		if (limit && given == limit) {
 			*more = true;
+			for (size_t i = 0; i < top; i++)
+				if (m->nodes[stack[i].node].prompt)
+					on_path[m->nodes[stack[i].node].object]--;
 			break;
 		}
 		const struct edge *e = &m->edges[nd->first + f->next++];
@@ -420,12 +441,6 @@ size_t paths_each(const struct paths_model *m, const struct ast_decl *from, size
 
 #define INF UINT64_MAX
 
-/* The edges into each node (for walking back from the ends). */
-struct into {
-	uint32_t *first;                   /* nnodes + 1 */
-	uint32_t *edge;
-};
-
 static struct into into_of(const struct paths_model *m)
 {
 	struct into r = { arena_alloc(m->a, (m->nnodes + 2) * sizeof *r.first),
@@ -436,7 +451,7 @@ static struct into into_of(const struct paths_model *m)
 	for (size_t v = 0; v < m->nnodes; v++)
 		r.first[v + 1] += r.first[v];
 	uint32_t *fill = arena_alloc(m->a, (m->nnodes + 1) * sizeof *fill);
-	memcpy(fill, r.first, m->nnodes * sizeof *fill);
+	memcpy(fill, r.first, m->nnodes * sizeof *fill);   /* (a one-off: the model's arena) */
 	for (size_t e = 0; e < m->nedges; e++)
 		if (m->edges[e].to != NONE)
 			r.edge[fill[m->edges[e].to]++] = (uint32_t)e;
@@ -556,34 +571,30 @@ static struct paths_way follow(const struct paths_model *m, uint32_t v, const ui
 	return w;
 }
 
-struct paths_way paths_fastest_human(const struct paths_model *m, const struct ast_decl *d)
+struct paths_way paths_fastest_human(struct paths_model *m, const struct ast_decl *d)
 {
 	uint32_t v = start_node(m, d);
 	struct paths_way none = { 0 };
 	if (v == NONE)
 		return none;
-	struct into in = into_of(m);
-	uint64_t *cost = arena_alloc(m->a, (m->nnodes + 1) * sizeof *cost);
-	uint32_t *best = arena_alloc(m->a, (m->nnodes + 1) * sizeof *best);
-	to_human(m, &in, false, cost, best);
-	return follow(m, v, best);
+	prepare(m);
+	return follow(m, v, m->time_best);
 }
 
 /* Depth first from start, loops cut where the walk meets a node it is in:
- * the slowest way to a human and the paths counted by their ends. */
-static void depth_first(const struct paths_model *m, uint32_t start, uint32_t *slow_next,
-			struct paths_summary *out)
+ * the slowest way to a human and the paths counted by their ends. The
+ * nodes it opens are listed in m->queue, and cleared after. */
+static void depth_first(struct paths_model *m, uint32_t start, struct paths_summary *out)
 {
-	uint8_t *state = arena_alloc(m->a, m->nnodes + 1);   /* 0 new, 1 open, 2 done */
-	uint64_t *slow = arena_alloc(m->a, (m->nnodes + 1) * sizeof *slow);  /* 0: none */
-	double (*count)[PATHS_END_COUNT] = arena_alloc(m->a, (m->nnodes + 1) * sizeof *count);
+	uint8_t *state = m->state;         /* 0 new, 1 open, 2 done */
+	uint64_t *slow = m->slow;          /* ms + 1 to a human; 0: none */
+	double (*count)[PATHS_END_COUNT] = m->count;
 	struct frame *stack = NULL;
-	size_t top = 0, cap = 0;
+	size_t top = 0, cap = 0, opened = 0;
 	struct frame f0 = { start, 0, { 0, 0, 0, 0 } };
 	ARENA_PUSH(m->a, stack, top, cap, f0);
 	state[start] = 1;
-	for (size_t v = 0; v < m->nnodes; v++)
-		slow_next[v] = NONE;
+	m->queue[opened++] = start;
 	while (top) {
 		struct frame *f = &stack[top - 1];
 		const struct node *nd = &m->nodes[f->node];
@@ -591,6 +602,7 @@ static void depth_first(const struct paths_model *m, uint32_t start, uint32_t *s
 			uint32_t to = m->edges[nd->first + f->next++].to;
 			if (to != NONE && state[to] == 0) {
 				state[to] = 1;
+				m->queue[opened++] = to;
 				struct frame g = { to, 0, { 0, 0, 0, 0 } };
 				ARENA_PUSH(m->a, stack, top, cap, g);
 			}
@@ -612,7 +624,7 @@ static void depth_first(const struct paths_model *m, uint32_t start, uint32_t *s
 			}
 			if (c > slow[v]) {
 				slow[v] = c;
-				slow_next[v] = k;
+				m->slow_next[v] = k;
 			}
 		}
 		state[v] = 2;
@@ -621,6 +633,14 @@ static void depth_first(const struct paths_model *m, uint32_t start, uint32_t *s
 	for (int x = 0; x < PATHS_END_COUNT; x++) {
 		out->by_end[x] = count[start][x];
 		out->paths += count[start][x];
+	}
+	out->slowest_human = follow(m, start, m->slow_next);
+	for (size_t i = 0; i < opened; i++) {
+		uint32_t v = m->queue[i];
+		state[v] = 0;
+		slow[v] = 0;
+		memset(count[v], 0, sizeof count[v]);
+		m->slow_next[v] = NONE;
 	}
 }
 
@@ -636,16 +656,14 @@ static bool offers_human(const struct paths_model *m, uint32_t v)
 
 /* Hangups reached through menus none of which offers a human (breadth
  * first: each with its shortest witness, once per place and action). */
-static void lonely_hangups(const struct paths_model *m, uint32_t start, struct paths_summary *out)
+static void lonely_hangups(struct paths_model *m, uint32_t start, struct paths_summary *out)
 {
-	uint32_t *via = arena_alloc(m->a, (m->nnodes + 1) * sizeof *via);   /* edge in, NONE */
-	uint8_t *seen = arena_alloc(m->a, m->nnodes + 1);
-	uint32_t *queue = arena_alloc(m->a, (m->nnodes + 1) * sizeof *queue);
+	uint32_t *via = m->via, *queue = m->queue;
+	uint8_t *seen = m->seen;
 	size_t head = 0, tail = 0, cap = 0;
 	if (offers_human(m, start))
 		return;
 	seen[start] = 1;
-	via[start] = NONE;
 	queue[tail++] = start;
 	while (head < tail) {
 		uint32_t v = queue[head++];
@@ -671,55 +689,34 @@ static void lonely_hangups(const struct paths_model *m, uint32_t start, struct p
 			if (again)
 				continue;
 			/* The witness: the edges in, back to the start, then e. */
-			uint32_t *chain = NULL;
-			size_t n = 0, capc = 0;
-			uint32_t last = (uint32_t)k;
-			ARENA_PUSH(m->a, chain, n, capc, last);
+			m->next[v] = k;
 			for (uint32_t u = v; via[u] != NONE; u = m->edges[via[u]].from)
-				ARENA_PUSH(m->a, chain, n, capc, via[u]);
-			uint32_t *next = arena_alloc(m->a, (m->nnodes + 1) * sizeof *next);
-			for (size_t i = 0; i < m->nnodes; i++)
-				next[i] = NONE;
-			for (size_t i = 0; i < n; i++)
-				next[m->edges[chain[i]].from] = chain[i];
-			struct paths_way w = follow(m, start, next);
+				m->next[m->edges[via[u]].from] = via[u];
+			struct paths_way w = follow(m, start, m->next);
 			ARENA_PUSH(m->a, out->lonely_hangups, out->nlonely_hangups, cap, w);
+			m->next[v] = NONE;
+			for (uint32_t u = v; via[u] != NONE; u = m->edges[via[u]].from)
+				m->next[m->edges[via[u]].from] = NONE;
 		}
+	}
+	for (size_t i = 0; i < tail; i++) {
+		seen[queue[i]] = 0;
+		via[queue[i]] = NONE;
 	}
 }
 
 /* Menus reachable from start whose every way out is a hangup (or a loop). */
-static void trapped(const struct paths_model *m, const struct into *in, uint32_t start,
-		    struct paths_summary *out)
+static void trapped(struct paths_model *m, uint32_t start, struct paths_summary *out)
 {
-	uint8_t *escapes = arena_alloc(m->a, m->nnodes + 1), *seen = arena_alloc(m->a, m->nnodes + 1);
-	uint32_t *queue = arena_alloc(m->a, (m->nnodes + 1) * sizeof *queue);
+	uint8_t *seen = m->seen;
+	uint32_t *queue = m->queue;
 	size_t head = 0, tail = 0, cap = 0;
-	for (size_t e = 0; e < m->nedges; e++) {
-		const struct edge *x = &m->edges[e];
-		if (x->to == NONE && x->end != PATHS_HANGUP && x->end != PATHS_LOOP &&
-		    !escapes[x->from]) {
-			escapes[x->from] = 1;
-			queue[tail++] = x->from;
-		}
-	}
-	while (head < tail) {
-		uint32_t v = queue[head++];
-		for (uint32_t k = in->first[v]; k < in->first[v + 1]; k++) {
-			uint32_t u = m->edges[in->edge[k]].from;
-			if (!escapes[u]) {
-				escapes[u] = 1;
-				queue[tail++] = u;
-			}
-		}
-	}
-	head = tail = 0;
 	seen[start] = 1;
 	queue[tail++] = start;
 	while (head < tail) {
 		uint32_t v = queue[head++];
 		const struct node *nd = &m->nodes[v];
-		if (nd->prompt && nd->decl->kind == DECL_MENU && !escapes[v]) {
+		if (nd->prompt && nd->decl->kind == DECL_MENU && !m->escapes[v]) {
 			const struct ast_decl *d = nd->decl;
 			ARENA_PUSH(m->a, out->trapped, out->ntrapped, cap, d);
 		}
@@ -731,9 +728,65 @@ static void trapped(const struct paths_model *m, const struct into *in, uint32_t
 			}
 		}
 	}
+	for (size_t i = 0; i < tail; i++)
+		seen[queue[i]] = 0;
 }
 
-void paths_summarize(const struct paths_model *m, const struct ast_decl *from,
+/* Which nodes have a way out that is neither a hangup nor a loop. */
+static void find_escapes(struct paths_model *m)
+{
+	uint32_t *queue = m->queue;
+	size_t head = 0, tail = 0;
+	for (size_t e = 0; e < m->nedges; e++) {
+		const struct edge *x = &m->edges[e];
+		if (x->to == NONE && x->end != PATHS_HANGUP && x->end != PATHS_LOOP &&
+		    !m->escapes[x->from]) {
+			m->escapes[x->from] = 1;
+			queue[tail++] = x->from;
+		}
+	}
+	while (head < tail) {
+		uint32_t v = queue[head++];
+		for (uint32_t k = m->in.first[v]; k < m->in.first[v + 1]; k++) {
+			uint32_t u = m->edges[m->in.edge[k]].from;
+			if (!m->escapes[u]) {
+				m->escapes[u] = 1;
+				queue[tail++] = u;
+			}
+		}
+	}
+}
+
+static void prepare(struct paths_model *m)
+{
+	if (m->ready)
+		return;
+	size_t n = m->nnodes + 1;
+	struct arena *a = m->a;
+	m->in = into_of(m);
+	m->time_cost = arena_alloc(a, n * sizeof *m->time_cost);
+	m->keys_cost = arena_alloc(a, n * sizeof *m->keys_cost);
+	m->time_best = arena_alloc(a, n * sizeof *m->time_best);
+	m->keys_best = arena_alloc(a, n * sizeof *m->keys_best);
+	m->escapes = arena_alloc(a, n);
+	m->state = arena_alloc(a, n);
+	m->seen = arena_alloc(a, n);
+	m->slow = arena_alloc(a, n * sizeof *m->slow);
+	m->count = arena_alloc(a, n * sizeof *m->count);
+	m->slow_next = arena_alloc(a, n * sizeof *m->slow_next);
+	m->via = arena_alloc(a, n * sizeof *m->via);
+	m->next = arena_alloc(a, n * sizeof *m->next);
+	m->queue = arena_alloc(a, n * sizeof *m->queue);
+	m->on_path = arena_alloc(a, (m->nobjects + 1) * sizeof *m->on_path);
+	for (size_t v = 0; v < n; v++)
+		m->slow_next[v] = m->via[v] = m->next[v] = NONE;
+	to_human(m, &m->in, false, m->time_cost, m->time_best);
+	to_human(m, &m->in, true, m->keys_cost, m->keys_best);
+	find_escapes(m);
+	m->ready = true;
+}
+
+void paths_summarize(struct paths_model *m, const struct ast_decl *from,
 		     struct paths_summary *out)
 {
 	memset(out, 0, sizeof *out);
@@ -749,15 +802,10 @@ void paths_summarize(const struct paths_model *m, const struct ast_decl *from,
 		}
 		return;
 	}
-	struct into in = into_of(m);
-	uint64_t *cost = arena_alloc(m->a, (m->nnodes + 1) * sizeof *cost);
-	uint32_t *best = arena_alloc(m->a, (m->nnodes + 1) * sizeof *best);
-	to_human(m, &in, false, cost, best);
-	out->fastest_human = follow(m, start, best);
-	to_human(m, &in, true, cost, best);
-	out->fewest_keys_human = follow(m, start, best);
-	depth_first(m, start, best, out);
-	out->slowest_human = follow(m, start, best);
+	prepare(m);
+	out->fastest_human = follow(m, start, m->time_best);
+	out->fewest_keys_human = follow(m, start, m->keys_best);
+	depth_first(m, start, out);
 	lonely_hangups(m, start, out);
-	trapped(m, &in, start, out);
+	trapped(m, start, out);
 }

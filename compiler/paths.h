@@ -81,7 +81,7 @@ struct paths_model *paths_build(const struct ast_program *p, int target,
  * voicemail or endpoint), in order: options as written, then a wrong key,
  * then silence. At most limit paths (0: no limit); returns how many were
  * given, and *more: whether the limit cut the enumeration short. */
-size_t paths_each(const struct paths_model *m, const struct ast_decl *from, size_t limit,
+size_t paths_each(struct paths_model *m, const struct ast_decl *from, size_t limit,
 		  void (*emit)(void *ctx, const struct paths_path *path), void *ctx, bool *more);
 
 /* A way through: the steps and where it ends (a witness of the summary). */
@@ -110,12 +110,12 @@ struct paths_summary {
 	size_t ntrapped;
 };
 
-void paths_summarize(const struct paths_model *m, const struct ast_decl *from,
+void paths_summarize(struct paths_model *m, const struct ast_decl *from,
 		     struct paths_summary *out);
 
 /* The fastest way to a human from menu d (entered afresh); found false
  * when there is none. */
-struct paths_way paths_fastest_human(const struct paths_model *m, const struct ast_decl *d);
+struct paths_way paths_fastest_human(struct paths_model *m, const struct ast_decl *d);
 
 /* How long a prompt plays (ms); false when its length is unknown. */
 bool paths_prompt_ms(const struct ast_recref *r, uint64_t *ms);
