@@ -18,6 +18,7 @@
 
 #include "arena.h"
 #include "expr.h"
+#include "hash.h"
 #include "shown.h"
 
 enum { LOOP_LIMIT = 1000, STEP_LIMIT = 100000, QUIET_LIMIT = 30 };
@@ -37,14 +38,6 @@ struct table {
 	size_t cap, count;
 };
 
-static size_t hash_bytes(const char *s)
-{
-	size_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
 static size_t hash_pair(uintptr_t a, uintptr_t b)
 {
 	size_t h = (size_t)a * 0x9E3779B97F4A7C15u ^ ((size_t)b + 0x632BE59BD9B4E019u);
@@ -53,7 +46,7 @@ static size_t hash_pair(uintptr_t a, uintptr_t b)
 
 static struct slot *table_find(struct table *t, uintptr_t k1, uintptr_t k2, const char *name)
 {
-	size_t h = name ? hash_bytes(name) : hash_pair(k1, k2);
+	size_t h = name ? hash_string(name) : hash_pair(k1, k2);
 	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
 		struct slot *s = &t->slots[i];
 		if (!s->used || (name ? s->name && strcmp(s->name, name) == 0 :
