@@ -82,9 +82,7 @@ static cJSON *steps_json(const struct paths_step *steps, size_t n, struct arena 
 	cJSON *arr = cJSON_CreateArray();
 	for (size_t i = 0; i < n; i++) {
 		cJSON *o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "at", arena_concat(a, ast_decl_kind_names[steps[i].at->kind],
-							     ":", steps[i].at->name,
-							     (const char *)NULL));
+		cJSON_AddStringToObject(o, "at", sim_decl_text(a, steps[i].at));
 		cJSON_AddStringToObject(o, "action", action_names[steps[i].action]);
 		if (steps[i].action == PATHS_PRESS || steps[i].action == PATHS_WRONG) {
 			char key[2] = { steps[i].key, 0 };
@@ -232,7 +230,7 @@ static void summary_text(struct paths_out *o, const struct paths_summary *s)
 	fprintf(f, "    menus a caller leaves only by hanging up: %s",
 		s->ntrapped ? "" : "none");
 	for (size_t i = 0; i < s->ntrapped; i++)
-		fprintf(f, "%smenu:%s", i ? ", " : "", shown_text(a, s->trapped[i]->name));
+		fprintf(f, "%s%s", i ? ", " : "", shown_text(a, sim_decl_text(a, s->trapped[i])));
 	fputc('\n', f);
 }
 
@@ -251,8 +249,7 @@ static cJSON *summary_json(const struct paths_summary *s, struct arena *a)
 		cJSON_AddItemToArray(lonely, way_json(&s->lonely_hangups[i], a));
 	cJSON *trapped = cJSON_AddArrayToObject(o, "menus_left_only_by_hanging_up");
 	for (size_t i = 0; i < s->ntrapped; i++)
-		cJSON_AddItemToArray(trapped, cJSON_CreateString(
-			arena_concat(a, "menu:", s->trapped[i]->name, (const char *)NULL)));
+		cJSON_AddItemToArray(trapped, cJSON_CreateString(sim_decl_text(a, s->trapped[i])));
 	return o;
 }
 

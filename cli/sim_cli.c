@@ -576,10 +576,8 @@ int sim_cli_paths(const struct sim_cli_opts *o, const char *file)
 			if (starts[i]->kind != DECL_ENDPOINT &&
 			    !(caps[t]->objects & (1u << starts[i]->kind)))
 				continue;   /* the target does not build it */
-			const char *start = starts[i]->kind == DECL_ENDPOINT ? starts[i]->name :
-				arena_concat(&s.run.arena, ast_decl_kind_names[starts[i]->kind], ":",
-					     starts[i]->name, (const char *)NULL);
-			paths_out_section(&out, caps[t]->name, start);
+			paths_out_section(&out, caps[t]->name,
+					  sim_decl_text(&s.run.arena, starts[i]));
 			bool more;
 			size_t given = paths_each(m, starts[i], limit, paths_out_path, &out, &more);
 			struct paths_summary sum;

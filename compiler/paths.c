@@ -112,12 +112,6 @@ static void hear(struct edge *e, const struct ast_recref *r)
 
 /* ---------- building the states ---------- */
 
-static const char *decl_text(struct arena *a, const struct ast_decl *d)
-{
-	return d->kind == DECL_ENDPOINT ? d->name :
-		arena_concat(a, ast_decl_kind_names[d->kind], ":", d->name, (const char *)NULL);
-}
-
 static enum paths_end literal_end(enum dest_kind k)
 {
 	switch (k) {
@@ -151,7 +145,7 @@ static void lead(struct paths_model *m, struct edge *e, const struct ast_dest *d
 		e->end = d->kind == DEST_REPEAT ? PATHS_LOOP : literal_end(d->kind);
 		return;
 	}
-	e->end_text = decl_text(m->a, obj);
+	e->end_text = sim_decl_text(m->a, obj);
 	if (obj->kind == DECL_VOICEMAIL) {
 		e->end = PATHS_VOICEMAIL;
 	} else if (obj->kind == DECL_FLOW) {
@@ -207,7 +201,7 @@ static void failure(struct paths_model *m, const struct ast_menu *menu, uint32_t
 		/* The target replays the menu, uncounted: a loop. */
 		e->to = NONE;
 		e->end = PATHS_LOOP;
-		e->end_text = decl_text(m->a, &menu->decl);
+		e->end_text = sim_decl_text(m->a, &menu->decl);
 		return;
 	}
 	bool at_once = !invalid && m->bh && m->bh->no_input_at_once;
@@ -423,7 +417,7 @@ size_t paths_each(struct paths_model *m, const struct ast_decl *from, size_t lim
 			if (end.nheard && end.heard[end.nheard - 1] == m->nodes[e->to].prompt)
 				end.nheard--;
 			end.end = PATHS_LOOP;
-			end.end_text = decl_text(m->a, m->nodes[e->to].decl);
+			end.end_text = sim_decl_text(m->a, m->nodes[e->to].decl);
 			end.end_literal = NULL;
 		}
 		take(&w, &end, nd->decl);

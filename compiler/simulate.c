@@ -194,8 +194,7 @@ static void fail(struct sim *s, const char *message)
 const char *sim_dest_text(struct arena *a, const struct ast_dest *d)
 {
 	if (d->ref)
-		return d->ref->kind == DECL_ENDPOINT ? d->ref->name :
-			arena_concat(a, ast_decl_kind_names[d->ref->kind], ":", d->ref->name, NULL);
+		return sim_decl_text(a, d->ref);
 	if (d->kind == DEST_HANGUP || d->kind == DEST_REPEAT)
 		return ast_dest_kind_names[d->kind];
 	if (d->kind == DEST_NAME || d->kind == DEST_NONE)
@@ -210,10 +209,10 @@ static void add_stop(struct sim *s, const struct ast_decl *decl, enum dest_kind 
 	ARENA_PUSH(s->a, s->r->path, s->r->npath, s->r->cappath, st);
 }
 
-static const char *decl_text(struct sim *s, const struct ast_decl *d)
+const char *sim_decl_text(struct arena *a, const struct ast_decl *d)
 {
 	return d->kind == DECL_ENDPOINT ? d->name :
-		arena_concat(s->a, ast_decl_kind_names[d->kind], ":", d->name, NULL);
+		arena_concat(a, ast_decl_kind_names[d->kind], ":", d->name, NULL);
 }
 
 /* The call ends at d (a literal, an endpoint, hangup). */
@@ -311,7 +310,7 @@ static struct copy *enter(struct sim *s, const struct ast_decl *d)
 				     "input: it loops (stopped)", s->idle_limit));
 		return NULL;
 	}
-	const char *text = decl_text(s, d);
+	const char *text = sim_decl_text(s->a, d);
 	unmute(s);
 	add_stop(s, d, DEST_NONE, NULL, text);
 	event(s, SIM_EV_ENTER)->dest = text;
@@ -1190,7 +1189,7 @@ static void run_flow(struct sim *s, const struct ast_flow *fl)
 
 static void run_voicemail(struct sim *s, const struct ast_voicemail *v)
 {
-	const char *text = decl_text(s, &v->decl);
+	const char *text = sim_decl_text(s->a, &v->decl);
 	unmute(s);
 	add_stop(s, &v->decl, DEST_NONE, NULL, text);
 	play(s, &v->greeting);

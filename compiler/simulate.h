@@ -122,6 +122,9 @@ void sim_run(const struct sim_call *c, struct arena *a, struct sim_result *out);
  * object or endpoint it names). */
 bool sim_stop_is(const struct sim_stop *s, const struct ast_dest *d);
 
+/* A declaration as the transcript writes it: menu:main, an endpoint's bare name. */
+const char *sim_decl_text(struct arena *a, const struct ast_decl *d);
+
 /* A destination as the transcript writes it (menu:main, sales_desk, hangup). */
 const char *sim_dest_text(struct arena *a, const struct ast_dest *d);
 
