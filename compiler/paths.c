@@ -91,13 +91,6 @@ static uint64_t length(const struct ast_recref *r)
 	return UNKNOWN;
 }
 
-bool paths_prompt_ms(const struct ast_recref *r, uint64_t *ms)
-{
-	uint64_t n = length(r);
-	*ms = n == UNKNOWN ? 0 : n;
-	return n != UNKNOWN;
-}
-
 static void hear(struct edge *e, const struct ast_recref *r)
 {
 	if (!r || !r->name)
@@ -563,16 +556,6 @@ static struct paths_way follow(const struct paths_model *m, uint32_t v, const ui
 		v = e->to;
 	}
 	return w;
-}
-
-struct paths_way paths_fastest_human(struct paths_model *m, const struct ast_decl *d)
-{
-	uint32_t v = start_node(m, d);
-	struct paths_way none = { 0 };
-	if (v == NONE)
-		return none;
-	prepare(m);
-	return follow(m, v, m->time_best);
 }
 
 /* Depth first from start, loops cut where the walk meets a node it is in:

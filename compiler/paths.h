@@ -113,11 +113,4 @@ struct paths_summary {
 void paths_summarize(struct paths_model *m, const struct ast_decl *from,
 		     struct paths_summary *out);
 
-/* The fastest way to a human from menu d (entered afresh); found false
- * when there is none. */
-struct paths_way paths_fastest_human(struct paths_model *m, const struct ast_decl *d);
-
-/* How long a prompt plays (ms); false when its length is unknown. */
-bool paths_prompt_ms(const struct ast_recref *r, uint64_t *ms);
-
 #endif
