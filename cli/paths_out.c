@@ -39,10 +39,16 @@ static const char *keys_text(struct arena *a, const struct paths_step *steps, si
 	return *text ? text : "(nothing)";
 }
 
+/* ms as seconds to a tenth, rounded half up: "7.7" (text and CSV alike). */
+static const char *tenths(struct arena *a, uint64_t ms)
+{
+	unsigned long long t = (unsigned long long)((ms + 50) / 100);
+	return arena_printf(a, "%llu.%llu", t / 10, t % 10);
+}
+
 static const char *seconds(struct arena *a, uint64_t ms, size_t unknown)
 {
-	unsigned long long tenths = (unsigned long long)((ms + 50) / 100);
-	return arena_printf(a, "%s%llu.%llu s", unknown ? ">= " : "", tenths / 10, tenths % 10);
+	return arena_printf(a, "%s%s s", unknown ? ">= " : "", tenths(a, ms));
 }
 
 /* Where it ends, as the text format writes it. */
@@ -167,7 +173,7 @@ void paths_out_path(void *ctx, const struct paths_path *p)
 		csv_field(o->f, o->target, false);
 		csv_field(o->f, o->start, false);
 		csv_field(o->f, keys, false);
-		csv_field(o->f, arena_printf(a, "%.1f", secs(p->ms)), false);
+		csv_field(o->f, tenths(a, p->ms), false);
 		csv_field(o->f, arena_printf(a, "%zu", p->unknown), false);
 		csv_field(o->f, end, false);
 		csv_field(o->f, p->end_text, false);
