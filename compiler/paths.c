@@ -319,13 +319,11 @@ static void push_heard(struct walk *w, const struct ast_recref *r)
 	w->unknown += !h.known;
 }
 
-/* Takes edge e from node `from` (NONE: the call's start). */
+/* Takes edge e out of `from` (a menu or announcement). */
 static void take(struct walk *w, const struct edge *e, const struct ast_decl *from)
 {
-	if (from) {
-		struct paths_step st = { e->action, e->key, from };
-		ARENA_PUSH(w->m->a, w->steps, w->nsteps, w->capsteps, st);
-	}
+	struct paths_step st = { e->action, e->key, from };
+	ARENA_PUSH(w->m->a, w->steps, w->nsteps, w->capsteps, st);
 	w->ms += e->wait;
 	for (size_t i = 0; i < e->nheard; i++)
 		push_heard(w, e->heard[i]);
@@ -344,6 +342,19 @@ struct mark {
 	size_t nsteps, nheard, unknown;
 	uint64_t ms;
 };
+
+static struct mark mark_of(const struct walk *w)
+{
+	return (struct mark){ w->nsteps, w->nheard, w->unknown, w->ms };
+}
+
+static void restore(struct walk *w, struct mark m)
+{
+	w->nsteps = m.nsteps;
+	w->nheard = m.nheard;
+	w->unknown = m.unknown;
+	w->ms = m.ms;
+}
 
 struct frame {
 	uint32_t node, next;               /* the node, its next edge to try */
@@ -378,10 +389,7 @@ size_t paths_each(struct paths_model *m, const struct ast_decl *from, size_t lim
 			/* Done here: back to where the walk was before it. */
 			if (nd->prompt)
 				on_path[nd->object]--;
-			w.nsteps = f->before.nsteps;
-			w.nheard = f->before.nheard;
-			w.unknown = f->before.unknown;
-			w.ms = f->before.ms;
+			restore(&w, f->before);
 			top--;
 			continue;
 		}
@@ -393,7 +401,7 @@ size_t paths_each(struct paths_model *m, const struct ast_decl *from, size_t lim
 			break;
 		}
 		const struct edge *e = &m->edges[nd->first + f->next++];
-		struct mark here = { w.nsteps, w.nheard, w.unknown, w.ms };
+		struct mark here = mark_of(&w);
 		bool fresh = e->to != NONE && m->nodes[e->to].prompt;
 		if (e->to != NONE && !(fresh && on_path[m->nodes[e->to].object])) {
 			/* On to another node: what the edge plays is heard there. */
@@ -416,10 +424,7 @@ size_t paths_each(struct paths_model *m, const struct ast_decl *from, size_t lim
 		take(&w, &end, nd->decl);
 		emit_end(&w, end.end, end.end_text, end.end_literal, emit, ctx);
 		given++;
-		w.nsteps = here.nsteps;
-		w.nheard = here.nheard;
-		w.unknown = here.unknown;
-		w.ms = here.ms;
+		restore(&w, here);
 	}
 	return given;
 }
