@@ -71,22 +71,22 @@ def gen_project(path, size, syntax, extra=()):
                     "--seed", str(SEED), *extra, "-o", path], check=True)
 
 
-def gen_repo(path):
+def gen_folder(path, args):
+    """Generates a folder of files (gen.py ARGS -o DIR) into path, whole or not at all."""
     tmp = path + ".tmp"
     subprocess.run(["rm", "-rf", tmp], check=True)
-    subprocess.run([sys.executable, GEN, "repo", "--files", "2000", "--seed", str(SEED),
-                    "-o", tmp], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, GEN, *args, "--seed", str(SEED), "-o", tmp], check=True,
+                   stdout=subprocess.DEVNULL)
     subprocess.run(["rm", "-rf", path], check=True)
     os.rename(tmp, path)
+
+
+def gen_repo(path):
+    gen_folder(path, ["repo", "--files", "2000"])
 
 
 def gen_projects(path):
-    tmp = path + ".tmp"
-    subprocess.run(["rm", "-rf", tmp], check=True)
-    subprocess.run([sys.executable, GEN, "projects", "--projects", "500", "--seed", str(SEED),
-                    "-o", tmp], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run(["rm", "-rf", path], check=True)
-    os.rename(tmp, path)
+    gen_folder(path, ["projects", "--projects", "500"])
 
 
 def dir_bytes(d):
