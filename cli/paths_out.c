@@ -12,45 +12,6 @@
 
 static const char *const action_names[] = { "press", "wrong", "silence", "on" };
 
-/* "1", "5(wrong)", "silence"; NULL for a step the caller does not take. */
-static const char *step_text(struct arena *a, const struct paths_step *st)
-{
-	switch (st->action) {
-	case PATHS_PRESS:
-		return arena_printf(a, "%c", st->key);
-	case PATHS_WRONG:
-		return arena_printf(a, "%c(wrong)", st->key);
-	case PATHS_SILENCE:
-		return "silence";
-	default:
-		return NULL;
-	}
-}
-
-/* The caller's side of a path: "2 5(wrong) 1", "(nothing)". */
-static const char *keys_text(struct arena *a, const struct paths_step *steps, size_t n)
-{
-	const char *text = "";
-	for (size_t i = 0; i < n; i++) {
-		const char *t = step_text(a, &steps[i]);
-		if (t)
-			text = arena_concat(a, text, *text ? " " : "", t, (const char *)NULL);
-	}
-	return *text ? text : "(nothing)";
-}
-
-/* ms as seconds to a tenth, rounded half up: "7.7" (text and CSV alike). */
-static const char *tenths(struct arena *a, uint64_t ms)
-{
-	unsigned long long t = (unsigned long long)((ms + 50) / 100);
-	return arena_printf(a, "%llu.%llu", t / 10, t % 10);
-}
-
-static const char *seconds(struct arena *a, uint64_t ms, size_t unknown)
-{
-	return arena_printf(a, "%s%s s", unknown ? ">= " : "", tenths(a, ms));
-}
-
 /* Where it ends, as the text format writes it. */
 static const char *end_text(struct arena *a, const char *to, const char *literal)
 {
@@ -104,7 +65,7 @@ static cJSON *way_json(const struct paths_way *w, struct arena *a)
 	if (!w->found)
 		return cJSON_CreateNull();
 	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "keys", keys_text(a, w->steps, w->nsteps));
+	cJSON_AddStringToObject(o, "keys", paths_keys_text(a, w->steps, w->nsteps));
 	cJSON_AddNumberToObject(o, "seconds", secs(w->ms));
 	cJSON_AddNumberToObject(o, "unknown_prompts", (double)w->unknown);
 	cJSON_AddNumberToObject(o, "key_count", (double)w->keys);
@@ -160,10 +121,10 @@ void paths_out_path(void *ctx, const struct paths_path *p)
 {
 	struct paths_out *o = ctx;
 	struct arena *a = o->a;
-	const char *keys = keys_text(a, p->steps, p->nsteps);
+	const char *keys = paths_keys_text(a, p->steps, p->nsteps);
 	const char *end = paths_end_names[p->end];
 	if (o->format == PATHS_TEXT) {
-		fprintf(o->f, "  %11s  %-9s %s -> %s\n", seconds(a, p->ms, p->unknown), end, keys,
+		fprintf(o->f, "  %11s  %-9s %s -> %s\n", paths_seconds_text(a, p->ms, p->unknown), end, keys,
 			end_text(a, p->end_text, p->end_literal));
 	} else if (o->format == PATHS_CSV) {
 		const char *heard = "";
@@ -173,7 +134,7 @@ void paths_out_path(void *ctx, const struct paths_path *p)
 		csv_field(o->f, o->target, false);
 		csv_field(o->f, o->start, false);
 		csv_field(o->f, keys, false);
-		csv_field(o->f, tenths(a, p->ms), false);
+		csv_field(o->f, paths_tenths_text(a, p->ms), false);
 		csv_field(o->f, arena_printf(a, "%zu", p->unknown), false);
 		csv_field(o->f, end, false);
 		csv_field(o->f, p->end_text, false);
@@ -210,9 +171,10 @@ static const char *way_text(struct arena *a, const struct paths_way *w)
 {
 	if (!w->found)
 		return "none";
-	return arena_printf(a, "%s: %s to %s (%zu key%s)", keys_text(a, w->steps, w->nsteps),
-			    seconds(a, w->ms, w->unknown), end_text(a, w->end_text, w->end_literal),
-			    w->keys, w->keys == 1 ? "" : "s");
+	return arena_printf(a, "%s: %s to %s (%zu key%s)",
+			    paths_keys_text(a, w->steps, w->nsteps),
+			    paths_seconds_text(a, w->ms, w->unknown),
+			    end_text(a, w->end_text, w->end_literal), w->keys, w->keys == 1 ? "" : "s");
 }
 
 static void summary_text(struct paths_out *o, const struct paths_summary *s)

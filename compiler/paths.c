@@ -791,3 +791,44 @@ void paths_summarize(struct paths_model *m, const struct ast_decl *from,
 	lonely_hangups(m, start, out);
 	trapped(m, start, out);
 }
+
+/* ---------- as text ---------- */
+
+/* "1", "5(wrong)", "silence"; NULL for a step the caller does not take. */
+static const char *step_text(struct arena *a, const struct paths_step *st)
+{
+	switch (st->action) {
+	case PATHS_PRESS:
+		return arena_printf(a, "%c", st->key);
+	case PATHS_WRONG:
+		return arena_printf(a, "%c(wrong)", st->key);
+	case PATHS_SILENCE:
+		return "silence";
+	default:
+		return NULL;
+	}
+}
+
+/* The caller's side of a path: "2 5(wrong) 1", "(nothing)". */
+const char *paths_keys_text(struct arena *a, const struct paths_step *steps, size_t n)
+{
+	const char *text = "";
+	for (size_t i = 0; i < n; i++) {
+		const char *t = step_text(a, &steps[i]);
+		if (t)
+			text = arena_concat(a, text, *text ? " " : "", t, (const char *)NULL);
+	}
+	return *text ? text : "(nothing)";
+}
+
+/* ms as seconds to a tenth, rounded half up: "7.7" (text and CSV alike). */
+const char *paths_tenths_text(struct arena *a, uint64_t ms)
+{
+	unsigned long long t = (unsigned long long)((ms + 50) / 100);
+	return arena_printf(a, "%llu.%llu", t / 10, t % 10);
+}
+
+const char *paths_seconds_text(struct arena *a, uint64_t ms, size_t unknown)
+{
+	return arena_printf(a, "%s%s s", unknown ? ">= " : "", paths_tenths_text(a, ms));
+}

@@ -113,4 +113,11 @@ struct paths_summary {
 void paths_summarize(struct paths_model *m, const struct ast_decl *from,
 		     struct paths_summary *out);
 
+/* The caller's side of steps: "2 5(wrong) 1", "(nothing)" (in the arena). */
+const char *paths_keys_text(struct arena *a, const struct paths_step *steps, size_t n);
+/* ms as seconds to a tenth, rounded half up: "7.7". */
+const char *paths_tenths_text(struct arena *a, uint64_t ms);
+/* "7.7 s", or ">= 7.7 s" when prompts of unknown length play on the way. */
+const char *paths_seconds_text(struct arena *a, uint64_t ms, size_t unknown);
+
 #endif
