@@ -792,6 +792,72 @@ void paths_summarize(struct paths_model *m, const struct ast_decl *from,
 	trapped(m, start, out);
 }
 
+/* ---------- what lint asks ---------- */
+
+struct paths_way paths_to_human(struct paths_model *m, const struct ast_decl *from,
+				bool by_keys)
+{
+	uint32_t start = start_node(m, from);
+	if (start == NONE)
+		return (struct paths_way){ 0 };
+	prepare(m);
+	return follow(m, start, by_keys ? m->keys_best : m->time_best);
+}
+
+void paths_reach(struct paths_model *m, const struct ast_decl *from, bool *menus)
+{
+	uint32_t start = start_node(m, from);
+	if (start == NONE)
+		return;
+	prepare(m);
+	uint8_t *seen = m->seen;
+	uint32_t *queue = m->queue;
+	size_t head = 0, tail = 0;
+	seen[start] = 1;
+	queue[tail++] = start;
+	while (head < tail) {
+		const struct node *nd = &m->nodes[queue[head++]];
+		if (nd->decl->kind == DECL_MENU)
+			menus[nd->decl->index] = true;
+		for (uint32_t k = nd->first; k < nd->first + nd->nedges; k++) {
+			uint32_t to = m->edges[k].to;
+			if (to != NONE && !seen[to]) {
+				seen[to] = 1;
+				queue[tail++] = to;
+			}
+		}
+	}
+	for (size_t i = 0; i < tail; i++)
+		seen[queue[i]] = 0;
+}
+
+struct paths_press paths_press_key(struct paths_model *m, const struct ast_menu *menu, char key)
+{
+	struct paths_press r = { 0 };
+	const struct node *nd = &m->nodes[m->menu_node[menu->decl.index]];
+	const struct edge *e = NULL;
+	for (uint32_t k = nd->first; k < nd->first + nd->nedges && !e; k++)
+		if (m->edges[k].action == PATHS_PRESS && m->edges[k].key == key)
+			e = &m->edges[k];
+	if (!e)
+		return r;
+	r.option = true;
+	/* Announcements go on by themselves (each has one edge); a ring of
+	 * them is a loop. */
+	for (size_t guard = 0; e->to != NONE && guard <= m->nnodes; guard++) {
+		const struct node *to = &m->nodes[e->to];
+		if (to->decl->kind == DECL_MENU) {
+			r.menu = to->decl;
+			return r;
+		}
+		e = &m->edges[to->first];
+	}
+	r.end = e->to == NONE ? e->end : PATHS_LOOP;
+	r.end_text = e->end_text;
+	r.end_literal = e->to == NONE ? e->end_literal : NULL;
+	return r;
+}
+
 /* ---------- as text ---------- */
 
 /* "1", "5(wrong)", "silence"; NULL for a step the caller does not take. */

@@ -113,6 +113,26 @@ struct paths_summary {
 void paths_summarize(struct paths_model *m, const struct ast_decl *from,
 		     struct paths_summary *out);
 
+/* ---------- what lint's caller rules ask (lint/caller.h) ---------- */
+
+/* The way to a human from a menu or announcement entered afresh that takes
+ * the least time (by_keys: the fewest keys, then the least time); .found
+ * is false when there is none. */
+struct paths_way paths_to_human(struct paths_model *m, const struct ast_decl *from,
+				bool by_keys);
+
+/* Sets menus[k] for every menu p->menus[k] a call from `from` enters. */
+void paths_reach(struct paths_model *m, const struct ast_decl *from, bool *menus);
+
+/* What pressing one key in a menu does, through the announcements after. */
+struct paths_press {
+	bool option;                       /* the menu has an option for the key, on this target */
+	const struct ast_decl *menu;       /* the menu it leads to, or NULL: the call ends */
+	enum paths_end end;                /* menu == NULL */
+	const char *end_text, *end_literal;
+};
+struct paths_press paths_press_key(struct paths_model *m, const struct ast_menu *menu, char key);
+
 /* The caller's side of steps: "2 5(wrong) 1", "(nothing)" (in the arena). */
 const char *paths_keys_text(struct arena *a, const struct paths_step *steps, size_t n);
 /* ms as seconds to a tenth, rounded half up: "7.7". */

@@ -131,6 +131,7 @@ void lint_config_init(struct lint_config *cfg)
 	for (size_t i = 0; i < sizeof cfg->level; i++)
 		cfg->level[i] = LINT_LEVEL_DEFAULT;
 	cfg->fail_on = SEV_ERROR;
+	cfg->caller.max_options = 9;
 }
 
 static bool config_level(const struct doc_node *v, struct diag *d, const char *what, int *l)
@@ -186,15 +187,87 @@ static void config_fail_on(struct lint_config *cfg, const struct doc_node *v, st
 	cfg->fail_on = (enum severity)l;
 }
 
+static void unknown_key(struct diag *d, const struct doc_node *k, const char *where,
+			const char *const *keys, size_t nkeys)
+{
+	const char *word = k->kind == DOC_SCALAR ? k->text : "";
+	const char *hint = diag_suggest(word, keys, nkeys);
+	diag_error(d, IVR_UNKNOWN_KEY, k->span, "unknown key '%s' in %s%s%s%s", word, where,
+		   hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+}
+
+/* A whole number lo..hi of `caller:`, in decimal digits only; false
+ * (reported) when v is none. */
+static bool caller_number(const struct doc_node *k, const struct doc_node *v, int64_t lo,
+			  int64_t hi, struct diag *d, uint32_t *out)
+{
+	int64_t n = 0;
+	bool digits = v->kind == DOC_SCALAR && v->len > 0 && v->len <= 9;
+	for (size_t i = 0; digits && i < v->len; i++) {
+		digits = isdigit((unsigned char)v->text[i]) != 0;
+		n = n * 10 + (v->text[i] - '0');
+	}
+	if (digits && n >= lo && n <= hi) {
+		*out = (uint32_t)n;
+		return true;
+	}
+	diag_error(d, IVR_BAD_VALUE, v->span, "'%s' is a whole number from %lld to %lld, got '%s'",
+		   k->text, (long long)lo, (long long)hi,
+		   v->kind == DOC_SCALAR ? v->text : "a collection");
+	return false;
+}
+
+static void config_caller(struct lint_config *cfg, const struct doc_node *caller,
+			  struct diag *d)
+{
+	static const char *const keys[] = { "max_seconds_to_human", "max_keys_to_human",
+					    "max_options", "escape_key", "replay_on_timeout" };
+	struct lint_caller *c = &cfg->caller;
+	if (caller->kind != DOC_MAP) {
+		diag_error(d, IVR_NODE_KIND, caller->span, "'caller' is a mapping of budgets "
+			   "(max_seconds_to_human, max_keys_to_human, max_options, escape_key, "
+			   "replay_on_timeout)");
+		return;
+	}
+	for (size_t i = 0; i < caller->count; i++) {
+		const struct doc_node *k = caller->pairs[i].key, *v = caller->pairs[i].value;
+		const char *word = k->kind == DOC_SCALAR ? k->text : "";
+		if (strcmp(word, "max_seconds_to_human") == 0) {
+			caller_number(k, v, 1, 86400, d, &c->max_seconds_to_human);
+		} else if (strcmp(word, "max_keys_to_human") == 0) {
+			c->has_max_keys = caller_number(k, v, 0, 100, d, &c->max_keys_to_human);
+		} else if (strcmp(word, "max_options") == 0) {
+			caller_number(k, v, 1, 12, d, &c->max_options);
+		} else if (strcmp(word, "escape_key") == 0) {
+			if (v->kind == DOC_SCALAR && v->len == 1 && v->text[0] && strchr("0123456789*#", v->text[0]))
+				c->escape_key = v->text[0];
+			else
+				diag_error(d, IVR_BAD_VALUE, v->span, "'escape_key' is one key of "
+					   "0-9, * or #, got '%s'",
+					   v->kind == DOC_SCALAR ? v->text : "a collection");
+		} else if (strcmp(word, "replay_on_timeout") == 0) {
+			bool t = v->kind == DOC_SCALAR && strcmp(v->text, "true") == 0;
+			if (t || (v->kind == DOC_SCALAR && strcmp(v->text, "false") == 0))
+				c->replay_on_timeout = t;
+			else
+				diag_error(d, IVR_BAD_VALUE, v->span, "'replay_on_timeout' is true or "
+					   "false, got '%s'",
+					   v->kind == DOC_SCALAR ? v->text : "a collection");
+		} else {
+			unknown_key(d, k, "'caller'", keys, sizeof keys / sizeof keys[0]);
+		}
+	}
+}
+
 void lint_config_read(struct lint_config *cfg, const struct doc_node *root,
 		      struct arena *a, struct diag *d)
 {
-	static const char *const keys[] = { "rules", "fail_on" };
+	static const char *const keys[] = { "rules", "fail_on", "caller" };
 	if (!root)
 		return;
 	if (root->kind != DOC_MAP) {
 		diag_error(d, IVR_NODE_KIND, root->span,
-			   "the configuration is a mapping with 'rules' and 'fail_on'");
+			   "the configuration is a mapping with 'rules', 'fail_on' and 'caller'");
 		return;
 	}
 	for (size_t i = 0; i < root->count; i++) {
@@ -204,11 +277,10 @@ void lint_config_read(struct lint_config *cfg, const struct doc_node *root,
 			config_rules(cfg, v, a, d);
 		} else if (strcmp(word, "fail_on") == 0) {
 			config_fail_on(cfg, v, d);
+		} else if (strcmp(word, "caller") == 0) {
+			config_caller(cfg, v, d);
 		} else {
-			const char *hint = diag_suggest(word, keys, 2);
-			diag_error(d, IVR_UNKNOWN_KEY, k->span, "unknown key '%s' in the configuration%s%s%s",
-				   word, hint ? "; did you mean '" : "", hint ? hint : "",
-				   hint ? "'?" : "");
+			unknown_key(d, k, "the configuration", keys, sizeof keys / sizeof keys[0]);
 		}
 	}
 }
@@ -570,9 +642,10 @@ void lint_file(const struct lint_file *f, struct arena *a, struct diag *d)
 		return;
 	struct cfg g;
 	cfg_build(&g, f->p, cfg_flows_are_entries(f->caps, f->ncaps), a);
+	static const struct lint_caller no_budgets = { .max_options = 9 };
 	struct lint_ctx c = {
 		.p = f->p, .g = &g, .caps = f->caps, .ncaps = f->ncaps, .now = f->now,
-		.a = a, .run = &run,
+		.a = a, .caller = f->config ? &f->config->caller : &no_budgets, .run = &run,
 	};
 	walk(&c);
 }

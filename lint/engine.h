@@ -5,6 +5,7 @@
 #define IVRC_LINT_ENGINE_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "../compiler/ast.h"
 #include "../compiler/caps.h"
 #include "../compiler/cfg.h"
@@ -12,6 +13,7 @@
 #include "../compiler/strmap.h"
 
 struct arena;
+struct lint_caller_view;
 struct lint_run;
 
 /* What a rule's hooks see. Rules only read it and report. */
@@ -22,7 +24,9 @@ struct lint_ctx {
 	size_t ncaps;
 	struct ast_datetime now;   /* --now, IVRC_NOW or the clock */
 	struct arena *a;
+	const struct lint_caller *caller;   /* the configured budgets */
 	const struct lint_rule *rule;   /* the rule being run */
+	struct lint_caller_view *view;  /* lint/caller.h: made when a rule first asks */
 	struct lint_run *run;      /* the engine's own */
 };
 
@@ -66,15 +70,27 @@ const char *lint_rule_doc(unsigned code);
 
 enum { LINT_LEVEL_DEFAULT = -2, LINT_LEVEL_OFF = -1 };
 
+/* `caller:` of .ivrc.yaml: the caller-experience budgets (IVR308,
+ * IVR330-IVR333); a rule without its setting stays silent. */
+struct lint_caller {
+	uint32_t max_seconds_to_human;   /* IVR330; 0: not set */
+	bool has_max_keys;
+	uint32_t max_keys_to_human;      /* IVR331 */
+	bool replay_on_timeout;          /* IVR332 */
+	char escape_key;                 /* IVR333; 0: not set */
+	uint32_t max_options;            /* IVR308: 9 unless set */
+};
+
 struct lint_config {
 	signed char level[1000];   /* by code: LINT_LEVEL_* or an enum severity */
+	struct lint_caller caller;
 	bool has_fail_on;
 	enum severity fail_on;
 };
 
 void lint_config_init(struct lint_config *cfg);
-/* Reads `rules: {CODE: off|note|warning|error}` and `fail_on: LEVEL` from a
- * YAML document tree; reports what is wrong to d (unknown codes: IVR500). */
+/* Reads `rules: {CODE: off|note|warning|error}`, `fail_on: LEVEL` and
+ * `caller: {...}` from a YAML document tree; reports what is wrong to d (unknown codes: IVR500). */
 void lint_config_read(struct lint_config *cfg, const struct doc_node *root,
 		      struct arena *a, struct diag *d);
 /* The folders a run has looked in, and what each led to: the files of a

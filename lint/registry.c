@@ -26,6 +26,10 @@ extern const struct lint_rule lint_rule_switch_without_default;
 extern const struct lint_rule lint_rule_unused_variable;
 extern const struct lint_rule lint_rule_text_ordering;
 extern const struct lint_rule lint_rule_constant_condition;
+extern const struct lint_rule lint_rule_slow_to_human;
+extern const struct lint_rule lint_rule_many_keys_to_human;
+extern const struct lint_rule lint_rule_timeout_without_replay;
+extern const struct lint_rule lint_rule_escape_key_misses_human;
 extern const struct lint_rule lint_rule_not_built_by_any_target;
 extern const struct lint_rule lint_rule_unreachable_on_target;
 extern const struct lint_rule lint_rule_app_prompt_without_text;
@@ -59,6 +63,10 @@ const struct lint_rule *const lint_registry[] = {
 	&lint_rule_unused_variable,
 	&lint_rule_text_ordering,
 	&lint_rule_constant_condition,
+	&lint_rule_slow_to_human,
+	&lint_rule_many_keys_to_human,
+	&lint_rule_timeout_without_replay,
+	&lint_rule_escape_key_misses_human,
 	&lint_rule_not_built_by_any_target,
 	&lint_rule_unreachable_on_target,
 	&lint_rule_app_prompt_without_text,

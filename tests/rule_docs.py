@@ -6,7 +6,7 @@ For every rule that `ivrc rules` lists: its page exists, its title is
 binary embeds it), and the page's Bad and Good examples are, byte for byte,
 the inputs of the golden cases lint_IVRxxx_fires and lint_IVRxxx_silent, so
 every example in the docs is a file the suite lints (and whose findings it
-compares). A page without a rule is a failure too. One PASS/FAIL line each.
+compares); a page's Configuration block is the .ivrc.yaml of its cases. A page without a rule is a failure too. One PASS/FAIL line each.
 
 usage: rule_docs.py PATH/TO/ivrc
 """
@@ -48,6 +48,12 @@ def check_rule(ivrc, code, name):
             problems.append("no golden case lint_%s_%s" % (code, case))
         elif open(inp).read() != text:
             problems.append("the %s example differs from %s" % (heading, os.path.relpath(inp, ROOT)))
+    # A rule that needs a setting shows it: each case's .ivrc.yaml.
+    config = example(page, "Configuration")
+    for case in ("fires", "silent", "suppressed"):
+        cfg = os.path.join(GOLDEN, "lint_%s_%s" % (code, case), ".ivrc.yaml")
+        if config is not None and (not os.path.isfile(cfg) or open(cfg).read() != config):
+            problems.append("the Configuration differs from %s" % os.path.relpath(cfg, ROOT))
     if not os.path.isdir(os.path.join(GOLDEN, "lint_%s_suppressed" % code)):
         problems.append("no golden case lint_%s_suppressed" % code)
     return problems
