@@ -11,6 +11,7 @@
 
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
+#include "../compiler/doc_build.h"
 #include "../compiler/source.h"
 #include "target.h"
 
@@ -339,80 +340,44 @@ struct imp_object *import_find(struct importer *im, const char *kind, const char
 
 /* ---------- the document ---------- */
 
-static struct doc_node *node(struct importer *im, enum doc_kind kind)
-{
-	struct doc_node *n = arena_alloc(im->a, sizeof *n);
-	n->kind = kind;
-	return n;
-}
-
 struct doc_node *import_map(struct importer *im)
 {
-	return node(im, DOC_MAP);
+	return doc_new_map(im->a);
 }
 
 struct doc_node *import_seq(struct importer *im)
 {
-	return node(im, DOC_SEQ);
-}
-
-static struct doc_node *scalar(struct importer *im, const char *text, bool quoted)
-{
-	struct doc_node *n = node(im, DOC_SCALAR);
-	n->text = arena_strdup(im->a, text ? text : "");
-	n->len = strlen(n->text);
-	/* A plain scalar that reads back as null ("", "~", "null") is quoted:
-	 * a provider's case value "~" is that text, not nothing. */
-	n->quoted = quoted || doc_is_null(n);
-	return n;
+	return doc_new_seq(im->a);
 }
 
 struct doc_node *import_word(struct importer *im, const char *text)
 {
-	return scalar(im, text, false);
+	return doc_new_scalar(im->a, text, false);
 }
 
 struct doc_node *import_text(struct importer *im, const char *text)
 {
-	return scalar(im, text, true);
+	return doc_new_scalar(im->a, text, true);
 }
 
 struct doc_node *import_intv(struct importer *im, int64_t v)
 {
-	return scalar(im, arena_printf(im->a, "%lld", (long long)v), false);
+	return import_word(im, arena_printf(im->a, "%lld", (long long)v));
 }
 
 struct doc_node *import_seconds(struct importer *im, int64_t seconds)
 {
-	return scalar(im, arena_printf(im->a, "%llds", (long long)seconds), false);
-}
-
-/* Arrays grow at powers of two: n items fit in the next one up. */
-static bool full(size_t n)
-{
-	return n >= 4 && (n & (n - 1)) == 0;
+	return import_word(im, arena_printf(im->a, "%llds", (long long)seconds));
 }
 
 void import_put(struct importer *im, struct doc_node *map, const char *key, struct doc_node *v)
 {
-	if (map->count == 0 || full(map->count)) {
-		struct doc_pair *p = arena_alloc(im->a, (map->count ? map->count * 2 : 4) * sizeof *p);
-		if (map->count)
-			memcpy(p, map->pairs, map->count * sizeof *p);
-		map->pairs = p;
-	}
-	map->pairs[map->count++] = (struct doc_pair){ import_word(im, key), v };
+	doc_put(im->a, map, key, v);
 }
 
 void import_push(struct importer *im, struct doc_node *seq, struct doc_node *item)
 {
-	if (seq->count == 0 || full(seq->count)) {
-		struct doc_node **p = arena_alloc(im->a, (seq->count ? seq->count * 2 : 4) * sizeof *p);
-		if (seq->count)
-			memcpy(p, seq->items, seq->count * sizeof *p);
-		seq->items = p;
-	}
-	seq->items[seq->count++] = item;
+	doc_push(im->a, seq, item);
 }
 
 struct doc_node *import_get(const struct doc_node *map, const char *key)
