@@ -80,6 +80,8 @@ static const struct cli_option
 			     "the paths as text, JSON or CSV" },
 	opt_limit = { "--limit", NULL, "N", NULL, NULL, false, false,
 		      "at most N paths per start and target (default 1000; 0: all)" },
+	opt_emit_tests = { "--emit-tests", NULL, NULL, NULL, NULL, false, false,
+			   "print a tests: section, one test per distinct end of each start" },
 	opt_fixture = { "--api-fixture", NULL, "FILE.json", NULL, NULL, false, false,
 			"call_api answers: {URL: {field: value}}" },
 	opt_from = { "--from", NULL, "T", NULL, "target", true, true,
@@ -220,6 +222,7 @@ static int run_paths(const struct cli_args *a)
 	o.start = cli_get(a, "--from");
 	o.format = cli_get(a, "--format");
 	o.limit = cli_get(a, "--limit");
+	o.emit_tests = cli_get(a, "--emit-tests") != NULL;
 	return sim_cli_paths(&o, a->operands[0]);
 }
 
@@ -293,8 +296,8 @@ const struct cli_command cli_commands[] = {
 	  run_simulate },
 	{ "paths", "FILE", "input file", 1, 1,
 	  "every caller path from each entry point, timed, and a summary", NULL,
-	  OPTIONS(&opt_paths_target, &opt_paths_from, &opt_paths_format, &opt_limit, &opt_env,
-		  &opt_syntax),
+	  OPTIONS(&opt_paths_target, &opt_paths_from, &opt_paths_format, &opt_limit,
+		  &opt_emit_tests, &opt_env, &opt_syntax),
 	  run_paths },
 	{ "test", "FILE...", "input file", 1, -1, "run the tests of each file with the simulator",
 	  NULL, OPTIONS(&opt_play_target, &opt_env, &opt_fixture, &opt_syntax), run_test },

@@ -23,6 +23,7 @@
 #include "environment.h"
 #include "load.h"
 #include "paths_out.h"
+#include "paths_tests.h"
 #include "run.h"
 
 struct session {
@@ -530,6 +531,43 @@ static bool parse_limit(const char *text, size_t *limit)
 	return true;
 }
 
+/* --emit-tests: the tests of each start, played as `ivrc test` plays them
+ * (the language's semantics, or --target's behaviour). */
+static int emit_tests(struct session *s, const struct ast_program *p, const char *file,
+		      const struct ast_decl **starts, size_t nstarts)
+{
+	if (p->ntests) {
+		fprintf(stderr, "ivrc: %s has tests already: --emit-tests prints a tests: "
+			"section for a file without one\n", file);
+		return EXIT_USAGE;
+	}
+	struct arena *a = &s->run.arena;
+	struct paths_model *m = paths_build(p, s->has_target ?
+					    ast_target_index(p, s->target->caps.name) : -1,
+					    s->has_target ? &s->behaviour : NULL, a);
+	struct paths_tests t;
+	paths_tests_begin(&t, a);
+	for (size_t i = 0; i < nstarts; i++)
+		if (!s->has_target || starts[i]->kind == DECL_ENDPOINT ||
+		    (s->target->caps.objects & (1u << starts[i]->kind)))
+			paths_tests_add(&t, m, starts[i]);
+	printf("# Tests by `ivrc paths --emit-tests%s%s`, one per distinct end of each start;\n"
+	       "# `ivrc test%s%s` runs them.%s\n",
+	       s->has_target ? " --target " : "", s->has_target ? s->target->caps.name : "",
+	       s->has_target ? " --target " : "", s->has_target ? s->target->caps.name : "",
+	       t.skipped_flows ? " Ends in a flow are left out: its steps are not followed." : "");
+	if (!t.tests->count)
+		printf("# No test to emit: %s.\n", nstarts ? "every end is in a flow" :
+		       "no call starts here");
+	bool dsl = load_is_dsl(file, s->o->syntax);
+	if (!paths_tests_print(&t, stdout, dsl)) {
+		fprintf(stderr, "ivrc: cannot print the tests\n");
+		return EXIT_USAGE;
+	}
+	fflush(stdout);
+	return EXIT_CLEAN;
+}
+
 int sim_cli_paths(const struct sim_cli_opts *o, const char *file)
 {
 	struct session s;
@@ -537,6 +575,11 @@ int sim_cli_paths(const struct sim_cli_opts *o, const char *file)
 	size_t limit;
 	if (!pick_target(&s) || !parse_limit(o->limit, &limit))
 		return cli_run_finish(&s.run, EXIT_USAGE);
+	if (o->emit_tests && (o->format || o->limit)) {
+		fprintf(stderr, "ivrc: --emit-tests prints tests in the file's syntax, all of them: "
+			"--%s does not apply\n", o->format ? "format" : "limit");
+		return cli_run_finish(&s.run, EXIT_USAGE);
+	}
 	int status = EXIT_CLEAN;
 	struct ast_program *p = load(&s, file, &status);
 	if (!p)
@@ -559,6 +602,8 @@ int sim_cli_paths(const struct sim_cli_opts *o, const char *file)
 		for (size_t i = 0; i < p->nentries; i++)
 			starts[nstarts++] = p->entries[i];
 	}
+	if (o->emit_tests)
+		return cli_run_finish(&s.run, emit_tests(&s, p, file, starts, nstarts));
 	const struct target_caps **caps = arena_alloc(&s.run.arena, target_count() * sizeof *caps);
 	size_t ncaps = s.has_target ? 1 : target_declared_caps(p, caps);
 	if (s.has_target)

@@ -16,6 +16,7 @@ struct sim_cli_opts {
 	bool json;                 /* simulate --format json */
 	const char *format;        /* paths --format text|json|csv, NULL: text */
 	const char *limit;         /* paths --limit N, NULL: the default */
+	bool emit_tests;           /* paths --emit-tests */
 	enum graph_format graph;   /* graph --format dot|mermaid */
 };
 

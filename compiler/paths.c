@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "strmap.h"
 
 const char *const paths_end_names[PATHS_END_COUNT] = {
 	"human", "voicemail", "external", "flow", "hangup", "loop", "unknown",
@@ -555,6 +556,7 @@ static struct paths_way follow(const struct paths_model *m, uint32_t v, const ui
 		w.keys += e->action == PATHS_PRESS || e->action == PATHS_WRONG;
 		if (e->to == NONE) {
 			w.found = true;
+			w.end = e->end;
 			w.end_text = e->end_text;
 			w.end_literal = e->end_literal;
 		}
@@ -626,6 +628,21 @@ static void depth_first(struct paths_model *m, uint32_t start, struct paths_summ
 	}
 }
 
+/* The way that takes edge k, after the edges via[] lead to its node from
+ * start. */
+static struct paths_way way_through(struct paths_model *m, uint32_t start, uint32_t k)
+{
+	uint32_t v = m->edges[k].from;
+	m->next[v] = k;
+	for (uint32_t u = v; m->via[u] != NONE; u = m->edges[m->via[u]].from)
+		m->next[m->edges[m->via[u]].from] = m->via[u];
+	struct paths_way w = follow(m, start, m->next);
+	m->next[v] = NONE;
+	for (uint32_t u = v; m->via[u] != NONE; u = m->edges[m->via[u]].from)
+		m->next[m->edges[m->via[u]].from] = NONE;
+	return w;
+}
+
 /* Whether a caller in v is offered a human: a key or a failure goes to one. */
 static bool offers_human(const struct paths_model *m, uint32_t v)
 {
@@ -671,14 +688,8 @@ static void lonely_hangups(struct paths_model *m, uint32_t start, struct paths_s
 			if (again)
 				continue;
 			/* The witness: the edges in, back to the start, then e. */
-			m->next[v] = k;
-			for (uint32_t u = v; via[u] != NONE; u = m->edges[via[u]].from)
-				m->next[m->edges[via[u]].from] = via[u];
-			struct paths_way w = follow(m, start, m->next);
+			struct paths_way w = way_through(m, start, k);
 			ARENA_PUSH(m->a, out->lonely_hangups, out->nlonely_hangups, cap, w);
-			m->next[v] = NONE;
-			for (uint32_t u = v; via[u] != NONE; u = m->edges[via[u]].from)
-				m->next[m->edges[via[u]].from] = NONE;
 		}
 	}
 	for (size_t i = 0; i < tail; i++) {
@@ -778,7 +789,7 @@ void paths_summarize(struct paths_model *m, const struct ast_decl *from,
 		out->paths = 1;
 		out->by_end[e.end] = 1;
 		if (e.end == PATHS_HUMAN) {
-			struct paths_way w = { .found = true, .end_text = e.end_text,
+			struct paths_way w = { .found = true, .end = e.end, .end_text = e.end_text,
 					       .end_literal = e.end_literal };
 			out->fastest_human = out->fewest_keys_human = out->slowest_human = w;
 		}
@@ -790,6 +801,47 @@ void paths_summarize(struct paths_model *m, const struct ast_decl *from,
 	depth_first(m, start, out);
 	lonely_hangups(m, start, out);
 	trapped(m, start, out);
+}
+
+void paths_ends(struct paths_model *m, const struct ast_decl *from,
+		void (*emit)(void *ctx, const struct paths_way *way), void *ctx)
+{
+	uint32_t start = start_node(m, from);
+	if (start == NONE) {
+		struct edge e = start_edge(m, from);
+		struct paths_way w = { .found = true, .end = e.end, .end_text = e.end_text,
+				       .end_literal = e.end_literal };
+		emit(ctx, &w);
+		return;
+	}
+	prepare(m);
+	uint32_t *via = m->via, *queue = m->queue;
+	uint8_t *seen = m->seen;
+	struct strmap found = { 0 };
+	size_t head = 0, tail = 0;
+	seen[start] = 1;
+	queue[tail++] = start;
+	while (head < tail) {
+		const struct node *nd = &m->nodes[queue[head++]];
+		for (uint32_t k = nd->first; k < nd->first + nd->nedges; k++) {
+			const struct edge *e = &m->edges[k];
+			if (e->to != NONE) {
+				if (!seen[e->to]) {
+					seen[e->to] = 1;
+					via[e->to] = k;
+					queue[tail++] = e->to;
+				}
+			} else if (e->end != PATHS_LOOP && !strmap_get(&found, e->end_text, NULL)) {
+				strmap_put(m->a, &found, e->end_text, NULL);
+				struct paths_way w = way_through(m, start, k);
+				emit(ctx, &w);
+			}
+		}
+	}
+	for (size_t i = 0; i < tail; i++) {
+		seen[queue[i]] = 0;
+		via[queue[i]] = NONE;
+	}
 }
 
 /* ---------- what lint asks ---------- */

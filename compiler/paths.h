@@ -92,6 +92,7 @@ struct paths_way {
 	uint64_t ms;
 	size_t keys;                       /* keys pressed (wrong ones too) */
 	size_t unknown;                    /* prompts of unknown length on it */
+	enum paths_end end;
 	const char *end_text, *end_literal;
 };
 
@@ -112,6 +113,12 @@ struct paths_summary {
 
 void paths_summarize(struct paths_model *m, const struct ast_decl *from,
 		     struct paths_summary *out);
+
+/* Calls emit once for each distinct end (by its text: sales_desk, hangup)
+ * that a call from `from` can reach, loops aside, with the way there of
+ * the fewest steps; nearest first. (`paths --emit-tests`.) */
+void paths_ends(struct paths_model *m, const struct ast_decl *from,
+		void (*emit)(void *ctx, const struct paths_way *way), void *ctx);
 
 /* ---------- what lint's caller rules ask (lint/caller.h) ---------- */
 

@@ -36,7 +36,7 @@ _ivrc_flags()
 	convert) echo "--to --syntax --help" ;;
 	graph) echo "--format --env --syntax --help" ;;
 	simulate) echo "--start --input --target --env --format --api-fixture --syntax --help" ;;
-	paths) echo "--target --from --format --limit --env --syntax --help" ;;
+	paths) echo "--target --from --format --limit --emit-tests --env --syntax --help" ;;
 	test) echo "--target --env --api-fixture --syntax --help" ;;
 	import) echo "--from -o --to --help" ;;
 	dump-ast) echo "--syntax --help" ;;

@@ -2,8 +2,9 @@
 # Runs the whole suite for each build directory given (e.g. build build/san):
 # the unit test programs in DIR/tests/, the golden cases, the hostile
 # inputs too big to keep (hostile.sh), the syntax round trip, plan/push against the fake provider (push_test.py), the lint
-# rules' pages (rule_docs.py) and import as the inverse of build
-# (import_roundtrip.py) with DIR/ivrc; then, once, the checks that read the
+# rules' pages (rule_docs.py), import as the inverse of build
+# (import_roundtrip.py) and the tests `paths --emit-tests` writes, run by
+# `ivrc test` (emitted_tests.py) with DIR/ivrc; then, once, the checks that read the
 # golden cases' expected outputs (contracts, SARIF), the JSON Schema against
 # every input (schema_check.py), `make install` with the man page and the
 # completions (install_check.sh), and the rule of who may include whom
@@ -27,6 +28,7 @@ for dir in "$@"; do
 	count push python3 "$here/push_test.py" "$dir/ivrc"
 	count rule-docs python3 "$here/rule_docs.py" "$dir/ivrc"
 	count import-roundtrip python3 "$here/import_roundtrip.py" "$dir/ivrc"
+	count emitted-tests python3 "$here/emitted_tests.py" "$dir/ivrc"
 done
 echo "== contracts"
 count contracts python3 "$here/contract.py"
