@@ -64,6 +64,10 @@ static const struct cli_option
 			    "the syntax to print" },
 	opt_graph_format = { "--format", NULL, "F", "dot|mermaid", "format", false, false,
 			     "Graphviz DOT (default) or a Mermaid flowchart" },
+	opt_times = { "--times", NULL, NULL, NULL, NULL, false, false,
+		      "label routes with seconds; the fastest way to a human in bold" },
+	opt_graph_target = { "--target", NULL, "T", NULL, "target", true, false,
+			     "the behaviour --times measures (default: the first declared)" },
 	opt_start = { "--start", NULL, "DEST", NULL, NULL, false, false,
 		      "where the call starts (default: the first entry point)" },
 	opt_input = { "--input", NULL, "\"1 silence 2\"", NULL, NULL, false, false,
@@ -213,6 +217,7 @@ static struct sim_cli_opts sim_opts_of(const struct cli_args *a)
 static int run_graph(const struct cli_args *a)
 {
 	struct sim_cli_opts o = sim_opts_of(a);
+	o.times = cli_get(a, "--times") != NULL;
 	return sim_cli_graph(&o, a->operands[0]);
 }
 
@@ -288,7 +293,8 @@ const struct cli_command cli_commands[] = {
 	  OPTIONS(&opt_to_required, &opt_syntax), run_convert },
 	{ "graph", "FILE", "input file", 1, 1,
 	  "print the call graph (Graphviz DOT or a Mermaid flowchart)", NULL,
-	  OPTIONS(&opt_graph_format, &opt_env, &opt_syntax), run_graph },
+	  OPTIONS(&opt_graph_format, &opt_times, &opt_graph_target, &opt_env, &opt_syntax),
+	  run_graph },
 	{ "simulate", "FILE", "input file", 1, 1,
 	  "play one call offline and print what the caller hears and does", NULL,
 	  OPTIONS(&opt_start, &opt_input, &opt_play_target, &opt_env, &opt_sim_format,

@@ -18,6 +18,7 @@ struct sim_cli_opts {
 	const char *limit;         /* paths --limit N, NULL: the default */
 	bool emit_tests;           /* paths --emit-tests */
 	enum graph_format graph;   /* graph --format dot|mermaid */
+	bool times;                /* graph --times */
 };
 
 int sim_cli_simulate(const struct sim_cli_opts *o, const char *file);

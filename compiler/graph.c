@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "cfg.h"
 #include "expr.h"
+#include "paths.h"
 
 enum gkind { G_MENU, G_ANNOUNCEMENT, G_VOICEMAIL, G_FLOW, G_ENDPOINT, G_LITERAL, G_HANGUP,
 	     G_BROADCAST };
@@ -24,6 +25,7 @@ struct gedge {
 	uint32_t from, to;
 	const char *label;
 	bool dashed;
+	bool fastest;                      /* on a fastest way to a human (--times) */
 };
 
 /* String key -> index, open addressing: literal nodes and merged edges. */
@@ -98,9 +100,10 @@ static uint32_t literal_node(struct graph *g, const struct ast_dest *d)
 	return *slot;
 }
 
-/* Adds an edge, or a label to the edge already joining from and to so. */
-static void add_edge(struct graph *g, uint32_t from, uint32_t to, const char *label,
-		     bool dashed)
+/* Adds an edge, or a label to the edge already joining from and to so;
+ * returns the edge. */
+static uint32_t add_edge(struct graph *g, uint32_t from, uint32_t to, const char *label,
+			 bool dashed)
 {
 	bool fresh;
 	const char *key = arena_printf(g->a, "%u>%u%c", from, to, dashed ? 'd' : 's');
@@ -108,11 +111,64 @@ static void add_edge(struct graph *g, uint32_t from, uint32_t to, const char *la
 	if (!fresh) {
 		struct gedge *e = &g->edges[*slot];
 		e->label = arena_concat(g->a, e->label, ", ", label, NULL);
-		return;
+		return *slot;
 	}
-	struct gedge e = { from, to, label, dashed };
+	struct gedge e = { from, to, label, dashed, false };
 	ARENA_PUSH(g->a, g->edges, g->nedges, g->capedges, e);
 	*slot = (uint32_t)(g->nedges - 1);
+	return *slot;
+}
+
+/* The route of the paths model that a call-graph edge is. */
+static bool route_of(const struct cfg_edge *e, enum paths_action *action)
+{
+	static const enum paths_action actions[] = {
+		[CFG_OPTION] = PATHS_PRESS, [CFG_INVALID] = PATHS_WRONG,
+		[CFG_NO_INPUT] = PATHS_SILENCE, [CFG_THEN] = PATHS_ON,
+	};
+	if (e->kind == CFG_FLOW)
+		return false;
+	*action = actions[e->kind];
+	return true;
+}
+
+/* "1 (7.7 s)": the label with the time before the route is taken. */
+static const char *timed_label(struct graph *g, const struct cfg *c, const struct cfg_edge *e,
+			       const char *label, const struct graph_times *t)
+{
+	enum paths_action action;
+	uint64_t ms;
+	size_t unknown;
+	if (!route_of(e, &action) ||
+	    !paths_route_ms(t->m, c->nodes[e->from].decl, action, e->key, &ms, &unknown))
+		return label;
+	return arena_printf(g->a, "%s (%s)", label, paths_seconds_text(g->a, ms, unknown));
+}
+
+/* Marks the edges of the fastest way to a human from each entry point:
+ * the step by which the way leaves each object it passes. */
+static void mark_fastest(struct graph *g, const struct cfg *c, const uint32_t *gedge_of,
+			 const struct graph_times *t)
+{
+	for (size_t i = 0; i < c->nnodes; i++) {
+		const struct ast_decl *d = c->nodes[i].decl;
+		if (!c->nodes[i].entry || (d->kind != DECL_MENU && d->kind != DECL_ANNOUNCEMENT))
+			continue;
+		struct paths_way w = paths_to_human(t->m, d, false);
+		for (size_t s = 0; w.found && s < w.nsteps; s++) {
+			const struct paths_step *st = &w.steps[s];
+			if (s + 1 < w.nsteps && w.steps[s + 1].at == st->at)
+				continue;   /* a retry: the way is still in this menu */
+			uint32_t v = cfg_node_of(c, st->at);
+			for (uint32_t k = 0; v != CFG_NONE && k < c->nodes[v].nedges; k++) {
+				const struct cfg_edge *e = &c->edges[c->nodes[v].first_edge + k];
+				enum paths_action action;
+				if (route_of(e, &action) && action == st->action &&
+				    (action != PATHS_PRESS || e->key == st->key))
+					g->edges[gedge_of[c->nodes[v].first_edge + k]].fastest = true;
+			}
+		}
+	}
 }
 
 static const char *edge_label(const struct cfg_edge *e, struct arena *a)
@@ -137,7 +193,8 @@ static const char *edge_label(const struct cfg_edge *e, struct arena *a)
 	return "";
 }
 
-static void build(struct graph *g, const struct ast_program *p, bool flows_are_entries)
+static void build(struct graph *g, const struct ast_program *p, bool flows_are_entries,
+		  const struct graph_times *times)
 {
 	struct cfg c;
 	cfg_build(&c, p, flows_are_entries, g->a);
@@ -153,12 +210,18 @@ static void build(struct graph *g, const struct ast_program *p, bool flows_are_e
 		g->nodes[n].entry = c.nodes[i].entry;
 		g->nodes[n].reachable = c.nodes[i].reachable;
 	}
+	uint32_t *gedge_of = arena_alloc(g->a, (c.nedges + 1) * sizeof *gedge_of);
 	for (size_t i = 0; i < c.nedges; i++) {
 		const struct cfg_edge *e = &c.edges[i];
 		uint32_t to = e->to != CFG_NONE ? e->to : literal_node(g, e->dest);
-		add_edge(g, e->from, to, edge_label(e, g->a),
-			 e->kind == CFG_INVALID || e->kind == CFG_NO_INPUT);
+		const char *label = edge_label(e, g->a);
+		if (times)
+			label = timed_label(g, &c, e, label, times);
+		gedge_of[i] = add_edge(g, e->from, to, label,
+				       e->kind == CFG_INVALID || e->kind == CFG_NO_INPUT);
 	}
+	if (times)
+		mark_fastest(g, &c, gedge_of, times);
 	for (size_t i = 0; i < p->nbroadcasts; i++) {
 		const struct ast_broadcast *b = p->broadcasts[i];
 		uint32_t n = add_node(g, G_BROADCAST,
@@ -188,15 +251,27 @@ static void dot_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static void print_dot(FILE *out, const struct graph *g, const char *name)
+/* The legend's words for --times. */
+static const char *times_legend(struct arena *a, const struct graph_times *t)
+{
+	if (!t)
+		return "";
+	return arena_printf(a, ", (N s) = time in the menu before the route is taken (%s), bold "
+			    "green = fastest way to a human from an entry point",
+			    t->target ? t->target : "the language's semantics");
+}
+
+static void print_dot(FILE *out, const struct graph *g, const char *name,
+		      const struct graph_times *t)
 {
 	static const char *const shapes[] = {
 		[G_MENU] = "box", [G_ANNOUNCEMENT] = "note", [G_VOICEMAIL] = "cylinder",
 		[G_FLOW] = "component", [G_ENDPOINT] = "ellipse", [G_LITERAL] = "ellipse",
 		[G_HANGUP] = "octagon", [G_BROADCAST] = "house",
 	};
-	fputs("// ivrc graph: double border = entry point, dashed edge = invalid or no_input "
-	      "route, dashed grey node = unreachable\ndigraph ", out);
+	fprintf(out, "// ivrc graph: double border = entry point, dashed edge = invalid or "
+		"no_input route, dashed grey node = unreachable%s\ndigraph ",
+		times_legend(g->a, t));
 	dot_string(out, name);
 	fputs(" {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11];\n"
 	      "  edge [fontname=\"Helvetica\", fontsize=10];\n", out);
@@ -216,6 +291,8 @@ static void print_dot(FILE *out, const struct graph *g, const char *name)
 		const struct gedge *e = &g->edges[i];
 		fprintf(out, "  n%u -> n%u [label=", e->from, e->to);
 		dot_string(out, e->label);
+		if (e->fastest)
+			fputs(", penwidth=2.5, color=\"#1a7f37\"", out);
 		fputs(e->dashed ? ", style=dashed];\n" : "];\n", out);
 	}
 	fputs("}\n", out);
@@ -235,7 +312,8 @@ static void mermaid_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static void print_mermaid(FILE *out, const struct graph *g, const char *name)
+static void print_mermaid(FILE *out, const struct graph *g, const char *name,
+			  const struct graph_times *t)
 {
 	static const char *const open[] = {
 		[G_MENU] = "[", [G_ANNOUNCEMENT] = ">", [G_VOICEMAIL] = "[(", [G_FLOW] = "[[",
@@ -246,7 +324,8 @@ static void print_mermaid(FILE *out, const struct graph *g, const char *name)
 		[G_ENDPOINT] = ")", [G_LITERAL] = "])", [G_HANGUP] = "))", [G_BROADCAST] = "/]",
 	};
 	fprintf(out, "flowchart LR\n  %%%% ivrc graph of %s: thick border = entry point, dotted "
-		"edge = invalid or no_input route, dashed node = unreachable\n", name);
+		"edge = invalid or no_input route, dashed node = unreachable%s\n", name,
+		times_legend(g->a, t));
 	for (size_t i = 0; i < g->nnodes; i++) {
 		const struct gnode *n = &g->nodes[i];
 		fprintf(out, "  n%zu%s", i, open[n->kind]);
@@ -260,6 +339,9 @@ static void print_mermaid(FILE *out, const struct graph *g, const char *name)
 		mermaid_string(out, e->label);
 		fprintf(out, "| n%u\n", e->to);
 	}
+	for (size_t i = 0; i < g->nedges; i++)
+		if (g->edges[i].fastest)
+			fprintf(out, "  linkStyle %zu stroke-width:3px,stroke:#1a7f37\n", i);
 	fputs("  classDef entry stroke-width:3px\n"
 	      "  classDef unreachable stroke-dasharray:5 5,color:#888\n", out);
 	for (size_t i = 0; i < g->nnodes; i++) {
@@ -271,13 +353,13 @@ static void print_mermaid(FILE *out, const struct graph *g, const char *name)
 }
 
 void graph_print(FILE *out, const struct ast_program *p, bool flows_are_entries,
-		 enum graph_format f, struct arena *a)
+		 enum graph_format f, const struct graph_times *times, struct arena *a)
 {
 	struct graph g = { .a = a };
-	build(&g, p, flows_are_entries);
+	build(&g, p, flows_are_entries, times);
 	const char *name = p->name ? p->name : "ivr";
 	if (f == GRAPH_DOT)
-		print_dot(out, &g, name);
+		print_dot(out, &g, name, times);
 	else
-		print_mermaid(out, &g, name);
+		print_mermaid(out, &g, name, times);
 }

@@ -10,12 +10,22 @@
 #include "ast.h"
 
 struct arena;
+struct paths_model;
 
 enum graph_format { GRAPH_DOT, GRAPH_MERMAID };
 
+/* `graph --times`: each route out of a menu or announcement says how long
+ * the caller is there before it is taken (paths_route_ms), and the fastest
+ * way to a human from each entry point is drawn bold and green. */
+struct graph_times {
+	struct paths_model *m;             /* built for the target's behaviour */
+	const char *target;                /* its name, or NULL: the language's semantics */
+};
+
 /* Prints the graph of a checked program. Flows are entry points when
- * flows_are_entries (cfg_flows_are_entries of the declared targets). */
+ * flows_are_entries (cfg_flows_are_entries of the declared targets);
+ * times NULL: no times. */
 void graph_print(FILE *out, const struct ast_program *p, bool flows_are_entries,
-		 enum graph_format f, struct arena *a);
+		 enum graph_format f, const struct graph_times *times, struct arena *a);
 
 #endif

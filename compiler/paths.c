@@ -844,6 +844,45 @@ void paths_ends(struct paths_model *m, const struct ast_decl *from,
 	}
 }
 
+bool paths_route_ms(struct paths_model *m, const struct ast_decl *d, enum paths_action action,
+		    char key, uint64_t *ms, size_t *unknown)
+{
+	uint32_t v = start_node(m, d);
+	if (v == NONE)
+		return false;
+	const struct ast_recref *prompt = m->nodes[v].prompt;
+	uint64_t n = prompt ? length(prompt) : 0;
+	*unknown = n == UNKNOWN;
+	*ms = n == UNKNOWN ? 0 : n;
+	for (size_t guard = 0; guard <= m->nnodes; guard++) {
+		const struct node *nd = &m->nodes[v];
+		const struct edge *e = NULL;
+		for (uint32_t k = nd->first; k < nd->first + nd->nedges && !e; k++)
+			if (m->edges[k].action == action && (action != PATHS_PRESS ||
+							     m->edges[k].key == key))
+				e = &m->edges[k];
+		if (!e || (e->to == NONE && e->end == PATHS_LOOP && action == PATHS_WRONG &&
+			   m->bh && m->bh->no_invalid_handler))
+			return false;
+		*ms += e->ms;
+		*unknown += e->unknown;
+		if (e->to != NONE && !m->nodes[e->to].prompt) {
+			v = e->to;   /* a retry: still in the menu */
+			continue;
+		}
+		if (e->to != NONE && e->nheard && e->heard[e->nheard - 1] == m->nodes[e->to].prompt) {
+			/* The next object's prompt is its own time, not this route's. */
+			uint64_t next = length(m->nodes[e->to].prompt);
+			if (next == UNKNOWN)
+				(*unknown)--;
+			else
+				*ms -= next;
+		}
+		return true;
+	}
+	return false;
+}
+
 /* ---------- what lint asks ---------- */
 
 struct paths_way paths_to_human(struct paths_model *m, const struct ast_decl *from,

@@ -120,6 +120,16 @@ void paths_summarize(struct paths_model *m, const struct ast_decl *from,
 void paths_ends(struct paths_model *m, const struct ast_decl *from,
 		void (*emit)(void *ctx, const struct paths_way *way), void *ctx);
 
+/* How long a caller is in a menu or announcement, from entering it afresh,
+ * before the call leaves it by one route: an option's key (PATHS_PRESS),
+ * wrong keys (PATHS_WRONG) or silences (PATHS_SILENCE) until the handler's
+ * `then`, or an announcement's `then` (PATHS_ON). Its prompt, the retries'
+ * prompts and timeouts, the final prompt. False when the route is not
+ * there (a key the target does not take; Sonetel's wrong keys, which
+ * replay the menu). *unknown counts prompts of unknown length. */
+bool paths_route_ms(struct paths_model *m, const struct ast_decl *d, enum paths_action action,
+		    char key, uint64_t *ms, size_t *unknown);
+
 /* ---------- what lint's caller rules ask (lint/caller.h) ---------- */
 
 /* The way to a human from a menu or announcement entered afresh that takes

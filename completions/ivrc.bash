@@ -34,7 +34,7 @@ _ivrc_flags()
 	push) echo "--target --env --state --dry-run --yes --prune --refresh --cacert --lock-timeout --syntax --help" ;;
 	fmt) echo "-w --check --syntax --help" ;;
 	convert) echo "--to --syntax --help" ;;
-	graph) echo "--format --env --syntax --help" ;;
+	graph) echo "--format --times --target --env --syntax --help" ;;
 	simulate) echo "--start --input --target --env --format --api-fixture --syntax --help" ;;
 	paths) echo "--target --from --format --limit --emit-tests --env --syntax --help" ;;
 	test) echo "--target --env --api-fixture --syntax --help" ;;

@@ -96,7 +96,7 @@ static void test_chain(void)
 	      strcmp(r.path[N - 1].text, "menu:m9999") == 0,
 	      "chain ends in hangup after menu:m9999", r.npath ? r.path[r.npath - 1].text : "");
 	FILE *out = tmpfile();
-	graph_print(out, p, true, GRAPH_DOT, &a);   /* infobip: flows are entries */
+	graph_print(out, p, true, GRAPH_DOT, NULL, &a);   /* infobip: flows are entries */
 	long size = ftell(out);
 	fclose(out);
 	check(size > N * 20, "chain of 10 000 menus is graphed", "output too short");
