@@ -9,7 +9,8 @@
 # every input (schema_check.py), `make install` with the man page and the
 # completions (install_check.sh), and the rule of who may include whom
 # (layering.py, docs/ARCHITECTURE.md), the man page's synopsis and the
-# completions against the command table (cli_table.py). Every check
+# completions against the command table (cli_table.py), and the README's
+# examples against what ivrc prints (readme_examples.py). Every check
 # prints `PASS ...` or `FAIL ...`; this counts them and ends with one line:
 # "N passed, N failed".
 set -u
@@ -39,4 +40,5 @@ count schema python3 "$here/schema_check.py" "$1/ivrc"
 count install "$here/install_check.sh" "$1/ivrc"
 count layering python3 "$here/layering.py"
 count cli-table python3 "$here/cli_table.py" "$1/ivrc"
+count readme python3 "$here/readme_examples.py" "$1/ivrc"
 count_summary
