@@ -44,6 +44,9 @@ static const char *problem(struct lint_ctx *c, const struct lint_caller_target *
 		return arena_printf(c->a, "the escape key '%c' of menu '%s' leads to %s, not to a "
 				    "human", key, m->decl.name, to);
 	}
+	if (r.menu == &m->decl)
+		return arena_printf(c->a, "the escape key '%c' of menu '%s' plays the menu again, "
+				    "never reaching a human", key, m->decl.name);
 	const char *round = r.menu ? ring(c, t, m, key) : NULL;
 	if (round)
 		return arena_printf(c->a, "the escape key '%c' of menu '%s' leads round %s and "
