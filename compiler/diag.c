@@ -29,13 +29,13 @@ void diag_init(struct diag *d, struct arena *a)
 	d->max_errors = DIAG_DEFAULT_MAX_ERRORS;
 }
 
-void diag_add(struct diag *d, enum severity sev, unsigned code, struct span at,
-	      const char *fmt, ...)
+struct finding *diag_add(struct diag *d, enum severity sev, unsigned code, struct span at,
+			 const char *fmt, ...)
 {
 	size_t max = d->max_errors ? d->max_errors : DIAG_DEFAULT_MAX_ERRORS;
 	if (sev == SEV_ERROR && ++d->errors > max) {
 		d->dropped++;
-		return;
+		return NULL;
 	}
 	if (sev == SEV_WARNING)
 		d->warnings++;
@@ -43,8 +43,9 @@ void diag_add(struct diag *d, enum severity sev, unsigned code, struct span at,
 	va_start(ap, fmt);
 	char *msg = arena_vprintf(d->arena, fmt, ap);
 	va_end(ap);
-	struct finding f = { at, sev, code, msg, (unsigned)(d->n + d->dropped) };
+	struct finding f = { at, sev, code, msg, (unsigned)(d->n + d->dropped), NULL, 0, NULL };
 	ARENA_PUSH(d->arena, d->items, d->n, d->cap, f);
+	return &d->items[d->n - 1];
 }
 
 void diag_merge(struct diag *d, const struct diag *from)
@@ -332,28 +333,42 @@ static const char *json_path(struct arena *a, const char *path)
 	return shown_is_utf8(path) ? path : shown_text(a, path);
 }
 
+/* "file", "line", "column", "end_line", "end_column" of a span. */
+static void json_place(struct arena *a, cJSON *o, const struct span *s)
+{
+	struct linecol lc = { 0, 0 }, end = { 0, 0 };
+	if (s->src) {
+		lc = source_linecol(s->src, s->offset);
+		end = span_last(s);
+		cJSON_AddStringToObject(o, "file", json_path(a, s->src->path));
+	} else {
+		cJSON_AddNullToObject(o, "file");
+	}
+	cJSON_AddNumberToObject(o, "line", lc.line);
+	cJSON_AddNumberToObject(o, "column", lc.column);
+	cJSON_AddNumberToObject(o, "end_line", end.line);
+	cJSON_AddNumberToObject(o, "end_column", end.column);
+}
+
 static cJSON *finding_json(struct arena *a, const struct finding *f)
 {
 	cJSON *o = cJSON_CreateObject();
 	if (!o)
 		return NULL;
-	struct linecol lc = { 0, 0 }, end = { 0, 0 };
-	if (f->span.src) {
-		lc = source_linecol(f->span.src, f->span.offset);
-		end = span_last(&f->span);
-		cJSON_AddStringToObject(o, "file", json_path(a, f->span.src->path));
-	} else {
-		cJSON_AddNullToObject(o, "file");
-	}
+	json_place(a, o, &f->span);
 	char code[16];
 	snprintf(code, sizeof code, "IVR%03u", f->code);
-	cJSON_AddNumberToObject(o, "line", lc.line);
-	cJSON_AddNumberToObject(o, "column", lc.column);
-	cJSON_AddNumberToObject(o, "end_line", end.line);
-	cJSON_AddNumberToObject(o, "end_column", end.column);
 	cJSON_AddStringToObject(o, "severity", sev_name[f->severity]);
 	cJSON_AddStringToObject(o, "code", code);
 	cJSON_AddStringToObject(o, "message", f->message);
+	if (f->nrelated) {
+		cJSON *rel = cJSON_AddArrayToObject(o, "related");
+		for (uint32_t i = 0; i < f->nrelated; i++) {
+			cJSON *r = cJSON_CreateObject();
+			json_place(a, r, &f->related[i]);
+			cJSON_AddItemToArray(rel, r);
+		}
+	}
 	return o;
 }
 
@@ -453,15 +468,14 @@ static char *sarif_uri(const char *path)
 	return u;
 }
 
-static void sarif_location(cJSON *result, const struct finding *f)
+/* A location object of a span (its physicalLocation). */
+static cJSON *sarif_place(const struct span *s)
 {
-	if (!f->span.src)
-		return;
-	struct linecol lc = source_linecol(f->span.src, f->span.offset);
-	struct linecol end = span_last(&f->span);
+	struct linecol lc = source_linecol(s->src, s->offset);
+	struct linecol end = span_last(s);
 	cJSON *phys = cJSON_CreateObject();
 	cJSON *art = cJSON_AddObjectToObject(phys, "artifactLocation");
-	char *uri = sarif_uri(f->span.src->path);
+	char *uri = sarif_uri(s->src->path);
 	cJSON_AddStringToObject(art, "uri", uri ? uri : "");
 	free(uri);
 	cJSON *region = cJSON_AddObjectToObject(phys, "region");
@@ -469,11 +483,31 @@ static void sarif_location(cJSON *result, const struct finding *f)
 	cJSON_AddNumberToObject(region, "startColumn", lc.column);
 	cJSON_AddNumberToObject(region, "endLine", end.line);
 	/* SARIF's end column is the one after the region. */
-	cJSON_AddNumberToObject(region, "endColumn", end.column + (f->span.length > 0));
+	cJSON_AddNumberToObject(region, "endColumn", end.column + (s->length > 0));
 	cJSON *loc = cJSON_CreateObject();
 	cJSON_AddItemToObject(loc, "physicalLocation", phys);
-	cJSON *locs = cJSON_AddArrayToObject(result, "locations");
-	cJSON_AddItemToArray(locs, loc);
+	return loc;
+}
+
+static void sarif_location(cJSON *result, const struct finding *f)
+{
+	if (!f->span.src)
+		return;
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(result, "locations"), sarif_place(&f->span));
+	if (!f->nrelated)
+		return;
+	cJSON *rel = cJSON_AddArrayToObject(result, "relatedLocations");
+	for (uint32_t i = 0; i < f->nrelated; i++) {
+		if (!f->related[i].src)
+			continue;
+		cJSON *loc = sarif_place(&f->related[i]);
+		cJSON_AddNumberToObject(loc, "id", i + 1);
+		char text[96];
+		snprintf(text, sizeof text, "%.64s %u", f->related_what ? f->related_what : "place",
+			 (unsigned)(i + 1));
+		cJSON_AddStringToObject(cJSON_AddObjectToObject(loc, "message"), "text", text);
+		cJSON_AddItemToArray(rel, loc);
+	}
 }
 
 static cJSON *sarif_result(const struct finding *f, const unsigned *codes, size_t ncodes)

@@ -3,6 +3,7 @@
 #ifndef IVRC_DIAG_H
 #define IVRC_DIAG_H
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "source.h"
 
@@ -16,7 +17,16 @@ struct finding {
 	unsigned code;            /* 101 for IVR101 */
 	const char *message;      /* lowercase, no final period */
 	unsigned seq;             /* order of report, to keep sorting stable */
+	/* Other places of the same cause (the routes through an endpoint whose
+	 * literal a target refuses): SARIF relatedLocations, JSON "related". */
+	const struct span *related;
+	uint32_t nrelated;
+	const char *related_what;  /* what each is: "route" -> "route 1", "route 2" */
 };
+
+/* At most this many related places are kept for a finding (its message
+ * says how many there are). */
+enum { DIAG_MAX_RELATED = 100 };
 
 struct diag {
 	struct arena *arena;
@@ -45,8 +55,10 @@ struct diag_tool {
 };
 
 void diag_init(struct diag *d, struct arena *a);
-void diag_add(struct diag *d, enum severity sev, unsigned code, struct span at,
-	      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Returns the finding (valid until the next one is added), or NULL when
+ * the cap on errors dropped it. */
+struct finding *diag_add(struct diag *d, enum severity sev, unsigned code, struct span at,
+			 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 #define diag_error(d, code, at, ...) diag_add((d), SEV_ERROR, (code), (at), __VA_ARGS__)
 #define diag_warning(d, code, at, ...) diag_add((d), SEV_WARNING, (code), (at), __VA_ARGS__)
 #define diag_note(d, code, at, ...) diag_add((d), SEV_NOTE, (code), (at), __VA_ARGS__)

@@ -32,8 +32,8 @@ struct resolver {
 /* The routes through one endpoint whose literal the target refuses or is
  * unsure of: said once, at the endpoint, with how many routes use it. */
 struct endpoint_use {
-	struct span first;
-	size_t count;
+	struct span *routes;          /* the first DIAG_MAX_RELATED of them */
+	size_t count, cap;
 };
 
 /* ---------- symbol tables (open addressing, names live in the arena) ---------- */
@@ -572,19 +572,21 @@ static const char *plural(enum decl_kind k)
 /* What the target says of a literal destination, at `at`: refused (it
  * cannot route there), unconfirmed (a warning), or nothing. `whose` ends
  * the message (the endpoint that holds the literal). */
-static void check_literal(struct resolver *r, const struct ast_dest *lit, struct span at,
-			  const char *whose)
+/* Returns the finding, or NULL when there is none. */
+static struct finding *check_literal(struct resolver *r, const struct ast_dest *lit,
+				     struct span at, const char *whose)
 {
 	unsigned bit = DEST_BIT(lit->kind);
 	bool bare = lit->kind == DEST_HANGUP || lit->kind == DEST_REPEAT;
 	if (!(r->caps->dest_kinds & bit))
-		diag_error(r->d, IVR_TARGET_DEST, at, "%s cannot route to '%s%s%s'%s",
-			   target_name(r), ast_dest_kind_names[lit->kind], bare ? "" : ":",
-			   bare ? "" : lit->id, whose);
-	else if (r->caps->warn_dest_kinds & bit)
-		diag_warning(r->d, IVR_TARGET_DEST_UNCERTAIN, at,
-			     "%s's support for '%s:' destinations is not confirmed%s",
-			     target_name(r), ast_dest_kind_names[lit->kind], whose);
+		return diag_error(r->d, IVR_TARGET_DEST, at, "%s cannot route to '%s%s%s'%s",
+				  target_name(r), ast_dest_kind_names[lit->kind], bare ? "" : ":",
+				  bare ? "" : lit->id, whose);
+	if (r->caps->warn_dest_kinds & bit)
+		return diag_warning(r->d, IVR_TARGET_DEST_UNCERTAIN, at,
+				    "%s's support for '%s:' destinations is not confirmed%s",
+				    target_name(r), ast_dest_kind_names[lit->kind], whose);
+	return NULL;
 }
 
 /* Whether the target has something to say of an endpoint's literal. */
@@ -605,8 +607,11 @@ static void check_route(struct resolver *r, const struct ast_dest *dest)
 	if (dest->ref && dest->ref->kind == DECL_ENDPOINT) {
 		const struct ast_endpoint *ep = (const struct ast_endpoint *)dest->ref;
 		struct endpoint_use *u = &r->endpoint_uses[ep->decl.index];
-		if (endpoint_has_finding(r, ep) && u->count++ == 0)
-			u->first = dest->span;
+		if (endpoint_has_finding(r, ep) && u->count++ < DIAG_MAX_RELATED) {
+			struct span at = dest->span;
+			size_t n = u->count - 1;
+			ARENA_PUSH(r->a, u->routes, n, u->cap, at);
+		}
 		return;
 	}
 	if (dest->ref) {
@@ -628,19 +633,25 @@ static void report_endpoints(struct resolver *r)
 		const struct endpoint_use *u = &r->endpoint_uses[ep->decl.index];
 		if (!u->count)
 			continue;
-		struct linecol lc = source_linecol(u->first.src, u->first.offset);
+		struct linecol lc = source_linecol(u->routes[0].src, u->routes[0].offset);
 		const char *uses = u->count == 1
 			? arena_printf(r->a, "the route at %u:%u", lc.line, lc.column)
 			: arena_printf(r->a, "%zu routes, the first at %u:%u", u->count, lc.line,
 				       lc.column);
 		const struct ast_dest *lit = ast_endpoint_literal(ep, r->ti);
-		if (lit->kind == DEST_NONE)
-			diag_error(r->d, IVR_TARGET_ENDPOINT, ep->decl.name_span,
-				   "endpoint '%s' has no %s literal (%s)", ep->decl.name,
-				   target_name(r), uses);
-		else
-			check_literal(r, lit, ep->decl.name_span,
-				      arena_printf(r->a, " (endpoint '%s': %s)", ep->decl.name, uses));
+		struct finding *f = lit->kind == DEST_NONE
+			? diag_error(r->d, IVR_TARGET_ENDPOINT, ep->decl.name_span,
+				     "endpoint '%s' has no %s literal (%s)", ep->decl.name,
+				     target_name(r), uses)
+			: check_literal(r, lit, ep->decl.name_span,
+					arena_printf(r->a, " (endpoint '%s': %s)", ep->decl.name,
+						     uses));
+		if (f) {
+			f->related_what = "route";
+			f->related = u->routes;
+			f->nrelated = (uint32_t)(u->count < DIAG_MAX_RELATED ? u->count
+									     : DIAG_MAX_RELATED);
+		}
 	}
 }
 
