@@ -510,6 +510,26 @@ def repo(seed, files, out):
     return total
 
 
+PROMPTS = ['  p%d: { smartflo: %d, text: "Prompt %d. For the next menu press 1, to go back press 9." }'
+           % (i, 1000 + i, i) for i in range(40)]
+HANDLER = "{ prompt: p0, retries: 1, then: hangup }"
+
+
+def project_menus(rng, k, prefix=""):
+    """The menus of project k: three files (a, b, c) of four menus each, as
+    (file, the lines under `menus:`); prefix goes before every menu name."""
+    out = []
+    for f, nxt in (("a", "b"), ("b", "c"), ("c", "a")):
+        lines = []
+        for m in range(4):
+            lines.append("  %s%s%d:\n    prompt: p%d\n    options: { 1: menu:%s%s%d, 9: menu:%s%s%d }\n"
+                         "    invalid: %s\n    no_input: %s"
+                         % (prefix, f, m, rng.randrange(40), prefix, nxt, m, prefix, f, (m + 1) % 4,
+                            HANDLER, HANDLER))
+        out.append((f, lines))
+    return out
+
+
 def projects(seed, n, out):
     """n projects of four files each (a root and three menu files), every
     root including one shared prompts file: docs/LANGUAGE.md, "Several
@@ -517,13 +537,9 @@ def projects(seed, n, out):
     rng = random.Random(seed)
     shared = os.path.join(out, "shared")
     os.makedirs(shared, exist_ok=True)
-    prompts = ["recordings:"] + [
-        '  p%d: { smartflo: %d, text: "Prompt %d. For the next menu press 1, to go back press 9." }'
-        % (i, 1000 + i, i) for i in range(40)]
-    text = "\n".join(prompts) + "\n"
+    text = "\n".join(["recordings:"] + PROMPTS) + "\n"
     write(os.path.join(shared, "prompts.ivr.yaml"), text)
     total = len(text.encode())
-    handler = "{ prompt: p0, retries: 1, then: hangup }"
     for k in range(n):
         d = os.path.join(out, "p%04d" % k)
         os.makedirs(os.path.join(d, "menus"), exist_ok=True)
@@ -531,16 +547,27 @@ def projects(seed, n, out):
                 "include: [../shared/prompts.ivr.yaml, \"menus/*.ivr.yaml\"]\n" % k)
         write(os.path.join(d, "root.ivr.yaml"), root)
         total += len(root.encode())
-        for f, nxt in (("a", "b"), ("b", "c"), ("c", "a")):
-            lines = ["menus:"]
-            for m in range(4):
-                lines.append("  %s%d:\n    prompt: p%d\n    options: { 1: menu:%s%d, 9: menu:%s%d }\n"
-                             "    invalid: %s\n    no_input: %s"
-                             % (f, m, rng.randrange(40), nxt, m, f, (m + 1) % 4, handler, handler))
-            body = "\n".join(lines) + "\n"
+        for f, lines in project_menus(rng, k):
+            body = "\n".join(["menus:"] + lines) + "\n"
             write(os.path.join(d, "menus", f + ".ivr.yaml"), body)
             total += len(body.encode())
     return total
+
+
+def projects_as_one(seed, n, path):
+    """The same menus as `projects` (each project's names prefixed pNNNN_)
+    and the prompts once, as one program in one file: the same parsing and
+    checking work, without the files. Returns the bytes written."""
+    rng = random.Random(seed)
+    menus = []
+    for k in range(n):
+        for _, lines in project_menus(rng, k, "p%04d_" % k):
+            menus += lines
+    entry = ", ".join("menu:p%04d_a0" % k for k in range(n))
+    text = ("ivrc: 1\nname: shops\ntargets: { smartflo: {} }\nentry: [%s]\n" % entry +
+            "\n".join(["recordings:"] + PROMPTS + ["menus:"] + menus) + "\n")
+    write(path, text)
+    return len(text.encode())
 
 
 def main():
@@ -561,6 +588,8 @@ def main():
     r = sub.add_parser("projects")
     r.add_argument("--projects", type=int, default=500)
     r.add_argument("--seed", type=int, default=1)
+    r.add_argument("--as-one", action="store_true",
+                   help="the same menus as one program in one file (-o names the file)")
     r.add_argument("-o", "--output", required=True)
     a = ap.parse_args()
     if a.cmd == "project":
@@ -568,6 +597,8 @@ def main():
             ap.error("give one of --size and --clusters")
         SELECTED[:] = [t for t in SELECTED if t in a.targets.split(",")]
         write(a.output, project(a.seed, a.syntax, a.size, a.clusters))
+    elif a.cmd == "projects" and a.as_one:
+        print(projects_as_one(a.seed, a.projects, a.output))
     elif a.cmd == "projects":
         print(projects(a.seed, a.projects, a.output))
     else:

@@ -1,6 +1,7 @@
 /* Joining included files to their root (includes.h). */
 #include "includes.h"
 
+#include <fnmatch.h>
 #include <glob.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,19 +44,90 @@ struct includes_cache {
 	struct strmap parts;       /* key -> struct part */
 	struct strmap keys;        /* path -> its key, or NULL: not there */
 	struct strmap globs;       /* pattern -> struct matches */
+	struct strmap folders;     /* folder -> struct matches: its names (includes_folder) */
 	struct strmap texts;       /* key -> struct source: each file read once */
 };
 
+static const char *identity(struct arena *a, unsigned long long dev, unsigned long long ino)
+{
+	return arena_printf(a, "%llu:%llu", dev, ino);
+}
+
+/* path without each "DIR/.." whose DIR the folder scan read as a folder
+ * (not a link, so that DIR/.. is DIR's parent): the shared file that 500
+ * projects name as p0001/../shared/x is known by one path. NULL when
+ * nothing goes. */
+static const char *collapsed(struct includes_cache *c, const char *path)
+{
+	if (!strstr(path, "/../"))
+		return NULL;
+	size_t n = strlen(path), len = 0, depth = 0;
+	char *out = arena_alloc(c->a, n + 1);
+	size_t *starts = arena_alloc(c->a, (n / 2 + 2) * sizeof *starts);
+	if (path[0] == '/')
+		out[len++] = '/';
+	size_t base = len;
+	bool changed = false;
+	for (const char *p = path + base;;) {
+		const char *end = strchr(p, '/');
+		size_t k = end ? (size_t)(end - p) : strlen(p);
+		out[len] = '\0';   /* out: the folder the walk has got to */
+		void *known;
+		bool up = k == 2 && p[0] == '.' && p[1] == '.';
+		if (up && depth && strcmp(out + starts[depth - 1], "..") != 0 &&
+		    strcmp(out + starts[depth - 1], ".") != 0 && strmap_get(&c->folders, out, &known)) {
+			depth--;
+			len = starts[depth] > base ? starts[depth] - 1 : base;
+			changed = true;
+		} else if (k) {
+			if (len > base)
+				out[len++] = '/';
+			starts[depth++] = len;
+			memcpy(out + len, p, k);
+			len += k;
+		}
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	out[len] = '\0';
+	return changed && len > base ? out : NULL;
+}
+
+/* The key comes from the open that reads the file: every file whose key is
+ * asked is read next (the folder scan, the includes, the roots), so it is
+ * read now, unless another path named it before. */
 const char *includes_key(struct includes_cache *c, const char *path)
 {
 	void *known;
 	if (strmap_get(&c->keys, path, &known))
 		return known;
+	const char *key = NULL, *err;
+	struct source_file f;
 	struct stat st;
-	const char *key = NULL;
-	if (strcmp(path, "-") != 0 && stat(path, &st) == 0)
-		key = arena_printf(c->a, "%llu:%llu", (unsigned long long)st.st_dev,
-				   (unsigned long long)st.st_ino);
+	const char *shorter = collapsed(c, path);
+	if (shorter && strcmp(shorter, path) != 0) {
+		key = includes_key(c, shorter);
+		strmap_put(c->a, &c->keys, arena_strdup(c->a, path), (void *)key);
+		return key;
+	}
+	if (strcmp(path, "-") == 0) {
+		key = NULL;
+	} else if (source_open(path, &f, &err)) {
+		key = identity(c->a, f.dev, f.ino);
+		if (strmap_get(&c->texts, key, NULL)) {
+			source_close(&f);
+		} else {
+			/* A file that cannot be read is read again where its
+			 * error is reported (includes_source). */
+			struct source *src = source_read_open(c->a, path, &f, &err);
+			if (src)
+				strmap_put(c->a, &c->texts, key, src);
+		}
+	} else if (!f.missing && stat(path, &st) == 0) {
+		/* There, but not to be opened: reading it says why. */
+		key = identity(c->a, (unsigned long long)st.st_dev, (unsigned long long)st.st_ino);
+	}
 	strmap_put(c->a, &c->keys, arena_strdup(c->a, path), (void *)key);
 	return key;
 }
@@ -197,6 +269,47 @@ static const char *where(struct arena *a, struct span at)
 
 static void load_file(struct includer *in, const char *path, const char *key, struct span at);
 
+void includes_folder(struct includes_cache *c, const char *dir, const char *const *names,
+		     size_t n)
+{
+	struct matches *m = arena_alloc(c->a, sizeof *m);
+	m->paths = arena_alloc(c->a, (n + 1) * sizeof *m->paths);
+	for (size_t i = 0; i < n; i++)
+		m->paths[i] = arena_strdup(c->a, names[i]);
+	m->n = n;
+	strmap_put(c->a, &c->folders, arena_strdup(c->a, dir), m);
+}
+
+static int by_name(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* A glob whose wildcards are all in its last part, in a folder the scan
+ * read: its matches from the names read (glob(3) leaves out hidden names
+ * unless the pattern starts with a dot, and sorts; ivrc runs in the C
+ * locale, where that order is strcmp's). */
+static bool from_folder(struct includes_cache *c, const char *pattern, struct matches *m)
+{
+	const char *slash = strrchr(pattern, '/');
+	if (!slash || slash[1] == '.')
+		return false;
+	const char *dir = arena_strndup(c->a, pattern, (size_t)(slash - pattern));
+	void *known;
+	if (strpbrk(dir, "*?[\\") || !strmap_get(&c->folders, dir, &known))
+		return false;
+	const struct matches *names = known;
+	m->paths = arena_alloc(c->a, (names->n + 1) * sizeof *m->paths);
+	m->n = 0;
+	for (size_t i = 0; i < names->n; i++)
+		if (fnmatch(slash + 1, names->paths[i], FNM_PERIOD) == 0)
+			m->paths[m->n++] = names->paths[i];
+	qsort(m->paths, m->n, sizeof *m->paths, by_name);
+	for (size_t i = 0; i < m->n; i++)
+		m->paths[i] = arena_printf(c->a, "%s/%s", dir, m->paths[i]);
+	return true;
+}
+
 size_t includes_paths(struct includes_cache *c, const char *from, const struct ast_include *inc,
 		      const char ***paths, const char **pattern)
 {
@@ -217,7 +330,9 @@ size_t includes_paths(struct includes_cache *c, const char *from, const struct a
 	}
 	struct matches *m = arena_alloc(a, sizeof *m);
 	glob_t g;
-	if (glob(*pattern, GLOB_ERR, NULL, &g) == 0) {
+	if (from_folder(c, *pattern, m)) {
+		/* answered from the folder scan */
+	} else if (glob(*pattern, GLOB_ERR, NULL, &g) == 0) {
 		m->paths = arena_alloc(a, (g.gl_pathc + 1) * sizeof *m->paths);
 		for (size_t i = 0; i < g.gl_pathc; i++)
 			m->paths[i] = arena_strdup(a, g.gl_pathv[i]);

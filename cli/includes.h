@@ -43,6 +43,12 @@ void includes_load(struct ast_program *p, const char *root_path, struct arena *a
  * from here. */
 const char *includes_beside(struct arena *a, const char *from, const char *path);
 
+/* What the folder scan (roots.c) read of folder dir: its names, hidden
+ * ones left out. A glob in that folder is answered from them, as glob(3)
+ * would (fnmatch, sorted), without reading the folder again. */
+void includes_folder(struct includes_cache *c, const char *dir, const char *const *names,
+		     size_t n);
+
 /* The files an include of the file `from` names (a path, or a glob's
  * matches in sorted order, globbed once a call), as paths from here;
  * *pattern: the include's path from here. 0 when none is there. */

@@ -14,6 +14,7 @@
 
 struct found {
 	struct arena *a;
+	struct includes_cache *cache;   /* told what each folder holds */
 	const char **paths;
 	size_t n, cap;
 	bool unreadable;
@@ -43,9 +44,13 @@ static void walk(struct found *f, const char *dir, bool say)
 		return;
 	}
 	struct dirent *e;
+	const char **names = NULL;
+	size_t nnames = 0, capnames = 0;
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
+		const char *name = arena_strdup(f->a, e->d_name);
+		ARENA_PUSH(f->a, names, nnames, capnames, name);
 		const char *path = arena_printf(f->a, "%s/%s", dir, e->d_name);
 		/* The entry's type, without a stat where readdir gives it; a
 		 * link to a folder is not followed (no loops). */
@@ -63,6 +68,7 @@ static void walk(struct found *f, const char *dir, bool say)
 			ARENA_PUSH(f->a, f->paths, f->n, f->cap, path);
 	}
 	closedir(d);
+	includes_folder(f->cache, dir, names, nnames);
 }
 
 static int by_path(const void *x, const void *y)
@@ -159,7 +165,7 @@ static void reach(struct arena *a, const struct files *fs, struct file *f)
 static bool scan(struct includes_cache *cache, struct arena *a, const char *dir, bool say,
 		 struct files *fs)
 {
-	struct found found = { .a = a };
+	struct found found = { .a = a, .cache = cache };
 	walk(&found, dir, say);
 	if (found.unreadable)
 		return false;

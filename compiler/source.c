@@ -153,39 +153,76 @@ static struct source *read_regular(struct arena *a, const char *path, int fd,
 	return make_source(a, path, text, (size_t)r);
 }
 
-static struct source *read_fd(struct arena *a, const char *path, int fd,
-			      const char **err)
+/* What fstat says of an open file. */
+static bool identify(struct source_file *f, const char **err)
 {
 	struct stat st;
-	if (fstat(fd, &st) != 0) {
+	if (fstat(f->fd, &st) != 0) {
 		*err = strerror(errno);
-		return NULL;
+		return false;
 	}
-	if (S_ISDIR(st.st_mode)) {
+	f->dev = (unsigned long long)st.st_dev;
+	f->ino = (unsigned long long)st.st_ino;
+	f->is_dir = S_ISDIR(st.st_mode);
+	f->size = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 0;
+	return true;
+}
+
+static struct source *read_identified(struct arena *a, const char *path,
+				      const struct source_file *f, const char **err)
+{
+	if (f->is_dir) {
 		*err = "is a directory";
 		return NULL;
 	}
 	/* Some regular files (in /proc) report size 0 but have content. */
-	if (S_ISREG(st.st_mode) && st.st_size > 0)
-		return read_regular(a, path, fd, (size_t)st.st_size, err);
-	return read_stream(a, path, fd, err);
+	if (f->size > 0)
+		return read_regular(a, path, f->fd, f->size, err);
+	return read_stream(a, path, f->fd, err);
+}
+
+bool source_open(const char *path, struct source_file *f, const char **err)
+{
+	*f = (struct source_file){ .fd = -1 };
+	do
+		f->fd = open(path, O_RDONLY);
+	while (f->fd < 0 && errno == EINTR);
+	if (f->fd < 0) {
+		f->missing = errno == ENOENT || errno == ENOTDIR;
+		*err = strerror(errno);
+		return false;
+	}
+	if (!identify(f, err)) {
+		source_close(f);
+		return false;
+	}
+	return true;
+}
+
+struct source *source_read_open(struct arena *a, const char *path, struct source_file *f,
+				const char **err)
+{
+	struct source *s = read_identified(a, path, f, err);
+	source_close(f);
+	return s;
+}
+
+void source_close(struct source_file *f)
+{
+	if (f->fd >= 0)
+		close(f->fd);
+	f->fd = -1;
 }
 
 struct source *source_read(struct arena *a, const char *path, const char **err)
 {
-	if (strcmp(path, "-") == 0)
-		return read_fd(a, "<stdin>", STDIN_FILENO, err);   /* the name findings show */
-	int fd;
-	do
-		fd = open(path, O_RDONLY);
-	while (fd < 0 && errno == EINTR);
-	if (fd < 0) {
-		*err = strerror(errno);
-		return NULL;
+	if (strcmp(path, "-") == 0) {
+		/* "<stdin>": the name findings show. */
+		struct source_file in = { .fd = STDIN_FILENO };
+		return identify(&in, err) ? read_identified(a, "<stdin>", &in, err) : NULL;
 	}
-	struct source *s = read_fd(a, path, fd, err);
-	close(fd);
-	return s;
+	struct source_file f;
+	return source_open(path, &f, err) ? source_read_open(a, path, &f, err) : NULL;
 }
 
 /* Index of the last line starting at or before offset. */

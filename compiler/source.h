@@ -43,6 +43,22 @@ struct linecol {
 /* Reads the whole file into the arena; "-" reads standard input. Returns NULL
  * and sets *err to a message (errno text) on failure. */
 struct source *source_read(struct arena *a, const char *path, const char **err);
+
+/* A file opened to be read, with its identity: a file that two paths name
+ * is told by (dev, ino) before it is read, and read once. */
+struct source_file {
+	int fd;                  /* -1: closed */
+	unsigned long long dev, ino;
+	bool is_dir;
+	size_t size;             /* a regular file's, else 0 (read as a stream) */
+	bool missing;            /* source_open failed: no such file */
+};
+/* Opens path; false (with the errno text in *err) when it cannot. */
+bool source_open(const char *path, struct source_file *f, const char **err);
+/* Reads the opened file into the arena, as source_read does, and closes it. */
+struct source *source_read_open(struct arena *a, const char *path, struct source_file *f,
+				const char **err);
+void source_close(struct source_file *f);
 struct source *source_from_text(struct arena *a, const char *path,
 				const char *text, size_t len);
 struct linecol source_linecol(const struct source *src, uint32_t offset);

@@ -346,9 +346,17 @@ const char *lint_config_find(const char *path, struct arena *a,
 			found = cand;
 			break;
 		}
+		/* A parent already searched answers for what is above (the
+		 * projects of a folder share theirs), without asking whether
+		 * this is the root: the root's parent is the root, searched. */
+		char *parent = parent_dir(a, dir);
+		if (strmap_get(&seen->dirs, parent, &known)) {
+			found = known;
+			break;
+		}
 		if (is_root(dir, seen))
 			break;
-		dir = parent_dir(a, dir);
+		dir = parent;
 	}
 	for (size_t i = 0; i < nwalked; i++)
 		strmap_put(a, &seen->dirs, walked[i], (void *)found);

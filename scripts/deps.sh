@@ -7,9 +7,9 @@ set -eu
 # graphviz: the tests check that `dot` reads every graph `ivrc graph` prints.
 # python3-jsonschema, python3-yaml: the tests validate files against `ivrc
 # schema`; groff-base, man-db: they render docs/ivrc.1; zsh: they load the
-# zsh completion.
+# zsh completion; strace: they count what `check FOLDER` asks of the files.
 need="gcc make pkg-config re2c libyaml-dev libcjson-dev libcurl4-openssl-dev python3 graphviz"
-need="$need python3-jsonschema python3-yaml groff-base man-db zsh"
+need="$need python3-jsonschema python3-yaml groff-base man-db zsh strace"
 case "${1:-}" in
 fuzz) need="$need clang libclang-rt-14-dev" ;;
 valgrind) need="$need valgrind" ;;
