@@ -103,15 +103,17 @@ static bool check_targets(struct cli_run *r, struct ast_program *p, struct diag 
 
 /* A program with environments is checked in each (read again for each,
  * the environment applied), and the runs' findings merged
- * (environment.h); the first environment's program is the one returned
- * (lint's rules run on it). first holds the first run's load findings. */
+ * (environment.h); the first environment's program is the one returned,
+ * and *envs each one's (NULL: it did not load), for lint's rules. first
+ * holds the first run's load findings. */
 static struct ast_program *check_environments(struct cli_run *r, const char *path,
 					      struct ast_program *first, struct diag *aside,
 					      const struct target_caps **caps, size_t *ncaps,
-					      bool *clean)
+					      bool *clean, struct ast_program ***envs)
 {
 	size_t n = first->nenvs;
 	struct diag *runs = arena_alloc(&r->arena, n * sizeof *runs);
+	*envs = arena_alloc(&r->arena, n * sizeof **envs);
 	*clean = true;
 	for (size_t e = 0; e < n; e++) {
 		struct ast_program *p = first;
@@ -127,14 +129,10 @@ static struct ast_program *check_environments(struct cli_run *r, const char *pat
 		}
 		environment_select(p, path, first->envs[e].name, true, &r->arena, &runs[e]);
 		*clean &= check_targets(r, p, &runs[e], 0, caps, ncaps);
+		(*envs)[e] = p;
 	}
 	environment_merge(&r->diag, first, runs);
-	/* The files the runs share (cli/includes.h) were resolved last against
-	 * the last run's program: again against the first's, for lint. */
-	struct diag again;
-	diag_init(&again, &r->arena);
 	*ncaps = target_declared_caps(first, caps);
-	res_check(first, caps, *ncaps, &r->arena, &again);
 	return first;
 }
 
@@ -143,8 +141,10 @@ static struct ast_program *check_environments(struct cli_run *r, const char *pat
  * *clean when check found no error. NULL too for a part of another file
  * whose roots were queued instead. */
 static struct ast_program *check_file(struct cli_run *r, const char *path, struct queue *q,
-				      const struct target_caps **caps, size_t *ncaps, bool *clean)
+				      const struct target_caps **caps, size_t *ncaps, bool *clean,
+				      struct ast_program ***envs)
 {
+	*envs = NULL;
 	size_t before = r->diag.errors;
 	*ncaps = 0;
 	*clean = false;
@@ -159,7 +159,7 @@ static struct ast_program *check_file(struct cli_run *r, const char *path, struc
 	if (p && queue_roots(r, q, path, p))
 		return NULL;
 	if (p && p->nenvs)
-		return check_environments(r, path, p, &aside, caps, ncaps, clean);
+		return check_environments(r, path, p, &aside, caps, ncaps, clean, envs);
 	diag_merge(&r->diag, &aside);
 	if (!p)
 		return NULL;
@@ -188,6 +188,31 @@ static bool any_at_least(const struct diag *d, size_t from, enum severity level)
 	return false;
 }
 
+/* The lint rules on each environment's program (its ids and literals are
+ * what some rules judge: an endpoint is a human on a target by its
+ * literal), the findings merged as check's are (environment.h). */
+static void lint_environments(struct cli_run *r, const struct ast_program *first,
+			      struct ast_program **envs, const struct target_caps **caps,
+			      size_t ncaps, const struct lint_config *cfg, struct ast_datetime now)
+{
+	size_t n = first->nenvs;
+	struct diag *runs = arena_alloc(&r->arena, n * sizeof *runs);
+	for (size_t e = 0; e < n; e++) {
+		diag_init(&runs[e], &r->arena);
+		if (!envs[e])
+			continue;
+		/* The files the programs share (cli/includes.h) were resolved
+		 * last against another's declarations: against this one's. */
+		struct diag again;
+		diag_init(&again, &r->arena);
+		res_check(envs[e], caps, ncaps, &r->arena, &again);
+		struct lint_file f = { envs[e], envs[e]->sources, envs[e]->nsources, caps, ncaps,
+				       cfg, now, 0, true };
+		lint_file(&f, &r->arena, &runs[e]);
+	}
+	environment_merge(&r->diag, first, runs);
+}
+
 /* Checks one file, then (rules) runs the lint rules on it when check found
  * no error. Suppression comments and the configuration apply to check's
  * warnings and notes in both commands (never to its errors), so a warning
@@ -203,13 +228,16 @@ static const struct lint_config *check_one(struct cli_run *r, struct queue *q, c
 	size_t ncaps;
 	bool clean;
 	size_t mine = r->diag.n;
-	struct ast_program *p = check_file(r, file, q, caps, &ncaps, &clean);
+	struct ast_program **envs;
+	struct ast_program *p = check_file(r, file, q, caps, &ncaps, &clean, &envs);
 	/* Without rules, a file with no findings has nothing to silence: its
 	 * comments are not scanned. */
 	if (p && (rules || r->diag.n > mine)) {
-		struct lint_file f = { rules && clean ? p : NULL, p->sources, p->nsources, caps,
-				       ncaps, cfg, now, mine };
+		struct lint_file f = { rules && clean && !envs ? p : NULL, p->sources, p->nsources,
+				       caps, ncaps, cfg, now, mine, false };
 		lint_file(&f, &r->arena, &r->diag);
+		if (rules && clean && envs)
+			lint_environments(r, p, envs, caps, ncaps, cfg, now);
 	}
 	return cfg;
 }

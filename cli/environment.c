@@ -90,11 +90,15 @@ void environment_merge(struct diag *d, const struct ast_program *p, struct diag 
 				everywhere &= has(&runs[k], f);
 			if (everywhere && earlier)
 				continue;           /* said once already */
-			if (everywhere)
-				diag_add(d, f->severity, f->code, f->span, "%s", f->message);
-			else
-				diag_add(d, f->severity, f->code, f->span, "%s (environment '%s')",
-					 f->message, p->envs[e].name);
+			struct finding *g = everywhere
+				? diag_add(d, f->severity, f->code, f->span, "%s", f->message)
+				: diag_add(d, f->severity, f->code, f->span, "%s (environment '%s')",
+					   f->message, p->envs[e].name);
+			if (g) {
+				g->related = f->related;
+				g->nrelated = f->nrelated;
+				g->related_what = f->related_what;
+			}
 		}
 	}
 }

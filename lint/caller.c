@@ -98,12 +98,14 @@ static void budget_place(struct lint_ctx *c, const struct ast_decl *d, bool by_k
 	const char *what = d->kind == DECL_MENU ? "menu" : "announcement";
 	if (!over(c, d, by_keys, by_keys ? most : (uint64_t)most * 1000, &way, &on))
 		return;
-	const char *ways = lint_caller_way(c->a, &way);
-	const char *secs = paths_seconds_text(c->a, way.ms, way.unknown);
-	if (!way.found)
+	if (!way.found) {
 		lint_report(c, d->name_span, "no way from %s '%s' reaches a human%s", what, d->name,
 			    on);
-	else if (by_keys)
+		return;
+	}
+	const char *ways = lint_caller_way(c->a, &way);
+	const char *secs = paths_seconds_text(c->a, way.ms, way.unknown);
+	if (by_keys)
 		lint_report(c, d->name_span, "%s '%s' needs at least %zu key%s to reach a human, "
 			    "over the budget of %u%s: %s (%s)", what, d->name, way.keys,
 			    way.keys == 1 ? "" : "s", (unsigned)most, on, ways, secs);

@@ -385,7 +385,7 @@ static void add_suppression(struct lint_run *r, const struct source *src, uint32
 static void report_unknown(struct lint_run *r, struct span at, const char *why)
 {
 	int l = level_of(r->f->config, CODE_UNKNOWN, SEV_WARNING);
-	if (l != LINT_LEVEL_OFF)
+	if (l != LINT_LEVEL_OFF && !r->f->rules_only)
 		diag_add(r->d, (enum severity)l, CODE_UNKNOWN, at, "%s", why);
 }
 
@@ -645,7 +645,8 @@ void lint_file(const struct lint_file *f, struct arena *a, struct diag *d)
 {
 	struct lint_run run = { .f = f, .a = a, .d = d };
 	scan_suppressions(&run);
-	filter_check_findings(&run);
+	if (!f->rules_only)
+		filter_check_findings(&run);
 	if (!f->p)
 		return;
 	struct cfg g;

@@ -119,6 +119,10 @@ struct lint_file {
 	const struct lint_config *config;
 	struct ast_datetime now;
 	size_t first;              /* d->items[first..] holds this file's check findings */
+	/* Only the rules: check's findings were filtered, and the comments'
+	 * problems reported, by another run on the same files (one run per
+	 * environment). */
+	bool rules_only;
 };
 
 /* Applies suppressions and configuration to the file's check findings, then
