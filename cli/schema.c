@@ -466,7 +466,7 @@ static cJSON *schema_json(struct arena *a)
 {
 	size_t n;
 	const struct bind_table *tables = bind_tables(target_set(), a, &n);
-	struct bind_target_keys keys = bind_target_keys(target_set(), a);
+	struct bind_target_keys keys = bind_target_keys(target_set(), a, true);
 	cJSON *root = NULL, *defs = cJSON_CreateObject();
 	scalar_defs(defs);
 	for (size_t i = 0; i < n; i++) {

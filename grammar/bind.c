@@ -1351,7 +1351,8 @@ struct ast_program *bind_overlay(const struct doc_node *root, const struct sourc
 				 const struct target_set *ts, const char *what, struct arena *a,
 				 struct diag *d)
 {
-	struct binder b = { .a = a, .d = d, .src = src, .ts = ts, .keys = bind_target_keys(ts, a) };
+	struct binder b = { .a = a, .d = d, .src = src, .ts = ts,
+			    .keys = bind_target_keys(ts, a, false) };
 	b.p = arena_alloc(a, sizeof *b.p);
 	return bind_overlay_map(&b, root, what);
 }
@@ -1443,7 +1444,7 @@ struct bind_stream *bind_stream_new(const struct source *src, const struct targe
 	struct bind_stream *s = arena_alloc(a, sizeof *s);
 	s->b = (struct binder){ .a = a, .d = &s->d, .src = src, .ts = ts,
 				.p = arena_alloc(a, sizeof(struct ast_program)),
-				.keys = bind_target_keys(ts, a) };
+				.keys = bind_target_keys(ts, a, false) };
 	s->b.p->src = src;
 	s->b.p->target_set = ts;
 	s->b.p->targets = arena_alloc(a, ts->count * sizeof *s->b.p->targets);
@@ -1573,7 +1574,7 @@ struct ast_program *bind_program(struct doc_node *root, const struct source *src
 static struct bind_table with_targets(struct arena *a, const struct target_set *ts,
 				      const char *name, const char *section,
 				      const struct field_spec *common, size_t ncommon,
-				      bool targets_first,
+				      bool targets_first, bool docs,
 				      struct field_spec (*key_of)(struct arena *, const struct target_caps *))
 {
 	struct field_spec *f = arena_alloc(a, (ts->count + ncommon + 1) * sizeof *f);
@@ -1581,8 +1582,9 @@ static struct bind_table with_targets(struct arena *a, const struct target_set *
 	if (!targets_first)
 		for (size_t i = 0; i < ncommon; i++)
 			f[n++] = common[i];
-	for (size_t i = 0; i < ts->count && i < room; i++)
-		f[n++] = key_of(a, ts->caps[i]);
+	for (size_t i = 0; i < ts->count && i < room; i++) {
+		f[n++] = key_of(docs ? a : NULL, ts->caps[i]);
+	}
 	if (targets_first)
 		for (size_t i = 0; i < ncommon; i++)
 			f[n++] = common[i];
@@ -1591,43 +1593,44 @@ static struct bind_table with_targets(struct arena *a, const struct target_set *
 
 static struct field_spec recording_id_key(struct arena *a, const struct target_caps *c)
 {
-	(void)a;
 	enum field_type type = c->recording_id == REC_ID_STRING ? FT_STRING : FT_INT;
-	return (struct field_spec){ c->name, type, false, c->recording_id_doc };
+	return (struct field_spec){ c->name, type, false, a ? c->recording_id_doc : NULL };
 }
 
 static struct field_spec menu_settings_key(struct arena *a, const struct target_caps *c)
 {
 	return (struct field_spec){ c->name, FT_MAP, false,
-				    arena_printf(a, "%s settings of this menu", c->label) };
+				    a ? arena_printf(a, "%s settings of this menu", c->label) : NULL };
 }
 
 static struct field_spec endpoint_key(struct arena *a, const struct target_caps *c)
 {
 	return (struct field_spec){ c->name, FT_DEST, false,
-				    arena_printf(a, "the literal %s routes to", c->name) };
+				    a ? arena_printf(a, "the literal %s routes to", c->name) : NULL };
 }
 
 static struct field_spec target_key(struct arena *a, const struct target_caps *c)
 {
 	return (struct field_spec){ c->name, FT_MAP, false,
-				    arena_printf(a, "build for %s, with these settings", c->name) };
+				    a ? arena_printf(a, "build for %s, with these settings", c->name)
+				      : NULL };
 }
 
 static const struct field_spec endpoint_fields[] = {
 	{ "description", FT_STRING, false, "free text" },
 };
 
-struct bind_target_keys bind_target_keys(const struct target_set *ts, struct arena *a)
+struct bind_target_keys bind_target_keys(const struct target_set *ts, struct arena *a,
+				       bool docs)
 {
 	return (struct bind_target_keys){
 		.recording = with_targets(a, ts, "recording", "recordings", recording_fields,
-					  COUNT(recording_fields), true, recording_id_key),
+					  COUNT(recording_fields), true, docs, recording_id_key),
 		.menu = with_targets(a, ts, "menu", "menus", menu_fields, COUNT(menu_fields),
-				     false, menu_settings_key),
+				     false, docs, menu_settings_key),
 		.endpoint = with_targets(a, ts, "endpoint", NULL, endpoint_fields,
-					 COUNT(endpoint_fields), true, endpoint_key),
-		.targets = with_targets(a, ts, "targets", NULL, NULL, 0, true, target_key),
+					 COUNT(endpoint_fields), true, docs, endpoint_key),
+		.targets = with_targets(a, ts, "targets", NULL, NULL, 0, true, docs, target_key),
 	};
 }
 
@@ -1643,7 +1646,7 @@ static const struct bind_table after_menu[] = {
 
 const struct bind_table *bind_tables(const struct target_set *ts, struct arena *a, size_t *count)
 {
-	struct bind_target_keys k = bind_target_keys(ts, a);
+	struct bind_target_keys k = bind_target_keys(ts, a, true);
 	struct bind_table *t = arena_alloc(a, (COUNT(after_menu) + 3) * sizeof *t);
 	t[0] = (struct bind_table){ "top", NULL, top_fields, COUNT(top_fields) };
 	t[1] = k.recording;

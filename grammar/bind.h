@@ -45,7 +45,10 @@ const struct bind_table *bind_tables(const struct target_set *ts, struct arena *
 struct bind_target_keys {
 	struct bind_table recording, menu, endpoint, targets;
 };
-struct bind_target_keys bind_target_keys(const struct target_set *ts, struct arena *a);
+/* docs: with each key's line for the JSON Schema (the binder has no use
+ * for them: NULL). */
+struct bind_target_keys bind_target_keys(const struct target_set *ts, struct arena *a,
+				       bool docs);
 
 /* The most keys one mapping's table has, the targets' included (the binder
  * keeps their values on the stack): room for 24 targets. */

@@ -67,7 +67,7 @@ static void test_each_target(const char *docs)
 	check(ts->count == target_count(), "target_set has every target", "count differs");
 	struct arena a;
 	arena_init(&a);
-	struct bind_target_keys k = bind_target_keys(ts, &a);
+	struct bind_target_keys k = bind_target_keys(ts, &a, true);
 	check(k.recording.count == ts->count + 5 && k.menu.count == ts->count + 6 &&
 	      k.endpoint.count == ts->count + 1 && k.targets.count == ts->count,
 	      "every target has its key in recordings, menus, endpoints and targets",
