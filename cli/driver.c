@@ -388,6 +388,7 @@ static struct ast_program *load_for_target(struct cli_run *r, const struct targe
 	struct ast_program *p = load(r, file);
 	if (!p)
 		return NULL;
+	cli_run_program(r, file, p);
 	if (!environment_select(p, file, env, true, &r->arena, &r->diag)) {
 		r->usage_error = true;
 		return NULL;

@@ -21,8 +21,30 @@ void cli_run_init(struct cli_run *r, enum diag_format format, bool stdout_taken)
 	r->includes = includes_cache_new(&r->arena);
 }
 
+void cli_run_program(struct cli_run *r, const char *file, const struct ast_program *p)
+{
+	r->program = p;
+	r->program_file = file;
+}
+
+/* Check's warnings and notes of the program, through its suppression
+ * comments and configuration (its errors stay). */
+static void silence(struct cli_run *r)
+{
+	const struct ast_program *p = r->program;
+	if (!p || !r->diag.n)
+		return;
+	const struct lint_config *cfg = cli_run_config(r, r->program_file);
+	if (!cfg)
+		return;
+	struct lint_file f = { NULL, p->sources, p->nsources, NULL, 0, cfg,
+			       (struct ast_datetime){ 0 }, 0, false };
+	lint_file(&f, &r->arena, &r->diag);
+}
+
 void cli_run_print(struct cli_run *r)
 {
+	silence(r);
 	diag_sort(&r->diag);
 	FILE *out = r->format != DIAG_TEXT && !r->stdout_taken ? stdout : stderr;
 	struct diag_print_opts po = { r->format, r->format == DIAG_TEXT &&

@@ -30,7 +30,16 @@ struct cli_run {
 	/* The files read as parts of programs (cli/includes.h): each is read
 	 * once however many roots of the call include it. */
 	struct includes_cache *includes;
+	/* Commands of one program (build, plan, push, simulate, test, graph,
+	 * paths): its suppression comments and .ivrc.yaml silence check's
+	 * warnings and notes as they are printed, as in check and lint (which
+	 * do it file by file themselves). Set by cli_run_program. */
+	const struct ast_program *program;
+	const char *program_file;
 };
+
+/* The program the run's findings are about (see `program` above). */
+void cli_run_program(struct cli_run *r, const char *file, const struct ast_program *p);
 
 /* format: of the findings (DIAG_TEXT where the command has no --format). */
 void cli_run_init(struct cli_run *r, enum diag_format format, bool stdout_taken);

@@ -70,6 +70,8 @@ static struct ast_program *load(struct session *s, const char *path, int *status
 		*status = EXIT_USAGE;
 		return NULL;
 	}
+	if (p)
+		cli_run_program(&s->run, path, p);
 	if (p && !environment_select(p, path, s->o->env, false, &s->run.arena, &s->run.diag)) {
 		*status = EXIT_USAGE;
 		return NULL;
