@@ -467,12 +467,16 @@ int sim_cli_test(const struct sim_cli_opts *o, char **files, int nfiles)
 	if (!pick_target(&s) || !read_fixtures(&s))
 		return cli_run_finish(&s.run, EXIT_USAGE);
 	int status = EXIT_CLEAN;
-	size_t count[3] = { 0 };
+	size_t count[3] = { 0 }, unrun = 0;
 	for (int f = 0; f < nfiles; f++) {
 		int st;
 		struct ast_program *p = load(&s, files[f], &st);
 		cli_run_print(&s.run);
 		if (!p) {
+			/* Its tests did not run: say so, not "0 tests". */
+			printf("%s: not run: %s\n", files[f], st == EXIT_USAGE ?
+			       "it cannot be read" : "the file has errors");
+			unrun++;
 			status = st > status ? st : status;
 			continue;
 		}
@@ -484,11 +488,18 @@ int sim_cli_test(const struct sim_cli_opts *o, char **files, int nfiles)
 		fflush(stdout);
 	}
 	size_t all = count[PASSED] + count[FAILED] + count[SKIPPED];
-	printf("%zu test%s, %zu passed, %zu failed", all, all == 1 ? "" : "s", count[PASSED],
-	       count[FAILED]);
-	if (count[SKIPPED])
-		printf(", %zu skipped", count[SKIPPED]);
-	putchar('\n');
+	if (unrun && unrun == (size_t)nfiles) {
+		printf("no tests ran: %s\n", nfiles == 1 ? "the file did not load" :
+		       "no file loaded");
+	} else {
+		printf("%zu test%s, %zu passed, %zu failed", all, all == 1 ? "" : "s",
+		       count[PASSED], count[FAILED]);
+		if (count[SKIPPED])
+			printf(", %zu skipped", count[SKIPPED]);
+		if (unrun)
+			printf(", %zu file%s not run", unrun, unrun == 1 ? "" : "s");
+		putchar('\n');
+	}
 	if (count[FAILED] && status == EXIT_CLEAN)
 		status = EXIT_INPUT;
 	return cli_run_finish(&s.run, status);
