@@ -90,11 +90,27 @@ static void put_quoted(FILE *out, const char *s, size_t n)
 	fputc('"', out);
 }
 
+/* A quoted scalar that reads the same bare: a destination (KIND:ID), which
+ * YAML quotes in a flow sequence (`["menu:main"]`) and the DSL writes as a
+ * word wherever it reads one. */
+static bool is_dest_word(const struct doc_node *n)
+{
+	const char *colon = memchr(n->text, ':', n->len);
+	if (!colon || !is_word(n->text, n->len))
+		return false;
+	size_t k = (size_t)(colon - n->text);
+	for (int d = 0; d < DEST_KIND_COUNT; d++)
+		if (ast_dest_kind_names[d] && strlen(ast_dest_kind_names[d]) == k &&
+		    strncmp(ast_dest_kind_names[d], n->text, k) == 0)
+			return true;
+	return false;
+}
+
 static void put_scalar(FILE *out, const struct doc_node *n)
 {
 	if (doc_is_null(n))
 		fputs("null", out);
-	else if (!n->quoted && is_word(n->text, n->len))
+	else if ((!n->quoted || is_dest_word(n)) && is_word(n->text, n->len))
 		fwrite(n->text, 1, n->len, out);
 	else
 		put_quoted(out, n->text, n->len);
