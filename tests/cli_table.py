@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The command table (cli/commands.c) against what repeats it: the man
-page's SYNOPSIS (docs/ivrc.1, written by this script: --write-man) and both
-completion files. What the table says is read from `ivrc --help` and
+page's SYNOPSIS (docs/ivrc.1, written by this script: --write-man), both
+completion files, and the synopsis at the top of docs/CLI.md (every
+command's options but --syntax, which it states once for all). What the table says is read from `ivrc --help` and
 `ivrc COMMAND --help`, which cli.c prints from it.
 
 usage: cli_table.py IVRC [--write-man]"""
@@ -14,6 +15,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAN = os.path.join(ROOT, "docs", "ivrc.1")
 BASH = os.path.join(ROOT, "completions", "ivrc.bash")
 ZSH = os.path.join(ROOT, "completions", "_ivrc")
+CLI_MD = os.path.join(ROOT, "docs", "CLI.md")
 failed = 0
 
 
@@ -101,6 +103,20 @@ def zsh_flags(arm):
     return sorted(flags - {"--help"})
 
 
+def cli_md_synopsis(text):
+    """command -> the words of its lines in CLI.md's first code block."""
+    block = text.split("```\n", 2)[1]
+    out, name = {}, None
+    for line in block.splitlines():
+        here = re.findall(r"\bivrc (\w[\w-]*)", line)
+        for name in here:
+            out.setdefault(name, []).append(line)
+        if not here and name:
+            out[name].append(line)   # a continuation of the last command's
+        name = here[-1] if here else name
+    return {k: " ".join(v) for k, v in out.items()}
+
+
 def main():
     ivrc = sys.argv[1]
     names = commands(ivrc)
@@ -124,9 +140,16 @@ def main():
           "bash completion: the table's commands", m.group(1) if m else "no list")
     zcmds = re.findall(r"^\t\t'([a-z-]+):", zsh, re.M)
     check(sorted(zcmds) == sorted(names), "zsh completion: the table's commands", str(zcmds))
+    with open(CLI_MD, encoding="utf-8") as f:
+        synopsis = cli_md_synopsis(f.read())
     targets_checked = False
     for name in names:
         _, options, targets = command_help(ivrc, name)
+        line = synopsis.get(name, "")
+        missing = [o for o in options if o != "--syntax" and
+                   not re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(o), line)]
+        check(name in synopsis and not missing, f"docs/CLI.md's synopsis: the options of {name}",
+              "no line" if name not in synopsis else "lacks " + " ".join(missing))
         want = sorted(options)
         got = bash_flags(bash, name)
         check(got == want, f"bash completion: the options of {name}", f"{got} != {want}")
