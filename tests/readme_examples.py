@@ -2,12 +2,14 @@
 """The README shows what ivrc prints: every fenced block that starts with
 `$ ivrc ...` (or follows `<!-- $ ivrc ... -->`) on a file the repository has (the examples) is run from the
 repository's root, and what the block shows after the command must be,
-byte for byte, what the command prints (standard output, then standard
-error; standard output alone after `2>/dev/null`). Blocks about files of
+byte for byte, what the command prints (standard output and standard
+error in the order written, as a terminal shows them; standard output
+alone after `2>/dev/null`). Blocks about files of
 the reader's own (menus.yaml) are not run.
 One PASS/FAIL line each.
 
-usage: readme_examples.py PATH/TO/ivrc
+usage: readme_examples.py PATH/TO/ivrc [--write]
+(--write: put what each command prints into the README instead)
 """
 import os
 import re
@@ -36,7 +38,10 @@ def main():
         if re.match(r"(SMARTFLO|SONETEL|INFOBIP|IVRC)_", k):
             del env[k]
     failed = False
-    readme = open(os.path.join(ROOT, "README.md")).read()
+    path = os.path.join(ROOT, "README.md")
+    readme = open(path).read()
+    write = "--write" in sys.argv
+    out = readme
     for line, command, shown in blocks(readme):
         argv = shlex.split(command, comments=True)
         quiet = "2>/dev/null" in argv
@@ -45,10 +50,18 @@ def main():
         if any(a in ("<", ">", "|") or a.startswith("2>") for a in argv) or not files or \
                 not all(os.path.isfile(os.path.join(ROOT, f)) for f in files):
             continue
-        r = subprocess.run([ivrc] + argv[1:], cwd=ROOT, capture_output=True, text=True, env=env)
-        got = r.stdout + ("" if quiet else r.stderr)
+        # One pipe for both, as a terminal shows them: in the order written.
+        r = subprocess.run([ivrc] + argv[1:], cwd=ROOT, stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL if quiet else subprocess.STDOUT,
+                           text=True, env=env)
+        got = r.stdout
         name = "README.md:%d %s" % (line, command)
-        if got == shown:
+        if write and got != shown:
+            start = sum(len(l) + 1 for l in readme.split("\n")[:line])   # after the fence
+            at = out.index(shown, start - (len(readme) - len(out)))
+            out = out[:at] + got + out[at + len(shown):]
+            print("WROTE readme %s" % name)
+        elif got == shown:
             print("PASS readme %s" % name)
         else:
             failed = True
@@ -56,6 +69,9 @@ def main():
             for d in __import__("difflib").unified_diff(shown.splitlines(), got.splitlines(),
                                                         "README", "ivrc", lineterm="", n=1):
                 print("  " + d)
+    if write and out != readme:
+        with open(path, "w") as f:
+            f.write(out)
     return 1 if failed else 0
 
 

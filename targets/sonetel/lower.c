@@ -251,3 +251,22 @@ void sonetel_lower(const struct ast_program *p, struct bundle *out, struct diag 
 	for (size_t i = 0; i < p->nvoicemails; i++)
 		lower_voicemail(&s, p->voicemails[i]);
 }
+
+/* What the build would warn about (IVR421, IVR423), said by check too: the
+ * body is built into a scratch bundle and dropped. IVR422's notes are the
+ * build's instructions (the texts to record), not findings about the
+ * file: build alone prints them. */
+void sonetel_check(const struct ast_program *p, struct diag *d)
+{
+	struct bundle scratch;
+	struct diag mine;
+	diag_init(&mine, d->arena);
+	bundle_init(&scratch, d->arena, &sonetel_target, p->name);
+	sonetel_lower(p, &scratch, &mine);
+	bundle_free(&scratch);
+	for (size_t i = 0; i < mine.n; i++) {
+		const struct finding *f = &mine.items[i];
+		if (f->code != IVR_TARGET_PROMPT_TEXT)
+			diag_add(d, f->severity, f->code, f->span, "%s", f->message);
+	}
+}

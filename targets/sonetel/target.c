@@ -61,6 +61,7 @@ const struct target sonetel_target = {
 		.menu_settings = st_menu_settings,
 		.nmenu_settings = sizeof st_menu_settings / sizeof st_menu_settings[0],
 		.no_input_at_once = true,
+		.check = sonetel_check,
 	},
 	.lower = sonetel_lower,
 	.push = &sonetel_push,
