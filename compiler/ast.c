@@ -160,3 +160,12 @@ void ast_each_step(struct arena *a, const struct ast_block *b,
 		push(a, &st, &n, &cap, &s->body);
 	}
 }
+
+const char *ast_duration_text(struct arena *a, int64_t s)
+{
+	long long h = s / 3600, m = s % 3600 / 60, sec = s % 60;
+	if (s == 0)
+		return "0s";
+	return arena_printf(a, "%.0lld%s%.0lld%s%.0lld%s", h, h ? "h" : "", m, m ? "m" : "",
+			    sec, sec ? "s" : "");
+}

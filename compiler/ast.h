@@ -378,6 +378,9 @@ const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i)
 /* What endpoint e is on target i: its literal there, or its one literal
  * (kind DEST_NONE when it has none there). */
 const struct ast_dest *ast_endpoint_literal(const struct ast_endpoint *e, size_t i);
+/* "1h30m", "45s": a number of seconds as the language writes a duration,
+ * canonically (IVR501), in the arena. */
+const char *ast_duration_text(struct arena *a, int64_t seconds);
 /* A recording's own id on target i, or NULL. */
 const char *ast_recording_id(const struct ast_recording *r, size_t i);
 /* Calls fn for every step under b, in document order, each before the steps

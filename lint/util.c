@@ -139,12 +139,3 @@ const char *lint_datetime_text(struct arena *a, const struct ast_datetime *t)
 	return arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d", t->year, t->month, t->day,
 			    t->hour, t->minute, t->second);
 }
-
-const char *lint_duration_text(struct arena *a, int64_t s)
-{
-	long long h = s / 3600, m = s % 3600 / 60, sec = s % 60;
-	if (s == 0)
-		return "0s";
-	return arena_printf(a, "%.0lld%s%.0lld%s%.0lld%s", h, h ? "h" : "", m, m ? "m" : "",
-			    sec, sec ? "s" : "");
-}

@@ -37,8 +37,6 @@ const char *lint_a_kind(enum decl_kind k);
 int64_t lint_datetime_seconds(const struct ast_datetime *t);
 /* "YYYY-MM-DD HH:MM:SS" in the arena. */
 const char *lint_datetime_text(struct arena *a, const struct ast_datetime *t);
-/* "1h30m", "45s": a number of seconds as the language writes a duration. */
-const char *lint_duration_text(struct arena *a, int64_t seconds);
 /* "line:column" of a span, in the arena. */
 const char *lint_where(struct arena *a, struct span at);
 

@@ -48,7 +48,7 @@ static void one(struct lint_ctx *c, struct span at)
 	long long secs = seconds_of(text);
 	if (secs < 0)
 		return;
-	const char *canon = lint_duration_text(c->a, secs);
+	const char *canon = ast_duration_text(c->a, secs);
 	if (strcmp(text, canon) == 0)
 		return;
 	if (strspn(text, "0123456789") == strlen(text))

@@ -17,17 +17,17 @@ static void check(struct lint_ctx *c, const struct ast_broadcast *b)
 		delay += b->retry_after[k];
 		if (delay < window)
 			continue;
-		const char *len = lint_duration_text(c->a, window);
+		const char *len = ast_duration_text(c->a, window);
 		if (k == 0)
 			lint_report(c, b->retry_after_spans[k],
 				    "no retry of broadcast '%s' falls inside its %s window: the "
 				    "first comes %s after a call", b->decl.name, len,
-				    lint_duration_text(c->a, delay));
+				    ast_duration_text(c->a, delay));
 		else
 			lint_report(c, b->retry_after_spans[k],
 				    "retry %zu of broadcast '%s' and those after it fall outside its "
 				    "%s window: it comes %s after a call", k + 1, b->decl.name, len,
-				    lint_duration_text(c->a, delay));
+				    ast_duration_text(c->a, delay));
 		return;
 	}
 }
