@@ -525,15 +525,18 @@ static void put_int(struct sfi *s, struct doc_node *m, const char *key, const cJ
 }
 
 /* A list of whole numbers (checked), each with a unit ("10m") or bare. */
+/* A list of numbers, or (minutes) of durations given in minutes. */
 static void put_list(struct sfi *s, struct doc_node *m, const char *key, const cJSON *b,
-		     const char *from, const char *unit)
+		     const char *from, bool minutes)
 {
 	struct doc_node *seq = import_seq(s->im);
 	for (const cJSON *e = field(b, from)->child; e; e = e->next) {
 		int64_t v = 0;
 		import_int_value(e, &v);
-		import_push(s->im, seq, unit ? import_word(s->im, arena_printf(s->im->a, "%lld%s",
-					(long long)v, unit)) : import_intv(s->im, v));
+		bool fits = v >= 0 && v <= INT64_MAX / 60;
+		import_push(s->im, seq, minutes && fits ? import_seconds(s->im, v * 60) :
+			    minutes ? import_word(s->im, arena_printf(s->im->a, "%lldm", (long long)v))
+				    : import_intv(s->im, v));
 	}
 	import_put(s->im, m, key, seq);
 }
@@ -563,9 +566,9 @@ static void import_broadcast(struct sfi *s)
 	put_int(s, m, "concurrency", b, "concurrent_limit");
 	put_int(s, m, "retries", b, "number_of_retry");
 	if (field(b, "retry_after_minutes"))
-		put_list(s, m, "retry_after", b, "retry_after_minutes", "m");
-	put_list(s, m, "dial_status", b, "dialstatus", NULL);
-	put_list(s, m, "retry_on", b, "retry_dialstatus", NULL);
+		put_list(s, m, "retry_after", b, "retry_after_minutes", true);
+	put_list(s, m, "dial_status", b, "dialstatus", false);
+	put_list(s, m, "retry_on", b, "retry_dialstatus", false);
 	struct doc_node *w = import_map(s->im);
 	import_put(s->im, w, "start", import_text(s->im, import_str(b, "start_date_time")));
 	import_put(s->im, w, "end", import_text(s->im, import_str(b, "end_date_time")));
