@@ -29,7 +29,8 @@ LIB_SRC  := $(filter-out cli/main.c cli/push_main.c,$(sort $(wildcard compiler/*
 RE_SRC   := $(sort $(wildcard grammar/*.re))
 GEN_SRC  := $(RE_SRC:grammar/%.re=$(BUILD)/gen/%.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
-# The lint rules' pages, embedded for `ivrc explain` (scripts/embed_docs.sh).
+# The lint rules' pages and every code's entry of docs/DIAGNOSTICS.md,
+# embedded for `ivrc explain` (scripts/embed_docs.sh).
 RULE_DOCS := $(sort $(wildcard docs/rules/IVR*.md))
 LIB_OBJ  += $(BUILD)/obj/gen/rule_docs.o
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -60,9 +61,9 @@ $(BUILD)/gen/%.c: grammar/%.re
 	@mkdir -p $(dir $@)
 	$(RE2C) -W -Werror --no-generation-date --no-version -o $@ $<
 
-$(BUILD)/gen/rule_docs.c: $(RULE_DOCS) scripts/embed_docs.sh
+$(BUILD)/gen/rule_docs.c: docs/DIAGNOSTICS.md $(RULE_DOCS) scripts/embed_docs.sh
 	@mkdir -p $(dir $@)
-	sh scripts/embed_docs.sh $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
+	sh scripts/embed_docs.sh docs/DIAGNOSTICS.md $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)

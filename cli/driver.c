@@ -294,14 +294,14 @@ int driver_explain(const char *code)
 	if (!rule && strlen(code) == 6 && strncasecmp(code, "IVR", 3) == 0 &&
 	    sscanf(code + 3, "%3u", &n) == 1)
 		rule = lint_rule_by_code(n);
-	const char *doc = rule ? lint_rule_doc(rule->code) : NULL;
+	const char *doc = rule ? lint_rule_doc(rule->code) : n ? diag_code_doc(n) : NULL;
 	if (doc) {
 		fputs(doc, stdout);
 		return EXIT_CLEAN;
 	}
 	if (n)
-		fprintf(stderr, "ivrc: IVR%03u is not a lint rule ('ivrc rules' lists them; "
-			"docs/DIAGNOSTICS.md explains every code)\n", n);
+		fprintf(stderr, "ivrc: IVR%03u is not a code of ivrc ('ivrc rules' lists the lint "
+			"rules; docs/DIAGNOSTICS.md explains every code)\n", n);
 	else
 		fprintf(stderr, "ivrc: unknown rule '%s'; expected a code such as IVR301 or a "
 			"rule's name ('ivrc rules' lists them)\n", code);

@@ -65,6 +65,10 @@ const struct lint_rule *lint_rule_by_name(const char *name);
 /* The page docs/rules/IVRxxx.md of a rule, embedded at build time; NULL
  * when there is none. */
 const char *lint_rule_doc(unsigned code);
+/* docs/DIAGNOSTICS.md's entry of a code that is not a lint rule (check's,
+ * the build's, import's, push's), embedded at build time; NULL when there
+ * is none. */
+const char *diag_code_doc(unsigned code);
 
 /* ---------- configuration ---------- */
 

@@ -6,7 +6,9 @@ For every rule that `ivrc rules` lists: its page exists, its title is
 binary embeds it), and the page's Bad and Good examples are, byte for byte,
 the inputs of the golden cases lint_IVRxxx_fires and lint_IVRxxx_silent, so
 every example in the docs is a file the suite lints (and whose findings it
-compares); a page's Configuration block is the .ivrc.yaml of its cases. A page without a rule is a failure too. One PASS/FAIL line each.
+compares); a page's Configuration block is the .ivrc.yaml of its cases.
+And every other code of compiler/codes.h has its docs/DIAGNOSTICS.md entry,
+which `ivrc explain` prints. A page without a rule is a failure too. One PASS/FAIL line each.
 
 usage: rule_docs.py PATH/TO/ivrc
 """
@@ -72,6 +74,16 @@ def main():
         print("%s rule-docs %s%s" % ("FAIL" if problems else "PASS", code,
                                      ": " + "; ".join(problems) if problems else ""))
         failed |= bool(problems)
+    # Every code of compiler/codes.h has an entry: `ivrc explain` prints it
+    # (docs/DIAGNOSTICS.md's row, embedded) and exits 0.
+    header = open(os.path.join(ROOT, "compiler", "codes.h")).read()
+    for num in sorted(set(re.findall(r"=\s*(\d{3})\b", header))):
+        shown = subprocess.run([ivrc, "explain", "IVR" + num], capture_output=True, text=True)
+        ok = shown.returncode == 0 and shown.stdout.startswith("IVR" + num)
+        if not ok:
+            failed = True
+        print("%s explain IVR%s%s" % ("PASS" if ok else "FAIL", num,
+                                      "" if ok else ": no entry in docs/DIAGNOSTICS.md"))
     codes = {c for c, _, _ in rules}
     for f in sorted(os.listdir(DOCS)):
         if f.endswith(".md") and f[:-3] not in codes:
