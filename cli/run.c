@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../compiler/shown.h"
 #include "../compiler/source.h"
 #include "../grammar/yaml_loader.h"
 #include "cli.h"
@@ -42,10 +43,58 @@ static void silence(struct cli_run *r)
 	lint_file(&f, &r->arena, &r->diag);
 }
 
+/* Counts what a text print shows, for the summary (cli_run_finish). */
+static void tally(struct cli_run *r)
+{
+	if (r->format != DIAG_TEXT)
+		return;
+	r->printed[SEV_ERROR] += r->diag.dropped;
+	for (size_t i = 0; i < r->diag.n; i++) {
+		const struct finding *f = &r->diag.items[i];
+		r->printed[f->severity]++;
+		if (!r->explain_code || (f->severity == SEV_ERROR && !r->printed_error))
+			r->explain_code = f->code;
+		r->printed_error |= f->severity == SEV_ERROR;
+		const char *path = f->span.src ? f->span.src->path : "";
+		if (*path && !strmap_get(&r->printed_files, path, NULL))
+			strmap_put(&r->arena, &r->printed_files, path, NULL);
+	}
+}
+
+/* "2 errors, 1 warning and 3 notes in input.yaml; `ivrc explain IVR201`
+ * says what a code means": the line a text run ends with. */
+static void summary(struct cli_run *r)
+{
+	static const char *const names[3] = { "note", "warning", "error" };
+	size_t total = r->printed[0] + r->printed[1] + r->printed[2], done = 0;
+	if (!total)
+		return;
+	char line[512];
+	size_t n = 0;
+	for (int sev = SEV_ERROR; sev >= SEV_NOTE; sev--) {
+		size_t k = r->printed[sev];
+		if (!k)
+			continue;
+		done += k;
+		n += (size_t)snprintf(line + n, sizeof line - n, "%s%zu %s%s",
+				      n == 0 ? "" : done == total ? " and " : ", ", k, names[sev],
+				      k == 1 ? "" : "s");
+	}
+	size_t files = r->printed_files.n;
+	const char *one = NULL;
+	for (size_t i = 0; files == 1 && i < r->printed_files.cap; i++)
+		if (r->printed_files.slots[i].key)
+			one = r->printed_files.slots[i].key;
+	fprintf(stderr, "%s in %s%s%s; `ivrc explain IVR%03u` says what a code means\n", line,
+		one ? shown_text(&r->arena, one) : "", one ? "" : arena_printf(&r->arena, "%zu", files),
+		one ? "" : " files", r->explain_code);
+}
+
 void cli_run_print(struct cli_run *r)
 {
 	silence(r);
 	diag_sort(&r->diag);
+	tally(r);
 	FILE *out = r->format != DIAG_TEXT && !r->stdout_taken ? stdout : stderr;
 	struct diag_print_opts po = { r->format, r->format == DIAG_TEXT &&
 					 isatty(fileno(out)) && !getenv("NO_COLOR") };
@@ -73,6 +122,7 @@ int cli_run_finish(struct cli_run *r, int status)
 {
 	size_t errors = r->diag.errors;
 	cli_run_print(r);
+	summary(r);
 	bool failed = r->lint ? r->failed || errors : errors;
 	arena_free(&r->arena);
 	return r->usage_error ? EXIT_USAGE : status != EXIT_CLEAN ? status :

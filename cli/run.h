@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include "../compiler/arena.h"
 #include "../compiler/diag.h"
+#include "../compiler/strmap.h"
 #include "../lint/engine.h"
 
 struct includes_cache;
@@ -36,6 +37,12 @@ struct cli_run {
 	 * do it file by file themselves). Set by cli_run_program. */
 	const struct ast_program *program;
 	const char *program_file;
+	/* What the run printed as text, for the line that ends it: the
+	 * findings by severity, their files, a code to explain. */
+	size_t printed[3];
+	struct strmap printed_files;
+	unsigned explain_code;     /* the first error's, else the first finding's */
+	bool printed_error;
 };
 
 /* The program the run's findings are about (see `program` above). */
