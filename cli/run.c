@@ -98,7 +98,7 @@ void cli_run_print(struct cli_run *r)
 	FILE *out = r->format != DIAG_TEXT && !r->stdout_taken ? stdout : stderr;
 	struct diag_print_opts po = { r->format, r->format == DIAG_TEXT &&
 					 isatty(fileno(out)) && !getenv("NO_COLOR") };
-	struct diag_tool tool = { IVRC_VERSION, NULL, 0 };
+	struct diag_tool tool = { IVRC_VERSION, NULL, 0, NULL };
 	if (r->format == DIAG_SARIF)
 		lint_tool_rules(&r->arena, &tool);
 	/* stderr is line-buffered (progress shows at once); thousands of

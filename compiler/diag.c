@@ -428,7 +428,38 @@ static const struct diag_rule_info *tool_rule(const struct diag_tool *t, unsigne
 	return NULL;
 }
 
-static cJSON *sarif_rule(const struct diag_tool *t, unsigned code)
+/* What a code's documentation says first (malloc'ed, lines joined): a
+ * rule page's paragraph after its title and severity, an entry's first
+ * line. */
+static char *first_paragraph(const char *doc)
+{
+	const char *p = doc;
+	for (;;) {
+		while (*p == '\n')
+			p++;
+		if (strncmp(p, "# ", 2) != 0 && strncmp(p, "Severity:", 9) != 0)
+			break;
+		const char *end = strstr(p, "\n\n");
+		if (!end)
+			return NULL;
+		p = end;
+	}
+	const char *end = strstr(p, "\n\n");
+	size_t n = end ? (size_t)(end - p) : strlen(p);
+	char *out = malloc(n + 1);
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		out[i] = p[i] == '\n' ? ' ' : p[i];
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+	return out;
+}
+
+/* A rule of the log; used: a result has its code (then with its help:
+ * the page or entry, which code scanning shows beside the result). */
+static cJSON *sarif_rule(const struct diag_tool *t, unsigned code, bool used)
 {
 	cJSON *r = cJSON_CreateObject();
 	char id[16];
@@ -441,6 +472,17 @@ static cJSON *sarif_rule(const struct diag_tool *t, unsigned code)
 		cJSON_AddStringToObject(sd, "text", info->summary);
 		cJSON *dc = cJSON_AddObjectToObject(r, "defaultConfiguration");
 		cJSON_AddStringToObject(dc, "level", sarif_level[info->severity]);
+	}
+	const char *doc = used && t && t->code_doc ? t->code_doc(code) : NULL;
+	if (doc) {
+		char *full = first_paragraph(doc);
+		if (full)
+			cJSON_AddStringToObject(cJSON_AddObjectToObject(r, "fullDescription"), "text",
+						full);
+		free(full);
+		cJSON *help = cJSON_AddObjectToObject(r, "help");
+		cJSON_AddStringToObject(help, "text", doc);
+		cJSON_AddStringToObject(help, "markdown", doc);
 	}
 	return r;
 }
@@ -542,8 +584,12 @@ static void print_sarif(const struct diag *d, FILE *out, const struct diag_tool 
 	if (t && t->version)
 		cJSON_AddStringToObject(drv, "version", t->version);
 	cJSON *rules = cJSON_AddArrayToObject(drv, "rules");
-	for (size_t i = 0; i < ncodes; i++)
-		cJSON_AddItemToArray(rules, sarif_rule(t, codes[i]));
+	for (size_t i = 0; i < ncodes; i++) {
+		bool used = false;
+		for (size_t k = 0; k < d->n && !used; k++)
+			used = d->items[k].code == codes[i];
+		cJSON_AddItemToArray(rules, sarif_rule(t, codes[i], used));
+	}
 	/* Our columns count characters (UTF-8 code points), not UTF-16 units. */
 	cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints");
 	cJSON *results = cJSON_AddArrayToObject(run, "results");

@@ -52,6 +52,9 @@ struct diag_tool {
 	const char *version;
 	const struct diag_rule_info *rules;   /* sorted by code */
 	size_t nrules;
+	/* A code's documentation in Markdown (a lint rule's page, another
+	 * code's entry), or NULL: SARIF's fullDescription and help. */
+	const char *(*code_doc)(unsigned code);
 };
 
 void diag_init(struct diag *d, struct arena *a);

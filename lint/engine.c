@@ -659,6 +659,13 @@ void lint_file(const struct lint_file *f, struct arena *a, struct diag *d)
 	walk(&c);
 }
 
+/* A lint rule's page, else the code's docs/DIAGNOSTICS.md entry. */
+static const char *code_doc(unsigned code)
+{
+	const char *page = lint_rule_doc(code);
+	return page ? page : diag_code_doc(code);
+}
+
 void lint_tool_rules(struct arena *a, struct diag_tool *out)
 {
 	struct diag_rule_info *rules = arena_alloc(a, (lint_registry_count + 1) * sizeof *rules);
@@ -668,4 +675,5 @@ void lint_tool_rules(struct arena *a, struct diag_tool *out)
 	}
 	out->rules = rules;
 	out->nrules = lint_registry_count;
+	out->code_doc = code_doc;
 }
