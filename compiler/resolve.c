@@ -661,23 +661,35 @@ static void check_recording_need(struct resolver *r, const struct ast_recref *re
 	if (!rec || r->rec_reported[rec->decl.index])
 		return;
 	const char *t = target_name(r);
+	/* Said where it is played, and where the recording is declared (where
+	 * the id goes). */
+	struct linecol at = source_linecol(rec->decl.name_span.src, rec->decl.name_span.offset);
+	const char *where = rec->decl.name_span.src == ref->span.src
+		? arena_printf(r->a, "line %u", at.line)
+		: arena_printf(r->a, "%s:%u", rec->decl.name_span.src->path, at.line);
+	struct finding *f = NULL;
 	switch (r->caps->recording_need) {
 	case REC_NEED_NOTHING:
 		return;
 	case REC_NEED_OWN_ID:
 		if (ast_recording_id(rec, r->ti))
 			return;
-		diag_error(r->d, IVR_TARGET_RECORDING, ref->span,
-			   "recording '%s' has no '%s' id, which %s needs to play it",
-			   rec->decl.name, t, t);
+		f = diag_error(r->d, IVR_TARGET_RECORDING, ref->span,
+			       "recording '%s' (declared at %s) has no '%s' id, which %s needs to "
+			       "play it", rec->decl.name, where, t, t);
 		break;
 	case REC_NEED_ID_URL_OR_TEXT:
 		if (ast_recording_id(rec, r->ti) || rec->url || rec->text)
 			return;
-		diag_error(r->d, IVR_TARGET_RECORDING, ref->span,
-			   "recording '%s' has no '%s' id, 'url' or 'text', which %s needs to play it",
-			   rec->decl.name, t, t);
+		f = diag_error(r->d, IVR_TARGET_RECORDING, ref->span,
+			       "recording '%s' (declared at %s) has no '%s' id, 'url' or 'text', which "
+			       "%s needs to play it", rec->decl.name, where, t, t);
 		break;
+	}
+	if (f) {
+		f->related = &rec->decl.name_span;
+		f->nrelated = 1;
+		f->related_what = "declaration";
 	}
 	r->rec_reported[rec->decl.index] = 1;
 }
