@@ -11,7 +11,7 @@
 
 struct lex_error {
 	size_t offset;             /* 0-based byte offset of the fault in the scalar */
-	char message[128];
+	char message[256];
 };
 
 /* `10s`, `2m`, `1h`, `1m30s`, `1h2m3s` (units in that order, each once), or a

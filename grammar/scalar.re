@@ -6,7 +6,9 @@
  * Errors carry the byte offset of the fault inside the scalar. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "scalar.h"
 #include "../compiler/diag.h"
 
@@ -187,7 +189,72 @@ static bool dur_after_num(struct lx *l, uint64_t v, int *next, uint64_t *total,
 	}
 }
 
+static bool lex_duration_exact(const char *s, size_t n, uint32_t *seconds,
+			       struct lex_error *e);
+
+/* What a caller who wrote a duration another way meant: "10sec", "2 min",
+ * "1hr", "500ms", "1.5s" (a number, maybe a fraction, then a unit word).
+ * Writes the language's form to out and returns true when it knows one. */
+static bool dur_meant(const char *s, size_t n, char out[64])
+{
+	static const struct { const char *word; char unit; } words[] = {
+		{ "s", 's' }, { "sec", 's' }, { "secs", 's' }, { "second", 's' }, { "seconds", 's' },
+		{ "m", 'm' }, { "min", 'm' }, { "mins", 'm' }, { "minute", 'm' }, { "minutes", 'm' },
+		{ "h", 'h' }, { "hr", 'h' }, { "hrs", 'h' }, { "hour", 'h' }, { "hours", 'h' },
+		{ "ms", 0 }, { "msec", 0 }, { "millisecond", 0 }, { "milliseconds", 0 },
+	};
+	size_t i = 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	size_t d0 = i;
+	while (i < n && s[i] >= '0' && s[i] <= '9' && i - d0 < 9)
+		i++;
+	if (i == d0)
+		return false;
+	unsigned long whole = strtoul(s + d0, NULL, 10);
+	bool fraction = false;
+	if (i < n && s[i] == '.') {
+		fraction = true;
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			;
+	}
+	while (i < n && s[i] == ' ')
+		i++;
+	size_t w0 = i;
+	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		i++;
+	size_t wn = i - w0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i != n || wn == 0 || wn > 12)
+		return false;
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+		if (strlen(words[k].word) != wn || strncasecmp(words[k].word, s + w0, wn) != 0)
+			continue;
+		if (!words[k].unit)   /* milliseconds: durations are whole seconds */
+			snprintf(out, 64, "%lus", (whole + 999) / 1000 ? (whole + 999) / 1000 : 1);
+		else if (fraction)
+			snprintf(out, 64, "%lu%c or %lu%c", whole, words[k].unit, whole + 1,
+				 words[k].unit);
+		else
+			snprintf(out, 64, "%lu%c", whole, words[k].unit);
+		return true;
+	}
+	return false;
+}
+
 bool lex_duration(const char *s, size_t n, uint32_t *seconds, struct lex_error *e)
+{
+	if (lex_duration_exact(s, n, seconds, e))
+		return true;
+	char meant[64], b[64];
+	if (e && dur_meant(s, n, meant))
+		fail(e, 0, "%s is not how a duration is written (whole seconds, minutes, hours: "
+		     "10s, 2m, 1h30m); write %s", quoted(b, (const unsigned char *)s, n), meant);
+	return false;
+}
+
+static bool lex_duration_exact(const char *s, size_t n, uint32_t *seconds, struct lex_error *e)
 {
 	struct lx l;
 	uint64_t total = 0;

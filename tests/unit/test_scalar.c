@@ -203,8 +203,16 @@ static void test_duration(void)
 	err(F_DUR, LIT("1m2h"), 3, "duration unit 'h' must come before 'm'");
 	err(F_DUR, LIT("1s1s"), 3, "duration unit 's' appears twice");
 	err(F_DUR, LIT("1m30"), 4, "missing duration unit after '30'; expected s, m or h");
-	err(F_DUR, LIT("10 s"), 2, "expected a duration unit s, m or h, got a space");
-	err(F_DUR, LIT("1h "), 2, "expected a digit, got a space");
+	/* Another way of writing one: what to write instead. */
+	err(F_DUR, LIT("10 s"), 0, "'10 s' is not how a duration is written (whole seconds, minutes, hours: 10s, 2m, 1h30m); write 10s");
+	err(F_DUR, LIT("1h "), 0, "'1h ' is not how a duration is written (whole seconds, minutes, hours: 10s, 2m, 1h30m); write 1h");
+	err(F_DUR, LIT("10sec"), 0, "'10sec' is not how a duration is written (whole seconds, minutes, hours: 10s, 2m, 1h30m); write 10s");
+	err(F_DUR, LIT("2 Minutes"), 0, "'2 Minutes' is not how a duration is written (whole seconds, minutes, hours: 10s, 2m, 1h30m); write 2m");
+	err(F_DUR, LIT("1hr"), 0, "'1hr' is not how a duration is written (whole seconds, minutes, hours: 10s, 2m, 1h30m); write 1h");
+	err(F_DUR, LIT("500ms"), 0, "'500ms' is not how a duration is written (whole seconds, minutes, hours: 10s, 2m, 1h30m); write 1s");
+	err(F_DUR, LIT("2500 ms"), 0, "'2500 ms' is not how a duration is written (whole seconds, minutes, hours: 10s, 2m, 1h30m); write 3s");
+	err(F_DUR, LIT("1.5s"), 0, "'1.5s' is not how a duration is written (whole seconds, minutes, hours: 10s, 2m, 1h30m); write 1s or 2s");
+	err(F_DUR, LIT("10 parsecs"), 2, "expected a duration unit s, m or h, got a space");
 	err(F_DUR, LIT("1\0s"), 1, "expected a duration unit s, m or h, got a NUL byte");
 	err(F_DUR, LIT("24h1s"), 0, "expected a duration of at most 24h (86400 s), got '24h1s'");
 	err(F_DUR, LIT("86401"), 0, "expected a duration of at most 24h (86400 s), got '86401'");
