@@ -759,5 +759,20 @@ const char *diag_suggest(const char *word, const char *const *candidates, size_t
 		}
 	}
 	free(rows);
+	if (best)
+		return best;
+	/* A word cut short or its end changed ("retry" for "retries"): the one
+	 * candidate that shares all but its last letter, four at least. */
+	size_t best_p = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *c = candidates[i];
+		size_t p = 0;
+		while (c && c[p] && c[p] == word[p])
+			p++;
+		if (p >= 4 && p + 1 >= wl && p >= best_p) {
+			best = p > best_p ? c : NULL;   /* two as good: none */
+			best_p = p;
+		}
+	}
 	return best;
 }

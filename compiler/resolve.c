@@ -593,6 +593,8 @@ static struct finding *check_literal(struct resolver *r, const struct ast_dest *
 static bool endpoint_has_finding(const struct resolver *r, const struct ast_endpoint *ep)
 {
 	const struct ast_dest *lit = ast_endpoint_literal(ep, r->ti);
+	if (lit->kind == DEST_NONE && lit->span.src)
+		return false;   /* written, but not a destination: the binder said so */
 	unsigned bit = DEST_BIT(lit->kind);
 	return lit->kind == DEST_NONE || !(r->caps->dest_kinds & bit) ||
 	       (r->caps->warn_dest_kinds & bit);

@@ -403,8 +403,8 @@ static void bind_endpoint(struct binder *b, const struct doc_pair *pair, unsigne
 	bind_fields(b, v, t->fields, t->count, f, what, ep->decl.name_span);
 	ep->lit = arena_alloc(b->a, nt * sizeof *ep->lit);
 	for (size_t i = 0; i < nt; i++)
-		if (f[i])
-			get_dest(b, f[i], what, &ep->lit[i]);
+		if (f[i] && !get_dest(b, f[i], what, &ep->lit[i]))
+			ep->lit[i].span = f[i]->span;   /* written, wrong: said (not "missing") */
 	bind_description(b, f[nt], &ep->decl);
 }
 
@@ -1522,8 +1522,12 @@ struct ast_program *bind_stream_finish(struct bind_stream *s, struct doc_node *r
 	p->root = root;
 	if (root->kind != DOC_MAP) {
 		diag_merge(d, &s->d);
+		/* DSL read as YAML (a file not named *.ivr) is one long scalar. */
+		bool dsl = root->kind == DOC_SCALAR && strncmp(root->text, "ivrc ", 5) == 0;
 		diag_error(d, IVR_NODE_KIND, root->span,
-			   "expected a mapping at the top of the file, got %s", kind_word(root));
+			   "expected a mapping at the top of the file, got %s%s", kind_word(root),
+			   dsl ? "; this reads as the DSL: name the file *.ivr, or give --syntax dsl"
+			       : "");
 		return NULL;
 	}
 	/* The sections first, in the file's order, as streaming binds them (a

@@ -220,6 +220,14 @@ struct dsl_token dsl_lex_next(struct dsl_lexer *l)
 		"]" { return make(l, DT_RBRACKET); }
 		"," { return make(l, DT_COMMA); }
 		"->" { return make(l, DT_ARROW); }
+		"=>" {
+			return error_at(l, l->tok, 2, IVR_DSL_CHARACTER,
+					"'=>' is not the DSL's arrow: write '->' (1 -> menu:sales)");
+		}
+		"=" {
+			return error_at(l, l->tok, 1, IVR_DSL_CHARACTER,
+					"the DSL writes a key and its value without '=' (timeout 10s)");
+		}
 		["] { return lex_string(l); }
 		(word_start | "-" [0-9]) word_char* {
 			/* `a->b`: the word stops before the arrow. */

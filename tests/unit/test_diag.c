@@ -292,6 +292,13 @@ static void test_suggest(void)
 	const char *t[] = { "abcx", "abcy" };
 	check_str(diag_suggest("abcz", t, 2), "abcx", "suggest: tie goes to first");
 	check(diag_suggest("x", NULL, 0) == NULL, "suggest: no candidates", "");
+	const char *k[] = { "retries", "prompt", "final_prompt", "then" };
+	check_str(diag_suggest("retry", k, 4), "retries", "suggest: all but the last letter shared");
+	check(diag_suggest("ret", k, 4) == NULL, "suggest: a prefix under four letters is too short",
+	      "");
+	const char *two[] = { "escape_key", "escape_tone" };
+	check(diag_suggest("escape", two, 2) == NULL, "suggest: two candidates as good: none", "");
+	check_str(diag_suggest("escape", two, 1), "escape_key", "suggest: a word cut short");
 }
 
 int main(void)
