@@ -348,6 +348,59 @@ static void on_alias(struct loader *l, yaml_event_t *e)
 	l->failed = true;
 }
 
+/* The spaces a line starts with. */
+static size_t indent_of(const char *line, const char *end)
+{
+	size_t n = 0;
+	while (line + n < end && line[n] == ' ')
+		n++;
+	return n;
+}
+
+/* What to write instead, for the mistakes libyaml's words do not explain
+ * (its message follows it, as the source of every YAML error): a tab
+ * that indents, a line indented like no mapping above it, a '*' or '&'
+ * that YAML reads as an alias or an anchor. NULL: none of these. */
+static const char *yaml_hint(const struct source *src, uint32_t at, const char *problem,
+			     const char *context)
+{
+	if (!problem || at > src->len)
+		return NULL;
+	const char *text = src->text;
+	if (at < src->len && text[at] == '\t' && strstr(problem, "cannot start any token"))
+		return "a tab cannot indent YAML: indent with spaces";
+	if (context && (strstr(context, "scanning an alias") || strstr(context, "scanning an anchor"))) {
+		size_t k = at;
+		while (k > 0 && text[k - 1] != '*' && text[k - 1] != '&' && text[k - 1] != '\n')
+			k--;
+		if (k > 0 && (text[k - 1] == '*' || text[k - 1] == '&'))
+			return text[k - 1] == '*'
+				? "'*' starts an alias in YAML: quote a key or value that is '*' ('*': hangup)"
+				: "'&' starts an anchor in YAML: quote a value that starts with '&'";
+	}
+	if (strstr(problem, "did not find expected key") && context &&
+	    strstr(context, "block mapping") && at < src->len) {
+		/* This line and the nearest line above it with something on it. */
+		const char *line = text + at;
+		while (line > text && line[-1] != '\n')
+			line--;
+		const char *end = strchr(line, '\n');
+		size_t mine = indent_of(line, end ? end : text + src->len);
+		const char *above = line;
+		while (above > text) {
+			const char *prev_end = above - 1;
+			above = prev_end;
+			while (above > text && above[-1] != '\n')
+				above--;
+			size_t n = indent_of(above, prev_end);
+			if (above + n < prev_end && above[n] != '#')
+				return mine == n ? NULL : "this line is indented unlike the keys around it: "
+					"a key lines up with the keys of its mapping, in spaces";
+		}
+	}
+	return NULL;
+}
+
 static void report_parser_error(struct loader *l)
 {
 	yaml_parser_t *p = &l->parser;
@@ -362,11 +415,14 @@ static void report_parser_error(struct loader *l)
 	uint32_t at_byte = p->error == YAML_READER_ERROR ? (uint32_t)p->problem_offset
 							  : mark_offset(l, m);
 	struct span at = span_make(l->src, at_byte, 1);
+	const char *hint = yaml_hint(l->src, at_byte, p->problem, p->context);
 	if (p->context)
-		diag_error(l->diag, IVR_SYNTAX, at, "invalid YAML: %s %s", p->problem, p->context);
+		diag_error(l->diag, IVR_SYNTAX, at, "invalid YAML: %s%s%s %s%s", hint ? hint : "",
+			   hint ? " (libyaml: " : "", p->problem, p->context, hint ? ")" : "");
 	else
-		diag_error(l->diag, IVR_SYNTAX, at, "invalid YAML: %s",
-			   p->problem ? p->problem : "cannot read the input");
+		diag_error(l->diag, IVR_SYNTAX, at, "invalid YAML: %s%s%s%s", hint ? hint : "",
+			   hint ? " (libyaml: " : "", p->problem ? p->problem : "cannot read the input",
+			   hint ? ")" : "");
 }
 
 /* Returns false when the event loop must stop. */
