@@ -10,7 +10,7 @@
 # completions (install_check.sh), and the rule of who may include whom
 # (layering.py, docs/ARCHITECTURE.md), the man page's synopsis and the
 # completions against the command table (cli_table.py), and the README's
-# examples against what ivrc prints (readme_examples.py), and that
+# examples and GETTING_STARTED.md against what ivrc prints (doc_examples.py), and that
 # `check FOLDER` reads each file once (read_once.sh), and that the docs
 # name no file the repository lacks (doc_links.py). Every check
 # prints `PASS ...` or `FAIL ...`; this counts them and ends with one line:
@@ -42,7 +42,7 @@ count schema python3 "$here/schema_check.py" "$1/ivrc"
 count install "$here/install_check.sh" "$1/ivrc"
 count layering python3 "$here/layering.py"
 count cli-table python3 "$here/cli_table.py" "$1/ivrc"
-count readme python3 "$here/readme_examples.py" "$1/ivrc"
+count docs python3 "$here/doc_examples.py" "$1/ivrc"
 count read-once "$here/read_once.sh" "$1/ivrc"
 count doc-links python3 "$here/doc_links.py"
 count_summary
