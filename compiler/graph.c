@@ -13,7 +13,7 @@
 #include "paths.h"
 
 enum gkind { G_MENU, G_ANNOUNCEMENT, G_VOICEMAIL, G_FLOW, G_ENDPOINT, G_LITERAL, G_HANGUP,
-	     G_BROADCAST };
+	     G_BROADCAST, G_STEP };
 
 struct gnode {
 	enum gkind kind;
@@ -110,7 +110,10 @@ static uint32_t add_edge(struct graph *g, uint32_t from, uint32_t to, const char
 	uint32_t *slot = smap_get(g->a, &g->merged, key, &fresh);
 	if (!fresh) {
 		struct gedge *e = &g->edges[*slot];
-		e->label = arena_concat(g->a, e->label, ", ", label, NULL);
+		if (*label && *e->label)
+			e->label = arena_concat(g->a, e->label, ", ", label, NULL);
+		else if (*label)
+			e->label = label;
 		return *slot;
 	}
 	struct gedge e = { from, to, label, dashed, false };
@@ -193,6 +196,158 @@ static const char *edge_label(const struct cfg_edge *e, struct arena *a)
 	return "";
 }
 
+/* ---------- a flow's steps ---------- */
+
+/* "say 'Please enter your...'", "switch tier", "while n < 3": what a step
+ * does, short. */
+static const char *step_label(struct arena *a, const struct ast_step *st)
+{
+	const char *detail = st->var ? st->var : st->cond;
+	if (!detail && st->recording.name)
+		detail = st->recording.name;
+	if (!detail && st->nargs && st->args[0].value && st->args[0].value->kind == DOC_SCALAR)
+		detail = st->args[0].value->text;
+	const char *name = ast_step_names[st->kind];
+	if (!detail || st->kind == STEP_GOTO || st->kind == STEP_DIAL)
+		return name;
+	size_t n = strlen(detail);
+	return n > 32 ? arena_printf(a, "%s %.29s...", name, detail)
+		      : arena_concat(a, name, " ", detail, (const char *)NULL);
+}
+
+/* Where a dial or a goto to a menu goes: its node (an object, or a
+ * literal's). */
+static uint32_t dest_node(struct graph *g, const struct cfg *c, const struct ast_dest *d)
+{
+	uint32_t v = d->ref ? cfg_node_of(c, d->ref) : CFG_NONE;
+	return v != CFG_NONE ? v : literal_node(g, d);
+}
+
+static const struct ast_dest hangup_dest = { .kind = DEST_HANGUP };
+
+/* One block to draw: its steps get nodes; `from` leads to the first
+ * (labelled), the last leads to `after` (UINT32_MAX: the flow ends). */
+struct pending_block {
+	const struct ast_block *blk;
+	uint32_t from, after;
+	const char *label;
+};
+
+/* A goto to a label, wired once every step has its node. */
+struct pending_goto {
+	uint32_t from;
+	const char *label;
+};
+
+/* Whether the call never goes on from st to the next step. */
+static bool leaves(const struct ast_step *st)
+{
+	return st->kind == STEP_HANGUP || st->kind == STEP_GOTO || st->kind == STEP_DIAL ||
+	       st->kind == STEP_DIAL_TO_MANY || st->kind == STEP_DIAL_WEBRTC ||
+	       st->kind == STEP_DIAL_CONVERSATIONS;
+}
+
+/* The flow's steps as nodes: one after the other, a switch's cases, an
+ * if's branches, a loop's body and its way back, gotos and dials to where
+ * they go. An explicit stack of blocks: nesting depth costs no C stack. */
+static void draw_flow(struct graph *g, const struct cfg *c, const struct ast_flow *f)
+{
+	uint32_t flow = cfg_node_of(c, &f->decl);
+	if (flow == CFG_NONE)
+		return;
+	bool reachable = g->nodes[flow].reachable;
+	struct pending_block *todo = NULL;
+	size_t ntodo = 0, captodo = 0;
+	struct pending_goto *gotos = NULL;
+	size_t ngotos = 0, capgotos = 0;
+	const char **labels = NULL;
+	uint32_t *label_node = NULL;
+	size_t nlabels = 0, caplabels = 0, caplabelnodes = 0;
+	struct pending_block first = { &f->body, flow, UINT32_MAX, "" };
+	ARENA_PUSH(g->a, todo, ntodo, captodo, first);
+	while (ntodo) {
+		struct pending_block pb = todo[--ntodo];
+		if (!pb.blk->count) {
+			uint32_t to = pb.after != UINT32_MAX ? pb.after : literal_node(g, &hangup_dest);
+			add_edge(g, pb.from, to, pb.after != UINT32_MAX ? pb.label :
+				 arena_concat(g->a, pb.label, *pb.label ? ", " : "", "end",
+					      (const char *)NULL), false);
+			continue;
+		}
+		uint32_t base = (uint32_t)g->nnodes;
+		for (size_t i = 0; i < pb.blk->count; i++) {
+			const struct ast_step *st = &pb.blk->steps[i];
+			uint32_t v = add_node(g, G_STEP, step_label(g->a, st));
+			g->nodes[v].reachable = reachable;
+			if (st->label) {
+				size_t k = nlabels;
+				ARENA_PUSH(g->a, labels, nlabels, caplabels, st->label);
+				ARENA_PUSH(g->a, label_node, k, caplabelnodes, v);
+			}
+		}
+		add_edge(g, pb.from, base, pb.label, false);
+		for (size_t i = 0; i < pb.blk->count; i++) {
+			const struct ast_step *st = &pb.blk->steps[i];
+			uint32_t v = base + (uint32_t)i;
+			uint32_t next = i + 1 < pb.blk->count ? v + 1 : pb.after;
+			if (st->kind == STEP_GOTO && st->to.kind == DEST_NAME && !st->to.ref) {
+				struct pending_goto pg = { v, st->to.id };
+				ARENA_PUSH(g->a, gotos, ngotos, capgotos, pg);
+				continue;
+			}
+			if (st->kind == STEP_GOTO || st->kind == STEP_DIAL) {
+				add_edge(g, v, dest_node(g, c, &st->to), "", false);
+				continue;
+			}
+			if (st->kind == STEP_HANGUP) {
+				add_edge(g, v, literal_node(g, &hangup_dest), "", false);
+				continue;
+			}
+			if (leaves(st))
+				continue;   /* dial_to_many and the like: the call is connected */
+			bool loop = st->kind == STEP_WHILE || st->kind == STEP_REPEAT_WHILE ||
+				    st->kind == STEP_REPEAT_UNTIL || st->kind == STEP_FOR_EACH;
+			bool branches = st->ncases || st->has_default || st->kind == STEP_IF;
+			/* The blocks inside, pushed last first: the first is drawn first. */
+			if (st->kind == STEP_SWITCH && !st->has_default) {
+				/* An empty block: no case matched, on to what follows. */
+				struct pending_block none = { arena_alloc(g->a, sizeof(struct ast_block)),
+							      v, next, "no case" };
+				ARENA_PUSH(g->a, todo, ntodo, captodo, none);
+			}
+			if (st->has_default) {
+				struct pending_block d = { &st->default_body, v, next, "default" };
+				ARENA_PUSH(g->a, todo, ntodo, captodo, d);
+			}
+			for (size_t k = st->ncases; k-- > 0;) {
+				struct pending_block d = { &st->cases[k].body, v, next,
+							   arena_printf(g->a, "case '%s'",
+									st->cases[k].value) };
+				ARENA_PUSH(g->a, todo, ntodo, captodo, d);
+			}
+			if (st->kind == STEP_IF) {
+				struct pending_block e = { &st->else_body, v, next, "else" };
+				ARENA_PUSH(g->a, todo, ntodo, captodo, e);
+				struct pending_block t = { &st->body, v, next, "then" };
+				ARENA_PUSH(g->a, todo, ntodo, captodo, t);
+			} else if (loop) {
+				struct pending_block b = { &st->body, v, v, "do" };
+				ARENA_PUSH(g->a, todo, ntodo, captodo, b);
+			}
+			if (!branches || loop) {
+				uint32_t to = next != UINT32_MAX ? next : literal_node(g, &hangup_dest);
+				add_edge(g, v, to, loop ? "done" : next != UINT32_MAX ? "" : "end", false);
+			}
+		}
+	}
+	for (size_t i = 0; i < ngotos; i++)
+		for (size_t k = 0; k < nlabels; k++)
+			if (strcmp(labels[k], gotos[i].label) == 0) {
+				add_edge(g, gotos[i].from, label_node[k], "goto", false);
+				break;
+			}
+}
+
 static void build(struct graph *g, const struct ast_program *p, bool flows_are_entries,
 		  const struct graph_times *times)
 {
@@ -213,6 +368,9 @@ static void build(struct graph *g, const struct ast_program *p, bool flows_are_e
 	uint32_t *gedge_of = arena_alloc(g->a, (c.nedges + 1) * sizeof *gedge_of);
 	for (size_t i = 0; i < c.nedges; i++) {
 		const struct cfg_edge *e = &c.edges[i];
+		gedge_of[i] = UINT32_MAX;
+		if (e->kind == CFG_FLOW)
+			continue;   /* drawn from the flow's steps (draw_flow) */
 		uint32_t to = e->to != CFG_NONE ? e->to : literal_node(g, e->dest);
 		const char *label = edge_label(e, g->a);
 		if (times)
@@ -220,6 +378,8 @@ static void build(struct graph *g, const struct ast_program *p, bool flows_are_e
 		gedge_of[i] = add_edge(g, e->from, to, label,
 				       e->kind == CFG_INVALID || e->kind == CFG_NO_INPUT);
 	}
+	for (size_t i = 0; i < p->nflows; i++)
+		draw_flow(g, &c, p->flows[i]);
 	if (times)
 		mark_fastest(g, &c, gedge_of, times);
 	for (size_t i = 0; i < p->nbroadcasts; i++) {
@@ -267,7 +427,7 @@ static void print_dot(FILE *out, const struct graph *g, const char *name,
 	static const char *const shapes[] = {
 		[G_MENU] = "box", [G_ANNOUNCEMENT] = "note", [G_VOICEMAIL] = "cylinder",
 		[G_FLOW] = "component", [G_ENDPOINT] = "ellipse", [G_LITERAL] = "ellipse",
-		[G_HANGUP] = "octagon", [G_BROADCAST] = "house",
+		[G_HANGUP] = "octagon", [G_BROADCAST] = "house", [G_STEP] = "box",
 	};
 	fprintf(out, "// ivrc graph: double border = entry point, dashed edge = invalid or "
 		"no_input route, dashed grey node = unreachable%s\ndigraph ",
@@ -284,16 +444,30 @@ static void print_dot(FILE *out, const struct graph *g, const char *name,
 		if (n->entry)
 			fputs(", peripheries=2", out);
 		if (!n->reachable)
-			fputs(", style=dashed, color=gray50, fontcolor=gray50", out);
+			fprintf(out, ", style=\"%sdashed\", color=gray50, fontcolor=gray50",
+				n->kind == G_STEP ? "rounded," : "");
+		else if (n->kind == G_STEP)
+			fputs(", style=rounded", out);
 		fputs("];\n", out);
 	}
 	for (size_t i = 0; i < g->nedges; i++) {
 		const struct gedge *e = &g->edges[i];
-		fprintf(out, "  n%u -> n%u [label=", e->from, e->to);
-		dot_string(out, e->label);
-		if (e->fastest)
-			fputs(", penwidth=2.5, color=\"#1a7f37\"", out);
-		fputs(e->dashed ? ", style=dashed];\n" : "];\n", out);
+		fprintf(out, "  n%u -> n%u", e->from, e->to);
+		const char *sep = " [";
+		if (*e->label) {
+			fputs(" [label=", out);
+			dot_string(out, e->label);
+			sep = ", ";
+		}
+		if (e->fastest) {
+			fprintf(out, "%spenwidth=2.5, color=\"#1a7f37\"", sep);
+			sep = ", ";
+		}
+		if (e->dashed) {
+			fprintf(out, "%sstyle=dashed", sep);
+			sep = ", ";
+		}
+		fputs(strcmp(sep, ", ") == 0 ? "];\n" : ";\n", out);
 	}
 	fputs("}\n", out);
 }
@@ -318,10 +492,12 @@ static void print_mermaid(FILE *out, const struct graph *g, const char *name,
 	static const char *const open[] = {
 		[G_MENU] = "[", [G_ANNOUNCEMENT] = ">", [G_VOICEMAIL] = "[(", [G_FLOW] = "[[",
 		[G_ENDPOINT] = "(", [G_LITERAL] = "([", [G_HANGUP] = "((", [G_BROADCAST] = "[/",
+		[G_STEP] = "{{",
 	};
 	static const char *const close[] = {
 		[G_MENU] = "]", [G_ANNOUNCEMENT] = "]", [G_VOICEMAIL] = ")]", [G_FLOW] = "]]",
 		[G_ENDPOINT] = ")", [G_LITERAL] = "])", [G_HANGUP] = "))", [G_BROADCAST] = "/]",
+		[G_STEP] = "}}",
 	};
 	fprintf(out, "flowchart LR\n  %%%% ivrc graph of %s: thick border = entry point, dotted "
 		"edge = invalid or no_input route, dashed node = unreachable%s\n", name,
@@ -335,9 +511,13 @@ static void print_mermaid(FILE *out, const struct graph *g, const char *name,
 	}
 	for (size_t i = 0; i < g->nedges; i++) {
 		const struct gedge *e = &g->edges[i];
-		fprintf(out, "  n%u %s|", e->from, e->dashed ? "-.->" : "-->");
-		mermaid_string(out, e->label);
-		fprintf(out, "| n%u\n", e->to);
+		fprintf(out, "  n%u %s", e->from, e->dashed ? "-.->" : "-->");
+		if (*e->label) {
+			fputc('|', out);
+			mermaid_string(out, e->label);
+			fputc('|', out);
+		}
+		fprintf(out, " n%u\n", e->to);
 	}
 	for (size_t i = 0; i < g->nedges; i++)
 		if (g->edges[i].fastest)
