@@ -27,6 +27,7 @@ struct st {
 	size_t ti;                   /* Sonetel's index in p's target set */
 	const char *voice, *phone_to, *hangup, *get_extension, *mailbox_greeting;
 	const struct ast_decl *cur;
+	bool findings_only;          /* sonetel_check: no bodies, no texts to record */
 };
 
 /* What a menu key, the timeout or an announcement's final_action does. */
@@ -145,7 +146,7 @@ static void app_prompt(struct st *s, const char *app, const struct ast_recref *r
 			     "name prompt '%s' (recording '%s') for it; give that message to the "
 			     "app's %s prompt after push", app, prompt, id,
 			     rec->decl.name, prompt);
-	if (rec->text)
+	if (rec->text && !s->findings_only)
 		diag_note(s->d, IVR_TARGET_PROMPT_TEXT, r->span,
 			  "record the %s prompt of voice app '%s': \"%s\"", prompt, app, rec->text);
 }
@@ -252,21 +253,29 @@ void sonetel_lower(const struct ast_program *p, struct bundle *out, struct diag 
 		lower_voicemail(&s, p->voicemails[i]);
 }
 
-/* What the build would warn about (IVR421, IVR423), said by check too: the
- * body is built into a scratch bundle and dropped. IVR422's notes are the
- * build's instructions (the texts to record), not findings about the
- * file: build alone prints them. */
+/* What the build warns about (IVR421, IVR423), found by check too, without
+ * building the bodies. IVR422's notes are the build's instructions (the
+ * texts to record), not findings about the file: build alone prints them. */
 void sonetel_check(const struct ast_program *p, struct diag *d)
 {
-	struct bundle scratch;
-	struct diag mine;
-	diag_init(&mine, d->arena);
-	bundle_init(&scratch, d->arena, &sonetel_target, p->name);
-	sonetel_lower(p, &scratch, &mine);
-	bundle_free(&scratch);
-	for (size_t i = 0; i < mine.n; i++) {
-		const struct finding *f = &mine.items[i];
-		if (f->code != IVR_TARGET_PROMPT_TEXT)
-			diag_add(d, f->severity, f->code, f->span, "%s", f->message);
+	struct st s = {.p = p, .d = d, .findings_only = true,
+		       .ti = (size_t)ast_target_index(p, sonetel_target.caps.name)};
+	const struct target_caps *caps = &sonetel_target.caps;
+	for (size_t i = 0; i < p->nmenus; i++) {
+		const struct ast_menu *m = p->menus[i];
+		app_prompt(&s, target_remote_name(d->arena, p, caps, m->decl.name), &m->prompt,
+			   "'Main Menu'");
+		menu_unused(&s, m);
+	}
+	for (size_t i = 0; i < p->nannouncements; i++) {
+		const struct ast_announcement *an = p->announcements[i];
+		app_prompt(&s, target_remote_name(d->arena, p, caps, an->decl.name), &an->prompt,
+			   "'Welcome'");
+	}
+	for (size_t i = 0; i < p->nvoicemails; i++) {
+		const struct ast_voicemail *vm = p->voicemails[i];
+		const char *app = target_remote_name(d->arena, p, caps, vm->decl.name);
+		app_prompt(&s, app, &vm->greeting, "greeting");
+		app_prompt(&s, app, &vm->goodbye, "goodbye");
 	}
 }
