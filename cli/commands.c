@@ -67,7 +67,7 @@ static const struct cli_option
 	opt_times = { "--times", NULL, NULL, NULL, NULL, false, false,
 		      "label routes with seconds; the fastest way to a human in bold" },
 	opt_graph_target = { "--target", NULL, "T", NULL, "target", true, false,
-			     "the behaviour --times measures (default: the first declared)" },
+			     "draw what T does (with --times, default: the first declared)" },
 	opt_start = { "--start", NULL, "DEST", NULL, NULL, false, false,
 		      "where the call starts (default: the first entry point)" },
 	opt_input = { "--input", NULL, "\"1 silence 2\"", NULL, NULL, false, false,

@@ -513,11 +513,6 @@ int sim_cli_graph(const struct sim_cli_opts *o, const char *file)
 	session_init(&s, o);
 	if (!pick_target(&s))
 		return cli_run_finish(&s.run, EXIT_USAGE);
-	if (s.has_target && !o->times) {
-		fprintf(stderr, "ivrc: graph: --target is the behaviour --times measures; give "
-			"--times too\n");
-		return cli_run_finish(&s.run, EXIT_USAGE);
-	}
 	int status = EXIT_CLEAN;
 	struct ast_program *p = load(&s, file, &status);
 	if (!p)
@@ -526,17 +521,20 @@ int sim_cli_graph(const struct sim_cli_opts *o, const char *file)
 	const struct target_caps **caps = arena_alloc(&s.run.arena, target_count() * sizeof *caps);
 	size_t ncaps = target_declared_caps(p, caps);
 	struct graph_times times = { 0 };
-	if (o->times) {
-		/* --target, else the first the file declares, else the language. */
+	if (o->times || s.has_target) {
+		/* --target, else (for --times) the first the file declares, else
+		 * the language. */
 		const struct target_caps *t = s.has_target ? &s.target->caps : ncaps ? caps[0] : NULL;
 		if (t && !s.has_target)
 			sim_behaviour_of(t, &s.behaviour);
 		times.target = t ? t->name : NULL;
-		times.m = paths_build(p, t ? ast_target_index(p, t->name) : -1,
-				      t ? &s.behaviour : NULL, &s.run.arena);
+		times.bh = t ? &s.behaviour : NULL;
+		if (o->times)
+			times.m = paths_build(p, t ? ast_target_index(p, t->name) : -1,
+					      t ? &s.behaviour : NULL, &s.run.arena);
 	}
 	graph_print(stdout, p, cfg_flows_are_entries(caps, ncaps), o->graph,
-		    o->times ? &times : NULL, &s.run.arena);
+		    o->times || s.has_target ? &times : NULL, &s.run.arena);
 	fflush(stdout);
 	return cli_run_finish(&s.run, EXIT_CLEAN);
 }

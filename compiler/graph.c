@@ -11,6 +11,7 @@
 #include "cfg.h"
 #include "expr.h"
 #include "paths.h"
+#include "simulate.h"
 
 enum gkind { G_MENU, G_ANNOUNCEMENT, G_VOICEMAIL, G_FLOW, G_ENDPOINT, G_LITERAL, G_HANGUP,
 	     G_BROADCAST, G_STEP };
@@ -373,14 +374,21 @@ static void build(struct graph *g, const struct ast_program *p, bool flows_are_e
 			continue;   /* drawn from the flow's steps (draw_flow) */
 		uint32_t to = e->to != CFG_NONE ? e->to : literal_node(g, e->dest);
 		const char *label = edge_label(e, g->a);
-		if (times)
+		const struct sim_behaviour *bh = times ? times->bh : NULL;
+		if (bh && bh->no_invalid_handler && e->kind == CFG_INVALID) {
+			to = e->from;   /* the target plays the menu again, uncounted */
+			label = arena_printf(g->a, "invalid (%s plays the menu again)", bh->target);
+		} else if (bh && bh->no_input_at_once && e->kind == CFG_NO_INPUT) {
+			label = "no_input (at the first silence)";
+		}
+		if (times && times->m)
 			label = timed_label(g, &c, e, label, times);
 		gedge_of[i] = add_edge(g, e->from, to, label,
 				       e->kind == CFG_INVALID || e->kind == CFG_NO_INPUT);
 	}
 	for (size_t i = 0; i < p->nflows; i++)
 		draw_flow(g, &c, p->flows[i]);
-	if (times)
+	if (times && times->m)
 		mark_fastest(g, &c, gedge_of, times);
 	for (size_t i = 0; i < p->nbroadcasts; i++) {
 		const struct ast_broadcast *b = p->broadcasts[i];
@@ -416,6 +424,8 @@ static const char *times_legend(struct arena *a, const struct graph_times *t)
 {
 	if (!t)
 		return "";
+	if (!t->m)
+		return arena_printf(a, ", as %s plays it", t->target);
 	return arena_printf(a, ", (N s) = time in the menu before the route is taken (%s), bold "
 			    "green = fastest way to a human from an entry point",
 			    t->target ? t->target : "the language's semantics");
