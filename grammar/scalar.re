@@ -6,7 +6,6 @@
  * Errors carry the byte offset of the fault inside the scalar. */
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "scalar.h"
@@ -207,11 +206,11 @@ static bool dur_meant(const char *s, size_t n, char out[64])
 	while (i < n && s[i] == ' ')
 		i++;
 	size_t d0 = i;
+	unsigned long whole = 0;   /* s is not NUL-terminated: the digits by hand */
 	while (i < n && s[i] >= '0' && s[i] <= '9' && i - d0 < 9)
-		i++;
+		whole = whole * 10 + (unsigned long)(s[i++] - '0');
 	if (i == d0)
 		return false;
-	unsigned long whole = strtoul(s + d0, NULL, 10);
 	bool fraction = false;
 	if (i < n && s[i] == '.') {
 		fraction = true;
