@@ -216,16 +216,21 @@ def row(c, base):
             f"{c.wall * 1000:.0f} ms | {c.rss / c.bytes:.1f}x | {c.findings} |")
 
 
-def against_one(p, many, single, target):
-    """The table of many files against one file of the same bytes, and the ratio."""
-    p("| input | CPU time | wall time | peak RSS / input | findings |")
+def times_table(p, cmds, first="command"):
+    """CPU and wall time, peak RSS as a multiple of the input, findings."""
+    p(f"| {first} | CPU time | wall time | peak RSS / input | findings |")
     p("|---|---|---|---|---|")
-    for c in (many, single):
+    for c in cmds:
         if c.error:
             p(f"| {c.name} | failed: {c.error} | | | |")
         else:
             p(f"| {c.name} | {c.cpu * 1000:.0f} ms | {c.wall * 1000:.0f} ms | "
               f"{c.rss / c.bytes:.1f}x | {c.findings} |")
+
+
+def against_one(p, many, single, target):
+    """The table of many files against one file of the same bytes, and the ratio."""
+    times_table(p, (many, single), "input")
     if many.cpu and single.cpu:
         p("")
         p(f"Ratio: {many.cpu / single.cpu:.2f}x the time of one file (target: {target}).")
@@ -399,14 +404,7 @@ def main():
           f"path listed each; `lint` with every `caller:` budget set judges every menu "
           f"callers reach. `check` alone for comparison:")
         p("")
-        p("| command | CPU time | wall time | peak RSS / input | findings |")
-        p("|---|---|---|---|---|")
-        for c in cmds:
-            if c.error:
-                p(f"| {c.name} | failed: {c.error} | | | |")
-            else:
-                p(f"| {c.name} | {c.cpu * 1000:.0f} ms | {c.wall * 1000:.0f} ms | "
-                  f"{c.rss / c.bytes:.1f}x | {c.findings} |")
+        times_table(p, cmds)
         if cmds[1].cpu:
             p("")
             p(f"The summaries take {cmds[1].cpu:.2f} s of CPU (target: under 1 s).")

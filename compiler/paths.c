@@ -698,31 +698,44 @@ static void lonely_hangups(struct paths_model *m, uint32_t start, struct paths_s
 	}
 }
 
-/* Menus reachable from start whose every way out is a hangup (or a loop). */
-static void trapped(struct paths_model *m, uint32_t start, struct paths_summary *out)
+/* Every node a call from start reaches, breadth first, into m->queue;
+ * returns how many (m->seen is left clear). With `via`, m->via[v] is the
+ * edge that first reached v (the caller clears it, after way_through). */
+static size_t reach_all(struct paths_model *m, uint32_t start, bool via)
 {
 	uint8_t *seen = m->seen;
 	uint32_t *queue = m->queue;
-	size_t head = 0, tail = 0, cap = 0;
+	size_t head = 0, tail = 0;
 	seen[start] = 1;
 	queue[tail++] = start;
 	while (head < tail) {
-		uint32_t v = queue[head++];
-		const struct node *nd = &m->nodes[v];
-		if (nd->prompt && nd->decl->kind == DECL_MENU && !m->escapes[v]) {
-			const struct ast_decl *d = nd->decl;
-			ARENA_PUSH(m->a, out->trapped, out->ntrapped, cap, d);
-		}
+		const struct node *nd = &m->nodes[queue[head++]];
 		for (uint32_t k = nd->first; k < nd->first + nd->nedges; k++) {
 			uint32_t to = m->edges[k].to;
 			if (to != NONE && !seen[to]) {
 				seen[to] = 1;
+				if (via)
+					m->via[to] = k;
 				queue[tail++] = to;
 			}
 		}
 	}
 	for (size_t i = 0; i < tail; i++)
 		seen[queue[i]] = 0;
+	return tail;
+}
+
+/* Menus reachable from start whose every way out is a hangup (or a loop). */
+static void trapped(struct paths_model *m, uint32_t start, struct paths_summary *out)
+{
+	size_t n = reach_all(m, start, false), cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct node *nd = &m->nodes[m->queue[i]];
+		if (nd->prompt && nd->decl->kind == DECL_MENU && !m->escapes[m->queue[i]]) {
+			const struct ast_decl *d = nd->decl;
+			ARENA_PUSH(m->a, out->trapped, out->ntrapped, cap, d);
+		}
+	}
 }
 
 /* Which nodes have a way out that is neither a hangup nor a loop. */
@@ -815,33 +828,22 @@ void paths_ends(struct paths_model *m, const struct ast_decl *from,
 		return;
 	}
 	prepare(m);
-	uint32_t *via = m->via, *queue = m->queue;
-	uint8_t *seen = m->seen;
 	struct strmap found = { 0 };
-	size_t head = 0, tail = 0;
-	seen[start] = 1;
-	queue[tail++] = start;
-	while (head < tail) {
-		const struct node *nd = &m->nodes[queue[head++]];
+	size_t n = reach_all(m, start, true);
+	for (size_t i = 0; i < n; i++) {
+		const struct node *nd = &m->nodes[m->queue[i]];
 		for (uint32_t k = nd->first; k < nd->first + nd->nedges; k++) {
 			const struct edge *e = &m->edges[k];
-			if (e->to != NONE) {
-				if (!seen[e->to]) {
-					seen[e->to] = 1;
-					via[e->to] = k;
-					queue[tail++] = e->to;
-				}
-			} else if (e->end != PATHS_LOOP && !strmap_get(&found, e->end_text, NULL)) {
-				strmap_put(m->a, &found, e->end_text, NULL);
-				struct paths_way w = way_through(m, start, k);
-				emit(ctx, &w);
-			}
+			if (e->to != NONE || e->end == PATHS_LOOP ||
+			    strmap_get(&found, e->end_text, NULL))
+				continue;
+			strmap_put(m->a, &found, e->end_text, NULL);
+			struct paths_way w = way_through(m, start, k);
+			emit(ctx, &w);
 		}
 	}
-	for (size_t i = 0; i < tail; i++) {
-		seen[queue[i]] = 0;
-		via[queue[i]] = NONE;
-	}
+	for (size_t i = 0; i < n; i++)
+		m->via[m->queue[i]] = NONE;
 }
 
 bool paths_route_ms(struct paths_model *m, const struct ast_decl *d, enum paths_action action,
@@ -901,25 +903,12 @@ void paths_reach(struct paths_model *m, const struct ast_decl *from, bool *menus
 	if (start == NONE)
 		return;
 	prepare(m);
-	uint8_t *seen = m->seen;
-	uint32_t *queue = m->queue;
-	size_t head = 0, tail = 0;
-	seen[start] = 1;
-	queue[tail++] = start;
-	while (head < tail) {
-		const struct node *nd = &m->nodes[queue[head++]];
-		if (nd->decl->kind == DECL_MENU)
-			menus[nd->decl->index] = true;
-		for (uint32_t k = nd->first; k < nd->first + nd->nedges; k++) {
-			uint32_t to = m->edges[k].to;
-			if (to != NONE && !seen[to]) {
-				seen[to] = 1;
-				queue[tail++] = to;
-			}
-		}
+	size_t n = reach_all(m, start, false);
+	for (size_t i = 0; i < n; i++) {
+		const struct ast_decl *d = m->nodes[m->queue[i]].decl;
+		if (d->kind == DECL_MENU)
+			menus[d->index] = true;
 	}
-	for (size_t i = 0; i < tail; i++)
-		seen[queue[i]] = 0;
 }
 
 struct paths_press paths_press_key(struct paths_model *m, const struct ast_menu *menu, char key)
