@@ -256,6 +256,15 @@ static bool get_dest(struct binder *b, const struct doc_node *n, const char *wha
 static bool get_recref(struct binder *b, const struct doc_node *n, const char *what,
 		       struct ast_recref *out)
 {
+	struct lex_error e;
+	if (n->kind == DOC_SCALAR && !lex_name(n->text, n->len, &e) && memchr(n->text, ' ', n->len)) {
+		/* Text where a recording's name goes: say how prompts are written. */
+		diag_error(b->d, IVR_BAD_VALUE, n->span,
+			   "a prompt names a recording, not its text: declare a recording with "
+			   "this text (YAML: under 'recordings'; the DSL: a 'recording' statement) "
+			   "and write its name here");
+		return false;
+	}
 	if (!get_name(b, n, what, &out->name))
 		return false;
 	out->span = n->span;
