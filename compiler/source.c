@@ -324,3 +324,28 @@ uint64_t span_place(struct span s)
 {
 	return (uint64_t)(s.src ? s.src->order : 0) << 32 | s.offset;
 }
+
+/* Where the comment of a line starts, or NULL: a `#` outside quotes at the
+ * start or after a blank or `;`. */
+const char *source_comment_start(const char *s, const char *end)
+{
+	if (!memchr(s, '#', (size_t)(end - s)))
+		return NULL;   /* most lines: no comment, no need to follow quotes */
+	char quote = 0;
+	for (const char *c = s; c < end; c++) {
+		char prev = c > s ? c[-1] : ' ';
+		if (quote == '"' && *c == '\\' && c + 1 < end) {
+			c++;
+		} else if (quote) {
+			if (*c == quote && quote == '\'' && c + 1 < end && c[1] == '\'')
+				c++;
+			else if (*c == quote)
+				quote = 0;
+		} else if ((*c == '"' || *c == '\'') && strchr(" \t[{,:;", prev)) {
+			quote = *c;
+		} else if (*c == '#' && strchr(" \t;", prev)) {
+			return c;
+		}
+	}
+	return NULL;
+}

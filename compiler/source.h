@@ -64,6 +64,10 @@ struct source *source_from_text(struct arena *a, const char *path,
 struct linecol source_linecol(const struct source *src, uint32_t offset);
 /* Byte offset of 0-based line and 0-based character column (clamped). */
 uint32_t source_offset(const struct source *src, size_t line, size_t column);
+/* Where the comment of a line [s, end) starts, or NULL: a `#` outside
+ * quotes (matched within the line) at its start or after a blank or `;`.
+ * Both syntaxes write comments so. */
+const char *source_comment_start(const char *s, const char *end);
 /* The line holding offset, without its line break. */
 const char *source_line(const struct source *src, uint32_t line, size_t *len);
 

@@ -389,31 +389,6 @@ static void report_unknown(struct lint_run *r, struct span at, const char *why)
 		diag_add(r->d, (enum severity)l, CODE_UNKNOWN, at, "%s", why);
 }
 
-/* Where the comment of a line starts, or NULL: a `#` outside quotes at the
- * start or after a blank or `;`. */
-static const char *comment_start(const char *s, const char *end)
-{
-	if (!memchr(s, '#', (size_t)(end - s)))
-		return NULL;   /* most lines: no comment, no need to follow quotes */
-	char quote = 0;
-	for (const char *c = s; c < end; c++) {
-		char prev = c > s ? c[-1] : ' ';
-		if (quote == '"' && *c == '\\' && c + 1 < end) {
-			c++;
-		} else if (quote) {
-			if (*c == quote && quote == '\'' && c + 1 < end && c[1] == '\'')
-				c++;
-			else if (*c == quote)
-				quote = 0;
-		} else if ((*c == '"' || *c == '\'') && strchr(" \t[{,:;", prev)) {
-			quote = *c;
-		} else if (*c == '#' && strchr(" \t;", prev)) {
-			return c;
-		}
-	}
-	return NULL;
-}
-
 /* Reads `ivrc: disable=A,B reason` from a comment; the codes go to line
  * (0: the whole file) or, when the comment is alone on its line, to pending
  * (they apply to the next line with something on it). */
@@ -477,7 +452,7 @@ static void scan_file(struct lint_run *r, const struct source *src)
 		const char *s = source_line(src, (uint32_t)(l + 1), &len);
 		if (!s)
 			continue;
-		const char *end = s + len, *c = comment_start(s, end), *t = s;
+		const char *end = s + len, *c = source_comment_start(s, end), *t = s;
 		while (t < end && (*t == ' ' || *t == '\t' || *t == '\r'))
 			t++;
 		bool blank = t == end, alone = c && t == c;
