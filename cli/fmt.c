@@ -69,7 +69,7 @@ int fmt_files(const struct fmt_opts *o, char **files, int nfiles)
 
 /* Loads and binds file; prints with print(root, program) on success. */
 static int with_program(const char *syntax, const char *file,
-			char *(*print)(const struct doc_node *, const struct ast_program *, const char *),
+			char *(*print)(const struct loaded *, const struct ast_program *, const char *),
 			const char *arg)
 {
 	struct cli_run r;
@@ -77,7 +77,7 @@ static int with_program(const char *syntax, const char *file,
 	struct ast_program *p = NULL;
 	cli_run_init(&r, DIAG_TEXT, false);
 	int status = EXIT_CLEAN;
-	if (!load_document(file, syntax, false, &r.arena, &r.diag, &in)) {
+	if (!load_document(file, syntax, true, &r.arena, &r.diag, &in)) {
 		status = EXIT_USAGE;
 	} else if (!in.root || r.diag.errors ||
 		   !(p = bind_program(in.root, in.src, target_set(), &r.arena, &r.diag)) ||
@@ -85,7 +85,7 @@ static int with_program(const char *syntax, const char *file,
 		/* Only a file whose shape is right converts without loss. */
 		status = EXIT_INPUT;
 	} else {
-		char *text = print(in.root, p, arg);
+		char *text = print(&in, p, arg);
 		if (!text || fputs(text, stdout) < 0) {
 			fprintf(stderr, "ivrc: %s: cannot write the output\n", file);
 			status = EXIT_USAGE;
@@ -95,17 +95,20 @@ static int with_program(const char *syntax, const char *file,
 	return cli_run_finish(&r, status);
 }
 
-static char *print_converted(const struct doc_node *root, const struct ast_program *p,
+/* YAML to the DSL keeps the comments (placed by their position); libyaml's
+ * emitter writes none, so the DSL's are lost on the way to YAML. */
+static char *print_converted(const struct loaded *in, const struct ast_program *p,
 			     const char *to)
 {
 	(void)p;
-	return strcmp(to, "dsl") == 0 ? dsl_print(root, NULL) : yaml_print(root);
+	return strcmp(to, "dsl") == 0 ? dsl_print(in->root, in->dsl ? NULL : &in->comments)
+				      : yaml_print(in->root);
 }
 
-static char *print_dump(const struct doc_node *root, const struct ast_program *p,
+static char *print_dump(const struct loaded *in, const struct ast_program *p,
 			const char *arg)
 {
-	(void)root;
+	(void)in;
 	(void)arg;
 	cJSON *json = ast_dump(p);
 	char *text = cJSON_Print(json);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../grammar/yaml_comments.h"
 #include "../grammar/yaml_loader.h"
 #include "../targets/target.h"
 #include "includes.h"
@@ -44,6 +45,8 @@ bool load_document(const char *path, const char *syntax, bool keep_comments,
 	out->dsl = load_is_dsl(path, syntax);
 	out->root = out->dsl ? dsl_parse(src, a, d, keep_comments ? &out->comments : NULL)
 			     : yaml_load(src, a, d);
+	if (!out->dsl && keep_comments)
+		yaml_comments(src, a, &out->comments);
 	return true;
 }
 

@@ -13,7 +13,7 @@ struct loaded {
 	const struct source *src;
 	bool dsl;                       /* read as DSL (else YAML) */
 	struct doc_node *root;          /* NULL when the front end found nothing usable */
-	struct dsl_comments comments;   /* DSL only, when asked for */
+	struct dsl_comments comments;   /* when asked for (YAML's: grammar/yaml_comments.h) */
 };
 
 /* "dsl" for *.ivr, else "yaml"; an explicit syntax wins. */
