@@ -1,8 +1,8 @@
 /* The call graph as DOT or Mermaid (see graph.h). The edges and reachability
  * come from cfg.c; this file adds the nodes the graph has no place for
- * (broadcasts, and literals such as hangup or phone:+1...: one node per
- * distinct text) and merges edges that join the same two nodes in the same
- * style into one edge with both labels ("1, 2"). */
+ * (broadcasts, a flow's steps, and literals such as hangup or phone:+1...:
+ * one node per distinct text) and merges edges that join the same two
+ * nodes in the same style into one edge with both labels ("1, 2"). */
 #include "graph.h"
 
 #include <string.h>
@@ -12,6 +12,7 @@
 #include "expr.h"
 #include "paths.h"
 #include "simulate.h"
+#include "strmap.h"
 
 enum gkind { G_MENU, G_ANNOUNCEMENT, G_VOICEMAIL, G_FLOW, G_ENDPOINT, G_LITERAL, G_HANGUP,
 	     G_BROADCAST, G_STEP };
@@ -29,58 +30,15 @@ struct gedge {
 	bool fastest;                      /* on a fastest way to a human (--times) */
 };
 
-/* String key -> index, open addressing: literal nodes and merged edges. */
-struct smap {
-	const char **keys;
-	uint32_t *vals;
-	size_t cap, count;
-};
-
 struct graph {
 	struct arena *a;
 	struct gnode *nodes;
 	size_t nnodes, capnodes;
 	struct gedge *edges;
 	size_t nedges, capedges;
-	struct smap literals, merged;
+	struct strmap literals;            /* a literal's text -> its node */
+	struct strmap merged;              /* "from>to" and style -> the edge */
 };
-
-static size_t hash_text(const char *s)
-{
-	size_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
-/* The slot of key; *fresh tells whether it was added. */
-static uint32_t *smap_get(struct arena *a, struct smap *m, const char *key, bool *fresh)
-{
-	if ((m->count + 1) * 2 > m->cap) {
-		struct smap big = { arena_alloc(a, (m->cap ? m->cap * 2 : 64) * sizeof *big.keys),
-				    arena_alloc(a, (m->cap ? m->cap * 2 : 64) * sizeof *big.vals),
-				    m->cap ? m->cap * 2 : 64, m->count };
-		for (size_t i = 0; i < m->cap; i++) {
-			if (!m->keys[i])
-				continue;
-			size_t j = hash_text(m->keys[i]) & (big.cap - 1);
-			while (big.keys[j])
-				j = (j + 1) & (big.cap - 1);
-			big.keys[j] = m->keys[i];
-			big.vals[j] = m->vals[i];
-		}
-		*m = big;
-	}
-	size_t i = hash_text(key) & (m->cap - 1);
-	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
-		i = (i + 1) & (m->cap - 1);
-	*fresh = !m->keys[i];
-	if (*fresh) {
-		m->keys[i] = key;
-		m->count++;
-	}
-	return &m->vals[i];
-}
 
 static uint32_t add_node(struct graph *g, enum gkind kind, const char *label)
 {
@@ -94,11 +52,12 @@ static uint32_t literal_node(struct graph *g, const struct ast_dest *d)
 {
 	const char *text = d->kind == DEST_HANGUP ? "hangup" :
 		arena_concat(g->a, ast_dest_kind_names[d->kind], ":", d->id ? d->id : "", NULL);
-	bool fresh;
-	uint32_t *slot = smap_get(g->a, &g->literals, text, &fresh);
-	if (fresh)
-		*slot = add_node(g, d->kind == DEST_HANGUP ? G_HANGUP : G_LITERAL, text);
-	return *slot;
+	void *known;
+	if (strmap_get(&g->literals, text, &known))
+		return (uint32_t)(uintptr_t)known;
+	uint32_t n = add_node(g, d->kind == DEST_HANGUP ? G_HANGUP : G_LITERAL, text);
+	strmap_put(g->a, &g->literals, text, (void *)(uintptr_t)n);
+	return n;
 }
 
 /* Adds an edge, or a label to the edge already joining from and to so;
@@ -106,21 +65,20 @@ static uint32_t literal_node(struct graph *g, const struct ast_dest *d)
 static uint32_t add_edge(struct graph *g, uint32_t from, uint32_t to, const char *label,
 			 bool dashed)
 {
-	bool fresh;
 	const char *key = arena_printf(g->a, "%u>%u%c", from, to, dashed ? 'd' : 's');
-	uint32_t *slot = smap_get(g->a, &g->merged, key, &fresh);
-	if (!fresh) {
-		struct gedge *e = &g->edges[*slot];
+	void *known;
+	if (strmap_get(&g->merged, key, &known)) {
+		struct gedge *e = &g->edges[(uintptr_t)known];
 		if (*label && *e->label)
 			e->label = arena_concat(g->a, e->label, ", ", label, NULL);
 		else if (*label)
 			e->label = label;
-		return *slot;
+		return (uint32_t)(uintptr_t)known;
 	}
 	struct gedge e = { from, to, label, dashed, false };
 	ARENA_PUSH(g->a, g->edges, g->nedges, g->capedges, e);
-	*slot = (uint32_t)(g->nedges - 1);
-	return *slot;
+	strmap_put(g->a, &g->merged, key, (void *)(uintptr_t)(g->nedges - 1));
+	return (uint32_t)(g->nedges - 1);
 }
 
 /* The route of the paths model that a call-graph edge is. */
