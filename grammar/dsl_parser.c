@@ -336,8 +336,10 @@ static bool is_decl_keyword(const struct parser *p)
 	for (size_t i = 0; i < dsl_ndecls; i++)
 		if (at_word(p, dsl_decls[i].keyword))
 			return true;
+	/* `include` inside a block is a key (an environment's file), not the
+	 * statement: only at the top does it start one. */
 	return at_word(p, "ivrc") || at_word(p, "entry") || at_word(p, "parameters") ||
-	       at_word(p, "include");
+	       (at_word(p, "include") && p->depth == 0);
 }
 
 static bool at_key(const struct parser *p)

@@ -39,8 +39,7 @@ static bool is_decl_keyword(const char *s)
 	for (size_t i = 0; i < dsl_ndecls; i++)
 		if (strcmp(s, dsl_decls[i].keyword) == 0)
 			return true;
-	return strcmp(s, "ivrc") == 0 || strcmp(s, "entry") == 0 || strcmp(s, "parameters") == 0 ||
-	       strcmp(s, "include") == 0;
+	return strcmp(s, "ivrc") == 0 || strcmp(s, "entry") == 0 || strcmp(s, "parameters") == 0;
 }
 
 /* A scalar that re-lexes as one bare word of the same text. */
