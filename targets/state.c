@@ -72,6 +72,39 @@ static bool upgrade(cJSON *state, struct arena *a, const char *project, const ch
 	return true;
 }
 
+static const cJSON *objects_of(const cJSON *own, const char *target)
+{
+	return cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(own, "targets"), target), "objects");
+}
+
+/* Why environment env may not start: the project has objects of the
+ * target from before its environments (state.projects[P].targets), which
+ * no environment owns, and env has none yet, so a push would create its
+ * own beside them. Never guessed: said, with what to do. NULL: go on. */
+static const char *unscoped(struct arena *a, const cJSON *own, const char *project,
+			    const char *env, const char *target)
+{
+	const cJSON *old = objects_of(own, target);
+	const cJSON *mine = objects_of(cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(own, "environments"), env), target);
+	int n = cJSON_GetArraySize(old);
+	if (n == 0 || cJSON_GetArraySize(mine) > 0)
+		return NULL;
+	const char *names = "";
+	int shown = 0;
+	for (const cJSON *e = old ? old->child : NULL; e && shown < 3; e = e->next, shown++)
+		names = arena_printf(a, "%s%s%s", names, shown ? ", " : "",
+				     e->string ? e->string : "?");
+	return arena_printf(a, "project '%s' has %d %s object%s from before its environments "
+			    "(%s%s), which no environment owns; a push of '%s' would create its "
+			    "own beside them. If they are %s's, move projects.%s.targets.%s to "
+			    "projects.%s.environments.%s.targets.%s in this file; if not, delete "
+			    "them at the provider and here", project, n, target, n == 1 ? "" : "s",
+			    names, n > 3 ? ", ..." : "", env, env, project, target, project, env,
+			    target);
+}
+
 cJSON *state_objects(cJSON *state, struct arena *a, const char *project, const char *env,
 		     const char *target, bool create, const char **why)
 {
@@ -89,6 +122,8 @@ cJSON *state_objects(cJSON *state, struct arena *a, const char *project, const c
 	bool bad = false;
 	cJSON *projects = member(state, "projects", create, &bad);
 	cJSON *own = member(projects, project, create, &bad);
+	if (env && (*why = unscoped(a, own, project, env, target)))
+		return NULL;
 	if (env)
 		own = member(member(own, "environments", create, &bad), env, create, &bad);
 	cJSON *targets = member(own, "targets", create, &bad);
