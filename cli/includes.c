@@ -45,6 +45,7 @@ struct includes_cache {
 	struct strmap keys;        /* path -> its key, or NULL: not there */
 	struct strmap globs;       /* pattern -> struct matches */
 	struct strmap folders;     /* folder -> struct matches: its names (includes_folder) */
+	struct strmap real_dirs;   /* folders whose last part is no link: DIR/.. is their parent */
 	struct strmap texts;       /* key -> struct source: each file read once */
 };
 
@@ -53,8 +54,8 @@ static const char *identity(struct arena *a, unsigned long long dev, unsigned lo
 	return arena_printf(a, "%llu:%llu", dev, ino);
 }
 
-/* path without each "DIR/.." whose DIR the folder scan read as a folder
- * (not a link, so that DIR/.. is DIR's parent): the shared file that 500
+/* path without each "DIR/.." whose DIR the folder scan found as a folder
+ * (an entry that is no link, so that DIR/.. is the path before it): the shared file that 500
  * projects name as p0001/../shared/x is known by one path. NULL when
  * nothing goes. */
 static const char *collapsed(struct includes_cache *c, const char *path)
@@ -75,7 +76,7 @@ static const char *collapsed(struct includes_cache *c, const char *path)
 		void *known;
 		bool up = k == 2 && p[0] == '.' && p[1] == '.';
 		if (up && depth && strcmp(out + starts[depth - 1], "..") != 0 &&
-		    strcmp(out + starts[depth - 1], ".") != 0 && strmap_get(&c->folders, out, &known)) {
+		    strcmp(out + starts[depth - 1], ".") != 0 && strmap_get(&c->real_dirs, out, &known)) {
 			depth--;
 			len = starts[depth] > base ? starts[depth] - 1 : base;
 			changed = true;
@@ -270,8 +271,10 @@ static const char *where(struct arena *a, struct span at)
 static void load_file(struct includer *in, const char *path, const char *key, struct span at);
 
 void includes_folder(struct includes_cache *c, const char *dir, const char *const *names,
-		     size_t n)
+		     size_t n, bool real)
 {
+	if (real)
+		strmap_put(c->a, &c->real_dirs, arena_strdup(c->a, dir), NULL);
 	struct matches *m = arena_alloc(c->a, sizeof *m);
 	m->paths = arena_alloc(c->a, (n + 1) * sizeof *m->paths);
 	for (size_t i = 0; i < n; i++)

@@ -45,9 +45,12 @@ const char *includes_beside(struct arena *a, const char *from, const char *path)
 
 /* What the folder scan (roots.c) read of folder dir: its names, hidden
  * ones left out. A glob in that folder is answered from them, as glob(3)
- * would (fnmatch, sorted), without reading the folder again. */
+ * would (fnmatch, sorted), without reading the folder again. real: dir was
+ * found as an entry that is no link (not a folder named on the command
+ * line, which may be one), so that "dir/.." may be shortened to the path
+ * before it. */
 void includes_folder(struct includes_cache *c, const char *dir, const char *const *names,
-		     size_t n);
+		     size_t n, bool real);
 
 /* The files an include of the file `from` names (a path, or a glob's
  * matches in sorted order, globbed once a call), as paths from here;

@@ -34,7 +34,7 @@ static bool ivr_file(const char *name)
 
 /* The IVR files under dir, hidden names left out; a link to a folder is
  * not followed (no loops). */
-static void walk(struct found *f, const char *dir, bool say)
+static void walk(struct found *f, const char *dir, bool say, bool real)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
@@ -63,12 +63,12 @@ static void walk(struct found *f, const char *dir, bool say)
 			file = S_ISREG(st.st_mode);
 		}
 		if (folder)
-			walk(f, path, say);
+			walk(f, path, say, true);
 		else if (file && ivr_file(e->d_name))
 			ARENA_PUSH(f->a, f->paths, f->n, f->cap, path);
 	}
 	closedir(d);
-	includes_folder(f->cache, dir, names, nnames);
+	includes_folder(f->cache, dir, names, nnames, real);
 }
 
 static int by_path(const void *x, const void *y)
@@ -166,7 +166,7 @@ static bool scan(struct includes_cache *cache, struct arena *a, const char *dir,
 		 struct files *fs)
 {
 	struct found found = { .a = a, .cache = cache };
-	walk(&found, dir, say);
+	walk(&found, dir, say, false);   /* a folder named may be a link */
 	if (found.unreadable)
 		return false;
 	if (found.n == 0) {
