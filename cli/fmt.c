@@ -95,14 +95,13 @@ static int with_program(const char *syntax, const char *file,
 	return cli_run_finish(&r, status);
 }
 
-/* YAML to the DSL keeps the comments (placed by their position); libyaml's
- * emitter writes none, so the DSL's are lost on the way to YAML. */
+/* Each way, the comments go along, placed by their position. */
 static char *print_converted(const struct loaded *in, const struct ast_program *p,
 			     const char *to)
 {
 	(void)p;
-	return strcmp(to, "dsl") == 0 ? dsl_print(in->root, in->dsl ? NULL : &in->comments)
-				      : yaml_print(in->root);
+	return strcmp(to, "dsl") == 0 ? dsl_print(in->root, &in->comments)
+				      : yaml_print_commented(in->root, &in->comments);
 }
 
 static char *print_dump(const struct loaded *in, const struct ast_program *p,

@@ -15,4 +15,8 @@ char *dsl_print(const struct doc_node *root, const struct dsl_comments *comments
  * or NULL when the emitter fails. */
 char *yaml_print(const struct doc_node *root);
 
+/* The same, with the comments of the file the tree was read from (may be
+ * NULL), placed by position (grammar/yaml_commented.c). */
+char *yaml_print_commented(const struct doc_node *root, const struct dsl_comments *comments);
+
 #endif
