@@ -22,18 +22,19 @@ struct node {
 };
 
 /* What a caller can do in a node, and where it leads. */
-struct edge {
+struct edge {                          /* 64 bytes: a 10 MB file's model has 650 000 */
 	uint32_t from;
 	uint32_t to;                       /* a node, or NONE: the call ends */
-	enum paths_end end;                /* to == NONE */
-	const char *end_text, *end_literal;
-	enum paths_action action;
+	uint32_t wait;                     /* the silence (at most 60 s) */
+	uint32_t ms;                       /* the silence and what plays (known lengths: at
+					      most three prompts of an hour) */
+	uint8_t end;                       /* enum paths_end, when to == NONE */
+	uint8_t action;                    /* enum paths_action */
 	char key;
 	uint8_t nheard;
+	uint8_t unknown;                   /* prompts of unknown length that play */
+	const char *end_text, *end_literal;
 	const struct ast_recref *heard[MAX_HEARD];   /* in order, the next node's prompt last */
-	uint64_t wait;                     /* the silence */
-	uint64_t ms;                       /* the silence and what plays (known lengths) */
-	uint32_t unknown;                  /* prompts of unknown length that play */
 };
 
 struct paths_model {
@@ -243,6 +244,22 @@ struct paths_model *paths_build(const struct ast_program *p, int target,
 	*m = (struct paths_model){ .p = p, .bh = bh, .target = target, .a = a };
 	m->menu_node = arena_alloc(a, (p->nmenus + 1) * sizeof *m->menu_node);
 	m->announcement_node = arena_alloc(a, (p->nannouncements + 1) * sizeof *m->announcement_node);
+	/* The arrays at their size, counted first: grown by doubling in the
+	 * arena, every smaller copy would stay there (a 10 MB file's model
+	 * holds 650 000 edges). A menu state has at most an edge per option,
+	 * a wrong key and a silence; an announcement one. */
+	size_t nodes = p->nannouncements, edges = p->nannouncements;
+	for (size_t k = 0; k < p->nmenus; k++) {
+		const struct ast_menu *menu = p->menus[k];
+		size_t states = (size_t)(retries_of(m, &menu->invalid, true) + 1) *
+				(retries_of(m, &menu->no_input, false) + 1);
+		nodes += states;
+		edges += states * (menu->noptions + 2);
+	}
+	m->capnodes = nodes + 1;
+	m->nodes = arena_alloc(a, m->capnodes * sizeof *m->nodes);
+	m->capedges = edges + 1;
+	m->edges = arena_alloc(a, m->capedges * sizeof *m->edges);
 	/* The nodes first (edges point at them), then each node's edges. */
 	for (size_t k = 0; k < p->nmenus; k++) {
 		const struct ast_menu *menu = p->menus[k];
@@ -489,15 +506,16 @@ static struct heap_item heap_pop(struct heap *h)
 	return top;
 }
 
-/* Keys weigh more than any time: the fewest keys, then the least time. */
+/* Keys weigh more than any time: the fewest keys, then the least time (an
+ * edge's ms is 32 bits, below the key's weight however many add up). */
 enum { KEY_SHIFT = 44 };
 
 static uint64_t weight(const struct edge *e, bool by_keys)
 {
-	uint64_t ms = e->ms < ((uint64_t)1 << KEY_SHIFT) ? e->ms : ((uint64_t)1 << KEY_SHIFT) - 1;
 	if (!by_keys)
 		return e->ms;
-	return ((uint64_t)(e->action == PATHS_PRESS || e->action == PATHS_WRONG) << KEY_SHIFT) + ms;
+	return ((uint64_t)(e->action == PATHS_PRESS || e->action == PATHS_WRONG) << KEY_SHIFT) +
+	       e->ms;
 }
 
 static uint64_t add_sat(uint64_t x, uint64_t y)
@@ -775,21 +793,33 @@ static void prepare(struct paths_model *m)
 	m->time_best = arena_alloc(a, n * sizeof *m->time_best);
 	m->keys_best = arena_alloc(a, n * sizeof *m->keys_best);
 	m->escapes = arena_alloc(a, n);
-	m->state = arena_alloc(a, n);
 	m->seen = arena_alloc(a, n);
-	m->slow = arena_alloc(a, n * sizeof *m->slow);
-	m->count = arena_alloc(a, n * sizeof *m->count);
-	m->slow_next = arena_alloc(a, n * sizeof *m->slow_next);
 	m->via = arena_alloc(a, n * sizeof *m->via);
 	m->next = arena_alloc(a, n * sizeof *m->next);
 	m->queue = arena_alloc(a, n * sizeof *m->queue);
 	m->on_path = arena_alloc(a, (m->nobjects + 1) * sizeof *m->on_path);
 	for (size_t v = 0; v < n; v++)
-		m->slow_next[v] = m->via[v] = m->next[v] = NONE;
+		m->via[v] = m->next[v] = NONE;
 	to_human(m, &m->in, false, m->time_cost, m->time_best);
 	to_human(m, &m->in, true, m->keys_cost, m->keys_best);
 	find_escapes(m);
 	m->ready = true;
+}
+
+/* What only the summary's depth-first walk uses (over 70 bytes a state),
+ * made when a summary is first asked for: lint's caller rules never do. */
+static void prepare_summary(struct paths_model *m)
+{
+	prepare(m);
+	if (m->count)
+		return;
+	size_t n = m->nnodes + 1;
+	m->state = arena_alloc(m->a, n);
+	m->slow = arena_alloc(m->a, n * sizeof *m->slow);
+	m->slow_next = arena_alloc(m->a, n * sizeof *m->slow_next);
+	m->count = arena_alloc(m->a, n * sizeof *m->count);
+	for (size_t v = 0; v < n; v++)
+		m->slow_next[v] = NONE;
 }
 
 void paths_summarize(struct paths_model *m, const struct ast_decl *from,
@@ -808,7 +838,7 @@ void paths_summarize(struct paths_model *m, const struct ast_decl *from,
 		}
 		return;
 	}
-	prepare(m);
+	prepare_summary(m);
 	out->fastest_human = follow(m, start, m->time_best);
 	out->fewest_keys_human = follow(m, start, m->keys_best);
 	depth_first(m, start, out);
