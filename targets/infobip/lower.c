@@ -93,6 +93,10 @@ struct ib {
 	 * goTo jumps to when it is entered again (0: none yet, or none can be). */
 	int *anchor[IB_SLOTS];
 	size_t nslot[IB_SLOTS];
+	/* The anchors the scenario being built set: the next one resets them
+	 * (a scenario that failed leaves some set), not every object's. */
+	int **entered;
+	size_t nentered, capentered;
 	/* The scenario being built. */
 	const struct ast_decl *root;
 	int next_id;
@@ -414,6 +418,17 @@ static void ib_dial(struct ib *c, cJSON *arr, const char *phone, const struct as
 
 /* ---------- entering menus, announcements and flows ---------- */
 
+/* The anchor of d, recorded as set by this scenario (ib_scenario). */
+static int *ib_slot(struct ib *c, const struct ast_decl *d);
+
+static int *ib_entered(struct ib *c, const struct ast_decl *d)
+{
+	int *slot = ib_slot(c, d);
+	if (slot)
+		ARENA_PUSH(c->b->arena, c->entered, c->nentered, c->capentered, slot);
+	return slot;
+}
+
 static int *ib_slot(struct ib *c, const struct ast_decl *d)
 {
 	switch (d->kind) {
@@ -463,7 +478,7 @@ static void ib_enter_menu(struct ib *c, const struct ast_menu *m, cJSON *arr, un
 static void ib_enter_announcement(struct ib *c, const struct ast_announcement *an, cJSON *arr,
 				  unsigned depth)
 {
-	int *slot = ib_slot(c, &an->decl);
+	int *slot = ib_entered(c, &an->decl);
 	int id = ib_prompt(c, arr, &an->prompt);
 	*slot = id;
 	ib_push(c, (struct ib_task){.kind = IB_LEAVE, .decl = &an->decl});
@@ -476,7 +491,7 @@ static void ib_enter_announcement(struct ib *c, const struct ast_announcement *a
 static void ib_enter_flow(struct ib *c, const struct ast_flow *f, cJSON *arr, unsigned depth,
 			  bool as_route)
 {
-	*ib_slot(c, &f->decl) = 0;
+	*ib_entered(c, &f->decl) = 0;
 	ib_push(c, (struct ib_task){.kind = IB_LEAVE, .decl = &f->decl, .flow = f,
 				    .mark = c->nlabels});
 	if (as_route && !ib_block_ends(&f->body))
@@ -608,7 +623,7 @@ static void ib_enter_menu(struct ib *c, const struct ast_menu *m, cJSON *arr, un
 {
 	const struct ib_menu_names *names = &c->menu[m->decl.index];
 	const char *var = names->var;
-	int *slot = ib_slot(c, &m->decl);
+	int *slot = ib_entered(c, &m->decl);
 	*slot = 0;
 	ib_push(c, (struct ib_task){.kind = IB_LEAVE, .decl = &m->decl});
 	if (!ib_counters_reset(c, arr, m))
@@ -1139,9 +1154,9 @@ static void ib_scenario(struct ib *c, const struct ast_decl *root)
 	c->nactions = 0;
 	c->failed = false;
 	c->ntasks = c->nlabels = 0;
-	for (int k = 0; k < IB_SLOTS; k++)
-		for (size_t i = 0; i < c->nslot[k]; i++)
-			c->anchor[k][i] = -1;
+	for (size_t i = 0; i < c->nentered; i++)
+		*c->entered[i] = -1;
+	c->nentered = 0;
 	cJSON *script = ib_array(c);
 	if (root->kind == DECL_FLOW)
 		ib_enter_flow(c, (const struct ast_flow *)root, script, 1, false);
@@ -1270,8 +1285,11 @@ static void ib_lower(const struct ast_program *p, struct bundle *out, struct dia
 	c.nslot[IB_MENUS] = p->nmenus;
 	c.nslot[IB_ANNOUNCEMENTS] = p->nannouncements;
 	c.nslot[IB_FLOWS] = p->nflows;
-	for (int k = 0; k < IB_SLOTS; k++)
+	for (int k = 0; k < IB_SLOTS; k++) {
 		c.anchor[k] = arena_alloc(out->arena, (c.nslot[k] + 1) * sizeof *c.anchor[k]);
+		for (size_t i = 0; i < c.nslot[k]; i++)
+			c.anchor[k][i] = -1;   /* none on the path; each scenario resets its own */
+	}
 	struct ib_menu_names *names = arena_alloc(out->arena, (p->nmenus + 1) * sizeof *names);
 	for (size_t i = 0; i < p->nmenus; i++)
 		names[i] = ib_menu_names(out->arena, p->menus[i]);
