@@ -657,18 +657,23 @@ static void report_endpoints(struct resolver *r)
 	}
 }
 
+/* Where a recording is declared (where its id goes), for a finding where
+ * it is played: "line 5", or "prompts.ivr.yaml:5" in another file. */
+static const char *declared_at(struct resolver *r, const struct ast_recording *rec,
+			       const struct ast_recref *ref)
+{
+	struct linecol at = source_linecol(rec->decl.name_span.src, rec->decl.name_span.offset);
+	return rec->decl.name_span.src == ref->span.src
+		? arena_printf(r->a, "line %u", at.line)
+		: arena_printf(r->a, "%s:%u", rec->decl.name_span.src->path, at.line);
+}
+
 static void check_recording_need(struct resolver *r, const struct ast_recref *ref)
 {
 	const struct ast_recording *rec = ref->rec;
 	if (!rec || r->rec_reported[rec->decl.index])
 		return;
 	const char *t = target_name(r);
-	/* Said where it is played, and where the recording is declared (where
-	 * the id goes). */
-	struct linecol at = source_linecol(rec->decl.name_span.src, rec->decl.name_span.offset);
-	const char *where = rec->decl.name_span.src == ref->span.src
-		? arena_printf(r->a, "line %u", at.line)
-		: arena_printf(r->a, "%s:%u", rec->decl.name_span.src->path, at.line);
 	struct finding *f = NULL;
 	switch (r->caps->recording_need) {
 	case REC_NEED_NOTHING:
@@ -678,14 +683,14 @@ static void check_recording_need(struct resolver *r, const struct ast_recref *re
 			return;
 		f = diag_error(r->d, IVR_TARGET_RECORDING, ref->span,
 			       "recording '%s' (declared at %s) has no '%s' id, which %s needs to "
-			       "play it", rec->decl.name, where, t, t);
+			       "play it", rec->decl.name, declared_at(r, rec, ref), t, t);
 		break;
 	case REC_NEED_ID_URL_OR_TEXT:
 		if (ast_recording_id(rec, r->ti) || rec->url || rec->text)
 			return;
 		f = diag_error(r->d, IVR_TARGET_RECORDING, ref->span,
 			       "recording '%s' (declared at %s) has no '%s' id, 'url' or 'text', which "
-			       "%s needs to play it", rec->decl.name, where, t, t);
+			       "%s needs to play it", rec->decl.name, declared_at(r, rec, ref), t, t);
 		break;
 	}
 	if (f) {
