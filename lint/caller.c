@@ -53,7 +53,9 @@ const struct lint_caller_view *lint_caller_view(struct lint_ctx *c)
 	return v;
 }
 
-bool lint_caller_judged(const struct lint_caller_target *t, const struct ast_decl *d)
+/* Whether d (a menu or announcement) is a place calls reach on t: an entry
+ * point, a broadcast's menu, a menu entered from one. */
+static bool judged(const struct lint_caller_target *t, const struct ast_decl *d)
 {
 	if (d->kind == DECL_MENU && t->reached[d->index])
 		return true;
@@ -61,6 +63,15 @@ bool lint_caller_judged(const struct lint_caller_target *t, const struct ast_dec
 		if (t->starts[i] == d)
 			return true;
 	return false;
+}
+
+/* "2 1 -> billing (phone:+14155550120)": a way's keys and end. */
+static const char *way_text(struct arena *a, const struct paths_way *w)
+{
+	const char *to = shown_text(a, w->end_text);
+	if (w->end_literal)
+		to = arena_printf(a, "%s (%s)", to, shown_text(a, w->end_literal));
+	return arena_printf(a, "%s -> %s", paths_keys_text(a, w->steps, w->nsteps), to);
 }
 
 /* Whether, on some target where d is judged, the best way from d to a
@@ -74,7 +85,7 @@ static bool over(struct lint_ctx *c, const struct ast_decl *d, bool by_keys, uin
 	const struct lint_caller_target *worst = NULL;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct lint_caller_target *t = &v->t[i];
-		if (!lint_caller_judged(t, d))
+		if (!judged(t, d))
 			continue;
 		struct paths_way w = paths_to_human(t->m, d, by_keys);
 		uint64_t cost = by_keys ? w.keys : w.ms;
@@ -103,7 +114,7 @@ static void budget_place(struct lint_ctx *c, const struct ast_decl *d, bool by_k
 			    on);
 		return;
 	}
-	const char *ways = lint_caller_way(c->a, &way);
+	const char *ways = way_text(c->a, &way);
 	const char *secs = paths_seconds_text(c->a, way.ms, way.unknown);
 	if (by_keys)
 		lint_report(c, d->name_span, "%s '%s' needs at least %zu key%s to reach a human, "
@@ -139,12 +150,4 @@ const char *lint_caller_on_text(struct lint_ctx *c, const struct lint_caller_on 
 	if (!on->names || on->nfail == on->njudged)
 		return "";
 	return arena_printf(c->a, " (on %s)", on->names);
-}
-
-const char *lint_caller_way(struct arena *a, const struct paths_way *w)
-{
-	const char *to = shown_text(a, w->end_text);
-	if (w->end_literal)
-		to = arena_printf(a, "%s (%s)", to, shown_text(a, w->end_literal));
-	return arena_printf(a, "%s -> %s", paths_keys_text(a, w->steps, w->nsteps), to);
 }

@@ -26,10 +26,6 @@ struct lint_caller_view {
 
 const struct lint_caller_view *lint_caller_view(struct lint_ctx *c);
 
-/* Whether d (a menu or announcement) is a place calls reach on t: an entry
- * point, a broadcast's menu, a menu entered from one. */
-bool lint_caller_judged(const struct lint_caller_target *t, const struct ast_decl *d);
-
 /* IVR330 (by_keys false) and IVR331: a finding at every place calls
  * reach whose best way to a human is over the budget on some target (the
  * worst target's way is the witness), or that has none. */
@@ -45,8 +41,5 @@ void lint_caller_on_add(struct lint_ctx *c, struct lint_caller_on *on,
 /* " (on smartflo, sonetel)" when the finding holds on some judged targets
  * only, else "". */
 const char *lint_caller_on_text(struct lint_ctx *c, const struct lint_caller_on *on);
-
-/* "2 1 -> billing (phone:+14155550120)": a way's keys and end. */
-const char *lint_caller_way(struct arena *a, const struct paths_way *w);
 
 #endif
