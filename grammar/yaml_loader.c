@@ -1,17 +1,17 @@
-/* The YAML front end. It uses libyaml's event API (not the document loader)
- * so that it can convert marks to spans once, cap nesting depth in the event
- * loop (libyaml has no limit), bound alias expansion, and catch what libyaml
+/* The YAML front end. It takes events (libyaml's, yaml_libyaml.c) rather
+ * than a document so that it can cap nesting depth in the event loop
+ * (libyaml has no limit), bound alias expansion, and catch what libyaml
  * lets through: duplicate keys, undefined aliases, several documents. */
 #include "yaml_loader.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
 #include "bind.h"
 #include "doc.h"
+#include "yaml_libyaml.h"
 
 struct anchor {
 	const char *name;
@@ -36,7 +36,6 @@ struct loader {
 	const struct source *src;
 	struct arena *arena;
 	struct diag *diag;
-	yaml_parser_t parser;
 	struct open_node stack[YAML_MAX_DEPTH + 1];
 	size_t depth;
 	/* Children of every open collection, in one shared scratch vector. */
@@ -50,7 +49,6 @@ struct loader {
 	size_t root_weight;
 	size_t documents;
 	bool failed;
-	bool ascii;                   /* no byte >= 0x80: marks are byte offsets */
 	/* Streaming (yaml_load_program): each entry of a section (stack[1]) is
 	 * bound as soon as it is whole; its nodes come from the stream's
 	 * scratch arena, whose memory the next entry reuses unless it stays. */
@@ -61,26 +59,9 @@ struct loader {
 	size_t anchors_kept;          /* nanchors after the last entry that stayed */
 };
 
-static bool all_ascii(const char *s, size_t n)
+static struct span ev_span(const struct loader *l, const struct yaml_ev *e)
 {
-	unsigned char any = 0;
-	for (size_t i = 0; i < n; i++)
-		any |= (unsigned char)s[i];
-	return any < 0x80;
-}
-
-/* A libyaml mark counts characters; in an ASCII file that is the byte
- * offset, else the line table converts it. */
-static uint32_t mark_offset(const struct loader *l, yaml_mark_t m)
-{
-	return l->ascii ? (uint32_t)m.index : source_offset(l->src, m.line, m.column);
-}
-
-static struct span mark_span(struct loader *l, yaml_mark_t start, yaml_mark_t end)
-{
-	uint32_t a = mark_offset(l, start);
-	uint32_t b = mark_offset(l, end);
-	return span_make(l->src, a, b > a ? b - a : 0);
+	return span_make(l->src, e->start, e->end > e->start ? e->end - e->start : 0);
 }
 
 /* Where a node at stack index `depth` goes: inside a streamed entry (the
@@ -163,48 +144,46 @@ static void finish_node(struct loader *l, struct doc_node *n, size_t weight,
 	}
 }
 
-static const char *anchor_name(struct loader *l, const yaml_char_t *a)
+static const char *anchor_name(struct loader *l, const char *a)
 {
-	return a ? arena_strdup(l->arena, (const char *)a) : NULL;
+	return a ? arena_strdup(l->arena, a) : NULL;
 }
 
-static bool check_tag(struct loader *l, const yaml_char_t *tag, struct span at)
+static bool check_tag(struct loader *l, const char *tag, struct span at)
 {
-	if (!tag || strcmp((const char *)tag, "tag:yaml.org,2002:str") == 0 ||
-	    strcmp((const char *)tag, "!") == 0)
+	if (!tag || strcmp(tag, "tag:yaml.org,2002:str") == 0 || strcmp(tag, "!") == 0)
 		return true;
 	/* Shown as written: libyaml hands over the resolved form. */
-	const char *t = (const char *)tag, *core = "tag:yaml.org,2002:";
+	const char *t = tag, *core = "tag:yaml.org,2002:";
 	bool short_form = strncmp(t, core, strlen(core)) == 0;
 	diag_error(l->diag, IVR_TAG, at, "YAML tag '%s%s' is not supported; only !!str is",
 		   short_form ? "!!" : "", short_form ? t + strlen(core) : t);
 	return false;
 }
 
-static void on_scalar(struct loader *l, yaml_event_t *e)
+static void on_scalar(struct loader *l, const struct yaml_ev *e)
 {
 	/* The text with the node: what the program keeps of a streamed entry,
 	 * the binder copies. */
 	struct arena *a = node_arena(l, l->depth);
 	struct doc_node *n = arena_alloc(a, sizeof *n);
 	n->kind = DOC_SCALAR;
-	n->span = mark_span(l, e->start_mark, e->end_mark);
-	n->len = e->data.scalar.length;
-	n->text = arena_strndup(a, (const char *)e->data.scalar.value, n->len);
-	n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
-		    e->data.scalar.tag != NULL;
-	check_tag(l, e->data.scalar.tag, n->span);
+	n->span = ev_span(l, e);
+	n->len = e->len;
+	n->text = arena_strndup(a, e->text, n->len);
+	n->quoted = e->quoted;
+	check_tag(l, e->tag, n->span);
 	/* YAML's "\0": no JSON body a provider reads, nor the DSL, holds it. */
 	if (memchr(n->text, '\0', n->len))
 		diag_error(l->diag, IVR_BAD_VALUE, n->span,
 			   "a string holds a NUL character (\\0), which no provider takes");
-	finish_node(l, n, 1, anchor_name(l, e->data.scalar.anchor), n->span);
+	finish_node(l, n, 1, anchor_name(l, e->anchor), n->span);
 }
 
 /* A collection opens as the value of a top-level key: stream its entries if
  * it is a section mapping and nothing can refer to it whole (no anchor on
  * it or on the top level). */
-static void start_section(struct loader *l, enum doc_kind kind, const yaml_char_t *anchor)
+static void start_section(struct loader *l, enum doc_kind kind, const char *anchor)
 {
 	l->section = -1;
 	bool value = (l->nchildren - l->stack[0].first_child) % 2 == 1;
@@ -217,20 +196,17 @@ static void start_section(struct loader *l, enum doc_kind kind, const yaml_char_
 	l->anchors_kept = l->nanchors;
 }
 
-static bool on_start(struct loader *l, yaml_event_t *e, enum doc_kind kind)
+static bool on_start(struct loader *l, const struct yaml_ev *e, enum doc_kind kind)
 {
-	struct span at = mark_span(l, e->start_mark, e->end_mark);
+	struct span at = ev_span(l, e);
 	if (l->depth == YAML_MAX_DEPTH) {
 		diag_error(l->diag, IVR_TOO_DEEP, at,
 			   "nesting deeper than %d levels", YAML_MAX_DEPTH);
 		return false;
 	}
-	const yaml_char_t *tag = kind == DOC_MAP ? e->data.mapping_start.tag
-						 : e->data.sequence_start.tag;
-	const yaml_char_t *anchor = kind == DOC_MAP ? e->data.mapping_start.anchor
-						    : e->data.sequence_start.anchor;
-	if (tag && !(kind == DOC_MAP && strcmp((const char *)tag, "tag:yaml.org,2002:map") == 0) &&
-	    !(kind == DOC_SEQ && strcmp((const char *)tag, "tag:yaml.org,2002:seq") == 0))
+	const char *tag = e->tag, *anchor = e->anchor;
+	if (tag && !(kind == DOC_MAP && strcmp(tag, "tag:yaml.org,2002:map") == 0) &&
+	    !(kind == DOC_SEQ && strcmp(tag, "tag:yaml.org,2002:seq") == 0))
 		check_tag(l, tag, at);
 	struct doc_node *n = arena_alloc(node_arena(l, l->depth), sizeof *n);
 	n->kind = kind;
@@ -294,7 +270,7 @@ static void apply_merges(struct loader *l, struct arena *a, struct doc_node *map
 	map->count = n;
 }
 
-static void on_end(struct loader *l, yaml_event_t *e)
+static void on_end(struct loader *l, const struct yaml_ev *e)
 {
 	struct open_node *o = &l->stack[--l->depth];
 	struct doc_node *n = o->node;
@@ -303,8 +279,7 @@ static void on_end(struct loader *l, yaml_event_t *e)
 	size_t weight = 1;
 	for (size_t i = o->first_child; i < l->nchildren; i++)
 		weight += l->child_info[i].weight;
-	struct span end = mark_span(l, e->start_mark, e->end_mark);
-	n->span = span_join(n->span, end);
+	n->span = span_join(n->span, ev_span(l, e));
 	if (n->kind == DOC_SEQ) {
 		n->items = arena_alloc(a, (count ? count : 1) * sizeof *n->items);
 		if (count)
@@ -327,10 +302,10 @@ static void on_end(struct loader *l, yaml_event_t *e)
 	finish_node(l, n, weight, o->anchor, n->span);
 }
 
-static void on_alias(struct loader *l, yaml_event_t *e)
+static void on_alias(struct loader *l, const struct yaml_ev *e)
 {
-	const char *name = (const char *)e->data.alias.anchor;
-	struct span at = mark_span(l, e->start_mark, e->end_mark);
+	const char *name = e->anchor;
+	struct span at = ev_span(l, e);
 	for (size_t i = l->nanchors; i-- > 0;) {
 		if (strcmp(l->anchors[i].name, name) != 0)
 			continue;
@@ -348,114 +323,36 @@ static void on_alias(struct loader *l, yaml_event_t *e)
 	l->failed = true;
 }
 
-/* The spaces a line starts with. */
-static size_t indent_of(const char *line, const char *end)
-{
-	size_t n = 0;
-	while (line + n < end && line[n] == ' ')
-		n++;
-	return n;
-}
-
-/* What to write instead, for the mistakes libyaml's words do not explain
- * (its message follows it, as the source of every YAML error): a tab
- * that indents, a line indented like no mapping above it, a '*' or '&'
- * that YAML reads as an alias or an anchor. NULL: none of these. */
-static const char *yaml_hint(const struct source *src, uint32_t at, const char *problem,
-			     const char *context)
-{
-	if (!problem || at > src->len)
-		return NULL;
-	const char *text = src->text;
-	if (at < src->len && text[at] == '\t' && strstr(problem, "cannot start any token"))
-		return "a tab cannot indent YAML: indent with spaces";
-	if (context && (strstr(context, "scanning an alias") || strstr(context, "scanning an anchor"))) {
-		size_t k = at;
-		while (k > 0 && text[k - 1] != '*' && text[k - 1] != '&' && text[k - 1] != '\n')
-			k--;
-		if (k > 0 && (text[k - 1] == '*' || text[k - 1] == '&'))
-			return text[k - 1] == '*'
-				? "'*' starts an alias in YAML: quote a key or value that is '*' ('*': hangup)"
-				: "'&' starts an anchor in YAML: quote a value that starts with '&'";
-	}
-	if (strstr(problem, "did not find expected key") && context &&
-	    strstr(context, "block mapping") && at < src->len) {
-		/* This line and the nearest line above it with something on it. */
-		const char *line = text + at;
-		while (line > text && line[-1] != '\n')
-			line--;
-		const char *end = strchr(line, '\n');
-		size_t mine = indent_of(line, end ? end : text + src->len);
-		const char *above = line;
-		while (above > text) {
-			const char *prev_end = above - 1;
-			above = prev_end;
-			while (above > text && above[-1] != '\n')
-				above--;
-			size_t n = indent_of(above, prev_end);
-			if (above + n < prev_end && above[n] != '#')
-				return mine == n ? NULL : "this line is indented unlike the keys around it: "
-					"a key lines up with the keys of its mapping, in spaces";
-		}
-	}
-	return NULL;
-}
-
-static void report_parser_error(struct loader *l)
-{
-	yaml_parser_t *p = &l->parser;
-	if (p->error == YAML_MEMORY_ERROR) {
-		/* Not a fault of the input: said as the arena says it. */
-		fputs("ivrc: out of memory\n", stderr);
-		abort();
-	}
-	yaml_mark_t m = p->problem_mark;
-	/* A reader error (bad encoding, control character) has no mark: its
-	 * place is the byte offset. */
-	uint32_t at_byte = p->error == YAML_READER_ERROR ? (uint32_t)p->problem_offset
-							  : mark_offset(l, m);
-	struct span at = span_make(l->src, at_byte, 1);
-	const char *hint = yaml_hint(l->src, at_byte, p->problem, p->context);
-	if (p->context)
-		diag_error(l->diag, IVR_SYNTAX, at, "invalid YAML: %s%s%s %s%s", hint ? hint : "",
-			   hint ? " (libyaml: " : "", p->problem, p->context, hint ? ")" : "");
-	else
-		diag_error(l->diag, IVR_SYNTAX, at, "invalid YAML: %s%s%s%s", hint ? hint : "",
-			   hint ? " (libyaml: " : "", p->problem ? p->problem : "cannot read the input",
-			   hint ? ")" : "");
-}
-
 /* Returns false when the event loop must stop. */
-static bool on_event(struct loader *l, yaml_event_t *e)
+static bool on_event(void *ctx, const struct yaml_ev *e)
 {
-	switch (e->type) {
-	case YAML_DOCUMENT_START_EVENT:
+	struct loader *l = ctx;
+	switch (e->kind) {
+	case YEV_DOCUMENT:
 		if (++l->documents > 1) {
-			diag_error(l->diag, IVR_MULTI_DOCUMENT,
-				   mark_span(l, e->start_mark, e->end_mark),
+			diag_error(l->diag, IVR_MULTI_DOCUMENT, ev_span(l, e),
 				   "expected one YAML document, found a second one");
 			return false;
 		}
 		return true;
-	case YAML_SCALAR_EVENT:
+	case YEV_SCALAR:
 		on_scalar(l, e);
 		return true;
-	case YAML_SEQUENCE_START_EVENT:
+	case YEV_SEQ_START:
 		return on_start(l, e, DOC_SEQ);
-	case YAML_MAPPING_START_EVENT:
+	case YEV_MAP_START:
 		return on_start(l, e, DOC_MAP);
-	case YAML_SEQUENCE_END_EVENT:
-	case YAML_MAPPING_END_EVENT:
+	case YEV_SEQ_END:
+	case YEV_MAP_END:
 		on_end(l, e);
 		return true;
-	case YAML_ALIAS_EVENT:
+	case YEV_ALIAS:
 		on_alias(l, e);
 		return !l->failed;
-	case YAML_STREAM_END_EVENT:
+	case YEV_STREAM_END:
 		return false;
-	default:
-		return true;
 	}
+	return true;
 }
 
 /* Runs the event loop; the root, or NULL after reporting to d. */
@@ -464,35 +361,7 @@ static struct doc_node *run(struct loader *l)
 	const struct source *src = l->src;
 	struct diag *d = l->diag;
 	size_t errors = d->errors;
-	if (!yaml_parser_initialize(&l->parser)) {
-		fputs("ivrc: out of memory\n", stderr);
-		abort();
-	}
-	yaml_parser_set_input_string(&l->parser, (const unsigned char *)src->text, src->len);
-	/* libyaml would decode a UTF-16 file (by its byte order mark), but the
-	 * positions of findings, suppression comments and every other reader
-	 * of the text take it as UTF-8: one encoding, said so. (Without a byte
-	 * order mark libyaml reads UTF-8.) */
-	if (src->len >= 2 && ((src->text[0] == '\xFF' && src->text[1] == '\xFE') ||
-			      (src->text[0] == '\xFE' && src->text[1] == '\xFF'))) {
-		diag_error(d, IVR_SYNTAX, span_make(src, 0, 2),
-			   "the file is UTF-16 (it starts with a UTF-16 byte order mark); ivrc "
-			   "reads UTF-8: save it as UTF-8");
-		yaml_parser_delete(&l->parser);
-		return NULL;
-	}
-	for (;;) {
-		yaml_event_t e;
-		if (!yaml_parser_parse(&l->parser, &e)) {
-			report_parser_error(l);
-			break;
-		}
-		bool go_on = on_event(l, &e);
-		yaml_event_delete(&e);
-		if (!go_on)
-			break;
-	}
-	yaml_parser_delete(&l->parser);
+	yaml_libyaml_events(src, d, on_event, l);
 	free(l->children);
 	free(l->child_info);
 	if (d->errors != errors)
@@ -506,8 +375,7 @@ static struct doc_node *run(struct loader *l)
 
 struct doc_node *yaml_load(const struct source *src, struct arena *a, struct diag *d)
 {
-	struct loader l = { .src = src, .arena = a, .diag = d, .section = -1,
-			    .ascii = all_ascii(src->text, src->len) };
+	struct loader l = { .src = src, .arena = a, .diag = d, .section = -1 };
 	return run(&l);
 }
 
@@ -515,7 +383,6 @@ struct ast_program *yaml_load_program(const struct source *src, const struct tar
 				      struct arena *a, struct diag *d)
 {
 	struct loader l = { .src = src, .arena = a, .diag = d, .section = -1,
-			    .ascii = all_ascii(src->text, src->len),
 			    .stream = bind_stream_new(src, ts, a, d) };
 	l.scratch = bind_stream_scratch(l.stream);
 	return bind_stream_finish(l.stream, run(&l), d);
