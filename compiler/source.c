@@ -40,23 +40,32 @@ static const char *next_break(const char *p, const char *end)
 	return NULL;
 }
 
+/* The start of the line after the one p is in; NULL when none. A file
+ * without a CR (most) is searched with memchr. */
+static const char *next_line(const char *p, const char *end, bool cr)
+{
+	if (!cr) {
+		p = memchr(p, '\n', (size_t)(end - p));
+		return p ? p + 1 : NULL;
+	}
+	p = next_break(p, end);
+	return p ? after_break(p, end) : NULL;
+}
+
 /* One entry per line break plus the first line: a file ending in a break
  * has an empty last line, which is where end-of-file findings point. */
 static void build_lines(struct arena *a, struct source *s)
 {
+	const char *p, *end = s->text + s->len;
+	bool cr = memchr(s->text, '\r', s->len) != NULL;
 	size_t n = 1;
-	const char *p = s->text, *end = s->text + s->len;
-	while ((p = next_break(p, end)) != NULL) {
+	for (p = s->text; (p = next_line(p, end, cr)) != NULL;)
 		n++;
-		p = after_break(p, end);
-	}
 	s->line_starts = arena_alloc(a, n * sizeof *s->line_starts);
 	s->line_starts[0] = 0;
 	s->nlines = 1;
-	for (p = s->text; (p = next_break(p, end)) != NULL;) {
-		p = after_break(p, end);
+	for (p = s->text; (p = next_line(p, end, cr)) != NULL;)
 		s->line_starts[s->nlines++] = (uint32_t)(p - s->text);
-	}
 }
 
 static struct source *make_source(struct arena *a, const char *path,
