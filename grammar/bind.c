@@ -1515,6 +1515,11 @@ static void end_scratch(struct bind_stream *s)
 	}
 }
 
+void bind_stream_abandon(struct bind_stream *s)
+{
+	arena_free(&s->scratch);
+}
+
 static int section_of(const struct doc_node *key)
 {
 	return key->kind == DOC_SCALAR ? bind_stream_section(key->text) : -1;

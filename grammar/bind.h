@@ -119,6 +119,10 @@ void bind_stream_drop(struct bind_stream *s);
  * needs, such as a merge key's). */
 void bind_stream_keep(struct bind_stream *s);
 
+/* Ends the stream without a program (the front end reads the file again
+ * another way): frees the scratch arena; the rest is in the caller's. */
+void bind_stream_abandon(struct bind_stream *s);
+
 /* Binds the rest of root (the header, tests, entries not streamed) and ends
  * the stream; NULL when root is NULL or unusable. */
 struct ast_program *bind_stream_finish(struct bind_stream *s, struct doc_node *root,

@@ -11,6 +11,7 @@
 #include "../compiler/codes.h"
 #include "bind.h"
 #include "doc.h"
+#include "yaml_fast.h"
 #include "yaml_libyaml.h"
 
 struct anchor {
@@ -173,8 +174,9 @@ static void on_scalar(struct loader *l, const struct yaml_ev *e)
 	n->text = arena_strndup(a, e->text, n->len);
 	n->quoted = e->quoted;
 	check_tag(l, e->tag, n->span);
-	/* YAML's "\0": no JSON body a provider reads, nor the DSL, holds it. */
-	if (memchr(n->text, '\0', n->len))
+	/* YAML's "\0" (an escape: a plain scalar cannot hold a NUL): no JSON
+	 * body a provider reads, nor the DSL, holds it. */
+	if (n->quoted && memchr(n->text, '\0', n->len))
 		diag_error(l->diag, IVR_BAD_VALUE, n->span,
 			   "a string holds a NUL character (\\0), which no provider takes");
 	finish_node(l, n, 1, anchor_name(l, e->anchor), n->span);
@@ -355,35 +357,66 @@ static bool on_event(void *ctx, const struct yaml_ev *e)
 	return true;
 }
 
-/* Runs the event loop; the root, or NULL after reporting to d. */
-static struct doc_node *run(struct loader *l)
+/* The root once the events are in, or NULL after reporting to the
+ * loader's diag (errors: its count before). */
+static struct doc_node *finish(struct loader *l, size_t errors)
 {
-	const struct source *src = l->src;
-	struct diag *d = l->diag;
-	size_t errors = d->errors;
-	yaml_libyaml_events(src, d, on_event, l);
 	free(l->children);
 	free(l->child_info);
-	if (d->errors != errors)
+	if (l->diag->errors != errors)
 		return NULL;
 	if (!l->root) {
-		diag_error(d, IVR_EMPTY_FILE, span_make(src, 0, 0), "the file is empty");
+		diag_error(l->diag, IVR_EMPTY_FILE, span_make(l->src, 0, 0), "the file is empty");
 		return NULL;
 	}
 	return l->root;
 }
 
+/* Loads src through the fast path for plain YAML, or else through libyaml:
+ * the fast path works on a diag of its own, merged into d when it took the
+ * file, and what it did to the arena (and stream) is taken back when it
+ * did not. */
+static struct doc_node *load(const struct source *src, struct arena *a, struct diag *d,
+			     const struct target_set *ts, struct bind_stream **stream)
+{
+	struct arena_mark mark = arena_mark(a);
+	struct diag fast_diag;
+	diag_init(&fast_diag, a);
+	fast_diag.max_errors = d->max_errors;
+	struct loader l = { .src = src, .arena = a, .diag = &fast_diag, .section = -1 };
+	if (stream) {
+		l.stream = *stream = bind_stream_new(src, ts, a, d);
+		l.scratch = bind_stream_scratch(l.stream);
+	}
+	if (yaml_fast_events(src, on_event, &l)) {
+		struct doc_node *root = finish(&l, 0);
+		diag_merge(d, &fast_diag);
+		return root;
+	}
+	free(l.children);
+	free(l.child_info);
+	if (stream)
+		bind_stream_abandon(*stream);
+	arena_rewind(a, mark);
+	l = (struct loader){ .src = src, .arena = a, .diag = d, .section = -1 };
+	if (stream) {
+		l.stream = *stream = bind_stream_new(src, ts, a, d);
+		l.scratch = bind_stream_scratch(l.stream);
+	}
+	size_t errors = d->errors;
+	yaml_libyaml_events(src, d, on_event, &l);
+	return finish(&l, errors);
+}
+
 struct doc_node *yaml_load(const struct source *src, struct arena *a, struct diag *d)
 {
-	struct loader l = { .src = src, .arena = a, .diag = d, .section = -1 };
-	return run(&l);
+	return load(src, a, d, NULL, NULL);
 }
 
 struct ast_program *yaml_load_program(const struct source *src, const struct target_set *ts,
 				      struct arena *a, struct diag *d)
 {
-	struct loader l = { .src = src, .arena = a, .diag = d, .section = -1,
-			    .stream = bind_stream_new(src, ts, a, d) };
-	l.scratch = bind_stream_scratch(l.stream);
-	return bind_stream_finish(l.stream, run(&l), d);
+	struct bind_stream *stream;
+	struct doc_node *root = load(src, a, d, ts, &stream);
+	return bind_stream_finish(stream, root, d);
 }

@@ -2,7 +2,8 @@
 # Runs libFuzzer targets, each for SECONDS seconds, FUZZ_JOBS (2) at a time:
 #   tests/fuzz/run.sh SECONDS BUILD_DIR TARGET...      (make fuzz FUZZ_SECONDS=N)
 # BUILD_DIR/fuzzers/TARGET is the binary. Seeds come from the golden inputs
-# and the examples (YAML for fuzz_yaml, DSL for fuzz_dsl, both for fuzz_fmt,
+# and the examples (YAML for fuzz_yaml, and the yaml-test-suite inputs for
+# fuzz_yaml_fast, DSL for fuzz_dsl, both for fuzz_fmt,
 # tests/fuzz/scalar.seeds for fuzz_scalar, expr.seeds for fuzz_expr, the golden JSON inputs and
 # bundles for fuzz_import); the corpus grows in
 # BUILD_DIR/corpus/TARGET across runs; crashes, leaks, timeouts and
@@ -32,6 +33,7 @@ seed_files() {
 	local g=$root/tests/golden
 	case $1 in
 	fuzz_yaml) files_of "$g"/*/*.yaml "$root"/examples/*.yaml ;;
+	fuzz_yaml_fast) files_of "$g"/*/*.yaml "$root"/examples/*.yaml "$root"/examples/*/*.yaml "$root"/tests/yaml_suite/*.yaml ;;
 	fuzz_dsl) files_of "$g"/*/*.ivr "$root"/examples/*.ivr ;;
 	fuzz_import)
 		# Provider JSON: the golden import inputs and every bundle a
