@@ -338,21 +338,25 @@ static bool to_stdout(const struct driver_opts *o)
 	return !o->out_dir || strcmp(o->out_dir, "-") == 0;
 }
 
-/* Prints the bundle, or writes it under -o DIR; false after printing why. */
+/* Prints the bundle, or writes it under -o DIR; false after printing why.
+ * Printed, it goes out an object at a time (link_print). */
 static bool emit_bundle(struct cli_run *r, const struct driver_opts *o, const struct bundle *b)
 {
-	cJSON *json = link_render(b);
-	char *text = json_print_line(json);
-	cJSON_Delete(json);
-	bool ok;
-	if (text && !to_stdout(o)) {
-		ok = out_dir_write(r, o->out_dir, b, text);
-	} else {
-		ok = text && fputs(text, stdout) >= 0 && fflush(stdout) == 0;
+	if (to_stdout(o)) {
+		bool ok = link_print(b, stdout) && fflush(stdout) == 0;
 		if (!ok)
-			fprintf(stderr, "ivrc: cannot write the bundle: %s\n",
-				strerror(text ? errno : ENOMEM));
+			fprintf(stderr, "ivrc: cannot write the bundle: %s\n", strerror(errno));
+		return ok;
 	}
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	bool printed = mem && link_print(b, mem);
+	if (mem && fclose(mem) != 0)
+		printed = false;
+	bool ok = printed && out_dir_write(r, o->out_dir, b, text);
+	if (!printed)
+		fprintf(stderr, "ivrc: cannot write the bundle: %s\n", strerror(ENOMEM));
 	free(text);
 	return ok;
 }

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cJSON.h>
+
 #include "../compiler/arena.h"
 #include "../compiler/outfile.h"
 #include "../compiler/source.h"
@@ -20,7 +22,7 @@
 /* cJSON_Print and a newline; the caller frees it (free). NULL when
  * out of memory. The newline goes on in place: a bundle can be many times
  * the size of its input, and a copy would double that at the peak. */
-char *json_print_line(const cJSON *json)
+static char *json_print_line(const cJSON *json)
 {
 	char *text = cJSON_Print(json);
 	if (!text)

@@ -3,14 +3,9 @@
 #ifndef IVRC_OUT_DIR_H
 #define IVRC_OUT_DIR_H
 #include <stdbool.h>
-#include <cJSON.h>
 
 struct bundle;
 struct cli_run;
-
-/* cJSON_Print and a newline; the caller frees it (free). NULL when out of
- * memory. */
-char *json_print_line(const cJSON *json);
 
 /* Writes b's files under dir: all of them or none (staged first, renamed
  * into place only when all are). False after printing why. */

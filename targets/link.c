@@ -6,7 +6,9 @@
 #include "link.h"
 #include "state.h"
 
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -609,4 +611,99 @@ cJSON *link_render(const struct bundle *b)
 	for (size_t i = 0; i < b->count; i++)
 		cJSON_AddItemToArray(objs, render_object(b->arena, &b->objects[i]));
 	return root;
+}
+
+/* An integer below 1e15 prints as its digits under cJSON's "%1.15g": the
+ * same text, written without the floating-point formatting and the
+ * read-back that cJSON does for every number. */
+static void integers_as_text(cJSON *item)
+{
+	for (; item; item = item->next) {
+		if (item->child)
+			integers_as_text(item->child);
+		if (!cJSON_IsNumber(item) || (item->type & cJSON_IsReference))
+			continue;
+		double d = item->valuedouble;
+		if (d != (double)(long long)d || d <= -1e15 || d >= 1e15 || (d == 0 && signbit(d)))
+			continue;
+		char digits[24];
+		snprintf(digits, sizeof digits, "%lld", (long long)d);
+		char *text = malloc(strlen(digits) + 1);
+		if (!text)
+			continue;      /* printed as a number, as before */
+		strcpy(text, digits);
+		item->type = (item->type & ~0xFF) | cJSON_Raw;
+		item->valuestring = text;
+	}
+}
+
+/* Prints one value formatted into *buf (grown as needed); its text or NULL. */
+static const char *print_into(const cJSON *j, char **buf, size_t *cap)
+{
+	for (;;) {
+		if (*buf && cJSON_PrintPreallocated((cJSON *)j, *buf, (int)*cap, 1))
+			return *buf;
+		size_t want = *cap ? *cap * 2 : 64 * 1024;
+		char *grown = want <= INT32_MAX ? realloc(*buf, want) : NULL;
+		if (!grown)
+			return NULL;
+		*buf = grown;
+		*cap = want;
+	}
+}
+
+/* text, each line after the first indented two more tabs: an object of
+ * "objects" printed alone, as it sits in the whole bundle. */
+static void write_nested(const char *text, FILE *out)
+{
+	const char *nl;
+	while ((nl = strchr(text, '\n')) != NULL) {
+		fwrite(text, 1, (size_t)(nl + 1 - text), out);
+		fputs("\t\t", out);
+		text = nl + 1;
+	}
+	fputs(text, out);
+}
+
+bool link_print(const struct bundle *b, FILE *out)
+{
+	/* The head with "objects" empty, printed by cJSON: what comes before
+	 * its "[]" (the last one: the last member) and after it. */
+	cJSON *head = cJSON_CreateObject();
+	json_add_string(head, "target", b->target->caps.name);
+	json_add_string(head, "project", str_or_empty(b->project));
+	json_add_array(head, "objects");
+	char *h = cJSON_Print(head);
+	cJSON_Delete(head);
+	const char *objects = NULL;
+	for (const char *p = h; p && (p = strstr(p, "[]")) != NULL; p++)
+		objects = p;
+	if (!objects) {
+		cJSON_free(h);
+		return false;
+	}
+	fwrite(h, 1, (size_t)(objects - h), out);
+	fputc('[', out);
+	char *buf = NULL;
+	size_t cap = 0;
+	bool ok = true;
+	for (size_t i = 0; i < b->count && ok; i++) {
+		if (b->objects[i].body)
+			integers_as_text(b->objects[i].body->child);
+		cJSON *j = render_object(b->arena, &b->objects[i]);
+		const char *text = print_into(j, &buf, &cap);
+		cJSON_Delete(j);
+		if (!text) {
+			ok = false;
+			break;
+		}
+		if (i)
+			fputs(", ", out);
+		write_nested(text, out);
+	}
+	free(buf);
+	fputs(objects + 1, out);
+	fputc('\n', out);
+	cJSON_free(h);
+	return ok && !ferror(out);
 }

@@ -6,6 +6,7 @@
 #ifndef IVRC_LINK_H
 #define IVRC_LINK_H
 #include <stdbool.h>
+#include <stdio.h>
 #include <cJSON.h>
 #include "target.h"
 
@@ -56,5 +57,12 @@ cJSON *link_fill_string(struct link_filler *f, cJSON *parent, cJSON *node);
  * "path","depends_on","body"}]}; the caller owns the result, which refers
  * to the bodies of the bundle: delete it before the bundle is freed. */
 cJSON *link_render(const struct bundle *b);
+
+/* Writes what cJSON_Print(link_render(b)) is, and a newline, to out, an
+ * object at a time: the bundle's text is never whole in memory. The
+ * bodies' integers are printed from text (cJSON formats every number with
+ * "%1.15g" and reads it back), so after it they hold them as raw JSON:
+ * the bundle is for printing then, not for reading. False when out fails. */
+bool link_print(const struct bundle *b, FILE *out);
 
 #endif

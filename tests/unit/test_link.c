@@ -258,6 +258,54 @@ static void test_render(void)
 	fx_close(&f);
 }
 
+/* link_print writes what cJSON_Print(link_render) and a newline would. */
+static void same_print(struct bundle *b, const char *what)
+{
+	cJSON *j = link_render(b);
+	char *whole = cJSON_Print(j);
+	cJSON_Delete(j);
+	char *want = malloc(strlen(whole) + 2);
+	sprintf(want, "%s\n", whole);
+	cJSON_free(whole);
+	char *got = NULL;
+	size_t n = 0;
+	FILE *mem = open_memstream(&got, &n);
+	bool ok = link_print(b, mem);
+	fclose(mem);
+	check(ok, what, "link_print failed");
+	check_str(got, want, what);
+	free(got);
+	free(want);
+}
+
+static void test_print(void)
+{
+	struct fixture f;
+	fx_open(&f);
+	same_print(&f.b, "print: no objects");
+	obj(&f.b, "main", 0, "support");
+	cJSON *body = f.b.objects[0].body;
+	cJSON_AddStringToObject(body, "name", "p \"main\"\n[]");
+	const double numbers[] = { 0, -5, 42, 999999999999999.0, 1e15, -1e15, 0.5, -0.0, 1e20,
+				   123456789012345678.0, 3.25e-7 };
+	cJSON *arr = cJSON_AddArrayToObject(body, "numbers");
+	for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateNumber(numbers[i]));
+	cJSON *deep = cJSON_AddObjectToObject(cJSON_AddObjectToObject(body, "a"), "b");
+	cJSON_AddNumberToObject(deep, "timeout", 10);
+	cJSON_AddItemToObject(deep, "empty", cJSON_CreateObject());
+	obj(&f.b, "support", 10, "");
+	obj(&f.b, "other", 20, "main support");
+	/* Twice: the second time the integers are raw text already. */
+	same_print(&f.b, "print: objects, numbers of every kind, nesting, escapes");
+	same_print(&f.b, "print: again, integers now raw text");
+	fx_close(&f);
+	fx_open(&f);
+	f.b.project = "[]";
+	same_print(&f.b, "print: a project named [] with no objects");
+	fx_close(&f);
+}
+
 /* ---------- Smartflo lowering of hand-built programs ---------- */
 
 enum { PROG_TARGETS = 8 };   /* room for the registry's targets */
@@ -587,6 +635,7 @@ int main(void)
 	test_order_big();
 	test_fill();
 	test_render();
+	test_print();
 	test_settings();
 	test_smartflo_basic();
 	test_smartflo_full();
