@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <inttypes.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,6 +280,20 @@ static cJSON *ib_array(const struct ib *c)
 static cJSON *ib_string(const struct ib *c, const char *s)
 {
 	return c->findings_only ? NULL : cJSON_CreateString(s);
+}
+
+/* Text that only goes into the script: none made when only checking. */
+static const char *ib_script_text(const struct ib *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static const char *ib_script_text(const struct ib *c, const char *fmt, ...)
+{
+	if (c->findings_only)
+		return "";
+	va_list ap;
+	va_start(ap, fmt);
+	const char *s = arena_vprintf(c->b->arena, fmt, ap);
+	va_end(ap);
+	return s;
 }
 
 /* Appends one action; false (and the action freed) once the scenario is
@@ -699,13 +714,13 @@ static void ib_handler(struct ib *c, const struct ib_task *t)
 		if (!ib_deeper(c, t->depth))
 			return;
 		cJSON *a = ib_object(c);
-		json_add_string(a, "if", arena_printf(c->b->arena, "${%s < %" PRId64 "}",
-						      t->counter, h->retries));
+		json_add_string(a, "if", ib_script_text(c, "${%s < %" PRId64 "}", t->counter,
+							 h->retries));
 		cJSON *then = json_add_array(a, "then");
 		if (!ib_append_id(c, t->arr, a) || !ib_prompt(c, then, &h->prompt))
 			return;
 		ib_range(c, h->span, h->retries, 1, IB_GOTO_LIMIT_MAX, "retries");
-		const char *next = arena_printf(c->b->arena, "${%s + 1}", t->counter);
+		const char *next = ib_script_text(c, "${%s + 1}", t->counter);
 		if (ib_set_counter(c, then, t->counter, next))
 			ib_goto(c, then, *ib_slot(c, &t->menu->decl), 0, NULL);
 	}
