@@ -52,6 +52,16 @@ void bundle_add_dep(struct bundle *b, struct bundle_object *o, const char *kind,
 	ARENA_PUSH(b->arena, o->deps, o->ndeps, o->capdeps, key);
 }
 
+void lowering_run(struct lowering l, struct bundle *out, struct diag *d)
+{
+	for (size_t i = 0; i < l.count; i++) {
+		size_t from = out->count;
+		l.object(&l, i, out, d);
+		for (size_t k = from; k < out->count; k++)
+			out->objects[k].made_by = i;
+	}
+}
+
 /* Frees the bodies; everything else lives in the arena. */
 void bundle_free(struct bundle *b)
 {

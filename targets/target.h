@@ -18,12 +18,26 @@ struct bundle;
 struct push_provider;
 struct import_target;
 
+/* A target's lowering, taken an object at a time (struct target). */
+struct lowering {
+	size_t count;          /* the objects it can make */
+	/* Adds object i to out (nothing when it cannot be made: d says why);
+	 * the same object, body and findings each time it is asked. */
+	void (*object)(const struct lowering *l, size_t i, struct bundle *out, struct diag *d);
+	void *state;           /* the target's, in the arena */
+};
+
 struct target {
 	struct target_caps caps;     /* name, what it can route to and build, limits,
 	                                settings, how its calls behave */
 	/* Lowers a program that the checker accepted for this target. Adds
 	 * warnings (e.g. defaults it had to choose) to d. */
 	void (*lower)(const struct ast_program *p, struct bundle *out, struct diag *d);
+	/* The same lowering an object at a time (build prints each object as
+	 * it is made, so its memory does not grow with the bundle): what is
+	 * found of the whole program goes to d at once; then object(l, i)
+	 * makes object i, for every i below count, as lower makes it. */
+	struct lowering (*lowering)(const struct ast_program *p, struct arena *a, struct diag *d);
 	/* Kinds of object whose bodies write the ids they refer to as numbers:
 	 * a field that is exactly one placeholder is filled with a number.
 	 * NULL-terminated; NULL: none. */
@@ -63,6 +77,7 @@ struct bundle_object {
 	const char **deps;
 	size_t ndeps, capdeps;
 	cJSON *body;                 /* owned by the bundle */
+	size_t made_by;              /* the lowering's object it came from */
 	struct span span;            /* the declaration, for ordering and messages */
 };
 
@@ -79,6 +94,8 @@ void bundle_init(struct bundle *b, struct arena *a, const struct target *t, cons
 struct bundle_object *bundle_add(struct bundle *b, const char *kind, const char *name);
 void bundle_add_dep(struct bundle *b, struct bundle_object *o, const char *kind, const char *name);
 void bundle_free(struct bundle *b);
+/* Makes every object of l into out, in order (a target's lower). */
+void lowering_run(struct lowering l, struct bundle *out, struct diag *d);
 
 /* Whether a remote id can go into a body as a JSON number without changing:
  * 1 to 15 digits (exact in a double), no leading zero ("007" stays a

@@ -12,6 +12,7 @@ enum { IB_GOTO_LIMIT_MAX = 100 };
 
 /* lower.c */
 void infobip_lower(const struct ast_program *p, struct bundle *out, struct diag *d);
+struct lowering infobip_lowering(const struct ast_program *p, struct arena *a, struct diag *d);
 /* What only lowering finds, without the bodies (caps.h: check). */
 void infobip_check(const struct ast_program *p, struct diag *d);
 

@@ -85,6 +85,7 @@ struct ib_menu_names {
 
 struct ib {
 	const struct ast_program *p;
+	struct arena *a;
 	struct bundle *b;
 	struct diag *d;
 	size_t ti;                   /* Infobip's index in p's target set */
@@ -108,6 +109,8 @@ struct ib {
 	struct ib_label *labels;
 	size_t nlabels, caplabels;
 	bool findings_only;                 /* check: each script is dropped once made */
+	const struct ast_decl **roots;      /* a scenario each */
+	size_t nroots;
 };
 
 /* ---------- small helpers ---------- */
@@ -155,8 +158,8 @@ static const char *ib_digits(const char *phone)
  * has parsed it: docs/LANGUAGE.md, "Expressions"). */
 static const char *ib_cond(struct ib *c, const struct ast_step *st)
 {
-	const char *e = st->cond_expr ? expr_print(c->b->arena, st->cond_expr) : "";
-	return arena_concat(c->b->arena, "${", e, "}", (const char *)NULL);
+	const char *e = st->cond_expr ? expr_print(c->a, st->cond_expr) : "";
+	return arena_concat(c->a, "${", e, "}", (const char *)NULL);
 }
 
 static size_t ib_chars(const char *s)
@@ -291,7 +294,7 @@ static const char *ib_script_text(const struct ib *c, const char *fmt, ...)
 		return "";
 	va_list ap;
 	va_start(ap, fmt);
-	const char *s = arena_vprintf(c->b->arena, fmt, ap);
+	const char *s = arena_vprintf(c->a, fmt, ap);
 	va_end(ap);
 	return s;
 }
@@ -340,7 +343,7 @@ static int ib_append_id(struct ib *c, cJSON *arr, cJSON *action)
 
 static void ib_push(struct ib *c, struct ib_task t)
 {
-	ARENA_PUSH(c->b->arena, c->tasks, c->ntasks, c->captasks, t);
+	ARENA_PUSH(c->a, c->tasks, c->ntasks, c->captasks, t);
 }
 
 static bool ib_word(struct ib *c, cJSON *arr, const char *word)
@@ -440,7 +443,7 @@ static int *ib_entered(struct ib *c, const struct ast_decl *d)
 {
 	int *slot = ib_slot(c, d);
 	if (slot)
-		ARENA_PUSH(c->b->arena, c->entered, c->nentered, c->capentered, slot);
+		ARENA_PUSH(c->a, c->entered, c->nentered, c->capentered, slot);
 	return slot;
 }
 
@@ -657,7 +660,7 @@ static void ib_enter_menu(struct ib *c, const struct ast_menu *m, cJSON *arr, un
 	cJSON *sw = ib_object(c);
 	json_add_string(sw, "switch", var);
 	cJSON *cases = json_add_object(sw, "case");
-	cJSON **arrs = arena_alloc(c->b->arena, (m->noptions + 1) * sizeof *arrs);
+	cJSON **arrs = arena_alloc(c->a, (m->noptions + 1) * sizeof *arrs);
 	for (size_t i = 0; i < m->noptions; i++) {
 		const char key[2] = {m->options[i].key, '\0'};
 		arrs[i] = json_add_array_key(cases, key);
@@ -992,7 +995,7 @@ static cJSON *ib_container(struct ib *c, const struct ib_task *t, const struct a
 	case STEP_SWITCH: {
 		json_add_string(a, "switch", st->var ? st->var : "");
 		cJSON *cases = json_add_object(a, "case");
-		cJSON **arrs = arena_alloc(c->b->arena, (st->ncases + 1) * sizeof *arrs);
+		cJSON **arrs = arena_alloc(c->a, (st->ncases + 1) * sizeof *arrs);
 		for (size_t i = 0; i < st->ncases; i++)
 			arrs[i] = json_add_array_key(cases, st->cases[i].value);
 		if (st->has_default)
@@ -1122,7 +1125,7 @@ static void ib_steps(struct ib *c, const struct ib_task *t)
 	size_t at = c->nlabels;
 	if (st->label) {
 		struct ib_label l = {t->flow, st->label, 0, st->kind};
-		ARENA_PUSH(c->b->arena, c->labels, c->nlabels, c->caplabels, l);
+		ARENA_PUSH(c->a, c->labels, c->nlabels, c->caplabels, l);
 	}
 	int id = ib_step(c, t, st);
 	if (st->label)
@@ -1184,7 +1187,7 @@ static void ib_scenario(struct ib *c, const struct ast_decl *root)
 		cJSON_Delete(script);
 		return;
 	}
-	struct arena *a = c->b->arena;
+	struct arena *a = c->a;
 	struct bundle_object *o = bundle_add(c->b, "scenario", root->name);
 	o->remote_name = target_remote_name(a, c->p, &infobip_target.caps, root->name);
 	o->method = "POST";
@@ -1234,7 +1237,7 @@ static void ib_add_root(struct ib *c, bool **seen, const struct ast_decl ***root
 	if (seen[k][d->index])
 		return;
 	seen[k][d->index] = true;
-	ARENA_PUSH(c->b->arena, *roots, *n, *cap, d);
+	ARENA_PUSH(c->a, *roots, *n, *cap, d);
 }
 
 /* One scenario per entry point: the `entry` list (or the first menu), every
@@ -1244,8 +1247,8 @@ static size_t ib_roots(struct ib *c, const struct ast_decl ***roots)
 	const struct ast_program *p = c->p;
 	bool *reached[IB_SLOTS], *seen[IB_SLOTS];
 	for (int k = 0; k < IB_SLOTS; k++) {
-		reached[k] = arena_alloc(c->b->arena, c->nslot[k] + 1);
-		seen[k] = arena_alloc(c->b->arena, c->nslot[k] + 1);
+		reached[k] = arena_alloc(c->a, c->nslot[k] + 1);
+		seen[k] = arena_alloc(c->a, c->nslot[k] + 1);
 	}
 	for (size_t i = 0; i < p->nmenus; i++) {
 		const struct ast_menu *m = p->menus[i];
@@ -1289,35 +1292,51 @@ static struct ib_menu_names ib_menu_names(struct arena *a, const struct ast_menu
 	};
 }
 
-static void ib_lower(const struct ast_program *p, struct bundle *out, struct diag *d,
-		     bool findings_only)
+/* The state of a lowering (or of check, findings_only) and its scenarios'
+ * roots. */
+static struct ib *ib_begin(const struct ast_program *p, struct arena *a, struct diag *d,
+			   bool findings_only)
 {
-	struct ib c = {.p = p, .b = out, .d = d, .findings_only = findings_only,
-		       .ti = (size_t)ast_target_index(p, infobip_target.caps.name)};
-	c.language = target_setting(p, &infobip_target.caps, "language");
-	c.voice = target_setting(p, &infobip_target.caps, "voice");
-	c.limit_key = target_setting(p, &infobip_target.caps, "goto_limit_key");
-	c.nslot[IB_MENUS] = p->nmenus;
-	c.nslot[IB_ANNOUNCEMENTS] = p->nannouncements;
-	c.nslot[IB_FLOWS] = p->nflows;
+	struct ib *c = arena_alloc(a, sizeof *c);
+	*c = (struct ib){.p = p, .a = a, .d = d, .findings_only = findings_only,
+			 .ti = (size_t)ast_target_index(p, infobip_target.caps.name)};
+	c->language = target_setting(p, &infobip_target.caps, "language");
+	c->voice = target_setting(p, &infobip_target.caps, "voice");
+	c->limit_key = target_setting(p, &infobip_target.caps, "goto_limit_key");
+	c->nslot[IB_MENUS] = p->nmenus;
+	c->nslot[IB_ANNOUNCEMENTS] = p->nannouncements;
+	c->nslot[IB_FLOWS] = p->nflows;
 	for (int k = 0; k < IB_SLOTS; k++) {
-		c.anchor[k] = arena_alloc(out->arena, (c.nslot[k] + 1) * sizeof *c.anchor[k]);
-		for (size_t i = 0; i < c.nslot[k]; i++)
-			c.anchor[k][i] = -1;   /* none on the path; each scenario resets its own */
+		c->anchor[k] = arena_alloc(a, (c->nslot[k] + 1) * sizeof *c->anchor[k]);
+		for (size_t i = 0; i < c->nslot[k]; i++)
+			c->anchor[k][i] = -1;   /* none on the path; each scenario resets its own */
 	}
-	struct ib_menu_names *names = arena_alloc(out->arena, (p->nmenus + 1) * sizeof *names);
+	struct ib_menu_names *names = arena_alloc(a, (p->nmenus + 1) * sizeof *names);
 	for (size_t i = 0; i < p->nmenus; i++)
-		names[i] = ib_menu_names(out->arena, p->menus[i]);
-	c.menu = names;
-	const struct ast_decl **roots;
-	size_t n = ib_roots(&c, &roots);
-	for (size_t i = 0; i < n; i++)
-		ib_scenario(&c, roots[i]);
+		names[i] = ib_menu_names(a, p->menus[i]);
+	c->menu = names;
+	c->nroots = ib_roots(c, &c->roots);
+	return c;
+}
+
+/* Object i: the scenario of the i-th root. */
+static void ib_lower_object(const struct lowering *l, size_t i, struct bundle *out, struct diag *d)
+{
+	struct ib *c = l->state;
+	c->b = out;
+	c->d = d;
+	ib_scenario(c, c->roots[i]);
+}
+
+struct lowering infobip_lowering(const struct ast_program *p, struct arena *a, struct diag *d)
+{
+	struct ib *c = ib_begin(p, a, d, false);
+	return (struct lowering){ c->nroots, ib_lower_object, c };
 }
 
 void infobip_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
 {
-	ib_lower(p, out, d, false);
+	lowering_run(infobip_lowering(p, out->arena, d), out, d);
 }
 
 /* Infobip's limits (sizes, ranges, jump targets) show while lowering: check
@@ -1327,6 +1346,9 @@ void infobip_check(const struct ast_program *p, struct diag *d)
 {
 	struct bundle scratch;
 	bundle_init(&scratch, d->arena, &infobip_target, p->name);
-	ib_lower(p, &scratch, d, true);
+	struct ib *c = ib_begin(p, d->arena, d, true);
+	c->b = &scratch;
+	for (size_t i = 0; i < c->nroots; i++)
+		ib_scenario(c, c->roots[i]);
 	bundle_free(&scratch);
 }

@@ -42,6 +42,7 @@ const struct target infobip_target = {
 		.check = infobip_check,
 	},
 	.lower = infobip_lower,
+	.lowering = infobip_lowering,
 	.push = &infobip_push,
 	.import = &infobip_import,
 };

@@ -464,23 +464,39 @@ static void lower_broadcast(struct sf *s, const struct ast_broadcast *bc)
 	json_add(body, "retry_dialstatus", int_array(bc->retry_on, bc->nretry_on));
 }
 
+/* Object i: the menus, then the announcements, then the broadcasts. */
+static void sf_object(const struct lowering *l, size_t i, struct bundle *out, struct diag *d)
+{
+	struct sf *s = l->state;
+	const struct ast_program *p = s->p;
+	s->b = out;
+	s->d = d;
+	if (i < p->nmenus)
+		lower_menu(s, p->menus[i]);
+	else if ((i -= p->nmenus) < p->nannouncements)
+		lower_announcement(s, p->announcements[i]);
+	else
+		lower_broadcast(s, p->broadcasts[i - p->nannouncements]);
+}
+
+struct lowering smartflo_lowering(const struct ast_program *p, struct arena *a, struct diag *d)
+{
+	struct sf *s = arena_alloc(a, sizeof *s);
+	*s = (struct sf){.p = p, .d = d, .ti = sf_index(p)};
+	s->sep = target_setting(p, &smartflo_target.caps, "separator");
+	s->hangup = smartflo_hangup(a, p);
+	s->aa_type = target_setting(p, &smartflo_target.caps, "announcement_type");
+	s->rec_key = target_setting(p, &smartflo_target.caps, "announcement_recording_key");
+	s->menus_as = target_setting(p, &smartflo_target.caps, "menus_as");
+	s->vr_type = target_setting(p, &smartflo_target.caps, "vr_route_type");
+	s->vr_path = target_setting(p, &smartflo_target.caps, "vr_path");
+	announcement_cycles(p, d, a);
+	return (struct lowering){ p->nmenus + p->nannouncements + p->nbroadcasts, sf_object, s };
+}
+
 void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
 {
-	struct sf s = {.p = p, .b = out, .d = d, .ti = sf_index(p)};
-	s.sep = target_setting(p, &smartflo_target.caps, "separator");
-	s.hangup = smartflo_hangup(out->arena, p);
-	s.aa_type = target_setting(p, &smartflo_target.caps, "announcement_type");
-	s.rec_key = target_setting(p, &smartflo_target.caps, "announcement_recording_key");
-	s.menus_as = target_setting(p, &smartflo_target.caps, "menus_as");
-	s.vr_type = target_setting(p, &smartflo_target.caps, "vr_route_type");
-	s.vr_path = target_setting(p, &smartflo_target.caps, "vr_path");
-	for (size_t i = 0; i < p->nmenus; i++)
-		lower_menu(&s, p->menus[i]);
-	announcement_cycles(p, d, out->arena);
-	for (size_t i = 0; i < p->nannouncements; i++)
-		lower_announcement(&s, p->announcements[i]);
-	for (size_t i = 0; i < p->nbroadcasts; i++)
-		lower_broadcast(&s, p->broadcasts[i]);
+	lowering_run(smartflo_lowering(p, out->arena, d), out, d);
 }
 
 /* Menus without keys or handlers; and, when some menu is a virtual receptionist,

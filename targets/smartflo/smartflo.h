@@ -7,6 +7,7 @@ extern const struct target smartflo_target;
 
 /* lower.c */
 void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag *d);
+struct lowering smartflo_lowering(const struct ast_program *p, struct arena *a, struct diag *d);
 /* What only lowering finds, without the bodies (caps.h: check). */
 void smartflo_check(const struct ast_program *p, struct diag *d);
 

@@ -79,6 +79,7 @@ const struct target smartflo_target = {
 		.final_prompt_fallback = true,
 	},
 	.lower = smartflo_lower,
+	.lowering = smartflo_lowering,
 	.numeric_ref_kinds = sf_numeric_ref_kinds,
 	.create_only_kinds = sf_create_only_kinds,
 	.push = &smartflo_push,

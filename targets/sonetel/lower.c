@@ -236,21 +236,37 @@ static void lower_voicemail(struct st *s, const struct ast_voicemail *vm)
 
 /* Broadcasts and flows are not built here: the checker refuses routes into
  * them (IVR403), so skipping them loses nothing. */
+/* Object i: the menus, then the announcements, then the voicemails. */
+static void st_object(const struct lowering *l, size_t i, struct bundle *out, struct diag *d)
+{
+	struct st *s = l->state;
+	const struct ast_program *p = s->p;
+	s->b = out;
+	s->d = d;
+	if (i < p->nmenus)
+		lower_menu(s, p->menus[i]);
+	else if ((i -= p->nmenus) < p->nannouncements)
+		lower_announcement(s, p->announcements[i]);
+	else
+		lower_voicemail(s, p->voicemails[i - p->nannouncements]);
+}
+
+struct lowering sonetel_lowering(const struct ast_program *p, struct arena *a, struct diag *d)
+{
+	struct st *s = arena_alloc(a, sizeof *s);
+	*s = (struct st){.p = p, .d = d,
+			 .ti = (size_t)ast_target_index(p, sonetel_target.caps.name)};
+	s->voice = target_setting(p, &sonetel_target.caps, "voice");
+	s->phone_to = target_setting(p, &sonetel_target.caps, "phone_to");
+	s->hangup = target_setting(p, &sonetel_target.caps, "hangup_action");
+	s->get_extension = target_setting(p, &sonetel_target.caps, "get_extension");
+	s->mailbox_greeting = target_setting(p, &sonetel_target.caps, "mailbox_greeting");
+	return (struct lowering){ p->nmenus + p->nannouncements + p->nvoicemails, st_object, s };
+}
+
 void sonetel_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
 {
-	struct st s = {.p = p, .b = out, .d = d,
-		       .ti = (size_t)ast_target_index(p, sonetel_target.caps.name)};
-	s.voice = target_setting(p, &sonetel_target.caps, "voice");
-	s.phone_to = target_setting(p, &sonetel_target.caps, "phone_to");
-	s.hangup = target_setting(p, &sonetel_target.caps, "hangup_action");
-	s.get_extension = target_setting(p, &sonetel_target.caps, "get_extension");
-	s.mailbox_greeting = target_setting(p, &sonetel_target.caps, "mailbox_greeting");
-	for (size_t i = 0; i < p->nmenus; i++)
-		lower_menu(&s, p->menus[i]);
-	for (size_t i = 0; i < p->nannouncements; i++)
-		lower_announcement(&s, p->announcements[i]);
-	for (size_t i = 0; i < p->nvoicemails; i++)
-		lower_voicemail(&s, p->voicemails[i]);
+	lowering_run(sonetel_lowering(p, out->arena, d), out, d);
 }
 
 /* What the build warns about (IVR421, IVR423), found by check too, without

@@ -64,6 +64,7 @@ const struct target sonetel_target = {
 		.check = sonetel_check,
 	},
 	.lower = sonetel_lower,
+	.lowering = sonetel_lowering,
 	.push = &sonetel_push,
 	.import = &sonetel_import,
 };
