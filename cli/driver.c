@@ -310,13 +310,14 @@ int driver_explain(const char *code)
 
 /* ---------- build ---------- */
 
-static cJSON *read_state(struct cli_run *r, const char *path)
+/* The state file at path, or NULL and *why (a message that starts with
+ * the path). */
+static cJSON *read_state(struct cli_run *r, const char *path, const char **why)
 {
 	const char *err = NULL;
 	struct source *src = source_read(&r->arena, path, &err);
 	if (!src) {
-		fprintf(stderr, "ivrc: %s: %s\n", path, err);
-		r->usage_error = true;
+		*why = arena_printf(&r->arena, "%s: %s", path, err);
 		return NULL;
 	}
 	const char *end = NULL;
@@ -326,9 +327,8 @@ static cJSON *read_state(struct cli_run *r, const char *path)
 	if (!state) {
 		size_t at = end ? (size_t)(end - src->text) : 0;
 		struct linecol lc = source_linecol(src, (uint32_t)at);
-		fprintf(stderr, "ivrc: %s:%u:%u: not a valid JSON state file\n", path, lc.line,
-			lc.column);
-		r->usage_error = true;
+		*why = arena_printf(&r->arena, "%s:%u:%u: not a valid JSON state file", path,
+				    lc.line, lc.column);
 	}
 	return state;
 }
@@ -338,31 +338,16 @@ static bool to_stdout(const struct driver_opts *o)
 	return !o->out_dir || strcmp(o->out_dir, "-") == 0;
 }
 
-/* Prints the bundle, or writes it under -o DIR; false after printing why.
- * Printed, it goes out an object at a time (link_print). */
-static bool emit_bundle(struct cli_run *r, const struct driver_opts *o, const struct bundle *b)
+/* A usage error about the state file, said once. */
+static void state_error(struct cli_run *r, const char *message)
 {
-	if (to_stdout(o)) {
-		bool ok = link_print(b, stdout) && fflush(stdout) == 0;
-		if (!ok)
-			fprintf(stderr, "ivrc: cannot write the bundle: %s\n", strerror(errno));
-		return ok;
-	}
-	char *text = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&text, &len);
-	bool printed = mem && link_print(b, mem);
-	if (mem && fclose(mem) != 0)
-		printed = false;
-	bool ok = printed && out_dir_write(r, o->out_dir, b, text);
-	if (!printed)
-		fprintf(stderr, "ivrc: cannot write the bundle: %s\n", strerror(ENOMEM));
-	free(text);
-	return ok;
+	fprintf(stderr, "ivrc: %s\n", message);
+	r->usage_error = true;
 }
 
-static int lower_and_print(struct cli_run *r, const struct driver_opts *o,
-			   const struct target *t, const struct ast_program *p)
+/* build -o DIR: the whole bundle, filled, ordered and written. */
+static void lower_and_write(struct cli_run *r, const struct driver_opts *o,
+			    const struct target *t, const struct ast_program *p)
 {
 	struct bundle b;
 	bundle_init(&b, &r->arena, t, p->name);
@@ -370,18 +355,134 @@ static int lower_and_print(struct cli_run *r, const struct driver_opts *o,
 	t->lower(p, &b, &r->diag);
 	if (r->diag.errors == 0) {
 		link_order(&b);
-		cJSON *state = o->state ? read_state(r, o->state) : NULL;
+		const char *why = NULL;
+		cJSON *state = o->state ? read_state(r, o->state, &why) : NULL;
 		const char *wrong = state ? link_fill(&b, state) : NULL;
-		if (wrong) {
-			fprintf(stderr, "ivrc: %s: %s\n", o->state, wrong);
-			r->usage_error = true;
-		}
+		if (why)
+			state_error(r, why);
+		else if (wrong)
+			state_error(r, arena_printf(&r->arena, "%s: %s", o->state, wrong));
 		cJSON_Delete(state);
-		if (!r->usage_error && !emit_bundle(r, o, &b))
+		char *text = NULL;
+		size_t len = 0;
+		FILE *mem = r->usage_error ? NULL : open_memstream(&text, &len);
+		bool printed = mem && link_print(&b, mem, NULL, NULL);
+		if (mem && fclose(mem) != 0)
+			printed = false;
+		if (mem && !printed)
+			fprintf(stderr, "ivrc: cannot write the bundle: %s\n", strerror(ENOMEM));
+		if (!r->usage_error && (!printed || !out_dir_write(r, o->out_dir, &b, text)))
 			r->usage_error = true;
+		free(text);
 	}
 	bundle_free(&b);
-	return cli_run_finish(r, EXIT_CLEAN);
+}
+
+/* What a printed build needs to make an object's body again. */
+struct remake {
+	struct bundle *b;
+	const struct lowering *l;
+	const struct link_ids *ids;   /* NULL: no state file */
+	struct bundle one;            /* what the lowering makes again, reused */
+	struct diag quiet;            /* the findings made again: said the first time */
+};
+
+static void remake_init(struct remake *m, struct bundle *b, const struct lowering *l,
+			const struct link_ids *ids)
+{
+	*m = (struct remake){ .b = b, .l = l, .ids = ids };
+	bundle_init(&m->one, b->arena, b->target, b->project);
+	m->one.env = b->env;
+	diag_init(&m->quiet, b->arena);
+}
+
+/* Makes o's body again, filled from the state: build prints it, then drops it. */
+static bool remake_body(void *ctx, struct bundle_object *o)
+{
+	struct remake *m = ctx;
+	m->l->object(m->l, o->made_by, &m->one, &m->quiet);
+	m->quiet.n = m->quiet.errors = m->quiet.warnings = 0;
+	for (size_t k = 0; k < m->one.count; k++) {
+		struct bundle_object *x = &m->one.objects[k];
+		if (!o->body && strcmp(x->kind, o->kind) == 0 && strcmp(x->name, o->name) == 0) {
+			o->body = x->body;
+			x->body = NULL;
+		}
+		cJSON_Delete(x->body);
+	}
+	m->one.count = 0;
+	return o->body && (!m->ids || !link_fill_object(m->b, m->ids, o, false));
+}
+
+/* What link_fill says of an id the state holds that a body cannot take:
+ * of the first such object in the order of the bundle, made again whole
+ * (b holds the objects without their bodies). */
+static const char *first_unfilled(const struct lowering *l, const struct link_ids *ids,
+				  struct bundle *b)
+{
+	link_order(b);
+	struct remake m;
+	remake_init(&m, b, l, NULL);
+	const char *wrong = NULL;
+	for (size_t k = 0; k < b->count && !wrong; k++) {
+		struct bundle_object *o = &b->objects[k];
+		if (remake_body(&m, o))
+			wrong = link_fill_object(b, ids, o, false);
+		cJSON_Delete(o->body);
+		o->body = NULL;
+	}
+	return wrong;
+}
+
+/* build, printed: each object is made once for the findings, its place in
+ * the order and its update or create (its body dropped at once), and again
+ * when its turn to be printed comes; the bundle's memory is one object's.
+ * An id the state holds that a body cannot take (link_fill) is found the
+ * first time, before anything is printed. */
+static void lower_and_print(struct cli_run *r, const struct driver_opts *o,
+			    const struct target *t, const struct ast_program *p)
+{
+	const char *why = NULL;
+	cJSON *state = o->state ? read_state(r, o->state, &why) : NULL;
+	struct bundle b;
+	bundle_init(&b, &r->arena, t, p->name);
+	b.env = p->env;
+	struct link_ids *ids = state ? link_ids_read(&b, state, &why) : NULL;
+	if (state && !ids)
+		why = arena_printf(&r->arena, "%s: %s", o->state, why);
+	struct lowering l = t->lowering(p, &r->arena, &r->diag);
+	/* An object each, mostly: room made once (a grown array leaves its old
+	 * copies in the arena). */
+	b.cap = l.count;
+	b.objects = arena_alloc(&r->arena, (l.count ? l.count : 1) * sizeof *b.objects);
+	bool unfilled = false;
+	for (size_t i = 0; i < l.count; i++) {
+		size_t from = b.count;
+		l.object(&l, i, &b, &r->diag);
+		for (size_t k = from; k < b.count; k++) {
+			struct bundle_object *x = &b.objects[k];
+			x->made_by = i;
+			unfilled |= ids && link_fill_object(&b, ids, x, true) != NULL;
+			cJSON_Delete(x->body);
+			x->body = NULL;
+		}
+	}
+	if (r->diag.errors == 0 && why) {
+		state_error(r, why);
+	} else if (r->diag.errors == 0 && unfilled) {
+		state_error(r, arena_printf(&r->arena, "%s: %s", o->state,
+					    first_unfilled(&l, ids, &b)));
+	} else if (r->diag.errors == 0) {
+		link_order(&b);
+		struct remake m;
+		remake_init(&m, &b, &l, ids);
+		if (!link_print(&b, stdout, remake_body, &m) || fflush(stdout) != 0) {
+			fprintf(stderr, "ivrc: cannot write the bundle: %s\n", strerror(errno));
+			r->usage_error = true;
+		}
+	}
+	bundle_free(&b);
+	cJSON_Delete(state);    /* the ids point into it */
 }
 
 /* Loads file and checks it for one target that it must declare; NULL when
@@ -417,7 +518,11 @@ int driver_build(const struct driver_opts *o, const char *file)
 	struct cli_run r;
 	run_start(&r, o, true);   /* findings go to standard error in every format */
 	struct ast_program *p = load_for_target(&r, t, o->env, file);
-	return p ? lower_and_print(&r, o, t, p) : cli_run_finish(&r, EXIT_CLEAN);
+	if (p && to_stdout(o))
+		lower_and_print(&r, o, t, p);
+	else if (p)
+		lower_and_write(&r, o, t, p);
+	return cli_run_finish(&r, EXIT_CLEAN);
 }
 
 /* ---------- plan and push ---------- */

@@ -537,28 +537,41 @@ static void fill_body(struct link_filler *f, cJSON *body)
 	}
 }
 
-const char *link_fill(struct bundle *b, cJSON *state)
-{
+struct link_ids {
 	struct ids ids;
-	const char *why = state_ids(b->arena, state, b->project, b->env, b->target->caps.name,
-				    &ids);
-	if (why)
-		return why;
-	for (size_t i = 0; i < b->count; i++) {
-		struct bundle_object *o = &b->objects[i];
+};
+
+struct link_ids *link_ids_read(struct bundle *b, cJSON *state, const char **why)
+{
+	struct link_ids *ids = arena_alloc(b->arena, sizeof *ids);
+	*why = state_ids(b->arena, state, b->project, b->env, b->target->caps.name, &ids->ids);
+	return *why ? NULL : ids;
+}
+
+const char *link_fill_object(struct bundle *b, const struct link_ids *ids,
+			     struct bundle_object *o, bool head)
+{
+	if (head) {
 		const char *key = link_key(b->arena, o->kind, o->name);
-		const struct named *own = named_find(ids.v, ids.n, key, strlen(key));
+		const struct named *own = named_find(ids->ids.v, ids->ids.n, key, strlen(key));
 		if (own) {
 			o->method = "PUT";
 			o->path = arena_concat(b->arena, o->path, "/", own->id, (const char *)NULL);
 		}
-		struct link_filler f = { b->arena, state_find, &ids,
-					 target_numeric_refs(b->target, o->kind), 0, NULL, NULL };
-		fill_body(&f, o->body);
-		if (f.not_numeric)
-			return link_not_numeric_message(b->arena, &f, b->target, o->kind);
 	}
-	return NULL;
+	struct link_filler f = { b->arena, state_find, (void *)&ids->ids,
+				 target_numeric_refs(b->target, o->kind), 0, NULL, NULL };
+	fill_body(&f, o->body);
+	return f.not_numeric ? link_not_numeric_message(b->arena, &f, b->target, o->kind) : NULL;
+}
+
+const char *link_fill(struct bundle *b, cJSON *state)
+{
+	const char *why;
+	const struct link_ids *ids = link_ids_read(b, state, &why);
+	for (size_t i = 0; ids && i < b->count && !why; i++)
+		why = link_fill_object(b, ids, &b->objects[i], true);
+	return why;
 }
 
 /* ---------- rendering ---------- */
@@ -665,7 +678,8 @@ static void write_nested(const char *text, FILE *out)
 	fputs(text, out);
 }
 
-bool link_print(const struct bundle *b, FILE *out)
+bool link_print(struct bundle *b, FILE *out, bool (*make)(void *ctx, struct bundle_object *o),
+		void *ctx)
 {
 	/* The head with "objects" empty, printed by cJSON: what comes before
 	 * its "[]" (the last one: the last member) and after it. */
@@ -688,11 +702,21 @@ bool link_print(const struct bundle *b, FILE *out)
 	size_t cap = 0;
 	bool ok = true;
 	for (size_t i = 0; i < b->count && ok; i++) {
-		if (b->objects[i].body)
-			integers_as_text(b->objects[i].body->child);
-		cJSON *j = render_object(b->arena, &b->objects[i]);
+		struct bundle_object *o = &b->objects[i];
+		bool made = !o->body && make;
+		if (made && !make(ctx, o)) {
+			ok = false;
+			break;
+		}
+		if (o->body)
+			integers_as_text(o->body->child);
+		cJSON *j = render_object(b->arena, o);
 		const char *text = print_into(j, &buf, &cap);
 		cJSON_Delete(j);
+		if (made) {
+			cJSON_Delete(o->body);
+			o->body = NULL;
+		}
 		if (!text) {
 			ok = false;
 			break;

@@ -27,6 +27,16 @@ void link_order(struct bundle *b);
  * plain number. Call it once per bundle. */
 const char *link_fill(struct bundle *b, cJSON *state);
 
+/* link_fill in two halves, for a bundle made an object at a time: the ids
+ * state gives b's project and target (NULL, and *why, when state is not a
+ * state file of this project), then one object filled: made an update
+ * when it has its own id (head), and the placeholders of its body (what
+ * is wrong, or NULL). */
+struct link_ids;
+struct link_ids *link_ids_read(struct bundle *b, cJSON *state, const char **why);
+const char *link_fill_object(struct bundle *b, const struct link_ids *ids,
+			     struct bundle_object *o, bool head);
+
 /* Filling one string of a body, for link_fill and for push (whose ids come
  * from a state that grows as it creates): each "@{kind:name}" whose id
  * find() knows is replaced; in a body that writes ids as numbers, a string
@@ -59,10 +69,14 @@ cJSON *link_fill_string(struct link_filler *f, cJSON *parent, cJSON *node);
 cJSON *link_render(const struct bundle *b);
 
 /* Writes what cJSON_Print(link_render(b)) is, and a newline, to out, an
- * object at a time: the bundle's text is never whole in memory. The
- * bodies' integers are printed from text (cJSON formats every number with
- * "%1.15g" and reads it back), so after it they hold them as raw JSON:
- * the bundle is for printing then, not for reading. False when out fails. */
-bool link_print(const struct bundle *b, FILE *out);
+ * object at a time: the bundle's text is never whole in memory. An object
+ * without a body gets it from make, which puts it in place (false when it
+ * cannot), and loses it once printed: then not even the bodies are whole
+ * in memory. The bodies' integers are printed from text (cJSON formats
+ * every number with "%1.15g" and reads it back), so after it they hold
+ * them as raw JSON: the bundle is for printing then, not for reading.
+ * False when out or make fails. */
+bool link_print(struct bundle *b, FILE *out, bool (*make)(void *ctx, struct bundle_object *o),
+		void *ctx);
 
 #endif

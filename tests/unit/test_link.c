@@ -270,7 +270,7 @@ static void same_print(struct bundle *b, const char *what)
 	char *got = NULL;
 	size_t n = 0;
 	FILE *mem = open_memstream(&got, &n);
-	bool ok = link_print(b, mem);
+	bool ok = link_print(b, mem, NULL, NULL);
 	fclose(mem);
 	check(ok, what, "link_print failed");
 	check_str(got, want, what);

@@ -87,7 +87,7 @@ static void test_each_target(const char *docs)
 		check(docs && strstr(docs, heading), what, "missing");
 		snprintf(what, sizeof what, "%s: the struct target is whole", n);
 		check(t->caps.label && t->caps.recording_id_what && t->caps.recording_id_doc &&
-		      t->caps.keys && t->lower && t->push && t->import &&
+		      t->caps.keys && t->lower && t->lowering && t->push && t->import &&
 		      t->push->auth.token_env && t->push->auth.missing && t->push->auth.refused &&
 		      t->push->judge && t->push->created_id && t->import->convert,
 		      what, "a member is missing");
