@@ -12,14 +12,19 @@ static bool builds(const struct target_caps *t, enum decl_kind k)
 	return (t->objects & (1u << k)) != 0;
 }
 
-static void mark(const struct cfg *g, const struct target_caps *t, const struct ast_decl *d,
-		 bool *seen, uint32_t *stack, size_t *top)
+static void mark_node(const struct cfg *g, const struct target_caps *t, uint32_t v,
+		      bool *seen, uint32_t *stack, size_t *top)
 {
-	uint32_t v = cfg_node_of(g, d);
-	if (v != CFG_NONE && !seen[v] && builds(t, d->kind)) {
+	if (v != CFG_NONE && !seen[v] && builds(t, g->nodes[v].decl->kind)) {
 		seen[v] = true;
 		stack[(*top)++] = v;
 	}
+}
+
+static void mark(const struct cfg *g, const struct target_caps *t, const struct ast_decl *d,
+		 bool *seen, uint32_t *stack, size_t *top)
+{
+	mark_node(g, t, cfg_node_of(g, d), seen, stack, top);
 }
 
 static void one_target(struct lint_ctx *c, const struct target_caps *t, bool *seen,
@@ -41,8 +46,7 @@ static void one_target(struct lint_ctx *c, const struct target_caps *t, bool *se
 	while (top > 0) {
 		const struct cfg_node *v = &g->nodes[stack[--top]];
 		for (uint32_t e = v->first_edge; e < v->first_edge + v->nedges; e++)
-			if (g->edges[e].to != CFG_NONE)
-				mark(g, t, g->nodes[g->edges[e].to].decl, seen, stack, &top);
+			mark_node(g, t, g->edges[e].to, seen, stack, &top);
 	}
 	/* For each node, one object leading to it that the target does not
 	 * build: the example the message names. */
