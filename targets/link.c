@@ -665,17 +665,34 @@ static const char *print_into(const cJSON *j, char **buf, size_t *cap)
 	}
 }
 
-/* text, each line after the first indented two more tabs: an object of
- * "objects" printed alone, as it sits in the whole bundle. */
-static void write_nested(const char *text, FILE *out)
+/* text, each line after the first indented two more tabs (an object of
+ * "objects" printed alone, as it sits in the whole bundle), into *buf
+ * (grown as needed); its length, or 0 when out of memory. */
+static size_t nest(const char *text, char **buf, size_t *cap)
 {
-	const char *nl;
-	while ((nl = strchr(text, '\n')) != NULL) {
-		fwrite(text, 1, (size_t)(nl + 1 - text), out);
-		fputs("\t\t", out);
-		text = nl + 1;
+	size_t len = strlen(text), lines = 0;
+	for (const char *p = text; (p = memchr(p, '\n', len - (size_t)(p - text))) != NULL; p++)
+		lines++;
+	size_t need = len + 2 * lines + 1;
+	if (need > *cap) {
+		char *grown = realloc(*buf, need);
+		if (!grown)
+			return 0;
+		*buf = grown;
+		*cap = need;
 	}
-	fputs(text, out);
+	char *o = *buf;
+	for (const char *p = text, *nl; ; p = nl + 1) {
+		nl = memchr(p, '\n', len - (size_t)(p - text));
+		size_t n = nl ? (size_t)(nl + 1 - p) : len - (size_t)(p - text);
+		memcpy(o, p, n);
+		o += n;
+		if (!nl)
+			break;
+		*o++ = '\t';
+		*o++ = '\t';
+	}
+	return (size_t)(o - *buf);
 }
 
 bool link_print(struct bundle *b, FILE *out, bool (*make)(void *ctx, struct bundle_object *o),
@@ -698,8 +715,8 @@ bool link_print(struct bundle *b, FILE *out, bool (*make)(void *ctx, struct bund
 	}
 	fwrite(h, 1, (size_t)(objects - h), out);
 	fputc('[', out);
-	char *buf = NULL;
-	size_t cap = 0;
+	char *buf = NULL, *nested = NULL;
+	size_t cap = 0, nested_cap = 0;
 	bool ok = true;
 	for (size_t i = 0; i < b->count && ok; i++) {
 		struct bundle_object *o = &b->objects[i];
@@ -721,11 +738,17 @@ bool link_print(struct bundle *b, FILE *out, bool (*make)(void *ctx, struct bund
 			ok = false;
 			break;
 		}
+		size_t n = nest(text, &nested, &nested_cap);
+		if (!n) {
+			ok = false;
+			break;
+		}
 		if (i)
 			fputs(", ", out);
-		write_nested(text, out);
+		fwrite(nested, 1, n, out);
 	}
 	free(buf);
+	free(nested);
 	fputs(objects + 1, out);
 	fputc('\n', out);
 	cJSON_free(h);
