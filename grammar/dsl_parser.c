@@ -39,6 +39,9 @@ struct parser {
 	 * as soon as it is parsed; its nodes come from the stream's scratch
 	 * arena, reused by the next unless the program points into them. */
 	struct bind_stream *stream;
+	/* The words that can start a declaration, by first byte: a bit per
+	 * length (below 32). Most words are none, told at once. */
+	uint32_t keyword_lengths[256];
 };
 
 /* ---------- tokens ---------- */
@@ -329,17 +332,39 @@ static struct doc_node *parse_list(struct parser *p)
 
 /* ---------- entries of blocks ---------- */
 
+/* The statements at the top that are not declarations. */
+static const char *const top_statements[] = { "ivrc", "entry", "parameters", "include" };
+
 static bool is_decl_keyword(const struct parser *p)
 {
-	if (!at(p, DT_WORD))
+	if (!at(p, DT_WORD) || !p->tok.len || p->tok.len >= 32 ||
+	    !(p->keyword_lengths[(unsigned char)p->tok.text[0]] & (1u << p->tok.len)))
 		return false;
 	for (size_t i = 0; i < dsl_ndecls; i++)
 		if (at_word(p, dsl_decls[i].keyword))
 			return true;
 	/* `include` inside a block is a key (an environment's file), not the
 	 * statement: only at the top does it start one. */
-	return at_word(p, "ivrc") || at_word(p, "entry") || at_word(p, "parameters") ||
-	       (at_word(p, "include") && p->depth == 0);
+	for (size_t i = 0; i < sizeof top_statements / sizeof top_statements[0]; i++)
+		if (at_word(p, top_statements[i]))
+			return strcmp(top_statements[i], "include") != 0 || p->depth == 0;
+	return false;
+}
+
+static void keyword_add(struct parser *p, const char *w)
+{
+	size_t n = strlen(w);
+	if (n < 32)
+		p->keyword_lengths[(unsigned char)w[0]] |= 1u << n;
+}
+
+/* The words is_decl_keyword knows, by first byte and length. */
+static void keywords_init(struct parser *p)
+{
+	for (size_t i = 0; i < dsl_ndecls; i++)
+		keyword_add(p, dsl_decls[i].keyword);
+	for (size_t i = 0; i < sizeof top_statements / sizeof top_statements[0]; i++)
+		keyword_add(p, top_statements[i]);
 }
 
 static bool at_key(const struct parser *p)
@@ -828,6 +853,7 @@ struct doc_node *dsl_parse(const struct source *src, struct arena *a, struct dia
 			   struct dsl_comments *comments)
 {
 	struct parser p = { .a = a, .nodes = a, .d = d, .src = src, .comments = comments };
+	keywords_init(&p);
 	return parse_file(&p);
 }
 
@@ -836,5 +862,6 @@ struct ast_program *dsl_parse_program(const struct source *src, const struct tar
 {
 	struct parser p = { .a = a, .nodes = a, .d = d, .src = src,
 			    .stream = bind_stream_new(src, ts, a, d) };
+	keywords_init(&p);
 	return bind_stream_finish(p.stream, parse_file(&p), d);
 }
