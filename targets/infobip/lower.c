@@ -111,6 +111,7 @@ struct ib {
 	bool findings_only;                 /* check: each script is dropped once made */
 	const struct ast_decl **roots;      /* a scenario each */
 	size_t nroots;
+	bool *said_checked;                 /* per recording: its text's length judged */
 };
 
 /* ---------- small helpers ---------- */
@@ -404,7 +405,11 @@ static int ib_prompt(struct ib *c, cJSON *arr, const struct ast_recref *r)
 	} else if (rec && rec->text) {
 		json_add_string(a, "say", rec->text);
 		json_add(a, "options", ib_say_options(c, rec->language, NULL));
-		ib_check_say(c, rec->text, rec->decl.span);
+		/* Once per recording: scenarios inline a menu many times over. */
+		if (!c->said_checked[rec->decl.index]) {
+			c->said_checked[rec->decl.index] = true;
+			ib_check_say(c, rec->text, rec->decl.span);
+		}
 	} else {
 		/* The checker refuses these (IVR404); kept so a bug is a finding. */
 		diag_error(c->d, IVR_TARGET_RECORDING, r->span,
@@ -1316,6 +1321,7 @@ static struct ib *ib_begin(const struct ast_program *p, struct arena *a, struct 
 		names[i] = ib_menu_names(a, p->menus[i]);
 	c->menu = names;
 	c->nroots = ib_roots(c, &c->roots);
+	c->said_checked = arena_alloc(a, p->nrecordings + 1);
 	return c;
 }
 
