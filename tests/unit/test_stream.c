@@ -13,11 +13,11 @@
 #include "grammar/yaml_loader.h"
 
 #include <cJSON.h>
-#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "files.h"
 
 /* The program as JSON and the findings as text, after one way of loading. */
 static char *outcome(const char *path, const char *text, size_t len, bool stream)
@@ -66,47 +66,6 @@ static void same(const char *what, const char *text, size_t len)
 	free(streamed);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t cap = 0;
-	*len = 0;
-	for (;;) {
-		if (*len == cap) {
-			cap = cap ? cap * 2 : 4096;
-			buf = realloc(buf, cap);
-		}
-		size_t got = fread(buf + *len, 1, cap - *len, f);
-		if (got == 0)
-			break;
-		*len += got;
-	}
-	fclose(f);
-	return buf;
-}
-
-static void same_files(const char *pattern)
-{
-	glob_t g;
-	if (glob(pattern, 0, NULL, &g) != 0) {
-		check(0, pattern, "no files");
-		return;
-	}
-	for (size_t i = 0; i < g.gl_pathc; i++) {
-		size_t len;
-		char *text = slurp(g.gl_pathv[i], &len);
-		if (!text) {
-			check(0, g.gl_pathv[i], "cannot read");
-			continue;
-		}
-		same(g.gl_pathv[i] + strlen(IVRC_SRCDIR) + 1, text, len);
-		free(text);
-	}
-	globfree(&g);
-}
 
 #define HEAD "ivrc: 1\nname: t\ntargets: { smartflo: {} }\n" \
 	"recordings: { r: { smartflo: 1 } }\n"
@@ -170,10 +129,10 @@ static char *capped(void)
 
 int main(void)
 {
-	same_files(IVRC_SRCDIR "/tests/golden/*/*.yaml");
-	same_files(IVRC_SRCDIR "/tests/golden/*/*.ivr");
-	same_files(IVRC_SRCDIR "/examples/*.yaml");
-	same_files(IVRC_SRCDIR "/examples/*.ivr");
+	test_each_file(IVRC_SRCDIR "/tests/golden/*/*.yaml", same);
+	test_each_file(IVRC_SRCDIR "/tests/golden/*/*.ivr", same);
+	test_each_file(IVRC_SRCDIR "/examples/*.yaml", same);
+	test_each_file(IVRC_SRCDIR "/examples/*.ivr", same);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		same(cases[i].name, cases[i].text, strlen(cases[i].text));
 	char *many = capped();

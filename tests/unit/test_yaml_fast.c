@@ -5,11 +5,11 @@
  * libyaml reads it without error. The cases also say which files the fast
  * path must take (the shapes IVR files are written in) and which it must
  * leave to libyaml. One PASS/FAIL line per input. */
-#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "files.h"
 #include "yaml_events.h"
 
 enum expect { EITHER, FAST, SLOW };
@@ -40,47 +40,10 @@ static void same(const char *what, const char *text, size_t len, enum expect wan
 	arena_free(&a);
 }
 
-static char *slurp(const char *path, size_t *len)
+/* A file of the tree: either reader may take it. */
+static void same_file(const char *name, const char *text, size_t len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t cap = 0;
-	*len = 0;
-	for (;;) {
-		if (*len + 1 >= cap) {
-			cap = cap ? cap * 2 : 4096;
-			buf = realloc(buf, cap);
-		}
-		size_t got = fread(buf + *len, 1, cap - 1 - *len, f);
-		if (got == 0)
-			break;
-		*len += got;
-	}
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static void same_files(const char *pattern)
-{
-	glob_t g;
-	if (glob(pattern, 0, NULL, &g) != 0) {
-		check(0, pattern, "no files");
-		return;
-	}
-	for (size_t i = 0; i < g.gl_pathc; i++) {
-		size_t len;
-		char *text = slurp(g.gl_pathv[i], &len);
-		if (!text) {
-			check(0, g.gl_pathv[i], "cannot read");
-			continue;
-		}
-		same(g.gl_pathv[i] + strlen(IVRC_SRCDIR) + 1, text, len, EITHER);
-		free(text);
-	}
-	globfree(&g);
+	same(name, text, len, EITHER);
 }
 
 static const struct { const char *name, *text; enum expect want; } cases[] = {
@@ -170,10 +133,10 @@ static char *long_key(void)
 
 int main(void)
 {
-	same_files(IVRC_SRCDIR "/tests/golden/*/*.yaml");
-	same_files(IVRC_SRCDIR "/examples/*.yaml");
-	same_files(IVRC_SRCDIR "/examples/*/*.yaml");
-	same_files(IVRC_SRCDIR "/tests/yaml_suite/*.yaml");
+	test_each_file(IVRC_SRCDIR "/tests/golden/*/*.yaml", same_file);
+	test_each_file(IVRC_SRCDIR "/examples/*.yaml", same_file);
+	test_each_file(IVRC_SRCDIR "/examples/*/*.yaml", same_file);
+	test_each_file(IVRC_SRCDIR "/tests/yaml_suite/*.yaml", same_file);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *own = cases[i].text ? NULL : long_key();
 		const char *text = own ? own : cases[i].text;
