@@ -1,7 +1,8 @@
-/* The YAML front end. It takes events (libyaml's, yaml_libyaml.c) rather
- * than a document so that it can cap nesting depth in the event loop
- * (libyaml has no limit), bound alias expansion, and catch what libyaml
- * lets through: duplicate keys, undefined aliases, several documents. */
+/* The YAML front end. It takes events, from the fast path for plain YAML
+ * (yaml_fast.re) or else from libyaml (yaml_libyaml.c), rather than a
+ * document, so that it can cap nesting depth in the event loop (libyaml
+ * has no limit), bound alias expansion, and catch what libyaml lets
+ * through: duplicate keys, undefined aliases, several documents. */
 #include "yaml_loader.h"
 
 #include <stdlib.h>
@@ -376,6 +377,19 @@ static struct doc_node *finish(struct loader *l, size_t errors)
  * the fast path works on a diag of its own, merged into d when it took the
  * file, and what it did to the arena (and stream) is taken back when it
  * did not. */
+/* A loader that reports to d, and binds into a new stream (*stream) when
+ * stream is not NULL. */
+static struct loader loader_new(const struct source *src, struct arena *a, struct diag *d,
+				const struct target_set *ts, struct bind_stream **stream)
+{
+	struct loader l = { .src = src, .arena = a, .diag = d, .section = -1 };
+	if (stream) {
+		l.stream = *stream = bind_stream_new(src, ts, a, d);
+		l.scratch = bind_stream_scratch(l.stream);
+	}
+	return l;
+}
+
 static struct doc_node *load(const struct source *src, struct arena *a, struct diag *d,
 			     const struct target_set *ts, struct bind_stream **stream)
 {
@@ -383,11 +397,7 @@ static struct doc_node *load(const struct source *src, struct arena *a, struct d
 	struct diag fast_diag;
 	diag_init(&fast_diag, a);
 	fast_diag.max_errors = d->max_errors;
-	struct loader l = { .src = src, .arena = a, .diag = &fast_diag, .section = -1 };
-	if (stream) {
-		l.stream = *stream = bind_stream_new(src, ts, a, d);
-		l.scratch = bind_stream_scratch(l.stream);
-	}
+	struct loader l = loader_new(src, a, &fast_diag, ts, stream);
 	if (yaml_fast_events(src, on_event, &l)) {
 		struct doc_node *root = finish(&l, 0);
 		diag_merge(d, &fast_diag);
@@ -398,11 +408,7 @@ static struct doc_node *load(const struct source *src, struct arena *a, struct d
 	if (stream)
 		bind_stream_abandon(*stream);
 	arena_rewind(a, mark);
-	l = (struct loader){ .src = src, .arena = a, .diag = d, .section = -1 };
-	if (stream) {
-		l.stream = *stream = bind_stream_new(src, ts, a, d);
-		l.scratch = bind_stream_scratch(l.stream);
-	}
+	l = loader_new(src, a, d, ts, stream);
 	size_t errors = d->errors;
 	yaml_libyaml_events(src, d, on_event, &l);
 	return finish(&l, errors);
