@@ -345,6 +345,22 @@ static void state_error(struct cli_run *r, const char *message)
 	r->usage_error = true;
 }
 
+/* The bundle's text, then its files under dir; false after saying why. */
+static bool write_bundle(struct cli_run *r, const char *dir, struct bundle *b)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	bool printed = mem && link_print(b, mem, NULL, NULL);
+	if (mem && fclose(mem) != 0)
+		printed = false;
+	if (!printed)
+		fprintf(stderr, "ivrc: cannot write the bundle: %s\n", strerror(ENOMEM));
+	bool ok = printed && out_dir_write(r, dir, b, text);
+	free(text);
+	return ok;
+}
+
 /* build -o DIR: the whole bundle, filled, ordered and written. */
 static void lower_and_write(struct cli_run *r, const struct driver_opts *o,
 			    const struct target *t, const struct ast_program *p)
@@ -363,17 +379,8 @@ static void lower_and_write(struct cli_run *r, const struct driver_opts *o,
 		else if (wrong)
 			state_error(r, arena_printf(&r->arena, "%s: %s", o->state, wrong));
 		cJSON_Delete(state);
-		char *text = NULL;
-		size_t len = 0;
-		FILE *mem = r->usage_error ? NULL : open_memstream(&text, &len);
-		bool printed = mem && link_print(&b, mem, NULL, NULL);
-		if (mem && fclose(mem) != 0)
-			printed = false;
-		if (mem && !printed)
-			fprintf(stderr, "ivrc: cannot write the bundle: %s\n", strerror(ENOMEM));
-		if (!r->usage_error && (!printed || !out_dir_write(r, o->out_dir, &b, text)))
+		if (!r->usage_error && !write_bundle(r, o->out_dir, &b))
 			r->usage_error = true;
-		free(text);
 	}
 	bundle_free(&b);
 }
