@@ -8,8 +8,9 @@ set -eu
 # python3-jsonschema, python3-yaml: the tests validate files against `ivrc
 # schema`; groff-base, man-db: they render docs/ivrc.1; zsh: they load the
 # zsh completion; strace: they count what `check FOLDER` asks of the files.
+# tzdata: calendars' time zones come from the system's tz database.
 need="gcc make pkg-config re2c libyaml-dev libcjson-dev libcurl4-openssl-dev python3 graphviz"
-need="$need python3-jsonschema python3-yaml groff-base man-db zsh strace"
+need="$need python3-jsonschema python3-yaml groff-base man-db zsh strace tzdata"
 case "${1:-}" in
 fuzz) need="$need clang libclang-rt-14-dev" ;;
 valgrind) need="$need valgrind" ;;
