@@ -27,6 +27,21 @@ bool lex_phone(const char *s, size_t n, struct lex_error *e);
 /* `YYYY-MM-DD HH:MM:SS`, a real calendar date (leap years), 00:00:00..23:59:59. */
 bool lex_datetime(const char *s, size_t n, struct ast_datetime *dt, struct lex_error *e);
 
+/* `HH:MM-HH:MM` in minutes since midnight: 24:00 may end a range; an end
+ * before the start runs past midnight; an empty range is an error. */
+bool lex_clock_range(const char *s, size_t n, uint16_t *from, uint16_t *to,
+		     struct lex_error *e);
+
+/* `mon`, or a range `mon-fri` that may wrap (`fri-mon`): a bit per day, bit 0
+ * Sunday (tz_weekday's numbering). */
+bool lex_days(const char *s, size_t n, uint8_t *days, struct lex_error *e);
+
+/* `YYYY-MM-DD`, a real calendar date from 1970 (the clock fields stay 0). */
+bool lex_date(const char *s, size_t n, struct ast_datetime *date, struct lex_error *e);
+
+/* `MM-DD`: a day of every year; 02-29 is a day of leap years. */
+bool lex_month_day(const char *s, size_t n, int *month, int *day, struct lex_error *e);
+
 /* One of 0-9 * #. */
 bool lex_dtmf_key(const char *s, size_t n, char *key, struct lex_error *e);
 

@@ -446,6 +446,136 @@ bool lex_datetime(const char *s, size_t n, struct ast_datetime *dt, struct lex_e
 	return true;
 }
 
+/* ---------- calendars: clock ranges, days, dates ---------- */
+
+/* The first byte where s stops having the shape of form (a template: '9'
+ * a digit, anything else itself). */
+static size_t shape_fault(const unsigned char *s, size_t n, const char *form)
+{
+	size_t i = 0;
+	for (; form[i] && i < n; i++)
+		if (form[i] == '9' ? s[i] < '0' || s[i] > '9' : s[i] != (unsigned char)form[i])
+			return i;
+	return i;
+}
+
+static bool shape_error(const struct lx *l, size_t at, const char *form, const char *example,
+			struct lex_error *e)
+{
+	char b[16];
+	const char *got = what(l, l->base + at, b);
+	return fail(e, at, "expected %s like %s, got %s", form, example, got);
+}
+
+/* HH:MM at p: minutes since midnight, or -1 past 24:00 / a minute past 59. */
+static int clock_minutes(const unsigned char *p)
+{
+	int h = (p[0] - '0') * 10 + (p[1] - '0'), m = (p[3] - '0') * 10 + (p[4] - '0');
+	return h > 24 || m > 59 || (h == 24 && m > 0) ? -1 : h * 60 + m;
+}
+
+bool lex_clock_range(const char *s, size_t n, uint16_t *from, uint16_t *to,
+		     struct lex_error *e)
+{
+	struct lx l;
+	lx_init(&l, s, n);
+	static const char form[] = "99:99-99:99";
+	size_t at = shape_fault(l.base, n, form);
+	if (at < sizeof form - 1)
+		return shape_error(&l, at, "a time range", "09:00-13:00", e);
+	l.cur = l.base + at;
+	if (!at_end(&l, "the end of the time range", e))
+		return false;
+	int a = clock_minutes(l.base), b = clock_minutes(l.base + 6);
+	if (a < 0 || a == 24 * 60)
+		return fail(e, 0, "expected a start from 00:00 to 23:59");
+	if (b < 0)
+		return fail(e, 6, "expected an end from 00:00 to 24:00");
+	if (a == b)
+		return fail(e, 6, "the range is empty: it ends where it starts");
+	*from = (uint16_t)a;
+	*to = (uint16_t)b;
+	return true;
+}
+
+static const char *const day_names[] = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
+
+static int day_at(const unsigned char *p, size_t n)
+{
+	for (int d = 0; d < 7; d++)
+		if (n >= 3 && memcmp(p, day_names[d], 3) == 0 && (n == 3 || p[3] == '-'))
+			return d;
+	return -1;
+}
+
+bool lex_days(const char *s, size_t n, uint8_t *days, struct lex_error *e)
+{
+	struct lx l;
+	lx_init(&l, s, n);
+	char b[64];
+	int first = day_at(l.base, n);
+	if (first < 0)
+		return fail(e, 0, "expected a day (mon, tue, wed, thu, fri, sat, sun) or a range "
+			    "like mon-fri, got %s", quoted(b, l.base, n));
+	int last = first;
+	if (n > 3) {
+		last = day_at(l.base + 4, n - 4);
+		if (last < 0 || n != 7)
+			return fail(e, 4, "expected a day after '-' (mon, tue, wed, thu, fri, sat, "
+				    "sun), got %s", quoted(b, l.base + 4, n - 4));
+	}
+	uint8_t mask = 0;
+	for (int d = first;; d = (d + 1) % 7) {
+		mask |= (uint8_t)(1u << d);
+		if (d == last)
+			break;
+	}
+	*days = mask;
+	return true;
+}
+
+bool lex_date(const char *s, size_t n, struct ast_datetime *date, struct lex_error *e)
+{
+	struct lx l;
+	lx_init(&l, s, n);
+	static const char form[] = "9999-99-99";
+	size_t at = shape_fault(l.base, n, form);
+	if (at < sizeof form - 1)
+		return shape_error(&l, at, "a date", "2026-12-25", e);
+	l.cur = l.base + at;
+	if (!at_end(&l, "the end of the date", e))
+		return false;
+	struct ast_datetime v = { .year = dt_field(l.base, 4), .month = dt_field(l.base + 5, 2),
+				  .day = dt_field(l.base + 8, 2) };
+	if (!dt_calendar(&v, e))
+		return false;
+	*date = v;
+	return true;
+}
+
+bool lex_month_day(const char *s, size_t n, int *month, int *day, struct lex_error *e)
+{
+	struct lx l;
+	lx_init(&l, s, n);
+	static const char form[] = "99-99";
+	size_t at = shape_fault(l.base, n, form);
+	if (at < sizeof form - 1)
+		return shape_error(&l, at, "a month and day", "12-25", e);
+	l.cur = l.base + at;
+	if (!at_end(&l, "the end of the month and day", e))
+		return false;
+	int m = dt_field(l.base, 2), d = dt_field(l.base + 3, 2);
+	if (m < 1 || m > 12)
+		return fail(e, 0, "expected a month from 01 to 12, got %02d", m);
+	/* A leap year's, so that 02-29 is a day (of the years that have it). */
+	int last = days_in_month(2000, m);
+	if (d < 1 || d > last)
+		return fail(e, 3, "expected a day from 01 to %d, got %02d", last, d);
+	*month = m;
+	*day = d;
+	return true;
+}
+
 /* ---------- DTMF keys ---------- */
 
 static bool key_shape(struct lx *l)

@@ -80,5 +80,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	error_ok("lex_dest", ok, &e, size);
 	CHECK(!ok || id_offset <= size, "lex_dest: id at %zu past the end %zu", id_offset, size);
 
+	uint16_t from = 0, to = 0;
+	ok = lex_clock_range(s, size, &from, &to, &e);
+	error_ok("lex_clock_range", ok, &e, size);
+	CHECK(!ok || (from < 24 * 60 && to <= 24 * 60 && from != to),
+	      "lex_clock_range: %u-%u", from, to);
+
+	uint8_t days = 0;
+	ok = lex_days(s, size, &days, &e);
+	error_ok("lex_days", ok, &e, size);
+	CHECK(!ok || (days && days < 0x80), "lex_days: mask %#x", days);
+
+	struct ast_datetime date = { 0 };
+	ok = lex_date(s, size, &date, &e);
+	error_ok("lex_date", ok, &e, size);
+	CHECK(!ok || (date.year >= 1970 && date.month >= 1 && date.month <= 12 &&
+		      date.day >= 1 && date.day <= 31), "lex_date: a value out of range");
+
+	int month = 0, day = 0;
+	ok = lex_month_day(s, size, &month, &day, &e);
+	error_ok("lex_month_day", ok, &e, size);
+	CHECK(!ok || (month >= 1 && month <= 12 && day >= 1 && day <= 31),
+	      "lex_month_day: %d-%d", month, day);
+
 	return 0;
 }

@@ -14,11 +14,12 @@
 /* A string literal and its length, NUL bytes inside included. */
 #define LIT(s) s, sizeof(s) - 1
 
-enum fn { F_DUR, F_INT, F_PHONE, F_DT, F_KEY, F_NAME, F_PROJ, F_DEST };
+enum fn { F_DUR, F_INT, F_PHONE, F_DT, F_KEY, F_NAME, F_PROJ, F_DEST, F_RANGE, F_DAYS, F_DATE,
+	  F_MD };
 
 static const char *const fn_names[] = {
 	"duration", "int", "phone", "datetime", "dtmf key", "name", "project name",
-	"dest",
+	"dest", "clock range", "days", "date", "month-day",
 };
 
 struct out {
@@ -28,6 +29,9 @@ struct out {
 	char key;
 	enum dest_kind kind;
 	size_t id_off;
+	uint16_t from, to;
+	uint8_t days;
+	int month, day;
 };
 
 static bool call(enum fn f, const char *s, size_t n, struct out *o, struct lex_error *e)
@@ -41,6 +45,10 @@ static bool call(enum fn f, const char *s, size_t n, struct out *o, struct lex_e
 	case F_NAME: return lex_name(s, n, e);
 	case F_PROJ: return lex_project_name(s, n, e);
 	case F_DEST: return lex_dest(s, n, &o->kind, &o->id_off, e);
+	case F_RANGE: return lex_clock_range(s, n, &o->from, &o->to, e);
+	case F_DAYS: return lex_days(s, n, &o->days, e);
+	case F_DATE: return lex_date(s, n, &o->dt, e);
+	case F_MD: return lex_month_day(s, n, &o->month, &o->day, e);
 	}
 	return false;
 }
@@ -443,8 +451,58 @@ static void test_long_message(void)
 	      "long unknown type is cut in the message", e.message);
 }
 
+/* "from-to" in minutes, a day mask, a month-day: compared as one number. */
+static bool cmp_cal(const struct out *o, const void *want, char *d)
+{
+	int64_t w = *(const int64_t *)want;
+	int64_t got = (int64_t)o->from * 10000 + o->to + o->days + (o->month * 100 + o->day) +
+		      (o->dt.year * 10000 + o->dt.month * 100 + o->dt.day);
+	snprintf(d, 400, "want %" PRId64 ", got %" PRId64, w, got);
+	return got == w;
+}
+
+static void calendars(void)
+{
+	struct out o;
+	const int64_t r1 = 540 * 10000 + 780, r2 = 1320 * 10000 + 360, r3 = 1080 * 10000 + 1440;
+	ok_with(F_RANGE, LIT("09:00-13:00"), &o, cmp_cal, &r1);
+	ok_with(F_RANGE, LIT("22:00-06:00"), &o, cmp_cal, &r2);   /* past midnight */
+	ok_with(F_RANGE, LIT("18:00-24:00"), &o, cmp_cal, &r3);
+	err(F_RANGE, LIT("9:00-13:00"), 1, "expected a time range like 09:00-13:00, got ':'");
+	err(F_RANGE, LIT("09:00"), 5, "expected a time range like 09:00-13:00, got the end");
+	err(F_RANGE, LIT("09:00-13:00x"), 11, "expected the end of the time range, got 'x'");
+	err(F_RANGE, LIT("24:00-13:00"), 0, "expected a start from 00:00 to 23:59");
+	err(F_RANGE, LIT("09:60-13:00"), 0, "expected a start from 00:00 to 23:59");
+	err(F_RANGE, LIT("09:00-24:01"), 6, "expected an end from 00:00 to 24:00");
+	err(F_RANGE, LIT("09:00-09:00"), 6, "the range is empty: it ends where it starts");
+	const int64_t mon = 2, mon_fri = 0x3e, fri_mon = 0x63, sun = 1;
+	ok_with(F_DAYS, LIT("mon"), &o, cmp_cal, &mon);
+	ok_with(F_DAYS, LIT("mon-fri"), &o, cmp_cal, &mon_fri);
+	ok_with(F_DAYS, LIT("fri-mon"), &o, cmp_cal, &fri_mon);   /* wraps */
+	ok_with(F_DAYS, LIT("sun"), &o, cmp_cal, &sun);
+	err(F_DAYS, LIT("monday"), 0, "expected a day (mon, tue, wed, thu, fri, sat, sun) or a "
+	    "range like mon-fri, got 'monday'");
+	err(F_DAYS, LIT("mon-"), 4, "expected a day after '-' (mon, tue, wed, thu, fri, sat, "
+	    "sun), got ''");
+	err(F_DAYS, LIT("mon-frix"), 4, "expected a day after '-' (mon, tue, wed, thu, fri, sat, "
+	    "sun), got 'frix'");
+	const int64_t xmas = 20261225, leap = 20240229;
+	ok_with(F_DATE, LIT("2026-12-25"), &o, cmp_cal, &xmas);
+	ok_with(F_DATE, LIT("2024-02-29"), &o, cmp_cal, &leap);
+	err(F_DATE, LIT("2026-02-29"), 8, "day 29 is past the end of February 2026");
+	err(F_DATE, LIT("2026-12-25 09:00"), 10, "expected the end of the date, got a space");
+	err(F_DATE, LIT("26-12-25"), 2, "expected a date like 2026-12-25, got '-'");
+	const int64_t md = 1225, feb29 = 229;
+	ok_with(F_MD, LIT("12-25"), &o, cmp_cal, &md);
+	ok_with(F_MD, LIT("02-29"), &o, cmp_cal, &feb29);
+	err(F_MD, LIT("13-01"), 0, "expected a month from 01 to 12, got 13");
+	err(F_MD, LIT("04-31"), 3, "expected a day from 01 to 30, got 31");
+	err(F_MD, LIT("12/25"), 2, "expected a month and day like 12-25, got '/'");
+}
+
 int main(void)
 {
+	calendars();
 	test_duration();
 	test_int();
 	test_phone();
