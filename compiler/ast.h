@@ -217,6 +217,34 @@ struct ast_broadcast {
 	int64_t time_group;
 };
 
+/* calendars.X.hours: an open range of a weekday, in minutes since
+ * midnight; an end before the start runs past midnight into the next day
+ * (the range belongs to the day it starts). */
+struct ast_hours {
+	uint16_t from, to;
+	struct span span;
+};
+
+/* calendars.X.holidays: a day closed all day, of one year or (year 0) of
+ * every year. */
+struct ast_holiday {
+	int year, month, day;
+	struct span span;
+};
+
+struct tz;
+
+struct ast_calendar {
+	struct ast_decl decl;
+	const char *timezone;          /* an IANA zone: Asia/Kolkata */
+	struct span timezone_span;
+	struct ast_hours *hours[7];    /* by weekday, 0 Sunday */
+	size_t nhours[7];
+	struct ast_holiday *holidays;
+	size_t nholidays;
+	const struct tz *zone;         /* set by the resolver */
+};
+
 enum step_kind {
 	STEP_SAY, STEP_PLAY, STEP_PLAY_RECORDING, STEP_COLLECT, STEP_CAPTURE,
 	STEP_SWITCH, STEP_IF, STEP_GOTO, STEP_DIAL, STEP_DIAL_TO_MANY,

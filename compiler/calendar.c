@@ -1,0 +1,43 @@
+/* A calendar's state at a moment (calendar.h). */
+#include "calendar.h"
+
+#include "tz.h"
+
+static bool holds(const struct ast_hours *h, unsigned minute)
+{
+	return h->from < h->to ? minute >= h->from && minute < h->to : minute >= h->from;
+}
+
+enum calendar_state calendar_at(const struct ast_calendar *c, int64_t local,
+				struct calendar_why *why)
+{
+	struct calendar_why none = { 0 };
+	*why = none;
+	int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+	unsigned minute = (unsigned)((local - day * 86400) / 60);
+	int64_t y;
+	unsigned m, d;
+	tz_civil_from_days(day, &y, &m, &d);
+	for (size_t i = 0; i < c->nholidays; i++) {
+		const struct ast_holiday *h = &c->holidays[i];
+		if ((h->year == 0 || h->year == y) && h->month == (int)m && h->day == (int)d) {
+			why->holiday = h;
+			return CAL_HOLIDAY;
+		}
+	}
+	unsigned wd = tz_weekday(day), before = (wd + 6) % 7;
+	for (size_t i = 0; i < c->nhours[wd]; i++)
+		if (holds(&c->hours[wd][i], minute)) {
+			why->hours = &c->hours[wd][i];
+			return CAL_OPEN;
+		}
+	for (size_t i = 0; i < c->nhours[before]; i++) {
+		const struct ast_hours *h = &c->hours[before][i];
+		if (h->to < h->from && minute < h->to) {
+			why->hours = h;
+			why->from_yesterday = true;
+			return CAL_OPEN;
+		}
+	}
+	return CAL_CLOSED;
+}

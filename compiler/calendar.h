@@ -1,0 +1,22 @@
+/* What a calendar says of a moment: open, closed, or a holiday (issue 26's
+ * schedules route on it; the simulator and the lint rules ask it). */
+#ifndef IVRC_CALENDAR_H
+#define IVRC_CALENDAR_H
+#include "ast.h"
+
+enum calendar_state { CAL_OPEN, CAL_CLOSED, CAL_HOLIDAY };
+
+struct calendar_why {
+	const struct ast_hours *hours;       /* CAL_OPEN: the range it is in */
+	bool from_yesterday;                 /* ...which began the day before */
+	const struct ast_holiday *holiday;   /* CAL_HOLIDAY: the holiday */
+};
+
+/* The state at wall-clock time `local` (seconds since the epoch, counted in
+ * the calendar's zone as if it were UTC). A holiday is judged by the local
+ * date, the whole day; else the time is open when a range of its weekday
+ * holds it, or a range of the day before that runs past midnight. */
+enum calendar_state calendar_at(const struct ast_calendar *c, int64_t local,
+				struct calendar_why *why);
+
+#endif
