@@ -14,6 +14,8 @@ const char *const ast_decl_kind_names[DECL_KIND_COUNT] = {
 	[DECL_ENDPOINT] = "endpoint",
 	[DECL_RECORDING] = "recording",
 	[DECL_BROADCAST] = "broadcast",
+	[DECL_CALENDAR] = "calendar",
+	[DECL_SCHEDULE] = "schedule",
 };
 
 const char *const ast_dest_kind_names[DEST_KIND_COUNT] = {
@@ -23,6 +25,7 @@ const char *const ast_dest_kind_names[DEST_KIND_COUNT] = {
 	[DEST_ANNOUNCEMENT] = "announcement",
 	[DEST_VOICEMAIL] = "voicemail",
 	[DEST_FLOW] = "flow",
+	[DEST_SCHEDULE] = "schedule",
 	[DEST_EXTENSION] = "extension",
 	[DEST_PHONE] = "phone",
 	[DEST_USER] = "user",

@@ -53,6 +53,8 @@ enum decl_kind {
 	DECL_ENDPOINT,
 	DECL_RECORDING,
 	DECL_BROADCAST,
+	DECL_CALENDAR,
+	DECL_SCHEDULE,
 	DECL_KIND_COUNT
 };
 
@@ -66,6 +68,7 @@ enum dest_kind {
 	DEST_ANNOUNCEMENT,
 	DEST_VOICEMAIL,
 	DEST_FLOW,
+	DEST_SCHEDULE,
 	DEST_EXTENSION,     /* literals for things outside the project */
 	DEST_PHONE,
 	DEST_USER,
@@ -245,6 +248,20 @@ struct ast_calendar {
 	const struct tz *zone;         /* set by the resolver */
 };
 
+/* schedules.X: where a call goes by a calendar's state at the moment it
+ * arrives. */
+struct ast_schedule {
+	struct ast_decl decl;
+	const char *calendar_name;
+	struct span calendar_span;
+	const struct ast_calendar *calendar;   /* set by the resolver */
+	struct ast_dest open, closed;
+	struct ast_dest holiday;       /* DEST_NONE: the closed branch */
+	/* schedules.X.<target>: e.g. smartflo: { time_condition: 64000 }; one
+	 * per target, or NULL when the schedule has none. */
+	struct ast_settings *per_target;
+};
+
 enum step_kind {
 	STEP_SAY, STEP_PLAY, STEP_PLAY_RECORDING, STEP_COLLECT, STEP_CAPTURE,
 	STEP_SWITCH, STEP_IF, STEP_GOTO, STEP_DIAL, STEP_DIAL_TO_MANY,
@@ -392,6 +409,8 @@ struct ast_program {
 	struct ast_voicemail **voicemails; size_t nvoicemails;
 	struct ast_broadcast **broadcasts; size_t nbroadcasts;
 	struct ast_flow **flows;           size_t nflows;
+	struct ast_calendar **calendars;   size_t ncalendars;
+	struct ast_schedule **schedules;   size_t nschedules;
 	struct ast_test **tests;           size_t ntests;
 
 	/* Filled by the resolver: entry points after defaults. */

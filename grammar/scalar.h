@@ -52,7 +52,7 @@ bool lex_name(const char *s, size_t n, struct lex_error *e);
 bool lex_project_name(const char *s, size_t n, struct lex_error *e);
 
 /* A destination: `hangup`, `repeat`, a bare NAME, or KIND:ID with KIND one of
- * menu announcement voicemail flow extension phone user app sip ivr ringgroup
+ * menu announcement voicemail flow schedule extension phone user app sip ivr ringgroup
  * agent queue department email. On success *id_offset is where the id starts
  * inside s (0 for a bare name; the id runs to the end of s). The id is checked
  * by its kind: a NAME for object references, E.164 for phone, an e-mail

@@ -663,7 +663,7 @@ bool lex_project_name(const char *s, size_t n, struct lex_error *e)
 
 /* The KIND words, in the order of enum dest_kind from DEST_MENU. */
 static const char *const dest_words[] = {
-	"menu", "announcement", "voicemail", "flow", "extension", "phone", "user",
+	"menu", "announcement", "voicemail", "flow", "schedule", "extension", "phone", "user",
 	"app", "sip", "ivr", "ringgroup", "agent", "queue", "department", "email",
 };
 _Static_assert(sizeof dest_words / sizeof *dest_words == DEST_EMAIL - DEST_MENU + 1,
@@ -676,6 +676,7 @@ static enum dest_kind dest_prefix(struct lx *l)
 		"announcement:" { return DEST_ANNOUNCEMENT; }
 		"voicemail:"    { return DEST_VOICEMAIL; }
 		"flow:"         { return DEST_FLOW; }
+		"schedule:"     { return DEST_SCHEDULE; }
 		"extension:"    { return DEST_EXTENSION; }
 		"phone:"        { return DEST_PHONE; }
 		"user:"         { return DEST_USER; }
@@ -762,7 +763,8 @@ static bool dest_id(enum dest_kind k, const char *id, size_t n, struct lex_error
 {
 	static const char *const nouns[] = { "a name", "a phone number", "an e-mail address",
 					     "a SIP URI", "an id" };
-	bool ref = k == DEST_MENU || k == DEST_ANNOUNCEMENT || k == DEST_VOICEMAIL || k == DEST_FLOW;
+	bool ref = k == DEST_MENU || k == DEST_ANNOUNCEMENT || k == DEST_VOICEMAIL ||
+		   k == DEST_FLOW || k == DEST_SCHEDULE;
 	int which = ref ? 0 : k == DEST_PHONE ? 1 : k == DEST_EMAIL ? 2 : k == DEST_SIP ? 3 : 4;
 	struct lx l;
 	lx_init(&l, id, n);
