@@ -11,6 +11,7 @@
 #include "codes.h"
 #include "flow_vars.h"
 #include "hash.h"
+#include "tz.h"
 
 struct symtab {
 	struct ast_decl **slots;
@@ -23,6 +24,7 @@ struct resolver {
 	struct diag *d;
 	struct symtab names;        /* menus, announcements, voicemails, flows, endpoints */
 	struct symtab recordings;
+	struct symtab calendars;
 	const struct target_caps *caps;   /* the target being checked */
 	size_t ti;                        /* its index in the program's target set */
 	unsigned char *rec_reported;      /* per recording: reported for this target */
@@ -120,7 +122,8 @@ static int by_position(const void *a, const void *b)
 static void declare_all(struct resolver *r)
 {
 	struct ast_program *p = r->p;
-	size_t n = p->nmenus + p->nannouncements + p->nvoicemails + p->nflows + p->nendpoints;
+	size_t n = p->nmenus + p->nannouncements + p->nvoicemails + p->nflows + p->nendpoints +
+		   p->nschedules;
 	struct ast_decl **all = arena_alloc(r->a, (n + 1) * sizeof *all);
 	size_t count = 0;
 	COLLECT(p->endpoints, p->nendpoints, all, count);
@@ -128,13 +131,17 @@ static void declare_all(struct resolver *r)
 	COLLECT(p->announcements, p->nannouncements, all, count);
 	COLLECT(p->voicemails, p->nvoicemails, all, count);
 	COLLECT(p->flows, p->nflows, all, count);
+	COLLECT(p->schedules, p->nschedules, all, count);
 	qsort(all, count, sizeof *all, by_position);
 	symtab_init(r, &r->names, n);
 	symtab_init(r, &r->recordings, p->nrecordings);
+	symtab_init(r, &r->calendars, p->ncalendars);
 	for (size_t i = 0; i < count; i++)
 		declare(r, &r->names, all[i]);
 	for (size_t i = 0; i < p->nrecordings; i++)
 		declare(r, &r->recordings, &p->recordings[i]->decl);
+	for (size_t i = 0; i < p->ncalendars; i++)
+		declare(r, &r->calendars, &p->calendars[i]->decl);
 }
 
 /* ---------- references ---------- */
@@ -142,7 +149,7 @@ static void declare_all(struct resolver *r)
 static bool is_reference(enum dest_kind k)
 {
 	return k == DEST_NAME || k == DEST_MENU || k == DEST_ANNOUNCEMENT ||
-	       k == DEST_VOICEMAIL || k == DEST_FLOW;
+	       k == DEST_VOICEMAIL || k == DEST_FLOW || k == DEST_SCHEDULE;
 }
 
 static enum decl_kind decl_of_dest(enum dest_kind k)
@@ -152,6 +159,7 @@ static enum decl_kind decl_of_dest(enum dest_kind k)
 	case DEST_ANNOUNCEMENT: return DECL_ANNOUNCEMENT;
 	case DEST_VOICEMAIL: return DECL_VOICEMAIL;
 	case DEST_FLOW: return DECL_FLOW;
+	case DEST_SCHEDULE: return DECL_SCHEDULE;
 	default: return DECL_KIND_COUNT;
 	}
 }
@@ -435,11 +443,46 @@ static void resolve_entries(struct resolver *r)
 			continue;   /* already reported */
 		if (!e->ref || e->ref->kind == DECL_ENDPOINT || e->ref->kind == DECL_VOICEMAIL) {
 			diag_error(r->d, IVR_BAD_ENTRY, e->span,
-				   "an entry point is a menu, an announcement or a flow");
+				   "an entry point is a menu, an announcement, a flow or a schedule");
 			continue;
 		}
 		p->entries[p->nentries++] = e->ref;
 	}
+}
+
+/* A calendar's zone, from the tz database. */
+static void resolve_calendar(struct resolver *r, struct ast_calendar *c)
+{
+	if (!c->timezone)
+		return;
+	struct tz *z = arena_alloc(r->a, sizeof *z);
+	const char *why = tz_load(r->a, c->timezone, z);
+	if (why)
+		diag_error(r->d, IVR_BAD_VALUE, c->timezone_span, "time zone '%s': %s",
+			   c->timezone, why);
+	else
+		c->zone = z;
+}
+
+static void resolve_schedule(struct resolver *r, struct ast_schedule *sc)
+{
+	if (sc->calendar_name) {
+		struct ast_decl *d = symtab_get(&r->calendars, sc->calendar_name);
+		const char *hint = d ? NULL : suggest(r, &r->calendars, sc->calendar_name,
+						      DECL_CALENDAR);
+		if (d)
+			sc->calendar = (const struct ast_calendar *)d;
+		else if (hint)
+			diag_error(r->d, IVR_UNKNOWN_REF, sc->calendar_span,
+				   "unknown calendar '%s'; did you mean '%s'?", sc->calendar_name,
+				   hint);
+		else
+			diag_error(r->d, IVR_UNKNOWN_REF, sc->calendar_span, "unknown calendar '%s'",
+				   sc->calendar_name);
+	}
+	resolve_dest(r, &sc->open, false);
+	resolve_dest(r, &sc->closed, false);
+	resolve_dest(r, &sc->holiday, false);
 }
 
 static void resolve_all(struct resolver *r)
@@ -465,6 +508,10 @@ static void resolve_all(struct resolver *r)
 			diag_error(r->d, IVR_WRONG_KIND, dest->span,
 				   "a broadcast's destination is a menu or an 'ivr:' literal");
 	}
+	for (size_t i = 0; i < p->ncalendars; i++)
+		resolve_calendar(r, p->calendars[i]);
+	for (size_t i = 0; i < p->nschedules; i++)
+		resolve_schedule(r, p->schedules[i]);
 	resolve_flows(r);
 	resolve_tests(r);
 	resolve_entries(r);
@@ -564,7 +611,7 @@ static const char *plural(enum decl_kind k)
 {
 	static const char *const names[DECL_KIND_COUNT] = {
 		"menus", "announcements", "voicemails", "flows", "endpoints", "recordings",
-		"broadcasts",
+		"broadcasts", "calendars", "schedules",
 	};
 	return names[k];
 }
@@ -837,6 +884,11 @@ static void check_target(struct resolver *r)
 	if (builds(r, DECL_FLOW))
 		for (size_t i = 0; i < p->nflows; i++)
 			check_steps_on_target(r, &p->flows[i]->body);
+	/* Routing by a schedule is a lowering of its own per target. */
+	for (size_t i = 0; i < p->nschedules; i++)
+		if (!(r->caps->dest_kinds & DEST_BIT(DEST_SCHEDULE)))
+			diag_error(r->d, IVR_TARGET_DEST, p->schedules[i]->decl.name_span,
+				   "%s cannot route calls by a schedule", target_name(r));
 	report_endpoints(r);
 }
 

@@ -584,6 +584,138 @@ static void bind_voicemail(struct binder *b, const struct doc_pair *pair, unsign
 	bind_description(b, f[3], &vm->decl);
 }
 
+/* ---------- calendars and schedules ---------- */
+
+static const struct field_spec calendar_fields[] = {
+	{ "timezone", FT_STRING, true, "an IANA time zone, e.g. Asia/Kolkata" },
+	{ "hours", FT_MAP, false, "a day (mon) or days (mon-fri) to a range HH:MM-HH:MM or a "
+	  "list of them; a day not named is closed" },
+	{ "holidays", FT_SEQ, false, "dates YYYY-MM-DD or {every: MM-DD}, closed all day" },
+	{ "description", FT_STRING, false, DOC_DESCRIPTION },
+};
+
+/* One HH:MM-HH:MM for every day of mask. */
+static void bind_hours_range(struct binder *b, struct ast_calendar *c, uint8_t mask,
+			     const struct doc_node *n)
+{
+	struct lex_error e;
+	struct ast_hours h = { .span = n->span };
+	if (!expect_kind(b, n, DOC_SCALAR, "a time range HH:MM-HH:MM"))
+		return;
+	if (!lex_clock_range(n->text, n->len, &h.from, &h.to, &e)) {
+		lex_fail(b, n, IVR_BAD_VALUE, &e);
+		return;
+	}
+	for (int d = 0; d < 7; d++) {
+		if (!(mask & (1u << d)))
+			continue;
+		size_t cap = c->nhours[d];   /* grown by one each time: days hold few */
+		struct ast_hours *grown = arena_alloc(b->a, (cap + 1) * sizeof *grown);
+		if (cap)
+			memcpy(grown, c->hours[d], cap * sizeof *grown);
+		grown[cap] = h;
+		c->hours[d] = grown;
+		c->nhours[d] = cap + 1;
+	}
+}
+
+static void bind_hours(struct binder *b, struct ast_calendar *c, const struct doc_node *n)
+{
+	if (!expect_kind(b, n, DOC_MAP, "hours"))
+		return;
+	for (size_t i = 0; i < n->count; i++) {
+		const struct doc_node *k = n->pairs[i].key, *v = n->pairs[i].value;
+		struct lex_error e;
+		uint8_t mask;
+		if (!expect_kind(b, k, DOC_SCALAR, "a day or days"))
+			continue;
+		if (!lex_days(k->text, k->len, &mask, &e)) {
+			lex_fail(b, k, IVR_BAD_VALUE, &e);
+			continue;
+		}
+		if (v->kind == DOC_SEQ)
+			for (size_t j = 0; j < v->count; j++)
+				bind_hours_range(b, c, mask, v->items[j]);
+		else
+			bind_hours_range(b, c, mask, v);
+	}
+}
+
+static void bind_holiday(struct binder *b, const struct doc_node *n, struct ast_holiday *h)
+{
+	struct lex_error e;
+	h->span = n->span;
+	if (n->kind == DOC_SCALAR && !doc_is_null(n)) {
+		struct ast_datetime d;
+		if (!lex_date(n->text, n->len, &d, &e)) {
+			lex_fail(b, n, IVR_BAD_VALUE, &e);
+			return;
+		}
+		*h = (struct ast_holiday){ d.year, d.month, d.day, n->span };
+		return;
+	}
+	static const struct field_spec every_fields[] = {
+		{ "every", FT_STRING, true, "a day of every year, MM-DD" },
+	};
+	struct doc_node *f[1];
+	if (n->kind != DOC_MAP) {
+		diag_error(b->d, IVR_NODE_KIND, n->span,
+			   "a holiday is a date YYYY-MM-DD or {every: MM-DD}, got %s", kind_word(n));
+		return;
+	}
+	bind_fields(b, n, every_fields, 1, f, "a yearly holiday", n->span);
+	if (f[0] && expect_kind(b, f[0], DOC_SCALAR, "a month and day MM-DD") &&
+	    !lex_month_day(f[0]->text, f[0]->len, &h->month, &h->day, &e))
+		lex_fail(b, f[0], IVR_BAD_VALUE, &e);
+}
+
+static void bind_calendar(struct binder *b, const struct doc_pair *pair, unsigned index)
+{
+	struct ast_calendar *c = arena_alloc(b->a, sizeof *c);
+	init_decl(b, &c->decl, DECL_CALENDAR, pair, index);
+	PUSH_DECL(b, b->p->calendars, b->p->ncalendars, c);
+	struct doc_node *f[COUNT(calendar_fields)];
+	bind_fields(b, pair->value, calendar_fields, COUNT(calendar_fields), f,
+		    what_of(b, "calendar", c->decl.name), c->decl.name_span);
+	if (f[0] && get_string(b, f[0], "a time zone", &c->timezone))
+		c->timezone_span = f[0]->span;
+	if (f[1])
+		bind_hours(b, c, f[1]);
+	if (f[2] && expect_kind(b, f[2], DOC_SEQ, "holidays")) {
+		c->holidays = arena_alloc(b->a, (f[2]->count ? f[2]->count : 1) * sizeof *c->holidays);
+		for (size_t i = 0; i < f[2]->count; i++)
+			bind_holiday(b, f[2]->items[i], &c->holidays[c->nholidays++]);
+	}
+	bind_description(b, f[3], &c->decl);
+}
+
+static const struct field_spec schedule_fields[] = {
+	{ "calendar", FT_NAME, true, "the calendar it follows" },
+	{ "open", FT_DEST, true, "where calls go while the calendar is open" },
+	{ "closed", FT_DEST, true, "where calls go while it is closed" },
+	{ "holiday", FT_DEST, false, "where calls go on its holidays (default: closed)" },
+	{ "description", FT_STRING, false, DOC_DESCRIPTION },
+};
+
+static void bind_schedule(struct binder *b, const struct doc_pair *pair, unsigned index)
+{
+	struct ast_schedule *sc = arena_alloc(b->a, sizeof *sc);
+	init_decl(b, &sc->decl, DECL_SCHEDULE, pair, index);
+	PUSH_DECL(b, b->p->schedules, b->p->nschedules, sc);
+	struct doc_node *f[COUNT(schedule_fields)];
+	bind_fields(b, pair->value, schedule_fields, COUNT(schedule_fields), f,
+		    what_of(b, "schedule", sc->decl.name), sc->decl.name_span);
+	if (f[0] && get_name(b, f[0], "a calendar's name", &sc->calendar_name))
+		sc->calendar_span = f[0]->span;
+	if (f[1])
+		get_dest(b, f[1], "'open'", &sc->open);
+	if (f[2])
+		get_dest(b, f[2], "'closed'", &sc->closed);
+	if (f[3])
+		get_dest(b, f[3], "'holiday'", &sc->holiday);
+	bind_description(b, f[4], &sc->decl);
+}
+
 /* ---------- broadcasts ---------- */
 
 /* Reads a list of scalars with get(); returns the count. */
@@ -1181,12 +1313,14 @@ static const struct field_spec top_fields[] = {
 	{ "voicemails", FT_MAP, false, "mailboxes (Sonetel)" },
 	{ "broadcasts", FT_MAP, false, "outbound campaigns (Smartflo)" },
 	{ "flows", FT_MAP, false, "scripted scenarios (Infobip)" },
+	{ "calendars", FT_MAP, false, "business hours and holidays, in a time zone" },
+	{ "schedules", FT_MAP, false, "route by a calendar: open, closed, holiday" },
 	{ "tests", FT_SEQ, false, "call simulations that must hold" },
 };
 
 enum { TOP_IVRC, TOP_NAME, TOP_ENTRY, TOP_PARAMETERS, TOP_INCLUDE, TOP_ENVIRONMENTS,
        TOP_TARGETS, TOP_RECORDINGS, TOP_ENDPOINTS, TOP_MENUS, TOP_ANNOUNCEMENTS, TOP_VOICEMAILS,
-       TOP_BROADCASTS, TOP_FLOWS, TOP_TESTS };
+       TOP_BROADCASTS, TOP_FLOWS, TOP_CALENDARS, TOP_SCHEDULES, TOP_TESTS };
 
 /* Every target's name, for a message: "a, b, c". */
 static const char *target_list_text(struct binder *b)
@@ -1419,6 +1553,8 @@ static const struct section sections[] = {
 	{ TOP_VOICEMAILS, bind_voicemail },
 	{ TOP_BROADCASTS, bind_broadcast },
 	{ TOP_FLOWS, bind_flow },
+	{ TOP_CALENDARS, bind_calendar },
+	{ TOP_SCHEDULES, bind_schedule },
 };
 
 struct bind_stream {
@@ -1659,6 +1795,8 @@ static const struct bind_table after_menu[] = {
 	{ "voicemail", "voicemails", voicemail_fields, COUNT(voicemail_fields) },
 	{ "broadcast", "broadcasts", broadcast_fields, COUNT(broadcast_fields) },
 	{ "window", NULL, window_fields, COUNT(window_fields) },
+	{ "calendar", "calendars", calendar_fields, COUNT(calendar_fields) },
+	{ "schedule", "schedules", schedule_fields, COUNT(schedule_fields) },
 	{ "test", NULL, test_fields, COUNT(test_fields) },
 };
 
