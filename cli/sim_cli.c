@@ -16,6 +16,7 @@
 #include "../compiler/paths.h"
 #include "../compiler/resolve.h"
 #include "../compiler/simulate.h"
+#include "../compiler/tz.h"
 #include "../grammar/scalar.h"
 #include "../targets/target.h"
 #include "cli.h"
@@ -313,6 +314,23 @@ static int print_json(struct arena *a, const struct sim_result *r, const struct 
 	return EXIT_CLEAN;
 }
 
+/* --at's moment; false after saying why. */
+static bool parse_at(const char *text, struct sim_clock *out)
+{
+	struct ast_datetime dt;
+	struct lex_error e;
+	bool instant;
+	int32_t offset;
+	if (!lex_moment(text, strlen(text), &dt, &instant, &offset, &e)) {
+		fprintf(stderr, "ivrc: --at: %s\n", e.message);
+		return false;
+	}
+	int64_t local = tz_days_from_civil(dt.year, (unsigned)dt.month, (unsigned)dt.day) * 86400 +
+			dt.hour * 3600 + dt.minute * 60 + dt.second;
+	*out = (struct sim_clock){ instant ? local - offset : local, instant, text };
+	return true;
+}
+
 int sim_cli_simulate(const struct sim_cli_opts *o, const char *file)
 {
 	struct session s;
@@ -320,8 +338,9 @@ int sim_cli_simulate(const struct sim_cli_opts *o, const char *file)
 	int status = EXIT_CLEAN;
 	struct sim_input *in = NULL;
 	size_t nin = 0;
+	struct sim_clock clock;
 	if (!pick_target(&s) || !parse_input(&s, o->input ? o->input : "", &in, &nin) ||
-	    !read_fixtures(&s))
+	    !read_fixtures(&s) || (o->at && !parse_at(o->at, &clock)))
 		return cli_run_finish(&s.run, EXIT_USAGE);
 	struct ast_program *p = load(&s, file, &status);
 	struct ast_dest start;
@@ -337,7 +356,7 @@ int sim_cli_simulate(const struct sim_cli_opts *o, const char *file)
 	}
 	cli_run_print(&s.run);
 	struct sim_call call = { p, &start, in, nin, s.fixtures, s.nfixtures,
-				 s.has_target ? &s.behaviour : NULL };
+				 s.has_target ? &s.behaviour : NULL, o->at ? &clock : NULL };
 	struct sim_result r;
 	sim_run(&call, &s.run.arena, &r);
 	if (o->json)
@@ -418,7 +437,7 @@ static enum outcome run_test(struct session *s, struct ast_program *p, const str
 	struct sim_api_answer *api;
 	size_t napi = test_answers(s, t, &api);
 	struct sim_call call = { p, &t->start, in, t->ninput, api, napi,
-				 s->has_target ? &s->behaviour : NULL };
+				 s->has_target ? &s->behaviour : NULL, NULL };
 	struct sim_result r;
 	sim_run(&call, &s->run.arena, &r);
 	const char **actual = arena_alloc(&s->run.arena, (r.npath + 1) * sizeof *actual);

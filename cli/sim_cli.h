@@ -12,6 +12,7 @@ struct sim_cli_opts {
 	const char *env;           /* --env NAME, NULL: none (the file's own ids) */
 	const char *start;         /* simulate --start DEST, NULL: the first entry point */
 	const char *input;         /* simulate --input "1 silence 2" */
+	const char *at;            /* simulate --at "2026-12-25 09:00", NULL: no time */
 	const char *api_fixture;   /* --api-fixture FILE.json: {URL: {field: value}} */
 	bool json;                 /* simulate --format json */
 	const char *format;        /* paths --format text|json|csv, NULL: text */

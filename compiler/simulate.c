@@ -17,9 +17,11 @@
 #include <cJSON.h>
 
 #include "arena.h"
+#include "calendar.h"
 #include "expr.h"
 #include "hash.h"
 #include "shown.h"
+#include "tz.h"
 
 enum { LOOP_LIMIT = 1000, STEP_LIMIT = 100000, QUIET_LIMIT = 30 };
 enum { H_INVALID, H_NO_INPUT };
@@ -1201,6 +1203,71 @@ static void run_voicemail(struct sim *s, const struct ast_voicemail *v)
 	s->done = true;
 }
 
+/* "2026-12-25 09:00 (Fri)". */
+static const char *local_text(struct arena *a, int64_t local)
+{
+	static const char *const days[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400, y;
+	unsigned m, d;
+	tz_civil_from_days(day, &y, &m, &d);
+	int64_t secs = local - day * 86400;
+	return arena_printf(a, "%04lld-%02u-%02u %02lld:%02lld (%s)", (long long)y, m, d,
+			    (long long)(secs / 3600), (long long)(secs % 3600 / 60),
+			    days[tz_weekday(day)]);
+}
+
+/* The call takes the branch of the schedule's calendar at the call's time,
+ * in the calendar's zone. */
+static void run_schedule(struct sim *s, const struct ast_schedule *sc)
+{
+	const struct sim_clock *clock = s->c->clock;
+	const struct ast_calendar *cal = sc->calendar;
+	if (!clock) {
+		fail(s, arena_printf(s->a, "schedule:%s routes by the time of the call: give one "
+				     "(simulate --at \"2026-12-25 09:00\", a test's at:)",
+				     sc->decl.name));
+		return;
+	}
+	if (!cal || !cal->zone) {
+		fail(s, "a schedule without its calendar");
+		return;
+	}
+	int64_t local = clock->seconds;
+	if (clock->instant) {
+		local = clock->seconds + tz_offset(cal->zone, clock->seconds);
+	} else {
+		int64_t utc;
+		enum tz_local k = tz_local_to_utc(cal->zone, clock->seconds, &utc);
+		if (k == TZ_LOCAL_SKIPPED) {
+			fail(s, arena_printf(s->a, "%s does not happen in %s: the clocks skip it",
+					     clock->text, cal->timezone));
+			return;
+		}
+		if (k == TZ_LOCAL_REPEATED)
+			note(s, SIM_EV_NOTE, arena_printf(s->a, "%s happens twice in %s: the first",
+							  clock->text, cal->timezone));
+	}
+	struct calendar_why why;
+	enum calendar_state st = calendar_at(cal, local, &why);
+	const struct ast_dest *to = st == CAL_OPEN ? &sc->open
+		: st == CAL_HOLIDAY && sc->holiday.kind != DEST_NONE ? &sc->holiday : &sc->closed;
+	const char *reason = "closed";
+	if (st == CAL_OPEN)
+		reason = arena_printf(s->a, "open (%02u:%02u-%02u:%02u%s)", why.hours->from / 60,
+				      why.hours->from % 60, why.hours->to / 60, why.hours->to % 60,
+				      why.from_yesterday ? ", from the day before" : "");
+	else if (st == CAL_HOLIDAY && why.holiday->year)
+		reason = arena_printf(s->a, "holiday (%04d-%02d-%02d)", why.holiday->year,
+				      why.holiday->month, why.holiday->day);
+	else if (st == CAL_HOLIDAY)
+		reason = arena_printf(s->a, "holiday (every %02d-%02d)", why.holiday->month,
+				      why.holiday->day);
+	note(s, SIM_EV_NOTE, arena_printf(s->a, "schedule %s: %s %s: %s -> %s", sc->decl.name,
+					  local_text(s->a, local), cal->timezone, reason,
+					  sim_dest_text(s->a, to)));
+	route(s, to, NULL);
+}
+
 /* Goes where s->next says: one object, or the end. */
 static void go(struct sim *s)
 {
@@ -1230,6 +1297,8 @@ static void go(struct sim *s)
 		route(s, &an->then, NULL);
 	} else if (obj->kind == DECL_FLOW) {
 		run_flow(s, (const struct ast_flow *)obj);
+	} else if (obj->kind == DECL_SCHEDULE) {
+		run_schedule(s, (const struct ast_schedule *)obj);
 	} else {
 		fail(s, "a route to something that is not a place in a call");
 	}

@@ -35,7 +35,7 @@ _ivrc_flags()
 	fmt) echo "-w --check --syntax --help" ;;
 	convert) echo "--to --syntax --help" ;;
 	graph) echo "--format --times --target --env --syntax --help" ;;
-	simulate) echo "--start --input --target --env --format --api-fixture --syntax --help" ;;
+	simulate) echo "--start --input --at --target --env --format --api-fixture --syntax --help" ;;
 	paths) echo "--target --from --format --limit --emit-tests --env --syntax --help" ;;
 	test) echo "--target --env --api-fixture --syntax --help" ;;
 	import) echo "--from -o --to --help" ;;

@@ -690,7 +690,7 @@ static void bind_calendar(struct binder *b, const struct doc_pair *pair, unsigne
 }
 
 static const struct field_spec schedule_fields[] = {
-	{ "calendar", FT_NAME, true, "the calendar it follows" },
+	{ "follows", FT_NAME, true, "the calendar it follows" },
 	{ "open", FT_DEST, true, "where calls go while the calendar is open" },
 	{ "closed", FT_DEST, true, "where calls go while it is closed" },
 	{ "holiday", FT_DEST, false, "where calls go on its holidays (default: closed)" },

@@ -13,6 +13,8 @@ const struct dsl_decl dsl_decls[] = {
 	{ "voicemail", "voicemails" },
 	{ "broadcast", "broadcasts" },
 	{ "flow", "flows" },
+	{ "calendar", "calendars" },
+	{ "schedule", "schedules" },
 	{ "test", "tests" },
 };
 const size_t dsl_ndecls = sizeof dsl_decls / sizeof dsl_decls[0];

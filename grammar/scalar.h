@@ -42,6 +42,11 @@ bool lex_date(const char *s, size_t n, struct ast_datetime *date, struct lex_err
 /* `MM-DD`: a day of every year; 02-29 is a day of leap years. */
 bool lex_month_day(const char *s, size_t n, int *month, int *day, struct lex_error *e);
 
+/* `YYYY-MM-DD HH:MM[:SS]` (`T` may stand for the space): a wall-clock time; with `Z` or `+HH:MM` /
+ * `-HH:MM` after it (*has_offset, *offset in seconds east), an instant. */
+bool lex_moment(const char *s, size_t n, struct ast_datetime *dt, bool *has_offset,
+		int32_t *offset, struct lex_error *e);
+
 /* One of 0-9 * #. */
 bool lex_dtmf_key(const char *s, size_t n, char *key, struct lex_error *e);
 

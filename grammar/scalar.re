@@ -576,6 +576,51 @@ bool lex_month_day(const char *s, size_t n, int *month, int *day, struct lex_err
 	return true;
 }
 
+/* A moment: `YYYY-MM-DD HH:MM[:SS]` (or with `T` for the space), a
+ * wall-clock time, and with `Z` or `+HH:MM`/`-HH:MM` after it, an instant. */
+bool lex_moment(const char *s, size_t n, struct ast_datetime *dt, bool *has_offset,
+		int32_t *offset, struct lex_error *e)
+{
+	struct lx l;
+	lx_init(&l, s, n);
+	static const char form[] = "9999-99-99 99:99";
+	size_t at = shape_fault(l.base, n, form);
+	if (at == 10 && l.base[10] == 'T')   /* ISO 8601's separator, one word on a command line */
+		at = 11 + shape_fault(l.base + 11, n - 11, form + 11);
+	if (at < sizeof form - 1)
+		return shape_error(&l, at, "a time", "2026-12-25 09:00", e);
+	size_t i = sizeof form - 1;
+	struct ast_datetime v = { .year = dt_field(l.base, 4), .month = dt_field(l.base + 5, 2),
+				  .day = dt_field(l.base + 8, 2), .hour = dt_field(l.base + 11, 2),
+				  .minute = dt_field(l.base + 14, 2) };
+	if (i + 3 <= n && l.base[i] == ':' && shape_fault(l.base + i + 1, 2, "99") == 2) {
+		v.second = dt_field(l.base + i + 1, 2);
+		i += 3;
+	}
+	*has_offset = false;
+	*offset = 0;
+	if (i < n && l.base[i] == 'Z') {
+		*has_offset = true;
+		i++;
+	} else if (i < n && (l.base[i] == '+' || l.base[i] == '-')) {
+		if (shape_fault(l.base + i + 1, n - i - 1, "99:99") != 5)
+			return shape_error(&l, i, "an offset", "+05:30", e);
+		int h = dt_field(l.base + i + 1, 2), m = dt_field(l.base + i + 4, 2);
+		if (h > 14 || m > 59)
+			return fail(e, i, "expected an offset from -14:00 to +14:00");
+		*has_offset = true;
+		*offset = (l.base[i] == '-' ? -1 : 1) * (h * 3600 + m * 60);
+		i += 6;
+	}
+	l.cur = l.base + i;
+	if (!at_end(&l, "the end of the time (an offset like +05:30, or Z)", e))
+		return false;
+	if (!dt_calendar(&v, e) || !dt_clock(&v, e))
+		return false;
+	*dt = v;
+	return true;
+}
+
 /* ---------- DTMF keys ---------- */
 
 static bool key_shape(struct lx *l)

@@ -45,7 +45,7 @@ static void play(struct arena *a, struct ast_program *p, const char *const *word
 	start->kind = DEST_NAME;
 	start->ref = p->entries[0];
 	start->id = start->ref->name;
-	struct sim_call c = { p, start, in, n, NULL, 0, NULL };
+	struct sim_call c = { p, start, in, n, NULL, 0, NULL, NULL };
 	sim_run(&c, a, r);
 }
 
