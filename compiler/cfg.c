@@ -191,6 +191,14 @@ static void node_edges(struct builder *b, uint32_t n)
 	case DECL_FLOW:
 		flow_edges(b, n, (const struct ast_flow *)d);
 		break;
+	case DECL_SCHEDULE: {
+		const struct ast_schedule *sc = (const struct ast_schedule *)d;
+		add_edge(b, n, CFG_SCHEDULE, 'o', &sc->open);
+		add_edge(b, n, CFG_SCHEDULE, 'c', &sc->closed);
+		if (sc->holiday.kind != DEST_NONE)
+			add_edge(b, n, CFG_SCHEDULE, 'h', &sc->holiday);
+		break;
+	}
 	default:
 		break;
 	}
@@ -347,13 +355,14 @@ void cfg_build(struct cfg *g, const struct ast_program *p, bool flows_are_entrie
 {
 	memset(g, 0, sizeof *g);
 	size_t total = p->nmenus + p->nannouncements + p->nvoicemails + p->nflows +
-		       p->nendpoints;
+		       p->nendpoints + p->nschedules;
 	g->nodes = arena_alloc(a, (total + 1) * sizeof *g->nodes);
 	ADD_DECLS(g, p->menus, p->nmenus);
 	ADD_DECLS(g, p->announcements, p->nannouncements);
 	ADD_DECLS(g, p->voicemails, p->nvoicemails);
 	ADD_DECLS(g, p->flows, p->nflows);
 	ADD_DECLS(g, p->endpoints, p->nendpoints);
+	ADD_DECLS(g, p->schedules, p->nschedules);
 	if (g->nnodes > 1)
 		qsort(g->nodes, g->nnodes, sizeof *g->nodes, cmp_node);
 

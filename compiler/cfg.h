@@ -23,6 +23,7 @@ enum cfg_edge_kind {
 	CFG_NO_INPUT,      /* a menu's no_input handler `then` (also the default hangup) */
 	CFG_THEN,          /* an announcement's `then` */
 	CFG_FLOW,          /* a flow's goto menu:X or dial */
+	CFG_SCHEDULE,      /* a schedule's branch: key 'o' open, 'c' closed, 'h' holiday */
 };
 
 struct cfg_edge {

@@ -15,7 +15,7 @@
 #include "strmap.h"
 
 enum gkind { G_MENU, G_ANNOUNCEMENT, G_VOICEMAIL, G_FLOW, G_ENDPOINT, G_LITERAL, G_HANGUP,
-	     G_BROADCAST, G_STEP };
+	     G_BROADCAST, G_STEP, G_SCHEDULE };
 
 struct gnode {
 	enum gkind kind;
@@ -88,7 +88,7 @@ static bool route_of(const struct cfg_edge *e, enum paths_action *action)
 		[CFG_OPTION] = PATHS_PRESS, [CFG_INVALID] = PATHS_WRONG,
 		[CFG_NO_INPUT] = PATHS_SILENCE, [CFG_THEN] = PATHS_ON,
 	};
-	if (e->kind == CFG_FLOW)
+	if (e->kind == CFG_FLOW || e->kind == CFG_SCHEDULE)
 		return false;
 	*action = actions[e->kind];
 	return true;
@@ -140,6 +140,7 @@ static const char *edge_label(const struct cfg_edge *e, struct arena *a)
 	case CFG_INVALID: return "invalid";
 	case CFG_NO_INPUT: return "no_input";
 	case CFG_THEN: return "then";
+	case CFG_SCHEDULE: return e->key == 'o' ? "open" : e->key == 'c' ? "closed" : "holiday";
 	case CFG_FLOW: {
 		const char *what = e->dest->kind == DEST_MENU ? "goto" : "dial";
 		const struct ast_step *g = e->guard;
@@ -315,6 +316,7 @@ static void build(struct graph *g, const struct ast_program *p, bool flows_are_e
 	static const enum gkind kinds[] = {
 		[DECL_MENU] = G_MENU, [DECL_ANNOUNCEMENT] = G_ANNOUNCEMENT,
 		[DECL_VOICEMAIL] = G_VOICEMAIL, [DECL_FLOW] = G_FLOW, [DECL_ENDPOINT] = G_ENDPOINT,
+		[DECL_SCHEDULE] = G_SCHEDULE,
 	};
 	for (size_t i = 0; i < c.nnodes; i++) {
 		const struct ast_decl *d = c.nodes[i].decl;
@@ -396,6 +398,7 @@ static void print_dot(FILE *out, const struct graph *g, const char *name,
 		[G_MENU] = "box", [G_ANNOUNCEMENT] = "note", [G_VOICEMAIL] = "cylinder",
 		[G_FLOW] = "component", [G_ENDPOINT] = "ellipse", [G_LITERAL] = "ellipse",
 		[G_HANGUP] = "octagon", [G_BROADCAST] = "house", [G_STEP] = "box",
+		[G_SCHEDULE] = "diamond",
 	};
 	fprintf(out, "// ivrc graph: double border = entry point, dashed edge = invalid or "
 		"no_input route, dashed grey node = unreachable%s\ndigraph ",
@@ -460,12 +463,12 @@ static void print_mermaid(FILE *out, const struct graph *g, const char *name,
 	static const char *const open[] = {
 		[G_MENU] = "[", [G_ANNOUNCEMENT] = ">", [G_VOICEMAIL] = "[(", [G_FLOW] = "[[",
 		[G_ENDPOINT] = "(", [G_LITERAL] = "([", [G_HANGUP] = "((", [G_BROADCAST] = "[/",
-		[G_STEP] = "{{",
+		[G_STEP] = "{{", [G_SCHEDULE] = "{",
 	};
 	static const char *const close[] = {
 		[G_MENU] = "]", [G_ANNOUNCEMENT] = "]", [G_VOICEMAIL] = ")]", [G_FLOW] = "]]",
 		[G_ENDPOINT] = ")", [G_LITERAL] = "])", [G_HANGUP] = "))", [G_BROADCAST] = "/]",
-		[G_STEP] = "}}",
+		[G_STEP] = "}}", [G_SCHEDULE] = "}",
 	};
 	fprintf(out, "flowchart LR\n  %%%% ivrc graph of %s: thick border = entry point, dotted "
 		"edge = invalid or no_input route, dashed node = unreachable%s\n", name,
