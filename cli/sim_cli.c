@@ -15,8 +15,8 @@
 #include "../compiler/codes.h"
 #include "../compiler/paths.h"
 #include "../compiler/resolve.h"
+#include "../compiler/calendar.h"
 #include "../compiler/simulate.h"
-#include "../compiler/tz.h"
 #include "../grammar/scalar.h"
 #include "../targets/target.h"
 #include "cli.h"
@@ -315,7 +315,7 @@ static int print_json(struct arena *a, const struct sim_result *r, const struct 
 }
 
 /* --at's moment; false after saying why. */
-static bool parse_at(const char *text, struct sim_clock *out)
+static bool parse_at(const char *text, struct ast_moment *out)
 {
 	struct ast_datetime dt;
 	struct lex_error e;
@@ -325,9 +325,7 @@ static bool parse_at(const char *text, struct sim_clock *out)
 		fprintf(stderr, "ivrc: --at: %s\n", e.message);
 		return false;
 	}
-	int64_t local = tz_days_from_civil(dt.year, (unsigned)dt.month, (unsigned)dt.day) * 86400 +
-			dt.hour * 3600 + dt.minute * 60 + dt.second;
-	*out = (struct sim_clock){ instant ? local - offset : local, instant, text };
+	*out = calendar_moment(&dt, instant, offset, text, (struct span){ 0 });
 	return true;
 }
 
@@ -338,7 +336,7 @@ int sim_cli_simulate(const struct sim_cli_opts *o, const char *file)
 	int status = EXIT_CLEAN;
 	struct sim_input *in = NULL;
 	size_t nin = 0;
-	struct sim_clock clock;
+	struct ast_moment clock;
 	if (!pick_target(&s) || !parse_input(&s, o->input ? o->input : "", &in, &nin) ||
 	    !read_fixtures(&s) || (o->at && !parse_at(o->at, &clock)))
 		return cli_run_finish(&s.run, EXIT_USAGE);
@@ -437,7 +435,7 @@ static enum outcome run_test(struct session *s, struct ast_program *p, const str
 	struct sim_api_answer *api;
 	size_t napi = test_answers(s, t, &api);
 	struct sim_call call = { p, &t->start, in, t->ninput, api, napi,
-				 s->has_target ? &s->behaviour : NULL, NULL };
+				 s->has_target ? &s->behaviour : NULL, t->at.set ? &t->at : NULL };
 	struct sim_result r;
 	sim_run(&call, &s->run.arena, &r);
 	const char **actual = arena_alloc(&s->run.arena, (r.npath + 1) * sizeof *actual);

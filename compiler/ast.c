@@ -100,6 +100,12 @@ const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i)
 	return m->per_target ? &m->per_target[i] : &none;
 }
 
+const struct ast_settings *ast_schedule_settings(const struct ast_schedule *sc, size_t i)
+{
+	static const struct ast_settings none = { 0 };
+	return sc->per_target ? &sc->per_target[i] : &none;
+}
+
 const struct ast_dest *ast_endpoint_literal(const struct ast_endpoint *e, size_t i)
 {
 	return e->per_target ? &e->lit[i] : &e->all;

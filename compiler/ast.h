@@ -340,6 +340,16 @@ struct ast_test_input {
 	struct span span;
 };
 
+/* A moment (simulate --at, a test's at:): a wall-clock time, read in each
+ * calendar's own zone, or (instant) a point in time. */
+struct ast_moment {
+	bool set;
+	bool instant;
+	int64_t seconds;      /* wall-clock seconds (counted as if UTC), or UTC when instant */
+	const char *text;     /* as written */
+	struct span span;
+};
+
 struct ast_test {
 	const char *name;
 	struct span span, name_span;
@@ -351,6 +361,7 @@ struct ast_test {
 	bool has_expect;
 	struct ast_dest expect_end;  /* DEST_NONE when absent */
 	struct doc_node *api;        /* `api: {URL: {field: value}}`, call_api answers; NULL when absent */
+	struct ast_moment at;        /* when the call arrives (schedules route by it) */
 };
 
 struct ast_symbol;
@@ -420,6 +431,8 @@ struct ast_program {
 
 /* The index of the target named `name` in p's set; -1 when it has none. */
 int ast_target_index(const struct ast_program *p, const char *name);
+/* A schedule's block of settings for target i (an empty one when it has none). */
+const struct ast_settings *ast_schedule_settings(const struct ast_schedule *sc, size_t i);
 /* A menu's block of settings for target i (an empty one when it has none). */
 const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i);
 /* What endpoint e is on target i: its literal there, or its one literal

@@ -19,4 +19,9 @@ struct calendar_why {
 enum calendar_state calendar_at(const struct ast_calendar *c, int64_t local,
 				struct calendar_why *why);
 
+/* The moment a date and time name: with an offset (seconds east), an
+ * instant; without, a wall-clock time. */
+struct ast_moment calendar_moment(const struct ast_datetime *dt, bool has_offset,
+				  int32_t offset, const char *text, struct span span);
+
 #endif

@@ -33,6 +33,13 @@ struct setting_spec {
 /* What recordings.X.<target> holds: the target's own id of a recording. */
 enum rec_id_type { REC_ID_INTEGER, REC_ID_STRING };
 
+/* Where a target can route by a schedule (issue 26). */
+enum schedule_support {
+	SCHEDULES_NONE,        /* nowhere: the provider has no such rule */
+	SCHEDULES_AT_ENTRY,    /* where calls arrive only: a rule made in the provider's panel */
+	SCHEDULES_ANYWHERE,    /* wherever a destination goes */
+};
+
 struct target_caps {
 	const char *name;              /* "smartflo": in files and on the command line */
 	const char *label;             /* "Smartflo": in messages */
@@ -53,6 +60,10 @@ struct target_caps {
 	size_t nsettings;
 	const struct setting_spec *menu_settings;  /* menus.X.<name> */
 	size_t nmenu_settings;
+	const struct setting_spec *schedule_settings;  /* schedules.X.<name> */
+	size_t nschedule_settings;
+	enum schedule_support schedules;
+	const char *schedules_why;     /* why not further (NONE, AT_ENTRY): for messages */
 	/* What only the back end can tell before a build (NULL: nothing). `check`
 	 * runs it on a program the resolver accepted; `build` does not, since
 	 * lowering reports the same. */

@@ -63,6 +63,7 @@ enum {
 	IVR_DUPLICATE_LABEL = 212,
 	IVR_STEP_NOT_LAST = 213,
 	IVR_DUPLICATE_OPTION = 214,
+	IVR_UNKNOWN_TIMEZONE = 215,
 
 	/* IVR4xx: what a target cannot express, and the providers' limits */
 	IVR_TARGET_DEST = 401,     /* the target cannot route there */

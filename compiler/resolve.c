@@ -458,7 +458,7 @@ static void resolve_calendar(struct resolver *r, struct ast_calendar *c)
 	struct tz *z = arena_alloc(r->a, sizeof *z);
 	const char *why = tz_load(r->a, c->timezone, z);
 	if (why)
-		diag_error(r->d, IVR_BAD_VALUE, c->timezone_span, "time zone '%s': %s",
+		diag_error(r->d, IVR_UNKNOWN_TIMEZONE, c->timezone_span, "time zone '%s': %s",
 			   c->timezone, why);
 	else
 		c->zone = z;
@@ -661,6 +661,13 @@ static void check_route(struct resolver *r, const struct ast_dest *dest)
 			size_t n = u->count - 1;
 			ARENA_PUSH(r->a, u->routes, n, u->cap, at);
 		}
+		return;
+	}
+	if (dest->ref && dest->ref->kind == DECL_SCHEDULE) {
+		if (r->caps->schedules != SCHEDULES_ANYWHERE)
+			diag_error(r->d, IVR_TARGET_DEST, dest->span,
+				   "%s cannot route to schedule '%s' from here: %s", target_name(r),
+				   dest->ref->name, r->caps->schedules_why);
 		return;
 	}
 	if (dest->ref) {
@@ -885,10 +892,23 @@ static void check_target(struct resolver *r)
 		for (size_t i = 0; i < p->nflows; i++)
 			check_steps_on_target(r, &p->flows[i]->body);
 	/* Routing by a schedule is a lowering of its own per target. */
-	for (size_t i = 0; i < p->nschedules; i++)
-		if (!(r->caps->dest_kinds & DEST_BIT(DEST_SCHEDULE)))
-			diag_error(r->d, IVR_TARGET_DEST, p->schedules[i]->decl.name_span,
-				   "%s cannot route calls by a schedule", target_name(r));
+	for (size_t i = 0; i < p->nschedules; i++) {
+		const struct ast_schedule *sc = p->schedules[i];
+		if (r->caps->schedules == SCHEDULES_NONE) {
+			diag_error(r->d, IVR_TARGET_DEST, sc->decl.name_span,
+				   "%s cannot route calls by a schedule: %s", target_name(r),
+				   r->caps->schedules_why);
+			continue;
+		}
+		check_route(r, &sc->open);
+		check_route(r, &sc->closed);
+		check_route(r, &sc->holiday);
+		const struct ast_settings *set = ast_schedule_settings(sc, r->ti);
+		if (set->present)
+			check_settings(r, set, r->caps->schedule_settings, r->caps->nschedule_settings,
+				       arena_printf(r->a, "schedule '%s' for %s", sc->decl.name,
+						    target_name(r)));
+	}
 	report_endpoints(r);
 }
 

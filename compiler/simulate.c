@@ -1220,7 +1220,7 @@ static const char *local_text(struct arena *a, int64_t local)
  * in the calendar's zone. */
 static void run_schedule(struct sim *s, const struct ast_schedule *sc)
 {
-	const struct sim_clock *clock = s->c->clock;
+	const struct ast_moment *clock = s->c->clock;
 	const struct ast_calendar *cal = sc->calendar;
 	if (!clock) {
 		fail(s, arena_printf(s->a, "schedule:%s routes by the time of the call: give one "

@@ -48,14 +48,6 @@ struct sim_input {
  * it is none of them. */
 bool sim_parse_input(const char *text, struct sim_input *out);
 
-/* When the call arrives (simulate --at, a test's at:): a wall-clock time,
- * read in each calendar's own zone, or an instant. */
-struct sim_clock {
-	int64_t seconds;      /* wall-clock seconds (counted as if UTC), or UTC when instant */
-	bool instant;
-	const char *text;     /* as written */
-};
-
 struct sim_call {
 	const struct ast_program *p;
 	const struct ast_dest *start;          /* resolved */
@@ -64,7 +56,7 @@ struct sim_call {
 	const struct sim_api_answer *api;
 	size_t napi;
 	const struct sim_behaviour *behaviour; /* NULL: the language's semantics */
-	const struct sim_clock *clock;         /* NULL: none; a schedule then stops the call */
+	const struct ast_moment *clock;        /* NULL: none; a schedule then stops the call */
 };
 
 enum sim_event_kind {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../compiler/arena.h"
+#include "../compiler/calendar.h"
 #include "../compiler/caps.h"
 #include "../compiler/codes.h"
 #include "expr.h"
@@ -702,9 +703,10 @@ static void bind_schedule(struct binder *b, const struct doc_pair *pair, unsigne
 	struct ast_schedule *sc = arena_alloc(b->a, sizeof *sc);
 	init_decl(b, &sc->decl, DECL_SCHEDULE, pair, index);
 	PUSH_DECL(b, b->p->schedules, b->p->nschedules, sc);
-	struct doc_node *f[COUNT(schedule_fields)];
-	bind_fields(b, pair->value, schedule_fields, COUNT(schedule_fields), f,
-		    what_of(b, "schedule", sc->decl.name), sc->decl.name_span);
+	const struct bind_table *t = &b->keys.schedule;
+	struct doc_node *f[BIND_MAX_FIELDS];
+	const char *what = what_of(b, "schedule", sc->decl.name);
+	bind_fields(b, pair->value, t->fields, t->count, f, what, sc->decl.name_span);
 	if (f[0] && get_name(b, f[0], "a calendar's name", &sc->calendar_name))
 		sc->calendar_span = f[0]->span;
 	if (f[1])
@@ -714,6 +716,13 @@ static void bind_schedule(struct binder *b, const struct doc_pair *pair, unsigne
 	if (f[3])
 		get_dest(b, f[3], "'holiday'", &sc->holiday);
 	bind_description(b, f[4], &sc->decl);
+	for (size_t i = 0; i < b->ts->count; i++) {
+		if (!f[COUNT(schedule_fields) + i])
+			continue;
+		if (!sc->per_target)
+			sc->per_target = arena_alloc(b->a, b->ts->count * sizeof *sc->per_target);
+		bind_settings(b, f[COUNT(schedule_fields) + i], what, &sc->per_target[i]);
+	}
 }
 
 /* ---------- broadcasts ---------- */
@@ -1215,6 +1224,8 @@ static const struct field_spec test_fields[] = {
 	{ "expect", FT_SEQ, false, "the whole path: every object entered, then the end" },
 	{ "expect_end", FT_DEST, false, "only where the call ends" },
 	{ "api", FT_MAP, false, "call_api answers: URL to {field: value}" },
+	{ "at", FT_STRING, false, "when the call arrives, YYYY-MM-DD HH:MM (in each calendar's "
+	  "zone), or with Z or +HH:MM an instant" },
 };
 
 /* `api: {URL: {field: value}}`: what call_api answers in this test (scalars). */
@@ -1290,6 +1301,16 @@ static void bind_test(struct binder *b, const struct doc_node *n)
 		get_dest(b, f[4], "expect_end", &t->expect_end);
 	if (f[5])
 		bind_api(b, t, f[5]);
+	if (f[6] && expect_kind(b, f[6], DOC_SCALAR, "a time")) {
+		struct ast_datetime dt;
+		struct lex_error e;
+		bool instant;
+		int32_t offset;
+		if (lex_moment(f[6]->text, f[6]->len, &dt, &instant, &offset, &e))
+			t->at = calendar_moment(&dt, instant, offset, keep_text(b, f[6]), f[6]->span);
+		else
+			lex_fail(b, f[6], IVR_BAD_VALUE, &e);
+	}
 }
 
 /* ---------- the top level ---------- */
@@ -1757,6 +1778,13 @@ static struct field_spec menu_settings_key(struct arena *a, const struct target_
 				    a ? arena_printf(a, "%s settings of this menu", c->label) : NULL };
 }
 
+static struct field_spec schedule_settings_key(struct arena *a, const struct target_caps *c)
+{
+	return (struct field_spec){ c->name, FT_MAP, false,
+				    a ? arena_printf(a, "%s settings of this schedule", c->label)
+				      : NULL };
+}
+
 static struct field_spec endpoint_key(struct arena *a, const struct target_caps *c)
 {
 	return (struct field_spec){ c->name, FT_DEST, false,
@@ -1785,6 +1813,8 @@ struct bind_target_keys bind_target_keys(const struct target_set *ts, struct are
 		.endpoint = with_targets(a, ts, "endpoint", NULL, endpoint_fields,
 					 COUNT(endpoint_fields), true, docs, endpoint_key),
 		.targets = with_targets(a, ts, "targets", NULL, NULL, 0, true, docs, target_key),
+		.schedule = with_targets(a, ts, "schedule", "schedules", schedule_fields,
+					 COUNT(schedule_fields), false, docs, schedule_settings_key),
 	};
 }
 
@@ -1796,19 +1826,19 @@ static const struct bind_table after_menu[] = {
 	{ "broadcast", "broadcasts", broadcast_fields, COUNT(broadcast_fields) },
 	{ "window", NULL, window_fields, COUNT(window_fields) },
 	{ "calendar", "calendars", calendar_fields, COUNT(calendar_fields) },
-	{ "schedule", "schedules", schedule_fields, COUNT(schedule_fields) },
 	{ "test", NULL, test_fields, COUNT(test_fields) },
 };
 
 const struct bind_table *bind_tables(const struct target_set *ts, struct arena *a, size_t *count)
 {
 	struct bind_target_keys k = bind_target_keys(ts, a, true);
-	struct bind_table *t = arena_alloc(a, (COUNT(after_menu) + 3) * sizeof *t);
+	struct bind_table *t = arena_alloc(a, (COUNT(after_menu) + 4) * sizeof *t);
 	t[0] = (struct bind_table){ "top", NULL, top_fields, COUNT(top_fields) };
 	t[1] = k.recording;
 	t[2] = k.menu;
 	memcpy(t + 3, after_menu, sizeof after_menu);
-	*count = COUNT(after_menu) + 3;
+	t[3 + COUNT(after_menu)] = k.schedule;
+	*count = COUNT(after_menu) + 4;
 	return t;
 }
 

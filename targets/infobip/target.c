@@ -23,6 +23,8 @@ static const struct setting_spec ib_settings[] = {
 
 const struct target infobip_target = {
 	.caps = {
+		.schedules = SCHEDULES_NONE,
+		.schedules_why = "ivrc does not lower schedules for Infobip yet",
 		.name = "infobip",
 		.label = "Infobip",
 		.recording_id = REC_ID_STRING,

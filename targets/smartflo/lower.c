@@ -505,6 +505,16 @@ void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag
 void smartflo_check(const struct ast_program *p, struct diag *d)
 {
 	struct sf s = {.p = p, .d = d, .ti = sf_index(p)};
+	/* A schedule exists on Smartflo only as a time condition made in its
+	 * panel: without its id nothing can route by it. */
+	for (size_t i = 0; i < p->nschedules; i++) {
+		const struct ast_schedule *sc = p->schedules[i];
+		if (!settings_value(ast_schedule_settings(sc, s.ti), "time_condition"))
+			diag_error(d, IVR_TARGET_DEST, sc->decl.name_span,
+				   "smartflo routes schedule '%s' to a time condition made in its "
+				   "panel: give its id (schedules.%s.smartflo.time_condition)",
+				   sc->decl.name, sc->decl.name);
+	}
 	s.menus_as = target_setting(p, &smartflo_target.caps, "menus_as");
 	bool vr = false;
 	for (size_t i = 0; i < p->nmenus && !vr; i++)

@@ -42,6 +42,13 @@ static const struct setting_spec sf_menu_settings[] = {
 	 "virtual receptionist only: intercom number (body field intercom)"},
 };
 
+static const struct setting_spec sf_schedule_settings[] = {
+	/* Required where a schedule is routed to: the lowering says so. */
+	{"time_condition", SETTING_STRING, NULL, NULL,
+	 "id of the time condition made in Smartflo's panel for this schedule (routes "
+	 "to time_condition, the separator, the id)"},
+};
+
 /* Only POST /v1/auto_attendant and POST /v1/broadcast are documented; IVRs
  * have PUT /v1/ivr/ID, virtual receptionists PUT (the sister platform's
  * page). */
@@ -71,6 +78,12 @@ const struct target smartflo_target = {
 		.nsettings = sizeof sf_settings / sizeof sf_settings[0],
 		.menu_settings = sf_menu_settings,
 		.nmenu_settings = sizeof sf_menu_settings / sizeof sf_menu_settings[0],
+		.schedule_settings = sf_schedule_settings,
+		.nschedule_settings = sizeof sf_schedule_settings / sizeof sf_schedule_settings[0],
+		.schedules = SCHEDULES_AT_ENTRY,
+		.schedules_why = "Smartflo documents a time condition (time_condition, the separator, "
+				 "its id) only as a number's destination, not inside an IVR or auto "
+				 "attendant: route the number there",
 		.broadcast_min_ring_timeout = 40,
 		.broadcast_max_retries = 5,
 		.broadcast_min_dial_status = 1,

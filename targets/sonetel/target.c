@@ -41,6 +41,8 @@ static const struct setting_spec st_menu_settings[] = {
 
 const struct target sonetel_target = {
 	.caps = {
+		.schedules = SCHEDULES_NONE,
+		.schedules_why = "Sonetel's API has no schedule, office hours or holidays",
 		.name = "sonetel",
 		.label = "Sonetel",
 		.recording_id = REC_ID_STRING,
