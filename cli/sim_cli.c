@@ -614,6 +614,23 @@ static int emit_tests(struct session *s, const struct ast_program *p, const char
 	return EXIT_CLEAN;
 }
 
+/* d as a start of paths, once; a schedule as the objects its branches go to. */
+static void add_start(const struct ast_decl **starts, size_t *n, const struct ast_decl *d)
+{
+	if (d && d->kind == DECL_SCHEDULE) {
+		const struct ast_schedule *sc = (const struct ast_schedule *)d;
+		add_start(starts, n, sc->open.ref);
+		add_start(starts, n, sc->closed.ref);
+		add_start(starts, n, sc->holiday.ref);
+		return;
+	}
+	for (size_t i = 0; d && i < *n; i++)
+		if (starts[i] == d)
+			return;
+	if (d)
+		starts[(*n)++] = d;
+}
+
 int sim_cli_paths(const struct sim_cli_opts *o, const char *file)
 {
 	struct session s;
@@ -632,8 +649,9 @@ int sim_cli_paths(const struct sim_cli_opts *o, const char *file)
 		return cli_run_finish(&s.run, status);
 	cli_run_print(&s.run);
 	struct ast_dest from;
+	/* A schedule takes no time of its own: its branches are the starts. */
 	const struct ast_decl **starts = arena_alloc(&s.run.arena,
-						     (p->nentries + 1) * sizeof *starts);
+						     (3 * p->nentries + 3) * sizeof *starts);
 	size_t nstarts = 0;
 	if (o->start) {
 		if (!parse_start(&s, p, &from, "--from"))
@@ -643,10 +661,10 @@ int sim_cli_paths(const struct sim_cli_opts *o, const char *file)
 				"voicemail or endpoint of the file, not at '%s'\n", o->start);
 			return cli_run_finish(&s.run, EXIT_USAGE);
 		}
-		starts[nstarts++] = from.ref;
+		add_start(starts, &nstarts, from.ref);
 	} else {
 		for (size_t i = 0; i < p->nentries; i++)
-			starts[nstarts++] = p->entries[i];
+			add_start(starts, &nstarts, p->entries[i]);
 	}
 	if (o->emit_tests)
 		return cli_run_finish(&s.run, emit_tests(&s, p, file, starts, nstarts));
