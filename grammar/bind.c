@@ -595,50 +595,53 @@ static const struct field_spec calendar_fields[] = {
 	{ "description", FT_STRING, false, DOC_DESCRIPTION },
 };
 
-/* One HH:MM-HH:MM for every day of mask. */
-static void bind_hours_range(struct binder *b, struct ast_calendar *c, uint8_t mask,
-			     const struct doc_node *n)
+/* The ranges of one `days: ranges` entry, each added to every day of mask
+ * (add: false only counts them, into nhours). */
+static void bind_hours_entry(struct binder *b, struct ast_calendar *c, uint8_t mask,
+			     const struct doc_node *v, bool add)
 {
-	struct lex_error e;
-	struct ast_hours h = { .span = n->span };
-	if (!expect_kind(b, n, DOC_SCALAR, "a time range HH:MM-HH:MM"))
-		return;
-	if (!lex_clock_range(n->text, n->len, &h.from, &h.to, &e)) {
-		lex_fail(b, n, IVR_BAD_VALUE, &e);
-		return;
-	}
-	for (int d = 0; d < 7; d++) {
-		if (!(mask & (1u << d)))
+	size_t n = v->kind == DOC_SEQ ? v->count : 1;
+	for (size_t j = 0; j < n; j++) {
+		const struct doc_node *r = v->kind == DOC_SEQ ? v->items[j] : v;
+		struct lex_error e;
+		struct ast_hours h = { .span = r->span };
+		if (add && !expect_kind(b, r, DOC_SCALAR, "a time range HH:MM-HH:MM"))
 			continue;
-		size_t cap = c->nhours[d];   /* grown by one each time: days hold few */
-		struct ast_hours *grown = arena_alloc(b->a, (cap + 1) * sizeof *grown);
-		if (cap)
-			memcpy(grown, c->hours[d], cap * sizeof *grown);
-		grown[cap] = h;
-		c->hours[d] = grown;
-		c->nhours[d] = cap + 1;
+		if (add && !lex_clock_range(r->text, r->len, &h.from, &h.to, &e)) {
+			lex_fail(b, r, IVR_BAD_VALUE, &e);
+			continue;
+		}
+		for (int d = 0; d < 7; d++)
+			if (mask & (1u << d)) {
+				if (add)
+					c->hours[d][c->nhours[d]] = h;
+				c->nhours[d]++;
+			}
 	}
 }
 
+/* hours: {days: range or [ranges]}; counted first, so that each day's
+ * array is made once. */
 static void bind_hours(struct binder *b, struct ast_calendar *c, const struct doc_node *n)
 {
 	if (!expect_kind(b, n, DOC_MAP, "hours"))
 		return;
-	for (size_t i = 0; i < n->count; i++) {
-		const struct doc_node *k = n->pairs[i].key, *v = n->pairs[i].value;
-		struct lex_error e;
-		uint8_t mask;
-		if (!expect_kind(b, k, DOC_SCALAR, "a day or days"))
-			continue;
-		if (!lex_days(k->text, k->len, &mask, &e)) {
-			lex_fail(b, k, IVR_BAD_VALUE, &e);
-			continue;
+	uint8_t *masks = arena_alloc(b->a, n->count + 1);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n->count; i++) {
+			const struct doc_node *k = n->pairs[i].key;
+			struct lex_error e;
+			if (pass == 0 && expect_kind(b, k, DOC_SCALAR, "a day or days") &&
+			    !lex_days(k->text, k->len, &masks[i], &e))
+				lex_fail(b, k, IVR_BAD_VALUE, &e);
+			if (masks[i])
+				bind_hours_entry(b, c, masks[i], n->pairs[i].value, pass == 1);
 		}
-		if (v->kind == DOC_SEQ)
-			for (size_t j = 0; j < v->count; j++)
-				bind_hours_range(b, c, mask, v->items[j]);
-		else
-			bind_hours_range(b, c, mask, v);
+		if (pass == 0)
+			for (int d = 0; d < 7; d++) {
+				c->hours[d] = arena_alloc(b->a, (c->nhours[d] + 1) * sizeof *c->hours[d]);
+				c->nhours[d] = 0;
+			}
 	}
 }
 

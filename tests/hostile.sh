@@ -100,6 +100,11 @@ out += ["  m%d: { prompt: r, options: { 1: hangup, 2: menu:m%d } }"
         % (i, (i + 1) % m if i % 2 else i) for i in range(m)]
 open("scenarios.yaml", "w").write("\n".join(out) + "\n")
 
+# A calendar with 200 000 ranges on every day (each day's array is made once).
+open("calendar.yaml", "w").write("ivrc: 1\nname: x\ntargets: {smartflo: {}}\ncalendars:\n"
+                                 "  c:\n    timezone: UTC\n    hours:\n      mon-sun: [" +
+                                 ", ".join(['"09:00-10:00"'] * 200_000) + "]\n")
+
 # One line of 2 000 Smartflo IVRs (the shape a list call answers), each
 # with a field ivrc has no equivalent for: a finding for each, on one line.
 ivr = ('{"id": %d, "name": "ivr %d", "recording": "recording||1", "timeout": 5, '
@@ -193,6 +198,7 @@ run "20 000 menus in one cycle: build --target sonetel" 30 1024 0 \
 run "20 000 menus in one cycle: build --target infobip" 30 512 1 \
 	"cycle.yaml:8:3: error: the infobip scenario for 'm0' nests blocks more than 200 deep: menus, announcements and flows are inlined inside one another [IVR431]" \
 	cycle.yaml build --target infobip
+run "a calendar of 200 000 ranges a day: check" 10 512 0 "" calendar.yaml check
 run "40 000 Infobip scenarios: build in 80 MB of address space (the bundle needed 150)" \
 	20 80 0 "" scenarios.yaml build --target infobip
 run "20 000 menus in one cycle: graph" 30 512 0 "" cycle.yaml graph
