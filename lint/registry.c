@@ -26,6 +26,8 @@ extern const struct lint_rule lint_rule_switch_without_default;
 extern const struct lint_rule lint_rule_unused_variable;
 extern const struct lint_rule lint_rule_text_ordering;
 extern const struct lint_rule lint_rule_constant_condition;
+extern const struct lint_rule lint_rule_calendar_never_open;
+extern const struct lint_rule lint_rule_schedule_branches_alike;
 extern const struct lint_rule lint_rule_slow_to_human;
 extern const struct lint_rule lint_rule_many_keys_to_human;
 extern const struct lint_rule lint_rule_timeout_without_replay;
@@ -63,6 +65,8 @@ const struct lint_rule *const lint_registry[] = {
 	&lint_rule_unused_variable,
 	&lint_rule_text_ordering,
 	&lint_rule_constant_condition,
+	&lint_rule_calendar_never_open,
+	&lint_rule_schedule_branches_alike,
 	&lint_rule_slow_to_human,
 	&lint_rule_many_keys_to_human,
 	&lint_rule_timeout_without_replay,

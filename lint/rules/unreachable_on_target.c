@@ -12,10 +12,17 @@ static bool builds(const struct target_caps *t, enum decl_kind k)
 	return (t->objects & (1u << k)) != 0;
 }
 
+/* Whether calls pass through an object of kind k on t: one it builds, or a
+ * schedule where t routes by one (a rule of its own, not an object). */
+static bool passes(const struct target_caps *t, enum decl_kind k)
+{
+	return builds(t, k) || (k == DECL_SCHEDULE && t->schedules != SCHEDULES_NONE);
+}
+
 static void mark_node(const struct cfg *g, const struct target_caps *t, uint32_t v,
 		      bool *seen, uint32_t *stack, size_t *top)
 {
-	if (v != CFG_NONE && !seen[v] && builds(t, g->nodes[v].decl->kind)) {
+	if (v != CFG_NONE && !seen[v] && passes(t, g->nodes[v].decl->kind)) {
 		seen[v] = true;
 		stack[(*top)++] = v;
 	}
@@ -55,7 +62,7 @@ static void one_target(struct lint_ctx *c, const struct target_caps *t, bool *se
 	for (size_t e = 0; e < g->nedges; e++) {
 		uint32_t from = g->edges[e].from, to = g->edges[e].to;
 		if (to != CFG_NONE && via[to] == CFG_NONE && g->nodes[from].reachable &&
-		    !builds(t, g->nodes[from].decl->kind))
+		    !passes(t, g->nodes[from].decl->kind))
 			via[to] = from;
 	}
 	const char *tn = t->name;
