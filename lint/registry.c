@@ -28,6 +28,8 @@ extern const struct lint_rule lint_rule_text_ordering;
 extern const struct lint_rule lint_rule_constant_condition;
 extern const struct lint_rule lint_rule_calendar_never_open;
 extern const struct lint_rule lint_rule_schedule_branches_alike;
+extern const struct lint_rule lint_rule_overlapping_hours;
+extern const struct lint_rule lint_rule_holidays_past;
 extern const struct lint_rule lint_rule_slow_to_human;
 extern const struct lint_rule lint_rule_many_keys_to_human;
 extern const struct lint_rule lint_rule_timeout_without_replay;
@@ -67,6 +69,8 @@ const struct lint_rule *const lint_registry[] = {
 	&lint_rule_constant_condition,
 	&lint_rule_calendar_never_open,
 	&lint_rule_schedule_branches_alike,
+	&lint_rule_overlapping_hours,
+	&lint_rule_holidays_past,
 	&lint_rule_slow_to_human,
 	&lint_rule_many_keys_to_human,
 	&lint_rule_timeout_without_replay,
