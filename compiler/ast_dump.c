@@ -202,6 +202,7 @@ static cJSON *test_json(const struct ast_test *t)
 	add_dest(o, "expect_end", &t->expect_end);
 	if (t->api)
 		cJSON_AddItemToObject(o, "api", doc_json(t->api));
+	add_str(o, "at", t->at.set ? t->at.text : NULL);
 	return o;
 }
 
@@ -268,6 +269,51 @@ static cJSON *flow_json(const struct ast_flow *f)
 	return o;
 }
 
+static cJSON *calendar_json(const struct ast_calendar *c)
+{
+	static const char *const days[] = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
+	cJSON *o = decl_json(&c->decl);
+	add_str(o, "timezone", c->timezone);
+	cJSON *hours = cJSON_AddObjectToObject(o, "hours");
+	for (int d = 0; d < 7; d++) {
+		if (!c->nhours[d])
+			continue;
+		cJSON *day = cJSON_AddArrayToObject(hours, days[d]);
+		for (size_t i = 0; i < c->nhours[d]; i++) {
+			char buf[16];
+			const struct ast_hours *h = &c->hours[d][i];
+			snprintf(buf, sizeof buf, "%02u:%02u-%02u:%02u", h->from / 60u, h->from % 60u,
+				 h->to / 60u, h->to % 60u);
+			cJSON_AddItemToArray(day, cJSON_CreateString(buf));
+		}
+	}
+	cJSON *hol = cJSON_AddArrayToObject(o, "holidays");
+	for (size_t i = 0; i < c->nholidays; i++) {
+		char buf[32];
+		const struct ast_holiday *h = &c->holidays[i];
+		if (h->year)
+			snprintf(buf, sizeof buf, "%04d-%02d-%02d", h->year, h->month, h->day);
+		else
+			snprintf(buf, sizeof buf, "every %02d-%02d", h->month, h->day);
+		cJSON_AddItemToArray(hol, cJSON_CreateString(buf));
+	}
+	return o;
+}
+
+static cJSON *schedule_json(const struct target_set *ts, const struct ast_schedule *sc)
+{
+	cJSON *o = decl_json(&sc->decl);
+	add_str(o, "follows", sc->calendar_name);
+	add_dest(o, "open", &sc->open);
+	add_dest(o, "closed", &sc->closed);
+	add_dest(o, "holiday", &sc->holiday);
+	for (size_t t = 0; t < ts->count; t++)
+		if (ast_schedule_settings(sc, t)->present)
+			cJSON_AddItemToObject(o, ts->caps[t]->name,
+					      settings_json(ast_schedule_settings(sc, t)));
+	return o;
+}
+
 cJSON *ast_dump(const struct ast_program *p)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -290,6 +336,11 @@ cJSON *ast_dump(const struct ast_program *p)
 	DUMP_LIST(o, "voicemails", p->voicemails, p->nvoicemails, voicemail_json);
 	DUMP_LIST(o, "broadcasts", p->broadcasts, p->nbroadcasts, broadcast_json);
 	DUMP_LIST(o, "flows", p->flows, p->nflows, flow_json);
+	/* Only in programs that have them: the dumps of the others stay as they were. */
+	if (p->ncalendars)
+		DUMP_LIST(o, "calendars", p->calendars, p->ncalendars, calendar_json);
+	if (p->nschedules)
+		DUMP_LIST_TARGETS(o, "schedules", p->schedules, p->nschedules, schedule_json);
 	DUMP_LIST(o, "tests", p->tests, p->ntests, test_json);
 	return o;
 }
