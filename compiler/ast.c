@@ -100,6 +100,15 @@ const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i)
 	return m->per_target ? &m->per_target[i] : &none;
 }
 
+const char *ast_setting_text(const struct ast_settings *s, const char *key)
+{
+	for (size_t i = 0; i < s->count; i++)
+		if (strcmp(s->items[i].key, key) == 0)
+			return s->items[i].value && s->items[i].value->kind == DOC_SCALAR
+				? s->items[i].value->text : NULL;
+	return NULL;
+}
+
 const struct ast_settings *ast_schedule_settings(const struct ast_schedule *sc, size_t i)
 {
 	static const struct ast_settings none = { 0 };

@@ -431,6 +431,8 @@ struct ast_program {
 
 /* The index of the target named `name` in p's set; -1 when it has none. */
 int ast_target_index(const struct ast_program *p, const char *name);
+/* The scalar text of setting `key` in s, or NULL. */
+const char *ast_setting_text(const struct ast_settings *s, const char *key);
 /* A schedule's block of settings for target i (an empty one when it has none). */
 const struct ast_settings *ast_schedule_settings(const struct ast_schedule *sc, size_t i);
 /* A menu's block of settings for target i (an empty one when it has none). */

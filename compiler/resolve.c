@@ -664,7 +664,8 @@ static void check_route(struct resolver *r, const struct ast_dest *dest)
 		return;
 	}
 	if (dest->ref && dest->ref->kind == DECL_SCHEDULE) {
-		if (r->caps->schedules != SCHEDULES_ANYWHERE)
+		if (r->caps->schedules != SCHEDULES_ANYWHERE &&
+		    r->caps->schedules != SCHEDULES_ONE_BRANCH)
 			diag_error(r->d, IVR_TARGET_DEST, dest->span,
 				   "%s cannot route to schedule '%s' from here: %s", target_name(r),
 				   dest->ref->name, r->caps->schedules_why);
@@ -894,10 +895,22 @@ static void check_target(struct resolver *r)
 	/* Routing by a schedule is a lowering of its own per target. */
 	for (size_t i = 0; i < p->nschedules; i++) {
 		const struct ast_schedule *sc = p->schedules[i];
-		if (r->caps->schedules == SCHEDULES_NONE) {
+		const char *branch = ast_setting_text(ast_schedule_settings(sc, r->ti), "branch");
+		if (r->caps->schedules == SCHEDULES_ONE_BRANCH && branch) {
+			diag_warning(r->d, IVR_TARGET_DEST_UNCERTAIN, sc->decl.name_span,
+				     "%s cannot route calls by a schedule (%s): it routes every call "
+				     "of schedule '%s' to its '%s' branch, at any time",
+				     target_name(r), r->caps->schedules_why, sc->decl.name, branch);
+		} else if (r->caps->schedules == SCHEDULES_NONE ||
+			   r->caps->schedules == SCHEDULES_ONE_BRANCH) {
 			diag_error(r->d, IVR_TARGET_DEST, sc->decl.name_span,
-				   "%s cannot route calls by a schedule: %s", target_name(r),
-				   r->caps->schedules_why);
+				   "%s cannot route calls by a schedule: %s%s%s%s", target_name(r),
+				   r->caps->schedules_why,
+				   r->caps->schedules == SCHEDULES_ONE_BRANCH ?
+					   "; to build one branch for every call, say which (schedules." : "",
+				   r->caps->schedules == SCHEDULES_ONE_BRANCH ? sc->decl.name : "",
+				   r->caps->schedules == SCHEDULES_ONE_BRANCH ?
+					   arena_printf(r->a, ".%s.branch: open)", target_name(r)) : "");
 			continue;
 		}
 		check_route(r, &sc->open);

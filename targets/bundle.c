@@ -82,10 +82,7 @@ const struct ast_setting *settings_find(const struct ast_settings *s, const char
 
 const char *settings_value(const struct ast_settings *s, const char *name)
 {
-	const struct ast_setting *it = settings_find(s, name);
-	if (it && it->value && it->value->kind == DOC_SCALAR)
-		return it->value->text;
-	return NULL;
+	return ast_setting_text(s, name);
 }
 
 const char *target_setting(const struct ast_program *p, const struct target_caps *caps,

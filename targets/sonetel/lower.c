@@ -60,6 +60,21 @@ static struct action act_refused(struct st *s, const struct ast_dest *dst)
 
 static struct action act_of(struct st *s, struct bundle_object *o, const struct ast_dest *dst);
 
+/* A schedule: the branch the file picked for Sonetel, which has none (the
+ * checker warned; without a branch it refused the file). */
+static struct action act_schedule(struct st *s, struct bundle_object *o,
+				  const struct ast_decl *d, const struct ast_dest *dst)
+{
+	const struct ast_schedule *sc = (const struct ast_schedule *)d;
+	const char *branch = ast_setting_text(ast_schedule_settings(sc, s->ti), "branch");
+	if (!branch)
+		return act_refused(s, dst);
+	const struct ast_dest *to = strcmp(branch, "open") == 0 ? &sc->open
+		: strcmp(branch, "holiday") == 0 && sc->holiday.kind != DEST_NONE ? &sc->holiday
+		: &sc->closed;
+	return act_of(s, o, to);
+}
+
 /* A bare NAME: the app or endpoint the resolver found. */
 static struct action act_name(struct st *s, struct bundle_object *o, const struct ast_dest *dst)
 {
@@ -67,6 +82,8 @@ static struct action act_name(struct st *s, struct bundle_object *o, const struc
 	if (ref && (ref->kind == DECL_MENU || ref->kind == DECL_ANNOUNCEMENT ||
 		    ref->kind == DECL_VOICEMAIL))
 		return act_app(s, o, ref->name);
+	if (ref && ref->kind == DECL_SCHEDULE)
+		return act_schedule(s, o, ref, dst);
 	if (ref && ref->kind == DECL_ENDPOINT) {
 		const struct ast_endpoint *e = (const struct ast_endpoint *)ref;
 		const struct ast_dest *lit = ast_endpoint_literal(e, s->ti);
@@ -83,6 +100,8 @@ static struct action act_of(struct st *s, struct bundle_object *o, const struct 
 		return act_name(s, o, dst);
 	case DEST_MENU: case DEST_ANNOUNCEMENT: case DEST_VOICEMAIL:
 		return act_app(s, o, dst->id);
+	case DEST_SCHEDULE:
+		return dst->ref ? act_schedule(s, o, dst->ref, dst) : act_refused(s, dst);
 	case DEST_USER:
 		return (struct action){"call", "user", dst->id};
 	case DEST_PHONE:

@@ -39,9 +39,16 @@ static const struct setting_spec st_menu_settings[] = {
 	 "whether callers of this menu may dial an extension (default: targets.sonetel's)"},
 };
 
+static const char *const st_branches[] = {"open", "closed", "holiday", NULL};
+
+static const struct setting_spec st_schedule_settings[] = {
+	{"branch", SETTING_ENUM, NULL, st_branches,
+	 "the branch every call takes on Sonetel, which has no schedules (a warning says so)"},
+};
+
 const struct target sonetel_target = {
 	.caps = {
-		.schedules = SCHEDULES_NONE,
+		.schedules = SCHEDULES_ONE_BRANCH,
 		.schedules_why = "Sonetel's API has no schedule, office hours or holidays",
 		.name = "sonetel",
 		.label = "Sonetel",
@@ -62,6 +69,8 @@ const struct target sonetel_target = {
 		.nsettings = sizeof st_settings / sizeof st_settings[0],
 		.menu_settings = st_menu_settings,
 		.nmenu_settings = sizeof st_menu_settings / sizeof st_menu_settings[0],
+		.schedule_settings = st_schedule_settings,
+		.nschedule_settings = sizeof st_schedule_settings / sizeof st_schedule_settings[0],
 		.no_input_at_once = true,
 		.check = sonetel_check,
 	},
