@@ -490,6 +490,22 @@ static void bind_options(struct binder *b, struct ast_menu *m, const struct doc_
 	}
 }
 
+/* The per-target blocks that follow a table's own fields (f[i]: target
+ * i's, or NULL): one each, or NULL when there is none. */
+static struct ast_settings *bind_per_target(struct binder *b, struct doc_node **f,
+					    const char *what)
+{
+	struct ast_settings *out = NULL;
+	for (size_t i = 0; i < b->ts->count; i++) {
+		if (!f[i])
+			continue;
+		if (!out)
+			out = arena_alloc(b->a, b->ts->count * sizeof *out);
+		bind_settings(b, f[i], what, &out[i]);
+	}
+	return out;
+}
+
 enum { MENU_TIMEOUT_DEFAULT = 5, MENU_TIMEOUT_MAX = 60 };
 
 static const struct field_spec menu_fields[] = {
@@ -526,13 +542,7 @@ static void bind_menu(struct binder *b, const struct doc_pair *pair, unsigned in
 	if (f[4])
 		bind_handler(b, m->decl.name, "no_input", f[4], &m->no_input);
 	bind_description(b, f[5], &m->decl);
-	for (size_t i = 0; i < b->ts->count; i++) {
-		if (!f[COUNT(menu_fields) + i])
-			continue;
-		if (!m->per_target)
-			m->per_target = arena_alloc(b->a, b->ts->count * sizeof *m->per_target);
-		bind_settings(b, f[COUNT(menu_fields) + i], what, &m->per_target[i]);
-	}
+	m->per_target = bind_per_target(b, f + COUNT(menu_fields), what);
 }
 
 /* ---------- announcements and voicemails ---------- */
@@ -719,13 +729,7 @@ static void bind_schedule(struct binder *b, const struct doc_pair *pair, unsigne
 	if (f[3])
 		get_dest(b, f[3], "'holiday'", &sc->holiday);
 	bind_description(b, f[4], &sc->decl);
-	for (size_t i = 0; i < b->ts->count; i++) {
-		if (!f[COUNT(schedule_fields) + i])
-			continue;
-		if (!sc->per_target)
-			sc->per_target = arena_alloc(b->a, b->ts->count * sizeof *sc->per_target);
-		bind_settings(b, f[COUNT(schedule_fields) + i], what, &sc->per_target[i]);
-	}
+	sc->per_target = bind_per_target(b, f + COUNT(schedule_fields), what);
 }
 
 /* ---------- broadcasts ---------- */
