@@ -901,6 +901,11 @@ static void check_target(struct resolver *r)
 				     "%s cannot route calls by a schedule (%s): it routes every call "
 				     "of schedule '%s' to its '%s' branch, at any time",
 				     target_name(r), r->caps->schedules_why, sc->decl.name, branch);
+		} else if (r->caps->schedules == SCHEDULES_NOT_BUILT) {
+			diag_error(r->d, IVR_NOT_BUILT, sc->decl.name_span,
+				   "%s: schedules are not built yet: %s", target_name(r),
+				   r->caps->schedules_why);
+			continue;
 		} else if (r->caps->schedules == SCHEDULES_NONE ||
 			   r->caps->schedules == SCHEDULES_ONE_BRANCH) {
 			diag_error(r->d, IVR_TARGET_DEST, sc->decl.name_span,

@@ -23,8 +23,9 @@ static const struct setting_spec ib_settings[] = {
 
 const struct target infobip_target = {
 	.caps = {
-		.schedules = SCHEDULES_NONE,
-		.schedules_why = "ivrc does not lower schedules for Infobip yet",
+		.schedules = SCHEDULES_NOT_BUILT,
+		.schedules_why = "a scenario has no clock of its own, so it would ask one over "
+				 "HTTP and branch on the answer, a lowering ivrc does not have yet",
 		.name = "infobip",
 		.label = "Infobip",
 		.recording_id = REC_ID_STRING,

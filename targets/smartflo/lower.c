@@ -464,6 +464,32 @@ static void lower_broadcast(struct sf *s, const struct ast_broadcast *bc)
 	json_add(body, "retry_dialstatus", int_array(bc->retry_on, bc->nretry_on));
 }
 
+/* "menu:main" as written. */
+static const char *dest_text(struct arena *a, const struct ast_dest *d)
+{
+	if (d->kind == DEST_NAME || !d->id)
+		return d->id ? d->id : ast_dest_kind_names[d->kind];
+	return arena_concat(a, ast_dest_kind_names[d->kind], ":", d->id, (const char *)NULL);
+}
+
+/* What to set in the panel for a schedule: Smartflo has no API for time
+ * conditions, so the build says it (as Sonetel's says what to record). */
+static void schedule_note(struct arena *a, struct diag *d, const struct ast_schedule *sc,
+			  size_t ti)
+{
+	const char *id = settings_value(ast_schedule_settings(sc, ti), "time_condition");
+	if (!id)
+		return;   /* check reported it */
+	const char *holiday = sc->holiday.kind != DEST_NONE
+		? arena_concat(a, ", on its holidays to ", dest_text(a, &sc->holiday), (const char *)NULL)
+		: "";
+	diag_note(d, IVR_TARGET_PANEL, sc->decl.name_span,
+		  "in Smartflo's panel, point the number at time_condition %s; its rule follows "
+		  "calendar '%s' and sends calls, while open, to %s, while closed to %s%s",
+		  id, sc->calendar_name ? sc->calendar_name : "", dest_text(a, &sc->open),
+		  dest_text(a, &sc->closed), holiday);
+}
+
 /* Object i: the menus, then the announcements, then the broadcasts. */
 static void sf_object(const struct lowering *l, size_t i, struct bundle *out, struct diag *d)
 {
@@ -491,6 +517,8 @@ struct lowering smartflo_lowering(const struct ast_program *p, struct arena *a, 
 	s->vr_type = target_setting(p, &smartflo_target.caps, "vr_route_type");
 	s->vr_path = target_setting(p, &smartflo_target.caps, "vr_path");
 	announcement_cycles(p, d, a);
+	for (size_t i = 0; i < p->nschedules; i++)
+		schedule_note(a, d, p->schedules[i], s->ti);
 	return (struct lowering){ p->nmenus + p->nannouncements + p->nbroadcasts, sf_object, s };
 }
 
