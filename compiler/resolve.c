@@ -862,6 +862,40 @@ static void check_broadcast_limits(struct resolver *r, const struct ast_broadcas
 			   compare_datetime(&b->window_end, &b->window_start) ? "before" : "when");
 }
 
+/* Whether the target takes schedule sc (its branches are checked then);
+ * else it said why. */
+static bool schedule_on_target(struct resolver *r, const struct ast_schedule *sc)
+{
+	const char *t = target_name(r), *why = r->caps->schedules_why;
+	struct span at = sc->decl.name_span;
+	switch (r->caps->schedules) {
+	case SCHEDULES_ANYWHERE:
+	case SCHEDULES_AT_ENTRY:
+		return true;
+	case SCHEDULES_ONE_BRANCH: {
+		const char *branch = ast_setting_text(ast_schedule_settings(sc, r->ti), "branch");
+		if (branch) {
+			diag_warning(r->d, IVR_TARGET_DEST_UNCERTAIN, at,
+				     "%s cannot route calls by a schedule (%s): it routes every call "
+				     "of schedule '%s' to its '%s' branch, at any time", t, why,
+				     sc->decl.name, branch);
+			return true;
+		}
+		diag_error(r->d, IVR_TARGET_DEST, at,
+			   "%s cannot route calls by a schedule: %s; to build one branch for every "
+			   "call, say which (schedules.%s.%s.branch: open)", t, why, sc->decl.name, t);
+		return false;
+	}
+	case SCHEDULES_NOT_BUILT:
+		diag_error(r->d, IVR_NOT_BUILT, at, "%s: schedules are not built yet: %s", t, why);
+		return false;
+	case SCHEDULES_NONE:
+		break;
+	}
+	diag_error(r->d, IVR_TARGET_DEST, at, "%s cannot route calls by a schedule: %s", t, why);
+	return false;
+}
+
 /* ---------- one target ---------- */
 
 static void check_target(struct resolver *r)
@@ -895,29 +929,8 @@ static void check_target(struct resolver *r)
 	/* Routing by a schedule is a lowering of its own per target. */
 	for (size_t i = 0; i < p->nschedules; i++) {
 		const struct ast_schedule *sc = p->schedules[i];
-		const char *branch = ast_setting_text(ast_schedule_settings(sc, r->ti), "branch");
-		if (r->caps->schedules == SCHEDULES_ONE_BRANCH && branch) {
-			diag_warning(r->d, IVR_TARGET_DEST_UNCERTAIN, sc->decl.name_span,
-				     "%s cannot route calls by a schedule (%s): it routes every call "
-				     "of schedule '%s' to its '%s' branch, at any time",
-				     target_name(r), r->caps->schedules_why, sc->decl.name, branch);
-		} else if (r->caps->schedules == SCHEDULES_NOT_BUILT) {
-			diag_error(r->d, IVR_NOT_BUILT, sc->decl.name_span,
-				   "%s: schedules are not built yet: %s", target_name(r),
-				   r->caps->schedules_why);
+		if (!schedule_on_target(r, sc))
 			continue;
-		} else if (r->caps->schedules == SCHEDULES_NONE ||
-			   r->caps->schedules == SCHEDULES_ONE_BRANCH) {
-			diag_error(r->d, IVR_TARGET_DEST, sc->decl.name_span,
-				   "%s cannot route calls by a schedule: %s%s%s%s", target_name(r),
-				   r->caps->schedules_why,
-				   r->caps->schedules == SCHEDULES_ONE_BRANCH ?
-					   "; to build one branch for every call, say which (schedules." : "",
-				   r->caps->schedules == SCHEDULES_ONE_BRANCH ? sc->decl.name : "",
-				   r->caps->schedules == SCHEDULES_ONE_BRANCH ?
-					   arena_printf(r->a, ".%s.branch: open)", target_name(r)) : "");
-			continue;
-		}
 		check_route(r, &sc->open);
 		check_route(r, &sc->closed);
 		check_route(r, &sc->holiday);
