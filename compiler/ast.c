@@ -5,6 +5,7 @@
 
 #include "arena.h"
 #include "caps.h"
+#include "tz.h"
 
 const char *const ast_decl_kind_names[DECL_KIND_COUNT] = {
 	[DECL_MENU] = "menu",
@@ -98,6 +99,12 @@ const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i)
 {
 	static const struct ast_settings none = { 0 };
 	return m->per_target ? &m->per_target[i] : &none;
+}
+
+int64_t ast_datetime_seconds(const struct ast_datetime *t)
+{
+	return tz_days_from_civil(t->year, (unsigned)t->month, (unsigned)t->day) * 86400 +
+	       t->hour * 3600 + t->minute * 60 + t->second;
 }
 
 const char *ast_setting_text(const struct ast_settings *s, const char *key)

@@ -431,6 +431,9 @@ struct ast_program {
 
 /* The index of the target named `name` in p's set; -1 when it has none. */
 int ast_target_index(const struct ast_program *p, const char *name);
+/* Seconds since 1970-01-01 00:00:00 of a date-time, counted as if it were
+ * UTC (no time zone plays a part: a wall-clock time stays one). */
+int64_t ast_datetime_seconds(const struct ast_datetime *t);
 /* The scalar text of setting `key` in s, or NULL. */
 const char *ast_setting_text(const struct ast_settings *s, const char *key);
 /* A schedule's block of settings for target i (an empty one when it has none). */

@@ -45,8 +45,7 @@ enum calendar_state calendar_at(const struct ast_calendar *c, int64_t local,
 struct ast_moment calendar_moment(const struct ast_datetime *dt, bool has_offset,
 				  int32_t offset, const char *text, struct span span)
 {
-	int64_t local = tz_days_from_civil(dt->year, (unsigned)dt->month, (unsigned)dt->day) * 86400 +
-			dt->hour * 3600 + dt->minute * 60 + dt->second;
+	int64_t local = ast_datetime_seconds(dt);
 	return (struct ast_moment){ true, has_offset, has_offset ? local - offset : local, text,
 				    span };
 }

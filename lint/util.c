@@ -117,23 +117,6 @@ const char *lint_where(struct arena *a, struct span at)
 
 /* ---------- time ---------- */
 
-/* Days from 1970-01-01 to a civil date (proleptic Gregorian). */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	unsigned yoe = (unsigned)(y - era * 400);
-	unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
-int64_t lint_datetime_seconds(const struct ast_datetime *t)
-{
-	return days_from_civil(t->year, (unsigned)t->month, (unsigned)t->day) * 86400 +
-	       t->hour * 3600 + t->minute * 60 + t->second;
-}
-
 const char *lint_datetime_text(struct arena *a, const struct ast_datetime *t)
 {
 	return arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d", t->year, t->month, t->day,

@@ -32,9 +32,6 @@ bool lint_names_has(const struct lint_names *s, const char *name, size_t len);
 bool lint_any_builds(const struct lint_ctx *c, enum decl_kind k);
 /* "a menu", "an announcement", ... */
 const char *lint_a_kind(enum decl_kind k);
-/* Seconds since 1970-01-01 00:00:00 of a date-time (no time zone: both
- * sides of a comparison are in the same one). */
-int64_t lint_datetime_seconds(const struct ast_datetime *t);
 /* "YYYY-MM-DD HH:MM:SS" in the arena. */
 const char *lint_datetime_text(struct arena *a, const struct ast_datetime *t);
 /* "line:column" of a span, in the arena. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../compiler/arena.h"
+#include "../compiler/tz.h"
 
 const cJSON *push_first_array(const cJSON *answer)
 {
@@ -98,18 +99,6 @@ const char *push_escape(struct arena *a, const char *s)
 	return out;
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian; Howard Hinnant's
- * days_from_civil), so that no time zone of the machine plays a part. */
-static long days_from_civil(long y, long m, long d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 double push_retry_after_ist(const char *value, double now)
 {
 	int y, mo, d, h, mi, s, used = 0;
@@ -122,8 +111,9 @@ double push_retry_after_ist(const char *value, double now)
 		return -1;
 	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
 		return -1;
-	double at = (double)days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s -
-		    (5 * 3600 + 30 * 60);
+	/* Proleptic Gregorian days: no time zone of the machine plays a part. */
+	double at = (double)tz_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
+		    h * 3600 + mi * 60 + s - (5 * 3600 + 30 * 60);
 	return at > now ? at - now : 0;
 }
 

@@ -7,7 +7,7 @@ static void check(struct lint_ctx *c, const struct ast_broadcast *b)
 {
 	if (!b->window_end_span.src)
 		return;
-	if (lint_datetime_seconds(&b->window_end) > lint_datetime_seconds(&c->now))
+	if (ast_datetime_seconds(&b->window_end) > ast_datetime_seconds(&c->now))
 		return;
 	lint_report(c, b->window_end_span,
 		    "the window of broadcast '%s' ended at %s, before now (%s): it will call "

@@ -7,14 +7,14 @@
 static void check(struct lint_ctx *c)
 {
 	const struct ast_program *p = c->p;
-	int64_t now = lint_datetime_seconds(&c->now);
+	int64_t now = ast_datetime_seconds(&c->now);
 	for (size_t i = 0; i < p->ncalendars; i++) {
 		const struct ast_calendar *cal = p->calendars[i];
 		bool all_past = cal->nholidays > 0;
 		for (size_t h = 0; h < cal->nholidays && all_past; h++) {
 			const struct ast_holiday *d = &cal->holidays[h];
 			struct ast_datetime end = { d->year, d->month, d->day, 23, 59, 59 };
-			all_past = d->year != 0 && lint_datetime_seconds(&end) < now;
+			all_past = d->year != 0 && ast_datetime_seconds(&end) < now;
 		}
 		if (all_past)
 			lint_report(c, cal->decl.name_span,

@@ -10,8 +10,8 @@ static void check(struct lint_ctx *c, const struct ast_broadcast *b)
 {
 	if (!b->window_start_span.src || !b->window_end_span.src || b->nretry_after == 0)
 		return;
-	int64_t window = lint_datetime_seconds(&b->window_end) -
-			 lint_datetime_seconds(&b->window_start);
+	int64_t window = ast_datetime_seconds(&b->window_end) -
+			 ast_datetime_seconds(&b->window_start);
 	int64_t delay = 0;
 	for (size_t k = 0; k < b->nretry_after; k++) {
 		delay += b->retry_after[k];
