@@ -101,6 +101,13 @@ const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i)
 	return m->per_target ? &m->per_target[i] : &none;
 }
 
+const char *ast_dest_text(struct arena *a, const struct ast_dest *d)
+{
+	if (d->kind == DEST_NAME || !d->id)
+		return d->id ? d->id : ast_dest_kind_names[d->kind];
+	return arena_concat(a, ast_dest_kind_names[d->kind], ":", d->id, (const char *)NULL);
+}
+
 int64_t ast_datetime_seconds(const struct ast_datetime *t)
 {
 	return tz_days_from_civil(t->year, (unsigned)t->month, (unsigned)t->day) * 86400 +

@@ -431,6 +431,8 @@ struct ast_program {
 
 /* The index of the target named `name` in p's set; -1 when it has none. */
 int ast_target_index(const struct ast_program *p, const char *name);
+/* A destination as written: menu:main, a bare name, hangup (in a). */
+const char *ast_dest_text(struct arena *a, const struct ast_dest *d);
 /* Seconds since 1970-01-01 00:00:00 of a date-time, counted as if it were
  * UTC (no time zone plays a part: a wall-clock time stays one). */
 int64_t ast_datetime_seconds(const struct ast_datetime *t);

@@ -2,7 +2,6 @@
  * call there, whatever the time. */
 #include <string.h>
 
-#include "../../compiler/arena.h"
 #include "../engine.h"
 
 static bool same(const struct ast_dest *a, const struct ast_dest *b)
@@ -10,14 +9,6 @@ static bool same(const struct ast_dest *a, const struct ast_dest *b)
 	if (a->ref || b->ref)
 		return a->ref == b->ref;
 	return a->kind == b->kind && (a->id == b->id || (a->id && b->id && strcmp(a->id, b->id) == 0));
-}
-
-/* As written: menu:main, a bare name, hangup. */
-static const char *dest_text(struct arena *a, const struct ast_dest *d)
-{
-	if (d->kind == DEST_NAME || !d->id)
-		return d->id ? d->id : ast_dest_kind_names[d->kind];
-	return arena_concat(a, ast_dest_kind_names[d->kind], ":", d->id, (const char *)NULL);
 }
 
 static void check(struct lint_ctx *c)
@@ -30,7 +21,7 @@ static void check(struct lint_ctx *c)
 			continue;
 		lint_report(c, sc->decl.name_span,
 			    "schedule '%s' sends every call to %s, open or closed: the calendar "
-			    "changes nothing", sc->decl.name, dest_text(c->a, &sc->open));
+			    "changes nothing", sc->decl.name, ast_dest_text(c->a, &sc->open));
 	}
 }
 

@@ -464,14 +464,6 @@ static void lower_broadcast(struct sf *s, const struct ast_broadcast *bc)
 	json_add(body, "retry_dialstatus", int_array(bc->retry_on, bc->nretry_on));
 }
 
-/* "menu:main" as written. */
-static const char *dest_text(struct arena *a, const struct ast_dest *d)
-{
-	if (d->kind == DEST_NAME || !d->id)
-		return d->id ? d->id : ast_dest_kind_names[d->kind];
-	return arena_concat(a, ast_dest_kind_names[d->kind], ":", d->id, (const char *)NULL);
-}
-
 /* What to set in the panel for a schedule: Smartflo has no API for time
  * conditions, so the build says it (as Sonetel's says what to record). */
 static void schedule_note(struct arena *a, struct diag *d, const struct ast_schedule *sc,
@@ -480,14 +472,14 @@ static void schedule_note(struct arena *a, struct diag *d, const struct ast_sche
 	const char *id = settings_value(ast_schedule_settings(sc, ti), "time_condition");
 	if (!id)
 		return;   /* check reported it */
-	const char *holiday = sc->holiday.kind != DEST_NONE
-		? arena_concat(a, ", on its holidays to ", dest_text(a, &sc->holiday), (const char *)NULL)
-		: "";
+	const char *holiday = sc->holiday.kind == DEST_NONE ? "" :
+		arena_concat(a, ", on its holidays to ", ast_dest_text(a, &sc->holiday),
+			     (const char *)NULL);
 	diag_note(d, IVR_TARGET_PANEL, sc->decl.name_span,
 		  "in Smartflo's panel, point the number at time_condition %s; its rule follows "
 		  "calendar '%s' and sends calls, while open, to %s, while closed to %s%s",
-		  id, sc->calendar_name ? sc->calendar_name : "", dest_text(a, &sc->open),
-		  dest_text(a, &sc->closed), holiday);
+		  id, sc->calendar_name ? sc->calendar_name : "", ast_dest_text(a, &sc->open),
+		  ast_dest_text(a, &sc->closed), holiday);
 }
 
 /* Object i: the menus, then the announcements, then the broadcasts. */
