@@ -203,6 +203,19 @@ static void resolve_dest(struct resolver *r, struct ast_dest *dest, bool repeat_
 	dest->ref = d;
 }
 
+/* A name of kind `kind` that table t does not have: "unknown recording 'x'",
+ * with the closest declared name when one is close. */
+static void unknown_name(struct resolver *r, unsigned code, struct span at,
+			 const struct symtab *t, enum decl_kind kind, const char *name)
+{
+	const char *hint = suggest(r, t, name, kind);
+	if (hint)
+		diag_error(r->d, code, at, "unknown %s '%s'; did you mean '%s'?",
+			   ast_decl_kind_names[kind], name, hint);
+	else
+		diag_error(r->d, code, at, "unknown %s '%s'", ast_decl_kind_names[kind], name);
+}
+
 static void resolve_recording(struct resolver *r, struct ast_recref *ref)
 {
 	if (!ref->name)
@@ -212,13 +225,8 @@ static void resolve_recording(struct resolver *r, struct ast_recref *ref)
 		ref->rec = (struct ast_recording *)d;
 		return;
 	}
-	const char *hint = suggest(r, &r->recordings, ref->name, DECL_RECORDING);
-	if (hint)
-		diag_error(r->d, IVR_UNKNOWN_RECORDING, ref->span,
-			   "unknown recording '%s'; did you mean '%s'?", ref->name, hint);
-	else
-		diag_error(r->d, IVR_UNKNOWN_RECORDING, ref->span, "unknown recording '%s'",
-			   ref->name);
+	unknown_name(r, IVR_UNKNOWN_RECORDING, ref->span, &r->recordings, DECL_RECORDING,
+		     ref->name);
 }
 
 static void resolve_handler(struct resolver *r, struct ast_handler *h)
@@ -468,17 +476,11 @@ static void resolve_schedule(struct resolver *r, struct ast_schedule *sc)
 {
 	if (sc->calendar_name) {
 		struct ast_decl *d = symtab_get(&r->calendars, sc->calendar_name);
-		const char *hint = d ? NULL : suggest(r, &r->calendars, sc->calendar_name,
-						      DECL_CALENDAR);
 		if (d)
 			sc->calendar = (const struct ast_calendar *)d;
-		else if (hint)
-			diag_error(r->d, IVR_UNKNOWN_REF, sc->calendar_span,
-				   "unknown calendar '%s'; did you mean '%s'?", sc->calendar_name,
-				   hint);
 		else
-			diag_error(r->d, IVR_UNKNOWN_REF, sc->calendar_span, "unknown calendar '%s'",
-				   sc->calendar_name);
+			unknown_name(r, IVR_UNKNOWN_REF, sc->calendar_span, &r->calendars,
+				     DECL_CALENDAR, sc->calendar_name);
 	}
 	resolve_dest(r, &sc->open, false);
 	resolve_dest(r, &sc->closed, false);
