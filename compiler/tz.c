@@ -341,35 +341,33 @@ int32_t tz_offset(const struct tz *z, int64_t utc)
 	return z->offs[z->idx[lo]];
 }
 
+/* The i-th offset zone z ever uses: its types', then its footer's two. */
+static int32_t used_offset(const struct tz *z, size_t i)
+{
+	return i < z->ntypes ? z->offs[i] : i == z->ntypes ? z->footer.std_off : z->footer.dst_off;
+}
+
 enum tz_local tz_local_to_utc(const struct tz *z, int64_t local, int64_t *utc)
 {
-	/* Every offset the zone ever uses is a candidate: local - offset is an
-	 * answer when that offset is in force then. */
-	size_t n = z->ntypes + 2, found = 0;
-	int64_t best = 0;
+	/* local - offset is an answer when that offset is in force then; the
+	 * answers are one instant (or two, in an overlap: the first is taken). */
+	size_t n = z->ntypes + (z->has_footer ? 2 : 0);
+	bool found = false;
+	int64_t first = 0, last = 0;
 	for (size_t i = 0; i < n; i++) {
-		int32_t off = i < z->ntypes ? z->offs[i]
-			    : i == z->ntypes ? z->footer.std_off : z->footer.dst_off;
-		if (i >= z->ntypes && !z->has_footer)
-			continue;
-		bool seen = false;
-		for (size_t j = 0; j < i && !seen; j++) {
-			int32_t o = j < z->ntypes ? z->offs[j]
-				  : j == z->ntypes ? z->footer.std_off : z->footer.dst_off;
-			seen = o == off && (j < z->ntypes || z->has_footer);
-		}
+		int32_t off = used_offset(z, i);
 		int64_t u = local - off;
-		if (seen || tz_offset(z, u) != off)
+		if (tz_offset(z, u) != off)
 			continue;
-		if (!found || u < best)
-			best = u;
-		found++;
+		first = found && first < u ? first : u;
+		last = found && last > u ? last : u;
+		found = true;
 	}
-	if (found == 0) {
+	if (!found) {
 		/* In the gap: the offset before it, for a time to show. */
 		*utc = local - tz_offset(z, local - z->offs[0]);
 		return TZ_LOCAL_SKIPPED;
 	}
-	*utc = best;
-	return found == 1 ? TZ_LOCAL_OK : TZ_LOCAL_REPEATED;
+	*utc = first;
+	return first == last ? TZ_LOCAL_OK : TZ_LOCAL_REPEATED;
 }
