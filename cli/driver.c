@@ -458,10 +458,7 @@ static void lower_and_print(struct cli_run *r, const struct driver_opts *o,
 	if (state && !ids)
 		why = arena_printf(&r->arena, "%s: %s", o->state, why);
 	struct lowering l = t->lowering(p, &r->arena, &r->diag);
-	/* An object each, mostly: room made once (a grown array leaves its old
-	 * copies in the arena). */
-	b.cap = l.count;
-	b.objects = arena_alloc(&r->arena, (l.count ? l.count : 1) * sizeof *b.objects);
+	bundle_reserve(&b, l.count);   /* an object each, mostly */
 	bool unfilled = false;
 	for (size_t i = 0; i < l.count; i++) {
 		size_t from = b.count;

@@ -41,6 +41,14 @@ struct bundle_object *bundle_add(struct bundle *b, const char *kind, const char 
 	return &b->objects[b->count - 1];
 }
 
+void bundle_reserve(struct bundle *b, size_t n)
+{
+	if (b->count || n <= b->cap)
+		return;
+	b->objects = arena_alloc(b->arena, n * sizeof *b->objects);
+	b->cap = n;
+}
+
 /* Records "kind:name" once; link_render sorts them. */
 void bundle_add_dep(struct bundle *b, struct bundle_object *o, const char *kind,
 		    const char *name)

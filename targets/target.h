@@ -93,6 +93,9 @@ struct bundle {
 void bundle_init(struct bundle *b, struct arena *a, const struct target *t, const char *project);
 struct bundle_object *bundle_add(struct bundle *b, const char *kind, const char *name);
 void bundle_add_dep(struct bundle *b, struct bundle_object *o, const char *kind, const char *name);
+/* Room for n objects in an empty bundle, made once (an array that grows
+ * leaves its old copies in the arena). */
+void bundle_reserve(struct bundle *b, size_t n);
 void bundle_free(struct bundle *b);
 /* Makes every object of l into out, in order (a target's lower). */
 void lowering_run(struct lowering l, struct bundle *out, struct diag *d);
