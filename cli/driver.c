@@ -458,6 +458,7 @@ static void lower_and_print(struct cli_run *r, const struct driver_opts *o,
 	if (state && !ids)
 		why = arena_printf(&r->arena, "%s: %s", o->state, why);
 	struct lowering l = t->lowering(p, &r->arena, &r->diag);
+	b.calendars = l.calendars;
 	bundle_reserve(&b, l.count);   /* an object each, mostly */
 	bool unfilled = false;
 	for (size_t i = 0; i < l.count; i++) {

@@ -1,7 +1,8 @@
-/* `build -o DIR` (out_dir.h): DIR/T/KIND/NAME.json and DIR/T/bundle.json,
- * all files or none (compiler/outfile.c); the files of objects an earlier
- * build wrote and this one has no more are removed, as the earlier
- * bundle.json lists them (it is the manifest of what ivrc wrote). */
+/* `build -o DIR` (out_dir.h): DIR/T/KIND/NAME.json, DIR/T/calendars/NAME.json
+ * (what a clock endpoint serves) and DIR/T/bundle.json, all files or none
+ * (compiler/outfile.c); the files of objects and calendars an earlier build
+ * wrote and this one has no more are removed, as the earlier bundle.json
+ * lists them (it is the manifest of what ivrc wrote). */
 #include "out_dir.h"
 
 #include <errno.h>
@@ -47,6 +48,43 @@ static bool file_name_ok(const char *s)
 	return s && s[0] && s[0] != '.' && !strchr(s, '/');
 }
 
+/* The name a calendar of the bundle is written under ("" when none). */
+static const char *calendar_name(const cJSON *cal)
+{
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(cal, "calendar");
+	return cJSON_IsString(n) ? n->valuestring : "";
+}
+
+/* Stages tdir/KIND/NAME.json holding json; false after printing why. */
+static bool stage_file(struct cli_run *r, const char *dir, const char *tdir, const char *kind,
+		       const char *name, const cJSON *json, struct outfile_set *set)
+{
+	struct arena *a = &r->arena;
+	if (!file_name_ok(kind) || !file_name_ok(name)) {
+		fprintf(stderr, "ivrc: %s: '%s:%s' cannot be a file name\n", dir,
+			kind ? kind : "", name ? name : "");
+		return false;
+	}
+	const char *kdir = arena_printf(a, "%s/%s", tdir, kind);
+	int err = outfile_mkdir_p(kdir);
+	if (err) {
+		fprintf(stderr, "ivrc: %s: cannot create directory '%s': %s\n", dir, kdir,
+			strerror(err));
+		return false;
+	}
+	char *text = json_print_line(json);
+	const char *path = arena_printf(a, "%s/%s.json", kdir, name);
+	if (text)
+		err = outfile_set_stage(set, path, text, strlen(text));
+	free(text);
+	if (!text || err) {
+		fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, path,
+			outfile_error(text ? err : ENOMEM));
+		return false;
+	}
+	return true;
+}
+
 /* Stages every file of the output; false after printing why. */
 static bool stage_outputs(struct cli_run *r, const char *dir, const struct bundle *b,
 			  const char *bundle_text,
@@ -60,30 +98,14 @@ static bool stage_outputs(struct cli_run *r, const char *dir, const struct bundl
 			strerror(err));
 		return false;
 	}
-	for (size_t i = 0; i < b->count; i++) {
-		const struct bundle_object *o = &b->objects[i];
-		if (!file_name_ok(o->kind) || !file_name_ok(o->name)) {
-			fprintf(stderr, "ivrc: %s: '%s:%s' cannot be a file name\n", dir,
-				o->kind ? o->kind : "", o->name ? o->name : "");
+	for (size_t i = 0; i < b->count; i++)
+		if (!stage_file(r, dir, tdir, b->objects[i].kind, b->objects[i].name,
+				b->objects[i].body, set))
 			return false;
-		}
-		const char *kdir = arena_printf(a, "%s/%s", tdir, o->kind);
-		if ((err = outfile_mkdir_p(kdir))) {
-			fprintf(stderr, "ivrc: %s: cannot create directory '%s': %s\n", dir, kdir,
-				strerror(err));
+	const cJSON *cal;
+	cJSON_ArrayForEach(cal, b->calendars)
+		if (!stage_file(r, dir, tdir, "calendars", calendar_name(cal), cal, set))
 			return false;
-		}
-		char *text = json_print_line(o->body);
-		const char *path = arena_printf(a, "%s/%s.json", kdir, o->name);
-		if (text)
-			err = outfile_set_stage(set, path, text, strlen(text));
-		free(text);
-		if (!text || err) {
-			fprintf(stderr, "ivrc: %s: cannot write '%s': %s\n", dir, path,
-				outfile_error(text ? err : ENOMEM));
-			return false;
-		}
-	}
 	/* Last, so that a reader who sees the new bundle sees every body too. */
 	const char *path = arena_printf(a, "%s/bundle.json", tdir);
 	if ((err = outfile_set_stage(set, path, bundle_text, strlen(bundle_text)))) {
@@ -98,9 +120,9 @@ static int cmp_str(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* The files of the objects that tdir/bundle.json (the last build's) lists
- * and b does not hold: only names that can be file names, so a bundle.json
- * edited by hand cannot point outside tdir. */
+/* The files of the objects and calendars that tdir/bundle.json (the last
+ * build's) lists and b does not hold: only names that can be file names, so
+ * a bundle.json edited by hand cannot point outside tdir. */
 static const char **stale_files(struct cli_run *r, const char *tdir, const struct bundle *b,
 				size_t *n)
 {
@@ -112,26 +134,40 @@ static const char **stale_files(struct cli_run *r, const char *tdir, const struc
 	struct stat st;
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return NULL;
-	const char **keys = arena_alloc(a, (b->count ? b->count : 1) * sizeof *keys);
+	size_t nkeys = b->count + (size_t)cJSON_GetArraySize(b->calendars);
+	const char **keys = arena_alloc(a, (nkeys ? nkeys : 1) * sizeof *keys);
 	for (size_t i = 0; i < b->count; i++)
 		keys[i] = arena_printf(a, "%s/%s", b->objects[i].kind, b->objects[i].name);
-	qsort(keys, b->count, sizeof *keys, cmp_str);
+	size_t k = b->count;
+	const cJSON *o;
+	cJSON_ArrayForEach(o, b->calendars)
+		keys[k++] = arena_printf(a, "calendars/%s", calendar_name(o));
+	qsort(keys, nkeys, sizeof *keys, cmp_str);
 	struct source *src = source_read(a, path, &err);
 	cJSON *last = src ? cJSON_ParseWithLength(src->text, src->len) : NULL;
-	const cJSON *o;
+	const char **old = NULL;
+	size_t nold = 0, capold = 0;
 	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(last, "objects")) {
-		const cJSON *k = cJSON_GetObjectItemCaseSensitive(o, "kind");
+		const cJSON *kind = cJSON_GetObjectItemCaseSensitive(o, "kind");
 		const cJSON *nm = cJSON_GetObjectItemCaseSensitive(o, "name");
-		if (!cJSON_IsString(k) || !cJSON_IsString(nm) || !file_name_ok(k->valuestring) ||
-		    !file_name_ok(nm->valuestring))
+		if (!cJSON_IsString(kind) || !cJSON_IsString(nm) ||
+		    !file_name_ok(kind->valuestring) || !file_name_ok(nm->valuestring))
 			continue;
-		const char *key = arena_printf(a, "%s/%s", k->valuestring, nm->valuestring);
-		if (!bsearch(&key, keys, b->count, sizeof *keys, cmp_str)) {
-			const char *f = arena_printf(a, "%s/%s.json", tdir, key);
-			ARENA_PUSH(a, out, *n, cap, f);
-		}
+		const char *key = arena_printf(a, "%s/%s", kind->valuestring, nm->valuestring);
+		ARENA_PUSH(a, old, nold, capold, key);
+	}
+	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(last, "calendars")) {
+		if (!file_name_ok(calendar_name(o)))
+			continue;
+		const char *key = arena_printf(a, "calendars/%s", calendar_name(o));
+		ARENA_PUSH(a, old, nold, capold, key);
 	}
 	cJSON_Delete(last);
+	for (size_t i = 0; i < nold; i++)
+		if (!bsearch(&old[i], keys, nkeys, sizeof *keys, cmp_str)) {
+			const char *f = arena_printf(a, "%s/%s.json", tdir, old[i]);
+			ARENA_PUSH(a, out, *n, cap, f);
+		}
 	return out;
 }
 

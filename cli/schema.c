@@ -305,6 +305,10 @@ static cJSON *settings_schema(const struct setting_spec *s, size_t n, bool nulla
 				cJSON_AddItemToArray(e, cJSON_CreateString(*c));
 		} else if (s[i].type == SETTING_PATH) {
 			cJSON_AddStringToObject(p, "pattern", "^/");
+		} else if (s[i].type == SETTING_URL) {
+			/* check_url's rules: a host; of placeholders only {calendar}. */
+			cJSON_AddStringToObject(p, "pattern", "^https://[^/{}\\s][^{}\\s]*"
+						"(\\{calendar\\}[^{}\\s]*)*$");
 		}
 		char buf[400];
 		snprintf(buf, sizeof buf, "%s%s%s%s", s[i].summary,

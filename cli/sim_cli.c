@@ -53,7 +53,8 @@ static bool pick_target(struct session *s)
 static const char *unplayable(struct session *s, const struct ast_dest *d)
 {
 	if (!s->has_target || !d->ref || d->ref->kind == DECL_ENDPOINT ||
-	    s->target->caps.objects & (1u << d->ref->kind))
+	    s->target->caps.objects & (1u << d->ref->kind) ||
+	    (d->ref->kind == DECL_SCHEDULE && s->target->caps.schedules != SCHEDULES_NONE))
 		return NULL;
 	return arena_printf(&s->run.arena, "%s does not build %ss", s->target->caps.name,
 			    ast_decl_kind_names[d->ref->kind]);
@@ -213,7 +214,8 @@ static struct ast_decl *find_decl(struct ast_program *p, const char *name, enum 
 				  const char ***names, size_t *nnames, struct arena *a)
 {
 	struct ast_decl *found = NULL;
-	size_t total = p->nmenus + p->nannouncements + p->nvoicemails + p->nflows + p->nendpoints;
+	size_t total = p->nmenus + p->nannouncements + p->nvoicemails + p->nflows +
+		       p->nschedules + p->nendpoints;
 	*names = arena_alloc(a, (total + 1) * sizeof **names);
 	*nnames = 0;
 #define LOOK(arr, n, kind) \
@@ -227,6 +229,7 @@ static struct ast_decl *find_decl(struct ast_program *p, const char *name, enum 
 	LOOK(p->announcements, p->nannouncements, DEST_ANNOUNCEMENT)
 	LOOK(p->voicemails, p->nvoicemails, DEST_VOICEMAIL)
 	LOOK(p->flows, p->nflows, DEST_FLOW)
+	LOOK(p->schedules, p->nschedules, DEST_SCHEDULE)
 	LOOK(p->endpoints, p->nendpoints, DEST_NAME)
 #undef LOOK
 	return found;
@@ -264,9 +267,10 @@ static bool parse_start(struct session *s, struct ast_program *p, struct ast_des
 	static const enum dest_kind want[DECL_KIND_COUNT] = {
 		[DECL_MENU] = DEST_MENU, [DECL_ANNOUNCEMENT] = DEST_ANNOUNCEMENT,
 		[DECL_VOICEMAIL] = DEST_VOICEMAIL, [DECL_FLOW] = DEST_FLOW,
+		[DECL_SCHEDULE] = DEST_SCHEDULE,
 	};
 	if (d->kind != DEST_NAME && d->kind != DEST_MENU && d->kind != DEST_ANNOUNCEMENT &&
-	    d->kind != DEST_VOICEMAIL && d->kind != DEST_FLOW)
+	    d->kind != DEST_VOICEMAIL && d->kind != DEST_FLOW && d->kind != DEST_SCHEDULE)
 		return true;
 	const char **names;
 	size_t n;

@@ -20,6 +20,7 @@ enum rec_need {
 enum setting_type {
 	SETTING_STRING, SETTING_ENUM, SETTING_PATH,
 	SETTING_NAME_PATTERN,      /* {project}, {env} and {name} in text (remote_name) */
+	SETTING_URL,               /* https://HOST..., {calendar} in it (a clock's URL) */
 };
 
 struct setting_spec {
@@ -36,7 +37,6 @@ enum rec_id_type { REC_ID_INTEGER, REC_ID_STRING };
 /* Where a target can route by a schedule (issue 26). */
 enum schedule_support {
 	SCHEDULES_NONE,        /* nowhere: the provider has no such rule */
-	SCHEDULES_NOT_BUILT,   /* nowhere yet: ivrc has no lowering for it (IVR499) */
 	SCHEDULES_ONE_BRANCH,  /* nowhere, but the file may pick the branch built for it
 	                          (schedules.X.<target>.branch), with a warning */
 	SCHEDULES_AT_ENTRY,    /* where calls arrive only: a rule made in the provider's panel */

@@ -551,6 +551,27 @@ static void check_name_pattern(struct resolver *r, const char *key, const struct
 			   "every object would have the same name", key);
 }
 
+/* An address a scenario requests: https:// and a host, nothing a request
+ * line cannot hold (spaces, control characters), and of placeholders only
+ * {calendar} (the calendar asked about). */
+static void check_url(struct resolver *r, const char *key, const struct doc_node *v)
+{
+	const char *s = v->text, *why = NULL;
+	if (strncmp(s, "https://", 8) != 0 || !s[8] || s[8] == '/')
+		why = "an https:// address with a host";
+	for (const char *c = s; *c && !why; c++) {
+		if ((unsigned char)*c <= ' ' || *c == 0x7f)
+			why = "an address without spaces or control characters";
+		else if (*c == '}' || (*c == '{' && strncmp(c, "{calendar}", 10) != 0))
+			why = "an address whose only placeholder is {calendar}";
+		else if (*c == '{')
+			c += 9;
+	}
+	if (why)
+		diag_error(r->d, IVR_BAD_SETTING, v->span, "setting '%s' is %s, got '%s'", key, why,
+			   v->text);
+}
+
 static void check_settings(struct resolver *r, const struct ast_settings *s,
 			   const struct setting_spec *specs, size_t nspecs, const char *where)
 {
@@ -582,6 +603,8 @@ static void check_settings(struct resolver *r, const struct ast_settings *s,
 		}
 		if (specs[j].type == SETTING_NAME_PATTERN)
 			check_name_pattern(r, set->key, v);
+		if (specs[j].type == SETTING_URL)
+			check_url(r, set->key, v);
 		if (specs[j].type != SETTING_ENUM)
 			continue;
 		bool ok = false;
@@ -888,9 +911,6 @@ static bool schedule_on_target(struct resolver *r, const struct ast_schedule *sc
 			   "call, say which (schedules.%s.%s.branch: open)", t, why, sc->decl.name, t);
 		return false;
 	}
-	case SCHEDULES_NOT_BUILT:
-		diag_error(r->d, IVR_NOT_BUILT, at, "%s: schedules are not built yet: %s", t, why);
-		return false;
 	case SCHEDULES_NONE:
 		break;
 	}

@@ -1216,12 +1216,37 @@ static const char *local_text(struct arena *a, int64_t local)
 			    days[tz_weekday(day)]);
 }
 
+/* A target without schedules builds one branch the file picked
+ * (schedules.X.<target>.branch): every call takes it, at any time. */
+static void run_one_branch(struct sim *s, const struct ast_schedule *sc)
+{
+	int ti = ast_target_index(s->c->p, s->bh->target);
+	const char *branch = ti < 0 ? NULL
+		: ast_setting_text(ast_schedule_settings(sc, (size_t)ti), "branch");
+	if (!branch) {
+		fail(s, arena_printf(s->a, "%s builds no branch of schedule:%s", s->bh->target,
+				     sc->decl.name));
+		return;
+	}
+	const struct ast_dest *to = strcmp(branch, "open") == 0 ? &sc->open
+		: strcmp(branch, "holiday") == 0 && sc->holiday.kind != DEST_NONE ? &sc->holiday
+		: &sc->closed;
+	note(s, SIM_EV_NOTE, arena_printf(s->a, "%s: schedule %s: every call takes its '%s' "
+					  "branch -> %s", s->bh->target, sc->decl.name, branch,
+					  sim_dest_text(s->a, to)));
+	route(s, to, NULL);
+}
+
 /* The call takes the branch of the schedule's calendar at the call's time,
  * in the calendar's zone. */
 static void run_schedule(struct sim *s, const struct ast_schedule *sc)
 {
 	const struct ast_moment *clock = s->c->clock;
 	const struct ast_calendar *cal = sc->calendar;
+	if (s->bh->schedule_one_branch) {
+		run_one_branch(s, sc);
+		return;
+	}
 	if (!clock) {
 		fail(s, arena_printf(s->a, "schedule:%s routes by the time of the call: give one "
 				     "(simulate --at \"2026-12-25 09:00\", a test's at:)",
@@ -1523,4 +1548,5 @@ void sim_behaviour_of(const struct target_caps *caps, struct sim_behaviour *b)
 	b->no_invalid_handler = caps->no_invalid_handler != NULL;
 	b->no_input_at_once = caps->no_input_at_once;
 	b->final_prompt_fallback = caps->final_prompt_fallback;
+	b->schedule_one_branch = caps->schedules == SCHEDULES_ONE_BRANCH;
 }

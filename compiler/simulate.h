@@ -25,6 +25,7 @@ struct sim_behaviour {
 	bool no_invalid_handler;     /* a wrong key replays the menu, uncounted (Sonetel) */
 	bool no_input_at_once;       /* silence takes no_input's `then` at once (Sonetel) */
 	bool final_prompt_fallback;  /* no final_prompt: the handler's prompt plays (Smartflo) */
+	bool schedule_one_branch;    /* a schedule takes the branch the file picked (Sonetel) */
 };
 
 /* What target `caps` does differently (its capability table says). */

@@ -62,6 +62,8 @@ void bundle_add_dep(struct bundle *b, struct bundle_object *o, const char *kind,
 
 void lowering_run(struct lowering l, struct bundle *out, struct diag *d)
 {
+	cJSON_Delete(out->calendars);
+	out->calendars = l.calendars;
 	for (size_t i = 0; i < l.count; i++) {
 		size_t from = out->count;
 		l.object(&l, i, out, d);
@@ -78,6 +80,8 @@ void bundle_free(struct bundle *b)
 		b->objects[i].body = NULL;
 	}
 	b->count = 0;
+	cJSON_Delete(b->calendars);
+	b->calendars = NULL;
 }
 
 const struct ast_setting *settings_find(const struct ast_settings *s, const char *name)

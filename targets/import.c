@@ -596,9 +596,22 @@ static const char *name_from_path(struct importer *im, const char *path, const c
 	return import_is_name(name) ? name : NULL;
 }
 
+/* A calendar build wrote for a clock endpoint (targets/clock.h): kept for
+ * the target's import to declare when a scenario asks about it. */
+static bool add_calendar(struct importer *im, const cJSON *v)
+{
+	if (!cJSON_IsObject(v) || !import_str(v, "calendar") || !import_str(v, "url") ||
+	    !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(v, "hours")))
+		return false;
+	ARENA_PUSH(im->a, im->calendars, im->ncalendars, im->capcalendars, v);
+	return true;
+}
+
 static void add_body(struct importer *im, const struct import_target *t, const cJSON *body,
 		     const char *path)
 {
+	if (add_calendar(im, body))
+		return;
 	const char *kind = cJSON_IsObject(body) ? t->kind_of(body) : NULL;
 	if (!kind) {
 		diag_error(im->d, IVR_IMPORT_SHAPE, import_span(im, body),
@@ -649,6 +662,11 @@ static void read_bundle(struct importer *im, const cJSON *root)
 	const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "objects");
 	for (const cJSON *it = items->child; it; it = it->next)
 		bundle_object(im, it);
+	const cJSON *cal;
+	cJSON_ArrayForEach(cal, cJSON_GetObjectItemCaseSensitive(root, "calendars"))
+		if (!add_calendar(im, cal))
+			diag_error(im->d, IVR_IMPORT_SHAPE, import_span(im, cal),
+				   "a bundle's calendar needs 'calendar', 'url' and 'hours'");
 }
 
 static void collect(struct importer *im, const struct import_target *t, const cJSON *root,

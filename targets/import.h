@@ -66,6 +66,12 @@ struct importer {
 	size_t nrecs, caprecs;
 	struct imp_note *notes;     /* comment lines: what was not expressed */
 	size_t nnotes, capnotes;
+	/* Calendars as build writes them for a clock endpoint (targets/clock.h):
+	 * a bundle's "calendars", or calendars/NAME.json files. */
+	const cJSON **calendars;
+	size_t ncalendars, capcalendars;
+	const char **calendar_names;  /* declared so far: their names */
+	size_t ncalendar_names, capcalendar_names;
 };
 
 /* One provider's import (struct target's `import`). */
@@ -79,6 +85,11 @@ struct import_target {
 	/* Turns the collected objects into the document. */
 	void (*convert)(struct importer *im);
 };
+
+/* The calendar whose clock is asked at url, declared (once) under
+ * calendars:; its name, or NULL (said why, at `at`) when the files hold
+ * no such calendar or it is not one build writes. */
+const char *import_calendar(struct importer *im, const char *url, const cJSON *at);
 
 void import_init(struct importer *im, struct arena *a, struct diag *d, const struct target *t,
 		 const struct expr_parsers *parse);

@@ -623,6 +623,8 @@ cJSON *link_render(const struct bundle *b)
 	cJSON *objs = json_add_array(root, "objects");
 	for (size_t i = 0; i < b->count; i++)
 		cJSON_AddItemToArray(objs, render_object(b->arena, &b->objects[i]));
+	if (b->calendars)
+		json_add(root, "calendars", cJSON_CreateArrayReference(b->calendars->child));
 	return root;
 }
 
@@ -698,17 +700,21 @@ static size_t nest(const char *text, char **buf, size_t *cap)
 bool link_print(struct bundle *b, FILE *out, bool (*make)(void *ctx, struct bundle_object *o),
 		void *ctx)
 {
-	/* The head with "objects" empty, printed by cJSON: what comes before
-	 * its "[]" (the last one: the last member) and after it. */
+	/* The bundle with "objects" empty, printed by cJSON: what comes before
+	 * its "[]" and after it (the calendars). */
 	cJSON *head = cJSON_CreateObject();
 	json_add_string(head, "target", b->target->caps.name);
 	json_add_string(head, "project", str_or_empty(b->project));
 	json_add_array(head, "objects");
+	if (b->calendars)
+		json_add(head, "calendars", cJSON_CreateArrayReference(b->calendars->child));
 	char *h = cJSON_Print(head);
 	cJSON_Delete(head);
-	const char *objects = NULL;
-	for (const char *p = h; p && (p = strstr(p, "[]")) != NULL; p++)
-		objects = p;
+	/* The target's and project's names hold no quotes: the first match is
+	 * the member. */
+	const char *objects = h ? strstr(h, "\"objects\":\t[]") : NULL;
+	if (objects)
+		objects += strlen("\"objects\":\t");
 	if (!objects) {
 		cJSON_free(h);
 		return false;

@@ -64,7 +64,7 @@ const char *link_not_numeric_message(struct arena *a, const struct link_filler *
 cJSON *link_fill_string(struct link_filler *f, cJSON *parent, cJSON *node);
 
 /* {"target","project","objects":[{"kind","name","remote_name","method",
- * "path","depends_on","body"}]}; the caller owns the result, which refers
+ * "path","depends_on","body"}], "calendars"?}; the caller owns the result, which refers
  * to the bodies of the bundle: delete it before the bundle is freed. */
 cJSON *link_render(const struct bundle *b);
 

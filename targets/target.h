@@ -25,6 +25,9 @@ struct lowering {
 	 * the same object, body and findings each time it is asked. */
 	void (*object)(const struct lowering *l, size_t i, struct bundle *out, struct diag *d);
 	void *state;           /* the target's, in the arena */
+	/* What the user's clock endpoint serves (targets/clock.h): an array of
+	 * calendars, or NULL; the bundle it goes to owns it. */
+	cJSON *calendars;
 };
 
 struct target {
@@ -88,6 +91,7 @@ struct bundle {
 	const char *env;           /* the environment built for, or NULL */
 	struct bundle_object *objects;
 	size_t count, cap;
+	cJSON *calendars;          /* served, not pushed (struct lowering), or NULL */
 };
 
 void bundle_init(struct bundle *b, struct arena *a, const struct target *t, const char *project);
@@ -97,7 +101,8 @@ void bundle_add_dep(struct bundle *b, struct bundle_object *o, const char *kind,
  * leaves its old copies in the arena). */
 void bundle_reserve(struct bundle *b, size_t n);
 void bundle_free(struct bundle *b);
-/* Makes every object of l into out, in order (a target's lower). */
+/* Makes every object of l into out, in order (a target's lower), and
+ * gives out its calendars. */
 void lowering_run(struct lowering l, struct bundle *out, struct diag *d);
 
 /* Whether a remote id can go into a body as a JSON number without changing:

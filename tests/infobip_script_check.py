@@ -13,7 +13,8 @@ expected status is 0, parses expected_stdout and checks each scenario script:
     goTo has its limit (1 to 100, no default); `record` is an integer;
     dialToMany's options are parallel, senderId and maxCallDuration only;
     a capture's maxSilence is at least 1 and under its timeout; a collect's
-    mappedValues keys are digits and '*'.
+    mappedValues keys are digits and '*'; a request (Call API) is an https://
+    address with a method of GET, POST, PUT, DELETE or PATCH.
 Prints `PASS infobip-script CASE` or `FAIL infobip-script CASE: reason` per
 case (tests/run.sh counts these lines). Usage: infobip_script_check.py [CASE_DIR...]
 """
@@ -27,8 +28,12 @@ BLOCK_KEYS = ("then", "else", "do", "repeat",
 
 
 def is_infobip_build(argv):
+    """A build for Infobip printed to standard output (-o DIR writes files)."""
     if "build" not in argv:
         return False
+    for i, a in enumerate(argv):
+        if a == "-o" and i + 1 < len(argv) and argv[i + 1] != "-":
+            return False
     for i, a in enumerate(argv):
         if a == "--target" and i + 1 < len(argv) and argv[i + 1] == "infobip":
             return True
@@ -76,6 +81,14 @@ def schema_errors(a):
         if not isinstance(sil, int) or sil < 1 or not isinstance(t, int) or sil >= t:
             out.append("capture maxSilence %s is not at least 1 and under timeout %s" % (
                 json.dumps(sil), json.dumps(t)))
+    if "request" in a:
+        if not isinstance(a["request"], str) or not a["request"].startswith("https://"):
+            out.append("request %s is not an https:// address" % json.dumps(a["request"]))
+        if opts.get("method") not in ("GET", "POST", "PUT", "DELETE", "PATCH"):
+            out.append("request without a method of CallsHttpMethod (options.method is "
+                       "required)")
+        if not isinstance(opts.get("collectResponse", False), bool):
+            out.append("request collectResponse is not a boolean")
     if "collectInto" in a:
         for k in (opts.get("mappedValues") or {}):
             if not all(ch.isdigit() or ch == "*" for ch in k):

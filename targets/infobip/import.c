@@ -67,6 +67,8 @@ struct ibi {
 	const cJSON *script;       /* of the scenario being read */
 	const char **claimed;      /* variables named as a request's response fields */
 	size_t nclaimed, capclaimed;
+	const char *clock_url;     /* targets.infobip.clock_url, once a schedule gave it */
+	const cJSON *clock_at;     /* the request it came from */
 };
 
 static bool is_word(const cJSON *a, const char *w)
@@ -96,26 +98,40 @@ static bool keys_are(const cJSON *o, const char *const *keys)
 	return cJSON_IsObject(o) && cJSON_GetArraySize(o) == n;
 }
 
-/* a, past the counter resets a route back to a menu begins with:
- * {"setVariable": M_invalid or M_no_input, "value": "0"}. */
+/* Two texts, either NULL, alike. */
+static bool same(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The variable a clock's answer sets, and what it holds before the request
+ * (targets/infobip/lower.c, ib_clock_reset). */
+#define IB_CLOCK_VAR "calendar_state"
+
+static bool is_clock_reset(const cJSON *a)
+{
+	static const char *const keys[] = { "setVariable", "value", NULL };
+	return keys_are(a, keys) && same(import_str(a, "setVariable"), IB_CLOCK_VAR) &&
+	       same(import_str(a, "value"), "unknown");
+}
+
+/* a, past the resets a route back begins with: a menu's counters,
+ * {"setVariable": M_invalid or M_no_input, "value": "0"}, or a schedule's
+ * clock (is_clock_reset). */
 static const cJSON *past_resets(const cJSON *a)
 {
 	static const char *const keys[] = { "setVariable", "value", NULL };
 	for (; a && keys_are(a, keys); a = a->next) {
 		const char *v = import_str(a, "setVariable"), *val = import_str(a, "value");
 		size_t n = v ? strlen(v) : 0;
+		if (is_clock_reset(a))
+			continue;
 		if (!val || strcmp(val, "0") != 0 ||
 		    !((n > 8 && strcmp(v + n - 8, "_invalid") == 0) ||
 		      (n > 9 && strcmp(v + n - 9, "_no_input") == 0)))
 			break;
 	}
 	return a;
-}
-
-/* Two texts, either NULL, alike. */
-static bool same(const char *a, const char *b)
-{
-	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
 /* The goTo the lowering writes for a jump the language does not limit:
@@ -273,7 +289,8 @@ static void apply_labels(struct ibi *c)
 static void reach(struct ibi *c, const char *container, const char *dest)
 {
 	const char *colon = strchr(dest, ':');
-	if (!colon || (strncmp(dest, "menu:", 5) != 0 && strncmp(dest, "announcement:", 13) != 0))
+	if (!colon || (strncmp(dest, "menu:", 5) != 0 && strncmp(dest, "announcement:", 13) != 0 &&
+		       strncmp(dest, "schedule:", 9) != 0))
 		return;
 	if (container && strcmp(container, colon + 1) == 0)
 		return;
@@ -407,6 +424,8 @@ struct route_ctx {
 static const char *route(struct ibi *c, const cJSON *a, const struct route_ctx *rc, bool strict,
 			 bool dry);
 static const char *define_menu(struct ibi *c, const struct head *h, const char *root_name);
+static bool is_schedule(const cJSON *a);
+static const char *define_schedule(struct ibi *c, const cJSON *a, const char *root_name);
 static struct doc_node *steps(struct ibi *c, const cJSON *a, const char *flow);
 
 /* A script without actionIds, each goTo target as what it jumps back to
@@ -531,6 +550,8 @@ static const char *route(struct ibi *c, const cJSON *a, const struct route_ctx *
 		dest = route_goto(c, past_resets(a), rc);
 	else if (is_menu(a, &h))
 		dest = dry ? "menu" : define_menu(c, &h, NULL);
+	else if (is_schedule(a))
+		dest = dry ? "schedule" : define_schedule(c, a, NULL);
 	if (!dest)
 		dest = flow_copy(c, a);
 	if (!dest)
@@ -539,6 +560,89 @@ static const char *route(struct ibi *c, const cJSON *a, const struct route_ctx *
 		dest = extra_flow(c, a, rc);
 	if (dest && !dry)
 		reach(c, rc->container, dest);
+	return dest;
+}
+
+/* ---------- schedules ---------- */
+
+/* What the lowering writes for a schedule, last in its block: the clock
+ * reset, {"request": URL, "options": {"method": "GET", "collectResponse":
+ * true}}, and a switch on the answer: "open", "holiday" (when the schedule
+ * has that branch), "__default" (closed). */
+static bool is_schedule(const cJSON *a)
+{
+	static const char *const req[] = { "request", "options", "actionId", NULL };
+	static const char *const opts[] = { "method", "collectResponse", NULL };
+	static const char *const sw[] = { "switch", "case", "actionId", NULL };
+	const cJSON *r = a ? a->next : NULL, *s = r ? r->next : NULL;
+	if (!is_clock_reset(a) || !keys_are(r, req) || !import_str(r, "request") ||
+	    !keys_are(get(r, "options"), opts) ||
+	    !same(import_str(get(r, "options"), "method"), "GET") ||
+	    !cJSON_IsTrue(get(get(r, "options"), "collectResponse")) ||
+	    !keys_are(s, sw) || s->next || !same(import_str(s, "switch"), IB_CLOCK_VAR))
+		return false;
+	const cJSON *cases = get(s, "case");
+	int n = cJSON_GetArraySize(cases);
+	return cJSON_IsObject(cases) && cJSON_IsArray(get(cases, "open")) &&
+	       cJSON_IsArray(get(cases, "__default")) &&
+	       (n == 2 || (n == 3 && cJSON_IsArray(get(cases, "holiday"))));
+}
+
+/* The clock URL a schedule asks, as targets.infobip.clock_url writes it:
+ * the calendar's name as {calendar}; one setting for every schedule. */
+static bool clock_url(struct ibi *c, const char *url, const char *calendar, const cJSON *at)
+{
+	const char *pattern = "", *p = url, *hit;
+	while ((hit = strstr(p, calendar)) != NULL) {
+		pattern = arena_printf(c->im->a, "%s%.*s{calendar}", pattern, (int)(hit - p), p);
+		p = hit + strlen(calendar);
+	}
+	pattern = arena_printf(c->im->a, "%s%s", pattern, p);
+	if (!c->clock_url) {
+		c->clock_url = pattern;
+		c->clock_at = at;
+		import_setting(c->im, "clock_url", pattern);
+		return true;
+	}
+	if (strcmp(c->clock_url, pattern) == 0)
+		return true;
+	struct linecol lc = source_linecol(import_span(c->im, c->clock_at).src,
+					   import_span(c->im, c->clock_at).offset);
+	diag_error(c->im->d, IVR_IMPORT_SHAPE, import_span(c->im, at),
+		   "%s: the clock at %s is not the one at %u:%u (%s) with another calendar's "
+		   "name: targets.infobip.clock_url cannot give both", c->what, url, lc.line,
+		   lc.column, c->clock_url);
+	return false;
+}
+
+/* A schedule (is_schedule): its calendar from the files imported, its
+ * branches from the switch's cases. */
+static const char *define_schedule(struct ibi *c, const cJSON *a, const char *root_name)
+{
+	const cJSON *req = a->next, *cases = get(req->next, "case");
+	const char *url = import_str(req, "request");
+	const char *cal = import_calendar(c->im, url, get(req, "request"));
+	if (!cal || !clock_url(c, url, cal, get(req, "request")))
+		return "hangup";   /* an error: nothing is written */
+	const char *name = root_name ? root_name
+		: import_name(c->im, arena_printf(c->im->a, "%s_hours", cal));
+	const char *dest = arena_printf(c->im->a, "schedule:%s", name);
+	anchor(c, action_id(req), dest, NULL);
+	struct doc_node *m = import_map(c->im);
+	import_put(c->im, import_section(c->im, "schedules"), name, m);
+	import_put(c->im, m, "follows", import_word(c->im, cal));
+	static const char *const branches[][2] = {
+		{ "open", "open" }, { "__default", "closed" }, { "holiday", "holiday" },
+	};
+	for (size_t i = 0; i < 3; i++) {
+		const cJSON *b = get(cases, branches[i][0]);
+		if (!b)
+			continue;
+		struct route_ctx rc = { name, NULL, arena_printf(c->im->a, "%s_%s", name,
+								 branches[i][1]) };
+		import_put(c->im, m, branches[i][1],
+			   import_word(c->im, route(c, b->child, &rc, false, false)));
+	}
 	return dest;
 }
 
@@ -1360,6 +1464,10 @@ static void classify(struct ibi *c, struct ib_root *r)
 			return;
 		}
 	}
+	if (is_schedule(script)) {
+		r->decl = "schedule";
+		return;
+	}
 	if (script && is_prompt(script) && script->next &&
 	    route(c, script->next, &rc, true, true)) {
 		r->decl = "announcement";
@@ -1404,6 +1512,9 @@ static void import_root(struct ibi *c, struct ib_root *r)
 		is_menu(script, &h);
 		define_menu(c, &h, r->o->name);
 		describe(c, r, menu_of(c, r->var, NULL)->doc);
+	} else if (strcmp(r->decl, "schedule") == 0) {
+		define_schedule(c, script, r->o->name);
+		describe(c, r, import_get(import_section(c->im, "schedules"), r->o->name));
 	} else if (strcmp(r->decl, "announcement") == 0) {
 		struct doc_node *m = import_map(c->im);
 		const char *dest = arena_printf(c->im->a, "announcement:%s", r->o->name);
@@ -1564,7 +1675,8 @@ static void ib_convert(struct importer *im)
 			menu_of(&c, r->var, r->o->name);
 		/* Sections in the order of the scenarios: building orders them so. */
 		import_section(im, strcmp(r->decl, "menu") == 0 ? "menus" :
-			       strcmp(r->decl, "flow") == 0 ? "flows" : "announcements");
+			       strcmp(r->decl, "flow") == 0 ? "flows" :
+			       strcmp(r->decl, "schedule") == 0 ? "schedules" : "announcements");
 	}
 	for (size_t i = 0; i < c.nroots; i++)
 		import_root(&c, &c.roots[i]);

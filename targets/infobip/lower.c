@@ -18,11 +18,14 @@
 #include "../../compiler/arena.h"
 #include "../../compiler/codes.h"
 #include "../../compiler/expr.h"
+#include "../clock.h"
 #include "../target.h"
 #include "../json_build.h"
 #include "infobip.h"
 
 #define IB_SCENARIO_PATH "/voice/ivr/1/scenarios"
+/* The variable a clock endpoint's answer sets: {"calendar_state": "open"}. */
+#define IB_CLOCK_VAR "calendar_state"
 
 enum {
 	IB_MAX_ACTIONS = 10000,   /* per scenario (ours: see IVR430) */
@@ -74,7 +77,7 @@ struct ib_label {
 	enum step_kind kind;
 };
 
-enum { IB_MENUS, IB_ANNOUNCEMENTS, IB_FLOWS, IB_SLOTS };
+enum { IB_MENUS, IB_ANNOUNCEMENTS, IB_FLOWS, IB_SCHEDULES, IB_SLOTS };
 
 /* Made once per menu, not once per scenario that inlines it. */
 struct ib_menu_names {
@@ -91,6 +94,7 @@ struct ib {
 	size_t ti;                   /* Infobip's index in p's target set */
 	const char *language, *voice, *limit_key;
 	const struct ib_menu_names *menu;   /* per menu: the names its actions use */
+	const char **clock;                 /* per calendar: its clock URL, or NULL */
 	/* Per object: -1 not on the path; else on it, with the actionId that
 	 * goTo jumps to when it is entered again (0: none yet, or none can be). */
 	int *anchor[IB_SLOTS];
@@ -458,6 +462,7 @@ static int *ib_slot(struct ib *c, const struct ast_decl *d)
 	case DECL_MENU: return &c->anchor[IB_MENUS][d->index];
 	case DECL_ANNOUNCEMENT: return &c->anchor[IB_ANNOUNCEMENTS][d->index];
 	case DECL_FLOW: return &c->anchor[IB_FLOWS][d->index];
+	case DECL_SCHEDULE: return &c->anchor[IB_SCHEDULES][d->index];
 	default: return NULL;
 	}
 }
@@ -523,8 +528,24 @@ static void ib_enter_flow(struct ib *c, const struct ast_flow *f, cJSON *arr, un
 				    .block = &f->body});
 }
 
+static bool ib_clock_reset(struct ib *c, cJSON *arr);
+
+static void ib_enter_schedule(struct ib *c, const struct ast_schedule *sc, cJSON *arr,
+			      unsigned depth);
+
 /* An object of this project: inlined here, or goTo when it is on the path. */
 static bool ib_counters_reset(struct ib *c, cJSON *arr, const struct ast_menu *m);
+
+/* What a route back to d does before its goTo: a menu counts its retries
+ * again, a schedule asks the time again. */
+static bool ib_reenter(struct ib *c, cJSON *arr, const struct ast_decl *d)
+{
+	if (d->kind == DECL_MENU)
+		return ib_counters_reset(c, arr, (const struct ast_menu *)d);
+	if (d->kind == DECL_SCHEDULE)
+		return ib_clock_reset(c, arr);
+	return true;
+}
 
 static void ib_enter(struct ib *c, const struct ast_decl *d, const struct ast_dest *dst,
 		     cJSON *arr, unsigned depth)
@@ -538,12 +559,12 @@ static void ib_enter(struct ib *c, const struct ast_decl *d, const struct ast_de
 		return;
 	}
 	if (*slot > 0) {
-		if (d->kind != DECL_MENU || ib_counters_reset(c, arr, (const struct ast_menu *)d))
+		if (ib_reenter(c, arr, d))
 			ib_goto(c, arr, *slot, 0, NULL);
 		return;
 	}
 	if (*slot == 0 && d->kind != DECL_FLOW)
-		return;   /* its prompt failed, and that was reported */
+		return;   /* its first action failed, and that was reported */
 	if (*slot == 0) {
 		const struct ast_flow *f = (const struct ast_flow *)d;
 		diag_error(c->d, IVR_JUMP_TARGET, dst->span,
@@ -556,6 +577,8 @@ static void ib_enter(struct ib *c, const struct ast_decl *d, const struct ast_de
 		ib_enter_menu(c, (const struct ast_menu *)d, arr, depth);
 	else if (d->kind == DECL_ANNOUNCEMENT)
 		ib_enter_announcement(c, (const struct ast_announcement *)d, arr, depth);
+	else if (d->kind == DECL_SCHEDULE)
+		ib_enter_schedule(c, (const struct ast_schedule *)d, arr, depth);
 	else
 		ib_enter_flow(c, (const struct ast_flow *)d, arr, depth, true);
 }
@@ -598,6 +621,7 @@ static void ib_route(struct ib *c, const struct ast_dest *dst, cJSON *arr, unsig
 			ib_refused(c, dst, arr);
 		return;
 	case DEST_NAME: case DEST_MENU: case DEST_ANNOUNCEMENT: case DEST_FLOW:
+	case DEST_SCHEDULE:
 		if (lit->ref)
 			ib_enter(c, lit->ref, dst, arr, depth);
 		else
@@ -735,6 +759,108 @@ static void ib_handler(struct ib *c, const struct ib_task *t)
 	if (h->final_prompt.name && !ib_prompt(c, t->arr, &h->final_prompt))
 		return;
 	ib_route(c, &h->then, t->arr, t->depth, t->menu, NULL);
+}
+
+/* ---------- schedules ---------- */
+
+/* A scenario has no clock (Infobip documents no date or time function in
+ * its expressions): it asks the calendar's endpoint, whose JSON answer
+ * {"calendar_state": "open"} becomes a variable (collectResponse), and
+ * switches on it. The variable is set to "unknown" first, so that an
+ * endpoint that does not answer leads to the closed branch, not to the
+ * answer of an earlier request. */
+static bool ib_clock_reset(struct ib *c, cJSON *arr)
+{
+	cJSON *a = ib_object(c);
+	json_add_string(a, "setVariable", IB_CLOCK_VAR);
+	json_add_string(a, "value", "unknown");
+	return ib_append(c, arr, a);
+}
+
+/* setVariable, then the request (goTo's anchor: a route back asks again),
+ * then switch: "open", "holiday" (when the schedule has that branch) and
+ * "__default" (closed, or no answer). */
+static void ib_enter_schedule(struct ib *c, const struct ast_schedule *sc, cJSON *arr,
+			      unsigned depth)
+{
+	int *slot = ib_entered(c, &sc->decl);
+	*slot = 0;
+	ib_push(c, (struct ib_task){.kind = IB_LEAVE, .decl = &sc->decl});
+	const char *url = sc->calendar ? c->clock[sc->calendar->decl.index] : NULL;
+	if (!url || !ib_clock_reset(c, arr))
+		return;   /* ib_clocks said why there is no URL */
+	cJSON *req = ib_object(c);
+	json_add_string(req, "request", url);
+	cJSON *o = json_add_object(req, "options");
+	json_add_string(o, "method", "GET");
+	json_add_bool(o, "collectResponse", true);
+	if (!(*slot = ib_append_id(c, arr, req)) || !ib_deeper(c, depth))
+		return;
+	cJSON *sw = ib_object(c);
+	json_add_string(sw, "switch", IB_CLOCK_VAR);
+	cJSON *cases = json_add_object(sw, "case");
+	cJSON *open = json_add_array(cases, "open");
+	cJSON *holiday = sc->holiday.kind != DEST_NONE ? json_add_array(cases, "holiday") : NULL;
+	cJSON *closed = json_add_array(cases, "__default");
+	if (!ib_append_id(c, arr, sw))
+		return;
+	ib_push(c, (struct ib_task){.kind = IB_ROUTE, .arr = closed, .depth = depth + 1,
+				    .dest = &sc->closed});
+	if (holiday)
+		ib_push(c, (struct ib_task){.kind = IB_ROUTE, .arr = holiday, .depth = depth + 1,
+					    .dest = &sc->holiday});
+	ib_push(c, (struct ib_task){.kind = IB_ROUTE, .arr = open, .depth = depth + 1,
+				    .dest = &sc->open});
+}
+
+/* pattern with every {calendar} replaced by name. */
+static const char *ib_fill_calendar(struct arena *a, const char *pattern, const char *name)
+{
+	const char *out = "", *at;
+	while ((at = strstr(pattern, "{calendar}")) != NULL) {
+		out = arena_printf(a, "%s%.*s%s", out, (int)(at - pattern), pattern, name);
+		pattern = at + strlen("{calendar}");
+	}
+	return arena_concat(a, out, pattern, (const char *)NULL);
+}
+
+/* Each calendar's clock URL: targets.infobip.clock_url with {calendar}
+ * filled in, for the calendars that schedules follow (NULL for the others,
+ * and for all when the setting is absent: said at each schedule). One URL
+ * without {calendar} cannot tell two calendars apart. */
+static const char **ib_clocks(struct ib *c)
+{
+	const struct ast_program *p = c->p;
+	const char **urls = arena_alloc(c->a, (p->ncalendars + 1) * sizeof *urls);
+	const struct ast_setting *set = settings_find(&p->targets[c->ti], "clock_url");
+	const struct ast_calendar *first = NULL;
+	const struct ast_schedule *second = NULL;   /* the first of another calendar */
+	for (size_t i = 0; i < p->nschedules; i++) {
+		const struct ast_schedule *sc = p->schedules[i];
+		if (!sc->calendar)
+			continue;
+		if (!set) {
+			diag_error(c->d, IVR_TARGET_DEST, sc->decl.name_span,
+				   "infobip asks an endpoint whether calendar '%s' is open: give its "
+				   "URL (targets.infobip.clock_url)", sc->calendar->decl.name);
+			continue;
+		}
+		if (!first)
+			first = sc->calendar;
+		else if (sc->calendar != first && !second)
+			second = sc;
+		urls[sc->calendar->decl.index] = ib_fill_calendar(c->a, set->value->text,
+								  sc->calendar->decl.name);
+	}
+	if (second && !strstr(set->value->text, "{calendar}")) {
+		diag_error(c->d, IVR_TARGET_DEST, second->decl.name_span,
+			   "schedule '%s' follows calendar '%s', and another follows '%s': put "
+			   "{calendar} in targets.infobip.clock_url, so that its endpoint knows "
+			   "which is asked", second->decl.name, second->calendar->decl.name,
+			   first->decl.name);
+		memset(urls, 0, (p->ncalendars + 1) * sizeof *urls);
+	}
+	return urls;
 }
 
 /* ---------- flow steps ---------- */
@@ -1185,6 +1311,8 @@ static void ib_scenario(struct ib *c, const struct ast_decl *root)
 		ib_enter_flow(c, (const struct ast_flow *)root, script, 1, false);
 	else if (root->kind == DECL_MENU)
 		ib_enter_menu(c, (const struct ast_menu *)root, script, 1);
+	else if (root->kind == DECL_SCHEDULE)
+		ib_enter_schedule(c, (const struct ast_schedule *)root, script, 1);
 	else
 		ib_enter_announcement(c, (const struct ast_announcement *)root, script, 1);
 	ib_run(c);
@@ -1207,7 +1335,7 @@ static void ib_scenario(struct ib *c, const struct ast_decl *root)
 
 /* ---------- entry points ---------- */
 
-/* Marks the menu or announcement a route of `from` reaches. */
+/* Marks the menu, announcement or schedule a route of `from` reaches. */
 static void ib_reach(bool **reached, const struct ast_decl *from, const struct ast_dest *dst)
 {
 	const struct ast_decl *to = dst->ref;
@@ -1217,6 +1345,8 @@ static void ib_reach(bool **reached, const struct ast_decl *from, const struct a
 		reached[IB_MENUS][to->index] = true;
 	else if (to->kind == DECL_ANNOUNCEMENT)
 		reached[IB_ANNOUNCEMENTS][to->index] = true;
+	else if (to->kind == DECL_SCHEDULE)
+		reached[IB_SCHEDULES][to->index] = true;
 }
 
 /* Recursion follows the nesting of steps, bounded by the loader's 64 levels. */
@@ -1238,7 +1368,7 @@ static void ib_add_root(struct ib *c, bool **seen, const struct ast_decl ***root
 			size_t *cap, const struct ast_decl *d)
 {
 	int k = d->kind == DECL_MENU ? IB_MENUS : d->kind == DECL_ANNOUNCEMENT
-		? IB_ANNOUNCEMENTS : IB_FLOWS;
+		? IB_ANNOUNCEMENTS : d->kind == DECL_SCHEDULE ? IB_SCHEDULES : IB_FLOWS;
 	if (seen[k][d->index])
 		return;
 	seen[k][d->index] = true;
@@ -1246,7 +1376,8 @@ static void ib_add_root(struct ib *c, bool **seen, const struct ast_decl ***root
 }
 
 /* One scenario per entry point: the `entry` list (or the first menu), every
- * flow, and every menu or announcement that no other object routes to. */
+ * flow, and every menu, announcement or schedule that no other object
+ * routes to. */
 static size_t ib_roots(struct ib *c, const struct ast_decl ***roots)
 {
 	const struct ast_program *p = c->p;
@@ -1266,6 +1397,12 @@ static size_t ib_roots(struct ib *c, const struct ast_decl ***roots)
 		ib_reach(reached, &p->announcements[i]->decl, &p->announcements[i]->then);
 	for (size_t i = 0; i < p->nflows; i++)
 		ib_reach_block(reached, &p->flows[i]->decl, &p->flows[i]->body);
+	for (size_t i = 0; i < p->nschedules; i++) {
+		const struct ast_schedule *sc = p->schedules[i];
+		ib_reach(reached, &sc->decl, &sc->open);
+		ib_reach(reached, &sc->decl, &sc->closed);
+		ib_reach(reached, &sc->decl, &sc->holiday);
+	}
 	size_t n = 0, cap = 0;
 	*roots = NULL;
 	for (size_t i = 0; i < p->nentries; i++)
@@ -1278,6 +1415,9 @@ static size_t ib_roots(struct ib *c, const struct ast_decl ***roots)
 	for (size_t i = 0; i < p->nannouncements; i++)
 		if (!reached[IB_ANNOUNCEMENTS][i])
 			ib_add_root(c, seen, roots, &n, &cap, &p->announcements[i]->decl);
+	for (size_t i = 0; i < p->nschedules; i++)
+		if (!reached[IB_SCHEDULES][i])
+			ib_add_root(c, seen, roots, &n, &cap, &p->schedules[i]->decl);
 	return n;
 }
 
@@ -1311,6 +1451,7 @@ static struct ib *ib_begin(const struct ast_program *p, struct arena *a, struct 
 	c->nslot[IB_MENUS] = p->nmenus;
 	c->nslot[IB_ANNOUNCEMENTS] = p->nannouncements;
 	c->nslot[IB_FLOWS] = p->nflows;
+	c->nslot[IB_SCHEDULES] = p->nschedules;
 	for (int k = 0; k < IB_SLOTS; k++) {
 		c->anchor[k] = arena_alloc(a, (c->nslot[k] + 1) * sizeof *c->anchor[k]);
 		for (size_t i = 0; i < c->nslot[k]; i++)
@@ -1320,6 +1461,7 @@ static struct ib *ib_begin(const struct ast_program *p, struct arena *a, struct 
 	for (size_t i = 0; i < p->nmenus; i++)
 		names[i] = ib_menu_names(a, p->menus[i]);
 	c->menu = names;
+	c->clock = ib_clocks(c);
 	c->nroots = ib_roots(c, &c->roots);
 	c->said_checked = arena_alloc(a, p->nrecordings + 1);
 	return c;
@@ -1334,10 +1476,24 @@ static void ib_lower_object(const struct lowering *l, size_t i, struct bundle *o
 	ib_scenario(c, c->roots[i]);
 }
 
+/* The calendars the scenarios ask about, for their clock endpoint. */
+static cJSON *ib_calendars(const struct ib *c)
+{
+	cJSON *out = NULL;
+	for (size_t i = 0; i < c->p->ncalendars; i++) {
+		if (!c->clock[i])
+			continue;
+		if (!out)
+			out = cJSON_CreateArray();
+		json_append(out, clock_calendar_json(c->p->calendars[i], c->clock[i]));
+	}
+	return out;
+}
+
 struct lowering infobip_lowering(const struct ast_program *p, struct arena *a, struct diag *d)
 {
 	struct ib *c = ib_begin(p, a, d, false);
-	return (struct lowering){ c->nroots, ib_lower_object, c };
+	return (struct lowering){ c->nroots, ib_lower_object, c, ib_calendars(c) };
 }
 
 void infobip_lower(const struct ast_program *p, struct bundle *out, struct diag *d)

@@ -17,15 +17,17 @@ static const struct setting_spec ib_settings[] = {
 	{"voice", SETTING_STRING, NULL, NULL,
 	 "voice name of 'say' actions in the target's language (default: none, Infobip's "
 	 "own voice for the language; a say step's own voice wins)"},
+	{"clock_url", SETTING_URL, NULL, NULL,
+	 "the https:// address a scenario asks whether a calendar is open (GET; its JSON answer "
+	 "{\"calendar_state\": \"open\"}, or closed or holiday; {calendar}: the calendar's "
+	 "name); needed by schedules"},
 	{"goto_limit_key", SETTING_ENUM, "goToLimit", ib_goto_limit_keys,
 	 "spelling of goTo's limit option (the schema writes goToLimit, examples gotoLimit)"},
 };
 
 const struct target infobip_target = {
 	.caps = {
-		.schedules = SCHEDULES_NOT_BUILT,
-		.schedules_why = "a scenario has no clock of its own, so it would ask one over "
-				 "HTTP and branch on the answer, a lowering ivrc does not have yet",
+		.schedules = SCHEDULES_ANYWHERE,
 		.name = "infobip",
 		.label = "Infobip",
 		.recording_id = REC_ID_STRING,

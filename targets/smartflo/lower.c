@@ -511,7 +511,7 @@ struct lowering smartflo_lowering(const struct ast_program *p, struct arena *a, 
 	announcement_cycles(p, d, a);
 	for (size_t i = 0; i < p->nschedules; i++)
 		schedule_note(a, d, p->schedules[i], s->ti);
-	return (struct lowering){ p->nmenus + p->nannouncements + p->nbroadcasts, sf_object, s };
+	return (struct lowering){ p->nmenus + p->nannouncements + p->nbroadcasts, sf_object, s, NULL };
 }
 
 void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag *d)

@@ -280,7 +280,7 @@ struct lowering sonetel_lowering(const struct ast_program *p, struct arena *a, s
 	s->hangup = target_setting(p, &sonetel_target.caps, "hangup_action");
 	s->get_extension = target_setting(p, &sonetel_target.caps, "get_extension");
 	s->mailbox_greeting = target_setting(p, &sonetel_target.caps, "mailbox_greeting");
-	return (struct lowering){ p->nmenus + p->nannouncements + p->nvoicemails, st_object, s };
+	return (struct lowering){ p->nmenus + p->nannouncements + p->nvoicemails, st_object, s, NULL };
 }
 
 void sonetel_lower(const struct ast_program *p, struct bundle *out, struct diag *d)

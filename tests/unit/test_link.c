@@ -304,6 +304,16 @@ static void test_print(void)
 	f.b.project = "[]";
 	same_print(&f.b, "print: a project named [] with no objects");
 	fx_close(&f);
+	/* Calendars after the objects, holding what looks like the member. */
+	fx_open(&f);
+	f.b.project = "\"objects\":\t[]";
+	obj(&f.b, "main", 0, "");
+	f.b.calendars = cJSON_CreateArray();
+	cJSON *cal = cJSON_CreateObject();
+	cJSON_AddItemToObject(cal, "objects", cJSON_CreateArray());
+	cJSON_AddItemToArray(f.b.calendars, cal);
+	same_print(&f.b, "print: calendars after the objects");
+	fx_close(&f);
 }
 
 /* ---------- Smartflo lowering of hand-built programs ---------- */
