@@ -68,6 +68,8 @@ static int convert(const struct import_opts *o, struct importer *im, char **file
 		return EXIT_INPUT;
 	const char *comment;
 	struct doc_node *root = import_finish(im, &comment);
+	if (im->d->errors)
+		return EXIT_INPUT;   /* found while converting: nothing is written */
 	if (!root) {
 		if (!im->d->errors)
 			fprintf(stderr, "ivrc: the files hold no %s objects to import\n", o->from);
