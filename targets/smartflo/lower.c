@@ -464,14 +464,27 @@ static void lower_broadcast(struct sf *s, const struct ast_broadcast *bc)
 	json_add(body, "retry_dialstatus", int_array(bc->retry_on, bc->nretry_on));
 }
 
+/* The panel's time condition a schedule routes to; NULL after saying that
+ * the file lacks it (nothing can route by the schedule without it). */
+static const char *schedule_condition(struct diag *d, const struct ast_schedule *sc, size_t ti)
+{
+	const char *id = settings_value(ast_schedule_settings(sc, ti), "time_condition");
+	if (!id)
+		diag_error(d, IVR_TARGET_DEST, sc->decl.name_span,
+			   "smartflo routes schedule '%s' to a time condition made in its "
+			   "panel: give its id (schedules.%s.smartflo.time_condition)",
+			   sc->decl.name, sc->decl.name);
+	return id;
+}
+
 /* What to set in the panel for a schedule: Smartflo has no API for time
  * conditions, so the build says it (as Sonetel's says what to record). */
 static void schedule_note(struct arena *a, struct diag *d, const struct ast_schedule *sc,
 			  size_t ti)
 {
-	const char *id = settings_value(ast_schedule_settings(sc, ti), "time_condition");
+	const char *id = schedule_condition(d, sc, ti);
 	if (!id)
-		return;   /* check reported it */
+		return;
 	const char *holiday = sc->holiday.kind == DEST_NONE ? "" :
 		arena_concat(a, ", on its holidays to ", ast_dest_text(a, &sc->holiday),
 			     (const char *)NULL);
@@ -525,16 +538,8 @@ void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag
 void smartflo_check(const struct ast_program *p, struct diag *d)
 {
 	struct sf s = {.p = p, .d = d, .ti = sf_index(p)};
-	/* A schedule exists on Smartflo only as a time condition made in its
-	 * panel: without its id nothing can route by it. */
-	for (size_t i = 0; i < p->nschedules; i++) {
-		const struct ast_schedule *sc = p->schedules[i];
-		if (!settings_value(ast_schedule_settings(sc, s.ti), "time_condition"))
-			diag_error(d, IVR_TARGET_DEST, sc->decl.name_span,
-				   "smartflo routes schedule '%s' to a time condition made in its "
-				   "panel: give its id (schedules.%s.smartflo.time_condition)",
-				   sc->decl.name, sc->decl.name);
-	}
+	for (size_t i = 0; i < p->nschedules; i++)
+		schedule_condition(d, p->schedules[i], s.ti);
 	s.menus_as = target_setting(p, &smartflo_target.caps, "menus_as");
 	bool vr = false;
 	for (size_t i = 0; i < p->nmenus && !vr; i++)
