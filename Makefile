@@ -89,6 +89,8 @@ demo: deps
 	./ivrc build --target smartflo examples/acme.ivr.yaml
 	./ivrc check examples/shop
 	./ivrc build --target smartflo --env staging examples/shop/shop.ivr.yaml
+	./ivrc test examples/hours/clinic.ivr.yaml
+	./ivrc build --target infobip examples/hours/clinic.ivr.yaml
 
 # The suite: plain build, then ASan+UBSan build; one closing line of counts.
 test: deps
