@@ -566,7 +566,7 @@ static const char *route(struct ibi *c, const cJSON *a, const struct route_ctx *
 /* ---------- schedules ---------- */
 
 /* What the lowering writes for a schedule, last in its block: the clock
- * reset, {"request": URL, "options": {"method": "GET", "collectResponse":
+ * reset, {"request": https://..., "options": {"method": "GET", "collectResponse":
  * true}}, and a switch on the answer: "open", "holiday" (when the schedule
  * has that branch), "__default" (closed). */
 static bool is_schedule(const cJSON *a)
@@ -576,6 +576,7 @@ static bool is_schedule(const cJSON *a)
 	static const char *const sw[] = { "switch", "case", "actionId", NULL };
 	const cJSON *r = a ? a->next : NULL, *s = r ? r->next : NULL;
 	if (!is_clock_reset(a) || !keys_are(r, req) || !import_str(r, "request") ||
+	    strncmp(import_str(r, "request"), "https://", 8) != 0 ||
 	    !keys_are(get(r, "options"), opts) ||
 	    !same(import_str(get(r, "options"), "method"), "GET") ||
 	    !cJSON_IsTrue(get(get(r, "options"), "collectResponse")) ||
@@ -592,7 +593,9 @@ static bool is_schedule(const cJSON *a)
  * the calendar's name as {calendar}; one setting for every schedule. */
 static bool clock_url(struct ibi *c, const char *url, const char *calendar, const cJSON *at)
 {
-	const char *pattern = "", *p = url, *hit;
+	/* After the scheme (is_schedule: https): a calendar named "h" leaves
+	 * "https://" alone. */
+	const char *pattern = "https://", *p = url + strlen("https://"), *hit;
 	while ((hit = strstr(p, calendar)) != NULL) {
 		pattern = arena_printf(c->im->a, "%s%.*s{calendar}", pattern, (int)(hit - p), p);
 		p = hit + strlen(calendar);
