@@ -710,8 +710,8 @@ bool link_print(struct bundle *b, FILE *out, bool (*make)(void *ctx, struct bund
 		json_add(head, "calendars", cJSON_CreateArrayReference(b->calendars->child));
 	char *h = cJSON_Print(head);
 	cJSON_Delete(head);
-	/* The target's and project's names hold no quotes: the first match is
-	 * the member. */
+	/* A quote or a tab inside the target's or project's name is printed
+	 * escaped: the first match is the member. */
 	const char *objects = h ? strstr(h, "\"objects\":\t[]") : NULL;
 	if (objects)
 		objects += strlen("\"objects\":\t");
