@@ -19,6 +19,8 @@ const char *const ast_decl_kind_names[DECL_KIND_COUNT] = {
 	[DECL_SCHEDULE] = "schedule",
 };
 
+const char *const ast_day_names[7] = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
+
 const char *const ast_dest_kind_names[DEST_KIND_COUNT] = {
 	[DEST_NONE] = "",
 	[DEST_NAME] = "",

@@ -273,6 +273,9 @@ enum step_kind {
 
 extern const char *const ast_step_names[STEP_KIND_COUNT];
 
+/* The language's days, by the AST's weekday (0 Sunday): "sun" ... "sat". */
+extern const char *const ast_day_names[7];
+
 struct ast_step;
 
 struct ast_block {

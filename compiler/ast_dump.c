@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "calendar.h"
 #include "caps.h"
 #include "expr.h"
 
@@ -271,31 +272,26 @@ static cJSON *flow_json(const struct ast_flow *f)
 
 static cJSON *calendar_json(const struct ast_calendar *c)
 {
-	static const char *const days[] = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
 	cJSON *o = decl_json(&c->decl);
 	add_str(o, "timezone", c->timezone);
 	cJSON *hours = cJSON_AddObjectToObject(o, "hours");
 	for (int d = 0; d < 7; d++) {
 		if (!c->nhours[d])
 			continue;
-		cJSON *day = cJSON_AddArrayToObject(hours, days[d]);
+		cJSON *day = cJSON_AddArrayToObject(hours, ast_day_names[d]);
 		for (size_t i = 0; i < c->nhours[d]; i++) {
-			char buf[16];
-			const struct ast_hours *h = &c->hours[d][i];
-			snprintf(buf, sizeof buf, "%02u:%02u-%02u:%02u", h->from / 60u, h->from % 60u,
-				 h->to / 60u, h->to % 60u);
-			cJSON_AddItemToArray(day, cJSON_CreateString(buf));
+			char buf[CALENDAR_TEXT_MAX];
+			cJSON_AddItemToArray(day, cJSON_CreateString(calendar_range_text(buf,
+									 &c->hours[d][i])));
 		}
 	}
 	cJSON *hol = cJSON_AddArrayToObject(o, "holidays");
 	for (size_t i = 0; i < c->nholidays; i++) {
-		char buf[32];
+		char buf[CALENDAR_TEXT_MAX], every[CALENDAR_TEXT_MAX + 8];
 		const struct ast_holiday *h = &c->holidays[i];
-		if (h->year)
-			snprintf(buf, sizeof buf, "%04d-%02d-%02d", h->year, h->month, h->day);
-		else
-			snprintf(buf, sizeof buf, "every %02d-%02d", h->month, h->day);
-		cJSON_AddItemToArray(hol, cJSON_CreateString(buf));
+		snprintf(every, sizeof every, "%s%s", h->year ? "" : "every ",
+			 calendar_holiday_text(buf, h));
+		cJSON_AddItemToArray(hol, cJSON_CreateString(every));
 	}
 	return o;
 }

@@ -1,6 +1,8 @@
 /* A calendar's state at a moment (calendar.h). */
 #include "calendar.h"
 
+#include <stdio.h>
+
 #include "tz.h"
 
 static bool holds(const struct ast_hours *h, unsigned minute)
@@ -48,4 +50,27 @@ struct ast_moment calendar_moment(const struct ast_datetime *dt, bool has_offset
 	int64_t local = ast_datetime_seconds(dt);
 	return (struct ast_moment){ true, has_offset, has_offset ? local - offset : local, text,
 				    span };
+}
+
+const char *calendar_time_text(char buf[CALENDAR_TEXT_MAX], unsigned minutes)
+{
+	snprintf(buf, CALENDAR_TEXT_MAX, "%02u:%02u", minutes / 60 % 100, minutes % 60);
+	return buf;
+}
+
+const char *calendar_range_text(char buf[CALENDAR_TEXT_MAX], const struct ast_hours *h)
+{
+	snprintf(buf, CALENDAR_TEXT_MAX, "%02u:%02u-%02u:%02u", h->from / 60u % 100u,
+		 h->from % 60u, h->to / 60u % 100u, h->to % 60u);
+	return buf;
+}
+
+const char *calendar_holiday_text(char buf[CALENDAR_TEXT_MAX], const struct ast_holiday *h)
+{
+	if (h->year)
+		snprintf(buf, CALENDAR_TEXT_MAX, "%04d-%02d-%02d", h->year % 10000, h->month % 100,
+			 h->day % 100);
+	else
+		snprintf(buf, CALENDAR_TEXT_MAX, "%02d-%02d", h->month % 100, h->day % 100);
+	return buf;
 }

@@ -24,4 +24,13 @@ enum calendar_state calendar_at(const struct ast_calendar *c, int64_t local,
 struct ast_moment calendar_moment(const struct ast_datetime *dt, bool has_offset,
 				  int32_t offset, const char *text, struct span span);
 
+/* How the language writes a calendar's parts, into buf (returned). */
+enum { CALENDAR_TEXT_MAX = 24 };
+/* A time of day in minutes since midnight: "09:00" ("24:00" ends a day). */
+const char *calendar_time_text(char buf[CALENDAR_TEXT_MAX], unsigned minutes);
+/* A range: "09:00-13:00". */
+const char *calendar_range_text(char buf[CALENDAR_TEXT_MAX], const struct ast_hours *h);
+/* A holiday's date: "2026-12-25", or "12-25" for one of every year. */
+const char *calendar_holiday_text(char buf[CALENDAR_TEXT_MAX], const struct ast_holiday *h);
+
 #endif

@@ -1277,16 +1277,13 @@ static void run_schedule(struct sim *s, const struct ast_schedule *sc)
 	const struct ast_dest *to = st == CAL_OPEN ? &sc->open
 		: st == CAL_HOLIDAY && sc->holiday.kind != DEST_NONE ? &sc->holiday : &sc->closed;
 	const char *reason = "closed";
+	char buf[CALENDAR_TEXT_MAX];
 	if (st == CAL_OPEN)
-		reason = arena_printf(s->a, "open (%02u:%02u-%02u:%02u%s)", why.hours->from / 60,
-				      why.hours->from % 60, why.hours->to / 60, why.hours->to % 60,
+		reason = arena_printf(s->a, "open (%s%s)", calendar_range_text(buf, why.hours),
 				      why.from_yesterday ? ", from the day before" : "");
-	else if (st == CAL_HOLIDAY && why.holiday->year)
-		reason = arena_printf(s->a, "holiday (%04d-%02d-%02d)", why.holiday->year,
-				      why.holiday->month, why.holiday->day);
 	else if (st == CAL_HOLIDAY)
-		reason = arena_printf(s->a, "holiday (every %02d-%02d)", why.holiday->month,
-				      why.holiday->day);
+		reason = arena_printf(s->a, "holiday (%s%s)", why.holiday->year ? "" : "every ",
+				      calendar_holiday_text(buf, why.holiday));
 	note(s, SIM_EV_NOTE, arena_printf(s->a, "schedule %s: %s %s: %s -> %s", sc->decl.name,
 					  local_text(s->a, local), cal->timezone, reason,
 					  sim_dest_text(s->a, to)));

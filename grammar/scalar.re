@@ -498,12 +498,10 @@ bool lex_clock_range(const char *s, size_t n, uint16_t *from, uint16_t *to,
 	return true;
 }
 
-static const char *const day_names[] = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
-
 static int day_at(const unsigned char *p, size_t n)
 {
 	for (int d = 0; d < 7; d++)
-		if (n >= 3 && memcmp(p, day_names[d], 3) == 0 && (n == 3 || p[3] == '-'))
+		if (n >= 3 && memcmp(p, ast_day_names[d], 3) == 0 && (n == 3 || p[3] == '-'))
 			return d;
 	return -1;
 }

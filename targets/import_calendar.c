@@ -10,7 +10,11 @@
 #include "../compiler/arena.h"
 #include "../compiler/codes.h"
 
-static const char *const days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+/* The days as the calendars' JSON lists them, Monday first. */
+static const char *day_name(int d)
+{
+	return ast_day_names[(d + 1) % 7];
+}
 
 /* Whether s is DD:DD (its digits checked by the language when it is read
  * again; here only what could not be a time at all). */
@@ -67,7 +71,8 @@ static const char *put_hours(struct importer *im, struct doc_node *cal, const cJ
 	if (!cJSON_IsObject(hours) || cJSON_GetArraySize(hours) != 7)
 		return "'hours' is not the seven days, mon to sun";
 	for (int d = 0; d < 7; d++)
-		if (!(by_day[d] = day_ranges(im, cJSON_GetObjectItemCaseSensitive(hours, days[d]))))
+		if (!(by_day[d] = day_ranges(im, cJSON_GetObjectItemCaseSensitive(hours,
+									  day_name(d)))))
 			return "a day of 'hours' is not a list of {from, to} times";
 	struct doc_node *out = import_map(im);
 	for (int d = 0, end; d < 7; d = end + 1) {
@@ -75,8 +80,8 @@ static const char *put_hours(struct importer *im, struct doc_node *cal, const cJ
 			;
 		if (!by_day[d]->count)
 			continue;
-		const char *key = end == d ? days[d]
-			: arena_printf(im->a, "%s-%s", days[d], days[end]);
+		const char *key = end == d ? day_name(d)
+			: arena_printf(im->a, "%s-%s", day_name(d), day_name(end));
 		import_put(im, out, key, by_day[d]->count == 1 ? by_day[d]->items[0] : by_day[d]);
 	}
 	import_put(im, cal, "hours", out);

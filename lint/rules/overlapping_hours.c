@@ -2,6 +2,7 @@
  * 09:00-13:00` and `mon: 12:00-14:00`): the calendar means their union,
  * which is rarely what was written twice. A range past midnight counts on
  * the day it starts, up to 24:00. */
+#include "../../compiler/calendar.h"
 #include "../engine.h"
 
 static unsigned end_of(const struct ast_hours *h)
@@ -11,8 +12,8 @@ static unsigned end_of(const struct ast_hours *h)
 
 static void check(struct lint_ctx *c)
 {
-	static const char *const days[] = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
 	const struct ast_program *p = c->p;
+	char buf[CALENDAR_TEXT_MAX];
 	for (size_t i = 0; i < p->ncalendars; i++) {
 		const struct ast_calendar *cal = p->calendars[i];
 		for (int d = 0; d < 7; d++)
@@ -22,9 +23,9 @@ static void check(struct lint_ctx *c)
 					if (a->from >= end_of(b) || b->from >= end_of(a))
 						continue;
 					lint_report(c, b->span,
-						    "calendar '%s': this range overlaps %02u:%02u-%02u:%02u on "
-						    "%s", cal->decl.name, a->from / 60, a->from % 60,
-						    a->to / 60, a->to % 60, days[d]);
+						    "calendar '%s': this range overlaps %s on %s",
+						    cal->decl.name, calendar_range_text(buf, a),
+						    ast_day_names[d]);
 					k = j;   /* once per range */
 				}
 	}
