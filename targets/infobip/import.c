@@ -609,8 +609,8 @@ static bool clock_url(struct ibi *c, const char *url, const char *calendar, cons
 	}
 	if (strcmp(c->clock_url, pattern) == 0)
 		return true;
-	struct linecol lc = source_linecol(import_span(c->im, c->clock_at).src,
-					   import_span(c->im, c->clock_at).offset);
+	struct span first = import_span(c->im, c->clock_at);
+	struct linecol lc = source_linecol(first.src, first.offset);
 	diag_error(c->im->d, IVR_IMPORT_SHAPE, import_span(c->im, at),
 		   "%s: the clock at %s is not the one at %u:%u (%s) with another calendar's "
 		   "name: targets.infobip.clock_url cannot give both", c->what, url, lc.line,
