@@ -90,6 +90,7 @@ enum {
 	IVR_TARGET_REQUIRED = 435,     /* the provider requires what the file leaves empty */
 	IVR_TARGET_AS_TEXT = 436,      /* warning: digits JSON has no number for, sent as text */
 	IVR_TARGET_PANEL = 437,        /* note: what to set in the provider's panel (a schedule) */
+	IVR_TARGET_NO_YEAR = 438,      /* warning: a dated holiday the target's time groups cannot hold */
 	IVR_NOT_BUILT = 499,       /* a construct this version of ivrc cannot lower yet */
 
 	/* IVR3xx, IVR440-IVR469 and IVR5xx are lint's rules: lint/registry.c

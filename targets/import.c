@@ -596,12 +596,11 @@ static const char *name_from_path(struct importer *im, const char *path, const c
 	return import_is_name(name) ? name : NULL;
 }
 
-/* A calendar build wrote for a clock endpoint (targets/clock.h): kept for
- * the target's import to declare when a scenario asks about it. */
+/* A calendar build wrote (named, in a time zone; the rest is the target's):
+ * kept for the target's import to declare (import_calendar_declare). */
 static bool add_calendar(struct importer *im, const cJSON *v)
 {
-	if (!cJSON_IsObject(v) || !import_str(v, "calendar") || !import_str(v, "url") ||
-	    !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(v, "hours")))
+	if (!cJSON_IsObject(v) || !import_str(v, "calendar") || !import_str(v, "timezone"))
 		return false;
 	ARENA_PUSH(im->a, im->calendars, im->ncalendars, im->capcalendars, v);
 	return true;
@@ -666,7 +665,7 @@ static void read_bundle(struct importer *im, const cJSON *root)
 	cJSON_ArrayForEach(cal, cJSON_GetObjectItemCaseSensitive(root, "calendars"))
 		if (!add_calendar(im, cal))
 			diag_error(im->d, IVR_IMPORT_SHAPE, import_span(im, cal),
-				   "a bundle's calendar needs 'calendar', 'url' and 'hours'");
+				   "a bundle's calendar needs 'calendar' and 'timezone'");
 }
 
 static void collect(struct importer *im, const struct import_target *t, const cJSON *root,
@@ -953,7 +952,7 @@ static size_t depth_of(const struct doc_node *n)
 struct doc_node *import_finish(struct importer *im, const char **comment)
 {
 	*comment = "";
-	if (im->nobjects == 0)
+	if (im->nobjects == 0 && im->ncalendars == 0)
 		return NULL;
 	settle_names(im);
 	im->target->import->convert(im);
@@ -976,7 +975,8 @@ struct doc_node *import_finish(struct importer *im, const char **comment)
 				   im->sections->pairs[i].value);
 	size_t depth = depth_of(root);
 	if (depth > IMPORT_MAX_DEPTH) {
-		diag_error(im->d, IVR_IMPORT_DEPTH, import_span(im, im->objects[0].body),
+		diag_error(im->d, IVR_IMPORT_DEPTH, import_span(im, im->nobjects ? im->objects[0].body
+									     : im->calendars[0]),
 			   "the imported file would nest %zu levels deep; ivrc reads at most %d",
 			   depth, IMPORT_MAX_DEPTH);
 		return NULL;

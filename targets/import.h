@@ -66,8 +66,9 @@ struct importer {
 	size_t nrecs, caprecs;
 	struct imp_note *notes;     /* comment lines: what was not expressed */
 	size_t nnotes, capnotes;
-	/* Calendars as build writes them for a clock endpoint (targets/clock.h):
-	 * a bundle's "calendars", or calendars/NAME.json files. */
+	/* Calendars as build writes them (for a clock endpoint, targets/clock.h;
+	 * as Smartflo's time groups): a bundle's "calendars", or
+	 * calendars/NAME.json files. */
 	const cJSON **calendars;
 	size_t ncalendars, capcalendars;
 	const char **calendar_names;  /* declared so far: their names */
@@ -90,6 +91,28 @@ struct import_target {
  * calendars:; its name, or NULL (said why, at `at`) when the files hold
  * no such calendar or it is not one build writes. */
 const char *import_calendar(struct importer *im, const char *url, const cJSON *at);
+/* The same for calendar doc (one of im->calendars), asked or not. */
+const char *import_clock_calendar(struct importer *im, const cJSON *doc);
+
+/* ---------- calendars, for a target's import (import_calendar.c) ---------- */
+
+/* What a target's calendar JSON holds besides "calendar" and "timezone",
+ * put into cal; NULL, or why doc is not one build writes. */
+typedef const char *(*import_calendar_body)(struct importer *im, struct doc_node *cal,
+					    const cJSON *doc);
+/* Declares calendar doc (one of im->calendars) once under calendars:: its
+ * name and time zone, then what body reads; keys are the other keys doc
+ * may hold (NULL-terminated). Its name, or NULL after saying why at doc. */
+const char *import_calendar_declare(struct importer *im, const cJSON *doc,
+				    const char *const *keys, import_calendar_body body);
+/* cal's hours from each day's ranges (lists of words "09:00-13:00"),
+ * Monday first: a run of days alike as one key (mon-fri), closed days left
+ * out. */
+void import_calendar_hours(struct importer *im, struct doc_node *cal,
+			   struct doc_node *const by_day[7]);
+/* Whether s is DD:DD (its digits checked by the language when it is read
+ * again; here only what could not be a time at all). */
+bool import_time_shaped(const char *s);
 
 void import_init(struct importer *im, struct arena *a, struct diag *d, const struct target *t,
 		 const struct expr_parsers *parse);

@@ -1,8 +1,9 @@
-/* Calendars back into the language (import.h, import_calendar): the JSON
- * build writes for a clock endpoint (targets/clock.h) becomes calendars.X,
- * each run of days with the same ranges written as one range of days
- * (mon-fri), so that building again writes the same JSON. What is not
- * that JSON is refused, never guessed at. */
+/* Calendars back into the language (import.h): the JSON build writes of a
+ * calendar (for a clock endpoint, targets/clock.h; as Smartflo time groups,
+ * targets/smartflo) becomes calendars.X, each run of days with the same
+ * ranges written as one range of days (mon-fri), so that building again
+ * writes the same JSON. What is not that JSON is refused, never guessed at.
+ * This file holds what every such import shares and the clock's. */
 #include "import.h"
 
 #include <string.h>
@@ -16,9 +17,7 @@ static const char *day_name(int d)
 	return ast_day_names[(d + 1) % 7];
 }
 
-/* Whether s is DD:DD (its digits checked by the language when it is read
- * again; here only what could not be a time at all). */
-static bool time_shaped(const char *s)
+bool import_time_shaped(const char *s)
 {
 	return s && strlen(s) == 5 && strspn(s, "0123456789") == 2 && s[2] == ':' &&
 	       strspn(s + 3, "0123456789") == 2;
@@ -47,7 +46,7 @@ static struct doc_node *day_ranges(struct importer *im, const cJSON *day)
 	const cJSON *r;
 	cJSON_ArrayForEach(r, day) {
 		const char *from = import_str(r, "from"), *to = import_str(r, "to");
-		if (!time_shaped(from) || !time_shaped(to) || cJSON_GetArraySize(r) != 2)
+		if (!import_time_shaped(from) || !import_time_shaped(to) || cJSON_GetArraySize(r) != 2)
 			return NULL;
 		import_push(im, seq, import_word(im, arena_printf(im->a, "%s-%s", from, to)));
 	}
@@ -64,16 +63,9 @@ static bool same_ranges(const struct doc_node *x, const struct doc_node *y)
 	return true;
 }
 
-/* hours: runs of days alike as one key (mon-fri); closed days left out. */
-static const char *put_hours(struct importer *im, struct doc_node *cal, const cJSON *hours)
+void import_calendar_hours(struct importer *im, struct doc_node *cal,
+			   struct doc_node *const by_day[7])
 {
-	struct doc_node *by_day[7];
-	if (!cJSON_IsObject(hours) || cJSON_GetArraySize(hours) != 7)
-		return "'hours' is not the seven days, mon to sun";
-	for (int d = 0; d < 7; d++)
-		if (!(by_day[d] = day_ranges(im, cJSON_GetObjectItemCaseSensitive(hours,
-									  day_name(d)))))
-			return "a day of 'hours' is not a list of {from, to} times";
 	struct doc_node *out = import_map(im);
 	for (int d = 0, end; d < 7; d = end + 1) {
 		for (end = d; end + 1 < 7 && same_ranges(by_day[end + 1], by_day[d]); end++)
@@ -85,6 +77,19 @@ static const char *put_hours(struct importer *im, struct doc_node *cal, const cJ
 		import_put(im, out, key, by_day[d]->count == 1 ? by_day[d]->items[0] : by_day[d]);
 	}
 	import_put(im, cal, "hours", out);
+}
+
+/* The clock's hours: {"mon": [{"from", "to"}], ... "sun"}. */
+static const char *put_hours(struct importer *im, struct doc_node *cal, const cJSON *hours)
+{
+	struct doc_node *by_day[7];
+	if (!cJSON_IsObject(hours) || cJSON_GetArraySize(hours) != 7)
+		return "'hours' is not the seven days, mon to sun";
+	for (int d = 0; d < 7; d++)
+		if (!(by_day[d] = day_ranges(im, cJSON_GetObjectItemCaseSensitive(hours,
+									  day_name(d)))))
+			return "a day of 'hours' is not a list of {from, to} times";
+	import_calendar_hours(im, cal, by_day);
 	return NULL;
 }
 
@@ -118,25 +123,13 @@ static bool zone_shaped(const char *s)
 				    "0123456789_+-/") == strlen(s);
 }
 
-const char *import_calendar(struct importer *im, const char *url, const cJSON *at)
+const char *import_calendar_declare(struct importer *im, const cJSON *doc,
+				    const char *const *keys, import_calendar_body body)
 {
-	const cJSON *doc = NULL;
-	for (size_t i = 0; i < im->ncalendars && !doc; i++)
-		if (strcmp(import_str(im->calendars[i], "url"), url) == 0)
-			doc = im->calendars[i];
-	if (!doc) {
-		diag_error(im->d, IVR_IMPORT_SHAPE, import_span(im, at),
-			   "the calendar asked at %s is not in the files imported: import the "
-			   "bundle build wrote (it lists the calendars), or its calendars/NAME.json "
-			   "with the scenarios", url);
-		return NULL;
-	}
 	const char *name = import_str(doc, "calendar");
 	for (size_t i = 0; i < im->ncalendar_names; i++)
 		if (strcmp(im->calendar_names[i], name) == 0)
 			return name;
-	static const char *const keys[] = { "calendar", "url", "timezone", "hours", "holidays",
-					    NULL };
 	struct doc_node *cal = import_map(im);
 	const char *zone = import_str(doc, "timezone"), *why = NULL;
 	if (!import_is_name(name))
@@ -146,11 +139,10 @@ const char *import_calendar(struct importer *im, const char *url, const cJSON *a
 	else
 		import_put(im, cal, "timezone", import_word(im, zone));
 	if (!why)
-		why = put_hours(im, cal, cJSON_GetObjectItemCaseSensitive(doc, "hours"));
-	if (!why)
-		why = put_holidays(im, cal, cJSON_GetObjectItemCaseSensitive(doc, "holidays"));
+		why = body(im, cal, doc);
 	for (const cJSON *k = doc->child; k && !why; k = k->next) {
-		bool known = false;
+		bool known = strcmp(k->string, "calendar") == 0 ||
+			     strcmp(k->string, "timezone") == 0;
 		for (const char *const *key = keys; *key; key++)
 			known |= strcmp(k->string, *key) == 0;
 		if (!known)
@@ -165,4 +157,34 @@ const char *import_calendar(struct importer *im, const char *url, const cJSON *a
 	import_put(im, import_section(im, "calendars"), name, cal);
 	ARENA_PUSH(im->a, im->calendar_names, im->ncalendar_names, im->capcalendar_names, name);
 	return name;
+}
+
+/* A clock's calendar: its hours and holidays. */
+static const char *clock_body(struct importer *im, struct doc_node *cal, const cJSON *doc)
+{
+	const char *why = put_hours(im, cal, cJSON_GetObjectItemCaseSensitive(doc, "hours"));
+	return why ? why : put_holidays(im, cal, cJSON_GetObjectItemCaseSensitive(doc, "holidays"));
+}
+
+const char *import_calendar(struct importer *im, const char *url, const cJSON *at)
+{
+	const cJSON *doc = NULL;
+	for (size_t i = 0; i < im->ncalendars && !doc; i++)
+		if (strcmp(import_str(im->calendars[i], "url") ? import_str(im->calendars[i], "url")
+							       : "", url) == 0)
+			doc = im->calendars[i];
+	if (!doc) {
+		diag_error(im->d, IVR_IMPORT_SHAPE, import_span(im, at),
+			   "the calendar asked at %s is not in the files imported: import the "
+			   "bundle build wrote (it lists the calendars), or its calendars/NAME.json "
+			   "with the scenarios", url);
+		return NULL;
+	}
+	return import_clock_calendar(im, doc);
+}
+
+const char *import_clock_calendar(struct importer *im, const cJSON *doc)
+{
+	static const char *const keys[] = { "url", "hours", "holidays", NULL };
+	return import_calendar_declare(im, doc, keys, clock_body);
 }

@@ -1685,6 +1685,9 @@ static void ib_convert(struct importer *im)
 		import_root(&c, &c.roots[i]);
 	place_menus(&c);
 	entries(&c);
+	/* A calendar no scenario asks about is still one the files hold. */
+	for (size_t i = 0; i < im->ncalendars; i++)
+		import_clock_calendar(im, im->calendars[i]);
 }
 
 const struct import_target infobip_import = {

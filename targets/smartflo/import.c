@@ -674,6 +674,7 @@ static void sf_convert(struct importer *im)
 		if (set->count)
 			import_put(im, menu, "smartflo", set);
 	}
+	smartflo_import_calendars(im);
 }
 
 const struct import_target smartflo_import = {

@@ -477,22 +477,51 @@ static const char *schedule_condition(struct diag *d, const struct ast_schedule 
 	return id;
 }
 
+/* The names of the time groups of kind ("open", "holidays") that build
+ * wrote for calendar c into cals (smartflo_calendars), joined by commas. */
+static const char *group_names(struct arena *a, const cJSON *cals, const struct ast_calendar *c,
+			       const char *kind)
+{
+	const cJSON *cal, *g;
+	const char *out = "";
+	cJSON_ArrayForEach(cal, cals) {
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(cal, "calendar");
+		if (!cJSON_IsString(name) || strcmp(name->valuestring, c->decl.name) != 0)
+			continue;
+		cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(cal, kind)) {
+			const cJSON *gn = cJSON_GetObjectItemCaseSensitive(g, "name");
+			out = arena_concat(a, out, *out ? ", " : "",
+					   cJSON_IsString(gn) ? gn->valuestring : "", (const char *)NULL);
+		}
+	}
+	return out;
+}
+
 /* What to set in the panel for a schedule: Smartflo has no API for time
- * conditions, so the build says it (as Sonetel's says what to record). */
+ * conditions, so the build says it (as Sonetel's says what to record), with
+ * the time groups it wrote for the schedule's calendar, holidays first. */
 static void schedule_note(struct arena *a, struct diag *d, const struct ast_schedule *sc,
-			  size_t ti)
+			  size_t ti, const cJSON *cals)
 {
 	const char *id = schedule_condition(d, sc, ti);
-	if (!id)
+	if (!id || !sc->calendar)
 		return;
-	const char *holiday = sc->holiday.kind == DEST_NONE ? "" :
-		arena_concat(a, ", on its holidays to ", ast_dest_text(a, &sc->holiday),
+	const char *open = group_names(a, cals, sc->calendar, "open");
+	const char *holidays = group_names(a, cals, sc->calendar, "holidays");
+	const char *on_holidays = !*holidays ? "" :
+		arena_concat(a, " in ", holidays, " to ",
+			     ast_dest_text(a, sc->holiday.kind == DEST_NONE ? &sc->closed
+								       : &sc->holiday),
+			     " (first),", (const char *)NULL);
+	const char *while_open = !*open ? "" :
+		arena_concat(a, " in ", open, " to ", ast_dest_text(a, &sc->open), ",",
 			     (const char *)NULL);
 	diag_note(d, IVR_TARGET_PANEL, sc->decl.name_span,
-		  "in Smartflo's panel, point the number at time_condition %s; its rule follows "
-		  "calendar '%s' and sends calls, while open, to %s, while closed to %s%s",
-		  id, sc->calendar_name ? sc->calendar_name : "", ast_dest_text(a, &sc->open),
-		  ast_dest_text(a, &sc->closed), holiday);
+		  "in Smartflo's panel, point the number at time_condition %s (calendar '%s'); "
+		  "its rule must send calls%s%s and all others to %s (build writes the time "
+		  "groups under \"calendars\")",
+		  id, sc->calendar->decl.name, on_holidays, while_open,
+		  ast_dest_text(a, &sc->closed));
 }
 
 /* Object i: the menus, then the announcements, then the broadcasts. */
@@ -522,9 +551,12 @@ struct lowering smartflo_lowering(const struct ast_program *p, struct arena *a, 
 	s->vr_type = target_setting(p, &smartflo_target.caps, "vr_route_type");
 	s->vr_path = target_setting(p, &smartflo_target.caps, "vr_path");
 	announcement_cycles(p, d, a);
+	smartflo_calendar_check(p, d);
+	cJSON *cals = smartflo_calendars(p, a);
 	for (size_t i = 0; i < p->nschedules; i++)
-		schedule_note(a, d, p->schedules[i], s->ti);
-	return (struct lowering){ p->nmenus + p->nannouncements + p->nbroadcasts, sf_object, s, NULL };
+		schedule_note(a, d, p->schedules[i], s->ti, cals);
+	return (struct lowering){ p->nmenus + p->nannouncements + p->nbroadcasts, sf_object, s,
+				  cals };
 }
 
 void smartflo_lower(const struct ast_program *p, struct bundle *out, struct diag *d)
@@ -540,6 +572,7 @@ void smartflo_check(const struct ast_program *p, struct diag *d)
 	struct sf s = {.p = p, .d = d, .ti = sf_index(p)};
 	for (size_t i = 0; i < p->nschedules; i++)
 		schedule_condition(d, p->schedules[i], s.ti);
+	smartflo_calendar_check(p, d);
 	s.menus_as = target_setting(p, &smartflo_target.caps, "menus_as");
 	bool vr = false;
 	for (size_t i = 0; i < p->nmenus && !vr; i++)
