@@ -97,9 +97,10 @@ const char *import_clock_calendar(struct importer *im, const cJSON *doc);
 /* ---------- calendars, for a target's import (import_calendar.c) ---------- */
 
 /* What a target's calendar JSON holds besides "calendar" and "timezone",
- * put into cal; NULL, or why doc is not one build writes. */
+ * put into cal; NULL, or why doc is not one build writes (then *at may name
+ * the part of doc at fault). */
 typedef const char *(*import_calendar_body)(struct importer *im, struct doc_node *cal,
-					    const cJSON *doc);
+					    const cJSON *doc, const cJSON **at);
 /* Declares calendar doc (one of im->calendars) once under calendars:: its
  * name and time zone, then what body reads; keys are the other keys doc
  * may hold (NULL-terminated). Its name, or NULL after saying why at doc. */

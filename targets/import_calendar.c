@@ -132,6 +132,7 @@ const char *import_calendar_declare(struct importer *im, const cJSON *doc,
 			return name;
 	struct doc_node *cal = import_map(im);
 	const char *zone = import_str(doc, "timezone"), *why = NULL;
+	const cJSON *at = doc;
 	if (!import_is_name(name))
 		why = "its 'calendar' is not an ivrc name";
 	else if (!zone_shaped(zone))
@@ -139,7 +140,7 @@ const char *import_calendar_declare(struct importer *im, const cJSON *doc,
 	else
 		import_put(im, cal, "timezone", import_word(im, zone));
 	if (!why)
-		why = body(im, cal, doc);
+		why = body(im, cal, doc, &at);
 	for (const cJSON *k = doc->child; k && !why; k = k->next) {
 		bool known = strcmp(k->string, "calendar") == 0 ||
 			     strcmp(k->string, "timezone") == 0;
@@ -150,7 +151,7 @@ const char *import_calendar_declare(struct importer *im, const cJSON *doc,
 					   k->string);
 	}
 	if (why) {
-		diag_error(im->d, IVR_IMPORT_SHAPE, import_span(im, doc),
+		diag_error(im->d, IVR_IMPORT_SHAPE, import_span(im, at),
 			   "not a calendar as ivrc's build writes it: %s", why);
 		return NULL;
 	}
@@ -160,8 +161,10 @@ const char *import_calendar_declare(struct importer *im, const cJSON *doc,
 }
 
 /* A clock's calendar: its hours and holidays. */
-static const char *clock_body(struct importer *im, struct doc_node *cal, const cJSON *doc)
+static const char *clock_body(struct importer *im, struct doc_node *cal, const cJSON *doc,
+			      const cJSON **at)
 {
+	(void)at;
 	const char *why = put_hours(im, cal, cJSON_GetObjectItemCaseSensitive(doc, "hours"));
 	return why ? why : put_holidays(im, cal, cJSON_GetObjectItemCaseSensitive(doc, "holidays"));
 }

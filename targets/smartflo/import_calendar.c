@@ -144,7 +144,8 @@ static const char *holiday_group(struct importer *im, const cJSON *g, struct doc
 	return NULL;
 }
 
-static const char *time_groups(struct importer *im, struct doc_node *cal, const cJSON *doc)
+static const char *time_groups(struct importer *im, struct doc_node *cal, const cJSON *doc,
+			       const cJSON **at)
 {
 	const cJSON *open = cJSON_GetObjectItemCaseSensitive(doc, "open");
 	const cJSON *hol = cJSON_GetObjectItemCaseSensitive(doc, "holidays");
@@ -156,13 +157,17 @@ static const char *time_groups(struct importer *im, struct doc_node *cal, const 
 	const char *why = NULL;
 	const cJSON *g;
 	cJSON_ArrayForEach(g, open)
-		if ((why = open_group(im, g, by_day)) != NULL)
+		if ((why = open_group(im, g, by_day)) != NULL) {
+			*at = g;
 			return why;
+		}
 	import_calendar_hours(im, cal, by_day);
 	struct doc_node *holidays = import_seq(im);
 	cJSON_ArrayForEach(g, hol)
-		if ((why = holiday_group(im, g, holidays)) != NULL)
+		if ((why = holiday_group(im, g, holidays)) != NULL) {
+			*at = g;
 			return why;
+		}
 	if (holidays->count)
 		import_put(im, cal, "holidays", holidays);
 	return NULL;
