@@ -131,6 +131,18 @@ const struct ast_settings *ast_schedule_settings(const struct ast_schedule *sc, 
 	return sc->per_target ? &sc->per_target[i] : &none;
 }
 
+const struct ast_dest *ast_schedule_branch(const struct ast_schedule *sc, size_t i,
+					   const char **name)
+{
+	const char *branch = ast_setting_text(ast_schedule_settings(sc, i), "branch");
+	*name = branch;
+	if (!branch)
+		return NULL;
+	return strcmp(branch, "open") == 0 ? &sc->open
+		: strcmp(branch, "holiday") == 0 && sc->holiday.kind != DEST_NONE ? &sc->holiday
+		: &sc->closed;
+}
+
 const struct ast_dest *ast_endpoint_literal(const struct ast_endpoint *e, size_t i)
 {
 	return e->per_target ? &e->lit[i] : &e->all;

@@ -443,6 +443,11 @@ int64_t ast_datetime_seconds(const struct ast_datetime *t);
 const char *ast_setting_text(const struct ast_settings *s, const char *key);
 /* A schedule's block of settings for target i (an empty one when it has none). */
 const struct ast_settings *ast_schedule_settings(const struct ast_schedule *sc, size_t i);
+/* The branch every call of sc takes on target i when the file picks one
+ * (schedules.X.<target>.branch, for a target without schedules), its name
+ * in *name; NULL when the file picks none. */
+const struct ast_dest *ast_schedule_branch(const struct ast_schedule *sc, size_t i,
+					   const char **name);
 /* A menu's block of settings for target i (an empty one when it has none). */
 const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i);
 /* What endpoint e is on target i: its literal there, or its one literal

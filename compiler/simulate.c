@@ -1221,16 +1221,13 @@ static const char *local_text(struct arena *a, int64_t local)
 static void run_one_branch(struct sim *s, const struct ast_schedule *sc)
 {
 	int ti = ast_target_index(s->c->p, s->bh->target);
-	const char *branch = ti < 0 ? NULL
-		: ast_setting_text(ast_schedule_settings(sc, (size_t)ti), "branch");
-	if (!branch) {
+	const char *branch = NULL;
+	const struct ast_dest *to = ti < 0 ? NULL : ast_schedule_branch(sc, (size_t)ti, &branch);
+	if (!to) {
 		fail(s, arena_printf(s->a, "%s builds no branch of schedule:%s", s->bh->target,
 				     sc->decl.name));
 		return;
 	}
-	const struct ast_dest *to = strcmp(branch, "open") == 0 ? &sc->open
-		: strcmp(branch, "holiday") == 0 && sc->holiday.kind != DEST_NONE ? &sc->holiday
-		: &sc->closed;
 	note(s, SIM_EV_NOTE, arena_printf(s->a, "%s: schedule %s: every call takes its '%s' "
 					  "branch -> %s", s->bh->target, sc->decl.name, branch,
 					  sim_dest_text(s->a, to)));

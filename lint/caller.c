@@ -6,9 +6,22 @@
 #include "../compiler/arena.h"
 #include "../compiler/shown.h"
 
+/* d as a place calls start at on t, once. A schedule takes no time of its
+ * own: calls start at its open branch, where a human is to be had (its
+ * closed and holiday branches are for when none is: the budgets do not
+ * judge them), or at the one branch the file picks for a target without
+ * schedules, which every call takes. */
 static void add_start(struct arena *a, struct lint_caller_target *t,
-		      const struct target_caps *caps, const struct ast_decl *d, size_t *cap)
+		      const struct target_caps *caps, int ti, const struct ast_decl *d, size_t *cap)
 {
+	if (d && d->kind == DECL_SCHEDULE) {
+		const struct ast_schedule *sc = (const struct ast_schedule *)d;
+		const char *branch;
+		const struct ast_dest *one = caps && caps->schedules == SCHEDULES_ONE_BRANCH
+			? ast_schedule_branch(sc, (size_t)ti, &branch) : NULL;
+		add_start(a, t, caps, ti, one ? one->ref : sc->open.ref, cap);
+		return;
+	}
 	if (!d || (d->kind != DECL_MENU && d->kind != DECL_ANNOUNCEMENT))
 		return;
 	if (caps && !(caps->objects & (1u << d->kind)))
@@ -28,13 +41,13 @@ static void make_target(struct lint_ctx *c, struct lint_caller_target *t,
 		t->name = caps->name;
 		sim_behaviour_of(caps, &t->bh);
 	}
-	t->m = paths_build(p, caps ? ast_target_index(p, caps->name) : -1, caps ? &t->bh : NULL,
-			   c->a);
+	int ti = caps ? ast_target_index(p, caps->name) : -1;
+	t->m = paths_build(p, ti, caps ? &t->bh : NULL, c->a);
 	for (size_t i = 0; i < p->nentries; i++)
-		add_start(c->a, t, caps, p->entries[i], &cap);
+		add_start(c->a, t, caps, ti, p->entries[i], &cap);
 	if (!caps || (caps->objects & (1u << DECL_BROADCAST)))
 		for (size_t i = 0; i < p->nbroadcasts; i++)
-			add_start(c->a, t, caps, p->broadcasts[i]->destination.ref, &cap);
+			add_start(c->a, t, caps, ti, p->broadcasts[i]->destination.ref, &cap);
 	t->reached = arena_alloc(c->a, (p->nmenus + 1) * sizeof *t->reached);
 	for (size_t i = 0; i < t->nstarts; i++)
 		paths_reach(t->m, t->starts[i], t->reached);

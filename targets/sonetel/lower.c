@@ -66,13 +66,9 @@ static struct action act_schedule(struct st *s, struct bundle_object *o,
 				  const struct ast_decl *d, const struct ast_dest *dst)
 {
 	const struct ast_schedule *sc = (const struct ast_schedule *)d;
-	const char *branch = ast_setting_text(ast_schedule_settings(sc, s->ti), "branch");
-	if (!branch)
-		return act_refused(s, dst);
-	const struct ast_dest *to = strcmp(branch, "open") == 0 ? &sc->open
-		: strcmp(branch, "holiday") == 0 && sc->holiday.kind != DEST_NONE ? &sc->holiday
-		: &sc->closed;
-	return act_of(s, o, to);
+	const char *branch;
+	const struct ast_dest *to = ast_schedule_branch(sc, s->ti, &branch);
+	return to ? act_of(s, o, to) : act_refused(s, dst);
 }
 
 /* A bare NAME: the app or endpoint the resolver found. */
