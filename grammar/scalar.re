@@ -448,8 +448,71 @@ bool lex_datetime(const char *s, size_t n, struct ast_datetime *dt, struct lex_e
 
 /* ---------- calendars: clock ranges, days, dates ---------- */
 
-/* The first byte where s stops having the shape of form (a template: '9'
- * a digit, anything else itself). */
+/* The shapes of a calendar's scalars; d is a digit (dt_shape). Each
+ * matches a prefix, and at_end then wants nothing after it. */
+static bool clock_range_shape(struct lx *l)
+{
+	/*!re2c
+		d{2} ":" d{2} "-" d{2} ":" d{2} { return true; }
+		* { return false; }
+		$ { return false; }
+	*/
+}
+
+static bool date_shape(struct lx *l)
+{
+	/*!re2c
+		d{4} "-" d{2} "-" d{2} { return true; }
+		* { return false; }
+		$ { return false; }
+	*/
+}
+
+static bool month_day_shape(struct lx *l)
+{
+	/*!re2c
+		d{2} "-" d{2} { return true; }
+		* { return false; }
+		$ { return false; }
+	*/
+}
+
+/* A moment's date and time to the minute (T or a space between), then
+ * optional seconds and an optional offset. */
+static bool moment_shape(struct lx *l)
+{
+	/*!re2c
+		d{4} "-" d{2} "-" d{2} [ T] d{2} ":" d{2} { return true; }
+		* { return false; }
+		$ { return false; }
+	*/
+}
+
+static bool seconds_shape(struct lx *l)
+{
+	/*!re2c
+		":" d{2} { return true; }
+		* { return false; }
+		$ { return false; }
+	*/
+}
+
+enum offset_shape { OFFSET_NONE, OFFSET_UTC, OFFSET_HOURS, OFFSET_BAD };
+
+static enum offset_shape offset_shape(struct lx *l)
+{
+	/*!re2c
+		"Z" { return OFFSET_UTC; }
+		[+-] d{2} ":" d{2} { return OFFSET_HOURS; }
+		[+-] { return OFFSET_BAD; }
+		* { return OFFSET_NONE; }
+		$ { return OFFSET_NONE; }
+	*/
+}
+
+/* Where a scalar that is not of its shape goes wrong: the first byte
+ * where s stops having the shape of form (a template: '9' a digit,
+ * anything else itself), for the message. */
 static size_t shape_fault(const unsigned char *s, size_t n, const char *form)
 {
 	size_t i = 0;
@@ -479,11 +542,9 @@ bool lex_clock_range(const char *s, size_t n, uint16_t *from, uint16_t *to,
 {
 	struct lx l;
 	lx_init(&l, s, n);
-	static const char form[] = "99:99-99:99";
-	size_t at = shape_fault(l.base, n, form);
-	if (at < sizeof form - 1)
-		return shape_error(&l, at, "a time range", "09:00-13:00", e);
-	l.cur = l.base + at;
+	if (!clock_range_shape(&l))
+		return shape_error(&l, shape_fault(l.base, n, "99:99-99:99"), "a time range",
+				   "09:00-13:00", e);
 	if (!at_end(&l, "the end of the time range", e))
 		return false;
 	int a = clock_minutes(l.base), b = clock_minutes(l.base + 6);
@@ -536,11 +597,9 @@ bool lex_date(const char *s, size_t n, struct ast_datetime *date, struct lex_err
 {
 	struct lx l;
 	lx_init(&l, s, n);
-	static const char form[] = "9999-99-99";
-	size_t at = shape_fault(l.base, n, form);
-	if (at < sizeof form - 1)
-		return shape_error(&l, at, "a date", "2026-12-25", e);
-	l.cur = l.base + at;
+	if (!date_shape(&l))
+		return shape_error(&l, shape_fault(l.base, n, "9999-99-99"), "a date",
+				   "2026-12-25", e);
 	if (!at_end(&l, "the end of the date", e))
 		return false;
 	struct ast_datetime v = { .year = dt_field(l.base, 4), .month = dt_field(l.base + 5, 2),
@@ -555,11 +614,9 @@ bool lex_month_day(const char *s, size_t n, int *month, int *day, struct lex_err
 {
 	struct lx l;
 	lx_init(&l, s, n);
-	static const char form[] = "99-99";
-	size_t at = shape_fault(l.base, n, form);
-	if (at < sizeof form - 1)
-		return shape_error(&l, at, "a month and day", "12-25", e);
-	l.cur = l.base + at;
+	if (!month_day_shape(&l))
+		return shape_error(&l, shape_fault(l.base, n, "99-99"), "a month and day", "12-25",
+				   e);
 	if (!at_end(&l, "the end of the month and day", e))
 		return false;
 	int m = dt_field(l.base, 2), d = dt_field(l.base + 3, 2);
@@ -581,36 +638,43 @@ bool lex_moment(const char *s, size_t n, struct ast_datetime *dt, bool *has_offs
 {
 	struct lx l;
 	lx_init(&l, s, n);
-	static const char form[] = "9999-99-99 99:99";
-	size_t at = shape_fault(l.base, n, form);
-	if (at == 10 && l.base[10] == 'T')   /* ISO 8601's separator, one word on a command line */
-		at = 11 + shape_fault(l.base + 11, n - 11, form + 11);
-	if (at < sizeof form - 1)
+	if (!moment_shape(&l)) {
+		static const char form[] = "9999-99-99 99:99";
+		size_t at = shape_fault(l.base, n, form);
+		if (at == 10 && l.base[10] == 'T')   /* ISO 8601's separator */
+			at = 11 + shape_fault(l.base + 11, n - 11, form + 11);
 		return shape_error(&l, at, "a time", "2026-12-25 09:00", e);
-	size_t i = sizeof form - 1;
+	}
 	struct ast_datetime v = { .year = dt_field(l.base, 4), .month = dt_field(l.base + 5, 2),
 				  .day = dt_field(l.base + 8, 2), .hour = dt_field(l.base + 11, 2),
 				  .minute = dt_field(l.base + 14, 2) };
-	if (i + 3 <= n && l.base[i] == ':' && shape_fault(l.base + i + 1, 2, "99") == 2) {
-		v.second = dt_field(l.base + i + 1, 2);
-		i += 3;
-	}
+	const unsigned char *mark = l.cur;
+	if (seconds_shape(&l))
+		v.second = dt_field(mark + 1, 2);
+	else
+		l.cur = mark;
+	mark = l.cur;
 	*has_offset = false;
 	*offset = 0;
-	if (i < n && l.base[i] == 'Z') {
+	switch (offset_shape(&l)) {
+	case OFFSET_UTC:
 		*has_offset = true;
-		i++;
-	} else if (i < n && (l.base[i] == '+' || l.base[i] == '-')) {
-		if (shape_fault(l.base + i + 1, n - i - 1, "99:99") != 5)
-			return shape_error(&l, i, "an offset", "+05:30", e);
-		int h = dt_field(l.base + i + 1, 2), m = dt_field(l.base + i + 4, 2);
+		break;
+	case OFFSET_HOURS: {
+		int h = dt_field(mark + 1, 2), m = dt_field(mark + 4, 2);
 		if (h > 14 || m > 59)
-			return fail(e, i, "expected an offset from -14:00 to +14:00");
+			return fail(e, (size_t)(mark - l.base),
+				    "expected an offset from -14:00 to +14:00");
 		*has_offset = true;
-		*offset = (l.base[i] == '-' ? -1 : 1) * (h * 3600 + m * 60);
-		i += 6;
+		*offset = (*mark == '-' ? -1 : 1) * (h * 3600 + m * 60);
+		break;
 	}
-	l.cur = l.base + i;
+	case OFFSET_BAD:
+		return shape_error(&l, (size_t)(mark - l.base), "an offset", "+05:30", e);
+	case OFFSET_NONE:
+		l.cur = mark;
+		break;
+	}
 	if (!at_end(&l, "the end of the time (an offset like +05:30, or Z)", e))
 		return false;
 	if (!dt_calendar(&v, e) || !dt_clock(&v, e))

@@ -15,11 +15,11 @@
 #define LIT(s) s, sizeof(s) - 1
 
 enum fn { F_DUR, F_INT, F_PHONE, F_DT, F_KEY, F_NAME, F_PROJ, F_DEST, F_RANGE, F_DAYS, F_DATE,
-	  F_MD };
+	  F_MD, F_MOMENT };
 
 static const char *const fn_names[] = {
 	"duration", "int", "phone", "datetime", "dtmf key", "name", "project name",
-	"dest", "clock range", "days", "date", "month-day",
+	"dest", "clock range", "days", "date", "month-day", "moment",
 };
 
 struct out {
@@ -32,6 +32,8 @@ struct out {
 	uint16_t from, to;
 	uint8_t days;
 	int month, day;
+	bool has_offset;
+	int32_t offset;
 };
 
 static bool call(enum fn f, const char *s, size_t n, struct out *o, struct lex_error *e)
@@ -49,6 +51,7 @@ static bool call(enum fn f, const char *s, size_t n, struct out *o, struct lex_e
 	case F_DAYS: return lex_days(s, n, &o->days, e);
 	case F_DATE: return lex_date(s, n, &o->dt, e);
 	case F_MD: return lex_month_day(s, n, &o->month, &o->day, e);
+	case F_MOMENT: return lex_moment(s, n, &o->dt, &o->has_offset, &o->offset, e);
 	}
 	return false;
 }
@@ -500,9 +503,49 @@ static void calendars(void)
 	err(F_MD, LIT("12/25"), 2, "expected a month and day like 12-25, got '/'");
 }
 
+/* A moment as "YYYYMMDDHHMMSS" and its offset in seconds (or "local"). */
+static bool cmp_moment(const struct out *o, const void *want, char *d)
+{
+	char got[64];
+	snprintf(got, sizeof got, "%04d%02d%02d%02d%02d%02d %s%" PRId32, o->dt.year, o->dt.month,
+		 o->dt.day, o->dt.hour, o->dt.minute, o->dt.second,
+		 o->has_offset ? "" : "local", o->has_offset ? o->offset : 0);
+	snprintf(d, 400, "want %s, got %s", (const char *)want, got);
+	return strcmp(got, want) == 0;
+}
+
+static void moments(void)
+{
+	struct out o;
+	ok_with(F_MOMENT, LIT("2026-12-25 09:00"), &o, cmp_moment, "20261225090000 local0");
+	ok_with(F_MOMENT, LIT("2026-12-25T09:00"), &o, cmp_moment, "20261225090000 local0");
+	ok_with(F_MOMENT, LIT("2026-12-25 09:00:30"), &o, cmp_moment, "20261225090030 local0");
+	ok_with(F_MOMENT, LIT("2026-12-25T03:30Z"), &o, cmp_moment, "20261225033000 0");
+	ok_with(F_MOMENT, LIT("2026-12-25 09:00:05+05:30"), &o, cmp_moment,
+		"20261225090005 19800");
+	ok_with(F_MOMENT, LIT("2026-12-25 09:00-14:00"), &o, cmp_moment,
+		"20261225090000 -50400");
+	err(F_MOMENT, LIT("2026-12-25"), 10, "expected a time like 2026-12-25 09:00, got the end");
+	err(F_MOMENT, LIT("2026-12-25T9:00"), 12,
+	    "expected a time like 2026-12-25 09:00, got ':'");
+	err(F_MOMENT, LIT("2026-12-25x09:00"), 10,
+	    "expected a time like 2026-12-25 09:00, got 'x'");
+	err(F_MOMENT, LIT("2026-12-25 09:00+5"), 16,
+	    "expected an offset like +05:30, got '+'");
+	err(F_MOMENT, LIT("2026-12-25 09:00+15:00"), 16,
+	    "expected an offset from -14:00 to +14:00");
+	err(F_MOMENT, LIT("2026-12-25 09:00:5"), 16,
+	    "expected the end of the time (an offset like +05:30, or Z), got ':'");
+	err(F_MOMENT, LIT("2026-12-25 09:00Zx"), 17,
+	    "expected the end of the time (an offset like +05:30, or Z), got 'x'");
+	err(F_MOMENT, LIT("2026-02-30 09:00"), 8, "day 30 is past the end of February 2026");
+	err(F_MOMENT, LIT("2026-12-25 24:00"), 11, "expected an hour from 00 to 23, got 24");
+}
+
 int main(void)
 {
 	calendars();
+	moments();
 	test_duration();
 	test_int();
 	test_phone();
