@@ -1266,7 +1266,8 @@ static void run_schedule(struct sim *s, const struct ast_schedule *sc)
 			return;
 		}
 		if (k == TZ_LOCAL_REPEATED)
-			note(s, SIM_EV_NOTE, arena_printf(s->a, "%s happens twice in %s: the first",
+			note(s, SIM_EV_NOTE, arena_printf(s->a, "%s happens twice in %s (the "
+							  "clocks go back): the first is taken",
 							  clock->text, cal->timezone));
 	}
 	struct calendar_why why;
