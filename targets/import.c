@@ -658,6 +658,17 @@ static void read_bundle(struct importer *im, const cJSON *root)
 		im->project = project;
 		im->bundle_project = true;
 	}
+	/* What build writes; anything else would be left behind unsaid. */
+	static const char *const keys[] = { "target", "project", "objects", "calendars", NULL };
+	for (const cJSON *k = root->child; k; k = k->next) {
+		bool known = false;
+		for (const char *const *key = keys; *key; key++)
+			known |= strcmp(k->string, *key) == 0;
+		if (!known)
+			diag_error(im->d, IVR_IMPORT_SHAPE, import_span(im, k),
+				   "'%s' is no key of a bundle build writes (target, project, "
+				   "objects, calendars): this ivrc cannot import it", k->string);
+	}
 	const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "objects");
 	for (const cJSON *it = items->child; it; it = it->next)
 		bundle_object(im, it);
