@@ -169,7 +169,7 @@ static cJSON *contents(const char *table, const char *key)
 		{ "recordings", DEF("recording") }, { "menus", DEF("menu") },
 		{ "announcements", DEF("announcement") }, { "voicemails", DEF("voicemail") },
 		{ "broadcasts", DEF("broadcast") }, { "endpoints", DEF("endpoint") },
-		{ "flows", DEF("steps") },
+		{ "flows", DEF("flow_entry") },
 	};
 	bool top = strcmp(table, "top") == 0;
 	for (size_t i = 0; top && i < sizeof sections / sizeof sections[0]; i++)
@@ -423,6 +423,7 @@ static const char *table_doc(struct arena *a, const char *name)
 		{ "handler", "what a wrong key (invalid) or silence (no_input) does" },
 		{ "announcement", "plays a prompt, then routes the call" },
 		{ "window", "when a broadcast's calls go out" },
+		{ "flow", "a flow with more than its steps (Infobip)" },
 		{ "test", "a call simulation that must hold (ivrc test)" },
 	};
 	if (strcmp(name, "voicemail") == 0)
@@ -519,6 +520,11 @@ static cJSON *schema_json(struct arena *a)
 	cJSON_AddItemToObject(defs, "targets", targets_schema(&keys.targets));
 	cJSON_AddItemToObject(defs, "step", step_schema());
 	cJSON_AddItemToObject(defs, "steps", array_of(ref(DEF("step"))));
+	/* A flow: its steps, or {description, steps}. */
+	cJSON *flow = cJSON_CreateObject(), *forms = cJSON_AddArrayToObject(flow, "anyOf");
+	cJSON_AddItemToArray(forms, ref(DEF("steps")));
+	cJSON_AddItemToArray(forms, ref(DEF("flow")));
+	cJSON_AddItemToObject(defs, "flow_entry", flow);
 	/* "$schema", "title" and "description" first, as readers expect. */
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddStringToObject(doc, "$schema", "https://json-schema.org/draft/2020-12/schema");

@@ -1214,12 +1214,28 @@ static void bind_block(struct binder *b, const struct doc_node *n, struct ast_bl
 			out->count++;
 }
 
+/* A flow is its steps, or, to say more of it, {description, steps}. */
+static const struct field_spec flow_fields[] = {
+	{ "description", FT_STRING, false, DOC_DESCRIPTION },
+	{ "steps", FT_STEPS, true, "the flow's steps" },
+};
+
 static void bind_flow(struct binder *b, const struct doc_pair *pair, unsigned index)
 {
 	struct ast_flow *fl = arena_alloc(b->a, sizeof *fl);
 	init_decl(b, &fl->decl, DECL_FLOW, pair, index);
 	PUSH_DECL(b, b->p->flows, b->p->nflows, fl);
-	bind_block(b, pair->value, &fl->body);
+	const struct doc_node *v = pair->value;
+	if (v->kind != DOC_MAP) {
+		bind_block(b, v, &fl->body);
+		return;
+	}
+	struct doc_node *f[COUNT(flow_fields)];
+	bind_fields(b, v, flow_fields, COUNT(flow_fields), f, what_of(b, "flow", fl->decl.name),
+		    fl->decl.name_span);
+	bind_description(b, f[0], &fl->decl);
+	if (f[1])
+		bind_block(b, f[1], &fl->body);
 }
 
 /* ---------- tests ---------- */
@@ -1833,6 +1849,7 @@ static const struct bind_table after_menu[] = {
 	{ "broadcast", "broadcasts", broadcast_fields, COUNT(broadcast_fields) },
 	{ "window", NULL, window_fields, COUNT(window_fields) },
 	{ "calendar", "calendars", calendar_fields, COUNT(calendar_fields) },
+	{ "flow", NULL, flow_fields, COUNT(flow_fields) },
 	{ "test", NULL, test_fields, COUNT(test_fields) },
 };
 

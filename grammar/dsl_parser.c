@@ -19,7 +19,9 @@ struct builder {
 	size_t cap;
 };
 
-enum block_kind { BLOCK_MAP, BLOCK_MENU, BLOCK_STEPS, BLOCK_CASES };
+/* BLOCK_FLOW: a flow's steps, and its `description` (then the block is
+ * {description, steps}, as YAML writes a flow with one). */
+enum block_kind { BLOCK_MAP, BLOCK_MENU, BLOCK_STEPS, BLOCK_CASES, BLOCK_FLOW };
 
 struct parser {
 	struct dsl_lexer lx;
@@ -460,8 +462,9 @@ static void parse_case(struct parser *p, struct builder *cases, struct builder *
 static struct doc_node *parse_block(struct parser *p, enum block_kind kind)
 {
 	struct dsl_token open = p->tok;
-	struct builder b = new_builder(p, kind == BLOCK_STEPS ? DOC_SEQ : DOC_MAP, open.span);
-	struct builder options = { 0 }, cases = { 0 };
+	bool steps = kind == BLOCK_STEPS || kind == BLOCK_FLOW;
+	struct builder b = new_builder(p, steps ? DOC_SEQ : DOC_MAP, open.span);
+	struct builder options = { 0 }, cases = { 0 }, flow = { 0 };
 	if (!enter(p))
 		return b.node;
 	advance(p);
@@ -490,7 +493,11 @@ static struct doc_node *parse_block(struct parser *p, enum block_kind kind)
 			sync(p);
 			continue;
 		}
-		if (kind == BLOCK_STEPS) {
+		if (kind == BLOCK_FLOW && at_word(p, "description")) {
+			if (!flow.node)
+				flow = new_builder(p, DOC_MAP, open.span);
+			parse_map_entry(p, &flow);
+		} else if (steps) {
 			parse_step(p, &b);
 		} else if (kind == BLOCK_CASES) {
 			parse_case(p, &cases, &b);
@@ -514,6 +521,12 @@ static struct doc_node *parse_block(struct parser *p, enum block_kind kind)
 		doc_check_duplicates(b.node, p->d);
 	if (cases.node)
 		doc_check_duplicates(cases.node, p->d);   /* `case 2` twice */
+	if (flow.node) {
+		doc_check_duplicates(flow.node, p->d);     /* `description` twice */
+		flow.node->span = b.node->span;
+		map_put(p, &flow, word_node(p, "steps", b.node->span), b.node);
+		return flow.node;
+	}
 	return b.node;
 }
 
@@ -693,7 +706,7 @@ static struct doc_node *declaration_value(struct parser *p, const char *kw,
 		return parse_value(p);
 	}
 	enum block_kind k = strcmp(kw, "menu") == 0 ? BLOCK_MENU :
-			    strcmp(kw, "flow") == 0 ? BLOCK_STEPS : BLOCK_MAP;
+			    strcmp(kw, "flow") == 0 ? BLOCK_FLOW : BLOCK_MAP;
 	return expect_block(p, k, name->text);
 }
 

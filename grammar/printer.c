@@ -538,6 +538,24 @@ static void print_steps(struct printer *p, const struct doc_node *seq)
 	close_block(p, seq, false);
 }
 
+/* A flow: its steps, or {description, steps} as `description "..."` and
+ * then the steps, in one block. */
+static void print_flow(struct printer *p, const struct doc_node *flow)
+{
+	const struct doc_node *steps = get(flow, "steps");
+	if (flow->kind != DOC_MAP || !steps) {
+		print_steps(p, flow);
+		return;
+	}
+	open_block(p, flow);
+	for (size_t i = 0; i < flow->count; i++)
+		if (flow->pairs[i].value != steps)
+			print_entry(p, flow->pairs[i].key, flow->pairs[i].value);
+	for (size_t i = 0; steps->kind == DOC_SEQ && i < steps->count; i++)
+		print_step(p, steps->items[i]);
+	close_block(p, flow, false);
+}
+
 /* ---------- the file ---------- */
 
 static const struct dsl_decl *decl_of_section(const char *key)
@@ -566,7 +584,7 @@ static void print_declaration(struct printer *p, const struct dsl_decl *d,
 		last = end_of(value);
 	} else if (strcmp(d->keyword, "flow") == 0) {
 		fputc(' ', p->out);
-		print_steps(p, value);
+		print_flow(p, value);
 		last = end_of(value);
 	} else if (!(strcmp(d->keyword, "target") == 0 &&
 		     ((value->kind == DOC_MAP && value->count == 0) || doc_is_null(value)))) {

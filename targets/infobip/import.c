@@ -1480,25 +1480,28 @@ static void classify(struct ibi *c, struct ib_root *r)
 	r->shape = shape(c, script, false);
 }
 
-static void describe(struct ibi *c, struct ib_root *r, struct doc_node *m)
+/* The object's own description: NULL when it has none or it is the one
+ * ivrc writes for an object without one. */
+static const char *own_description(struct ibi *c, const struct ib_root *r)
 {
 	const char *d = import_str(r->o->body, "description");
 	const char *managed = arena_printf(c->im->a, "Managed by ivrc: %s/%s", c->im->project,
 					   r->o->name);
-	if (!d || strcmp(d, managed) == 0)
+	return d && strcmp(d, managed) != 0 ? d : NULL;
+}
+
+static void describe(struct ibi *c, struct ib_root *r, struct doc_node *m)
+{
+	const char *d = own_description(c, r);
+	if (!d)
 		return;
-	if (m) {
-		/* First, where a reader looks for it. */
-		struct doc_node old = *m;
-		m->count = 0;
-		m->pairs = NULL;
-		import_put(c->im, m, "description", import_text(c->im, d));
-		for (size_t i = 0; i < old.count; i++)
-			import_put(c->im, m, old.pairs[i].key->text, old.pairs[i].value);
-	} else
-		import_lost(c->im, get(r->o->body, "description"), "%s: description %s: an ivrc "
-			    "flow has none", c->what, import_json_text(c->im, get(r->o->body,
-											"description")));
+	/* First, where a reader looks for it. */
+	struct doc_node old = *m;
+	m->count = 0;
+	m->pairs = NULL;
+	import_put(c->im, m, "description", import_text(c->im, d));
+	for (size_t i = 0; i < old.count; i++)
+		import_put(c->im, m, old.pairs[i].key->text, old.pairs[i].value);
 }
 
 static void import_root(struct ibi *c, struct ib_root *r)
@@ -1532,9 +1535,15 @@ static void import_root(struct ibi *c, struct ib_root *r)
 		describe(c, r, m);
 	} else {
 		anchor(c, action_id(script), arena_printf(c->im->a, "flow:%s", r->o->name), NULL);
-		import_put(c->im, import_section(c->im, "flows"), r->o->name,
-			   steps(c, script, r->o->name));
-		describe(c, r, NULL);
+		struct doc_node *flow = steps(c, script, r->o->name);
+		const char *d = own_description(c, r);
+		if (d) {   /* {description, steps} */
+			struct doc_node *m = import_map(c->im);
+			import_put(c->im, m, "description", import_text(c->im, d));
+			import_put(c->im, m, "steps", flow);
+			flow = m;
+		}
+		import_put(c->im, import_section(c->im, "flows"), r->o->name, flow);
 	}
 	apply_labels(c);
 	parameters(c);
