@@ -98,16 +98,29 @@ static bool keys_are(const cJSON *o, const char *const *keys)
 	return cJSON_IsObject(o) && cJSON_GetArraySize(o) == n;
 }
 
+/* Whether o is an object whose every key is one of keys. */
+static bool keys_within(const cJSON *o, const char *const *keys)
+{
+	if (!cJSON_IsObject(o))
+		return false;
+	for (const cJSON *k = o->child; k; k = k->next) {
+		const char *const *key = keys;
+		while (*key && strcmp(*key, k->string) != 0)
+			key++;
+		if (!*key)
+			return false;
+	}
+	return true;
+}
+
 /* Two texts, either NULL, alike. */
 static bool same(const char *a, const char *b)
 {
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-/* The variable a clock's answer sets, and what it holds before the request
+/* IB_CLOCK_VAR (infobip.h) holds "unknown" before the clock's request
  * (targets/infobip/lower.c, ib_clock_reset). */
-#define IB_CLOCK_VAR "calendar_state"
-
 static bool is_clock_reset(const cJSON *a)
 {
 	static const char *const keys[] = { "setVariable", "value", NULL };
@@ -183,12 +196,18 @@ static bool is_prompt(const cJSON *a)
 	}
 	if (keys_are(a, rec))
 		return cJSON_IsString(get(a, "playFromRecording"));
-	static const char *const lang_only[] = { "language", NULL };
-	const cJSON *o = get(a, "options");
-	return keys_are(a, say) && cJSON_IsString(get(a, "say")) &&
-	       cJSON_IsString(get(o, "language")) &&
-	       (keys_are(o, lang_only) || (keys_are(o, opts) && keys_are(get(o, "voice"), voice) &&
-					   cJSON_IsString(get(get(o, "voice"), "name"))));
+	const cJSON *o = get(a, "options"), *v = get(o, "voice");
+	return keys_within(a, say) && get(a, "actionId") && cJSON_IsString(get(a, "say")) &&
+	       (!o || (keys_within(o, opts) && o->child &&
+		       (!get(o, "language") || cJSON_IsString(get(o, "language"))) &&
+		       (!v || (keys_are(v, voice) && cJSON_IsString(get(v, "name"))))));
+}
+
+/* A say's language: IB_NO_LANGUAGE when its options name none. */
+static const char *say_language(const cJSON *options)
+{
+	const char *lang = import_str(options, "language");
+	return lang ? lang : IB_NO_LANGUAGE;
 }
 
 /* A name from the first words of a text: "Welcome to Acme." is welcome_to_acme. */
@@ -236,8 +255,8 @@ static const char *prompt_rec(struct ibi *c, const cJSON *a)
 	}
 	const char *text = import_str(a, "say");
 	const cJSON *o = get(a, "options");
-	const char *lang = import_str(o, "language"), *voice = import_str(get(o, "voice"), "name");
-	bool own = lang && strcmp(lang, c->language) != 0;
+	const char *lang = say_language(o), *voice = import_str(get(o, "voice"), "name");
+	bool own = strcmp(lang, c->language) != 0;
 	if (voice && !same(voice, own ? NULL : c->voice))
 		import_lost(im, get(get(o, "voice"), "name"), "%s: a prompt in voice '%s': ivrc "
 			    "recordings are said in the target's voice (%s%s%s)", c->what, voice,
@@ -878,7 +897,7 @@ static struct doc_node *say_step(struct ibi *c, const cJSON *a)
 	static const char *const known[] = { "language", "voice", "speechRate", NULL };
 	static const char *const voice_keys[] = { "name", NULL };
 	const cJSON *o = get(a, "options");
-	const char *lang = import_str(o, "language"), *voice = import_str(get(o, "voice"), "name");
+	const char *lang = say_language(o), *voice = import_str(get(o, "voice"), "name");
 	const cJSON *rate = get(o, "speechRate");
 	other_options(c, o, known, "say");
 	if (!template_ok(c, get(a, "say"), "say text"))
@@ -890,7 +909,7 @@ static struct doc_node *say_step(struct ibi *c, const cJSON *a)
 	if (cJSON_IsObject(get(o, "voice")))
 		import_unknown_keys(c->im, get(o, "voice"), voice_keys,
 				    arena_printf(c->im->a, "%s: say voice", c->what));
-	bool own_lang = lang && strcmp(lang, c->language) != 0;
+	bool own_lang = strcmp(lang, c->language) != 0;
 	bool own_voice = voice && !same(voice, own_lang ? NULL : c->voice);
 	if (!own_lang && !own_voice && !rate)
 		return step1(c, "say", import_text(c->im, import_str(a, "say")));
@@ -1586,7 +1605,7 @@ static void learn(struct ibi *c, const cJSON *v, struct tally **lang, size_t *nl
 	for (const cJSON *ch = v ? v->child : NULL; ch; ch = ch->next) {
 		if (cJSON_IsObject(ch) && import_str(ch, "say")) {
 			const cJSON *o = get(ch, "options");
-			count(c, lang, nl, cl, import_str(o, "language"));
+			count(c, lang, nl, cl, say_language(o));
 			count(c, voice, nv, cv, import_str(get(o, "voice"), "name"));
 		}
 		if (cJSON_IsObject(ch) && get(ch, "goTo") && get(get(ch, "options"), "gotoLimit"))

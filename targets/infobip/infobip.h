@@ -10,6 +10,13 @@ extern const struct target infobip_target;
  * which import reads back. */
 enum { IB_GOTO_LIMIT_MAX = 100 };
 
+/* The variable a clock endpoint's answer sets: {"calendar_state": "open"}. */
+#define IB_CLOCK_VAR "calendar_state"
+
+/* The language (the setting, a say's, a recording's) that sends none:
+ * Infobip's own choice, as its examples leave it. */
+#define IB_NO_LANGUAGE "none"
+
 /* lower.c */
 void infobip_lower(const struct ast_program *p, struct bundle *out, struct diag *d);
 struct lowering infobip_lowering(const struct ast_program *p, struct arena *a, struct diag *d);

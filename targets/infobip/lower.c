@@ -24,8 +24,6 @@
 #include "infobip.h"
 
 #define IB_SCENARIO_PATH "/voice/ivr/1/scenarios"
-/* The variable a clock endpoint's answer sets: {"calendar_state": "open"}. */
-#define IB_CLOCK_VAR "calendar_state"
 
 enum {
 	IB_MAX_ACTIONS = 10000,   /* per scenario (ours: see IVR430) */
@@ -375,16 +373,28 @@ static void ib_goto(struct ib *c, cJSON *arr, int target, int64_t limit, const c
 /* With only a name, Infobip says the text in exactly that voice: a voice
  * goes with a say only where the step names one, or the target's `voice`
  * setting does for the target's language (docs/TARGETS.md). */
+/* A say's options: its language (IB_NO_LANGUAGE: none sent) and voice. */
 static cJSON *ib_say_options(struct ib *c, const char *language, const char *voice)
 {
 	cJSON *o = ib_object(c);
 	const char *lang = language ? language : c->language;
-	json_add_string(o, "language", lang);
+	if (strcmp(lang, IB_NO_LANGUAGE) != 0)
+		json_add_string(o, "language", lang);
 	if (!voice && c->voice && strcmp(lang, c->language) == 0)
 		voice = c->voice;
 	if (voice)
 		json_add_string(json_add_object(o, "voice"), "name", voice);
 	return o;
+}
+
+/* Puts a say's options into action a, unless they are empty (a say with
+ * no language, voice or rate has none: as Infobip's own examples write it). */
+static void ib_put_options(cJSON *a, cJSON *o)
+{
+	if (o && !o->child)
+		cJSON_Delete(o);
+	else
+		json_add(a, "options", o);
 }
 
 static void ib_check_say(struct ib *c, const char *text, struct span at)
@@ -408,7 +418,7 @@ static int ib_prompt(struct ib *c, cJSON *arr, const struct ast_recref *r)
 		json_add_string(a, "playFromUrl", rec->url);
 	} else if (rec && rec->text) {
 		json_add_string(a, "say", rec->text);
-		json_add(a, "options", ib_say_options(c, rec->language, NULL));
+		ib_put_options(a, ib_say_options(c, rec->language, NULL));
 		/* Once per recording: scenarios inline a menu many times over. */
 		if (!c->said_checked[rec->decl.index]) {
 			c->said_checked[rec->decl.index] = true;
@@ -889,7 +899,6 @@ static cJSON *ib_say(struct ib *c, const struct ast_step *st)
 	if (text)
 		ib_check_say(c, text->text, text->span);
 	cJSON *o = ib_say_options(c, lang ? lang->text : NULL, voice ? voice->text : NULL);
-	json_add(a, "options", o);
 	if (rate) {
 		cJSON *v = ib_scalar_json(c, rate, false);
 		if (cJSON_IsNumber(v) && (v->valuedouble < 0.5 || v->valuedouble > 2))
@@ -897,6 +906,7 @@ static cJSON *ib_say(struct ib *c, const struct ast_step *st)
 				   "infobip takes a speech_rate from 0.5 to 2, got %s", rate->text);
 		json_add(o, "speechRate", v);
 	}
+	ib_put_options(a, o);
 	return a;
 }
 
