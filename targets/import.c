@@ -193,10 +193,14 @@ void import_lost(struct importer *im, const cJSON *at, const char *fmt, ...)
 	ARENA_PUSH(im->a, im->notes, im->nnotes, im->capnotes, note);
 }
 
-/* Values the provider computes: not part of what an IVR does. */
+/* Values the provider computes: not part of what an IVR does. Infobip's
+ * lastUsageDate is when a scenario last ran (its GET answers; the
+ * scenarios list filters by it); Sonetel's tts_allowed is "a read-only
+ * flag which indicates whether TTS functionality is allowed on this
+ * voice-app" (Voiceapps.yaml). */
 static const char *const computed_keys[] = {
-	"id", "app_id", "createTime", "updateTime", "created_at", "updated_at", "shortcode",
-	"sip_address", NULL,
+	"id", "app_id", "createTime", "updateTime", "lastUsageDate", "created_at", "updated_at",
+	"shortcode", "sip_address", "tts_allowed", NULL,
 };
 
 static bool listed(const char *const *list, const char *s)
