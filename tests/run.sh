@@ -32,6 +32,7 @@ for dir in "$@"; do
 	count rule-docs python3 "$here/rule_docs.py" "$dir/ivrc"
 	count import-roundtrip python3 "$here/import_roundtrip.py" "$dir/ivrc"
 	count emitted-tests python3 "$here/emitted_tests.py" "$dir/ivrc"
+	count provider-examples python3 "$here/provider_examples.py" "$dir/ivrc"
 done
 echo "== contracts"
 count contracts python3 "$here/contract.py"
