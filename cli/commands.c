@@ -96,7 +96,10 @@ static const struct cli_option
 	opt_import_out = { "-o", NULL, "FILE", NULL, NULL, false, false,
 			   "write FILE (*.ivr: DSL) instead of standard output" },
 	opt_to = { "--to", NULL, "S", "yaml|dsl", "syntax", false, false,
-		   "the syntax to print (default: by -o's extension, else YAML)" };
+		   "the syntax to print (default: by -o's extension, else YAML)" },
+	opt_allow_loss = { "--allow-loss", NULL, NULL, NULL, NULL, false, false,
+			   "write the file even where the language cannot hold all the JSON "
+			   "says (each loss a warning and a comment)" };
 
 #define OPTIONS(...) (const struct cli_option *const[]){ __VA_ARGS__, NULL }
 #define NO_OPTIONS (const struct cli_option *const[]){ NULL }
@@ -250,7 +253,8 @@ static int run_test(const struct cli_args *a)
 static int run_import(const struct cli_args *a)
 {
 	struct import_opts o = { .from = cli_get(a, "--from"), .out = cli_get(a, "-o"),
-				 .to = cli_get(a, "--to") };
+				 .to = cli_get(a, "--to"),
+				 .allow_loss = cli_get(a, "--allow-loss") != NULL };
 	return import_run(&o, a->operands, a->noperands);
 }
 
@@ -313,7 +317,7 @@ const struct cli_command cli_commands[] = {
 	  NULL, OPTIONS(&opt_play_target, &opt_env, &opt_fixture, &opt_syntax), run_test },
 	{ "import", "JSON...", "input file", 1, -1,
 	  "provider JSON (bundles, bodies, list answers) back to an ivrc file", NULL,
-	  OPTIONS(&opt_from, &opt_import_out, &opt_to), run_import },
+	  OPTIONS(&opt_from, &opt_import_out, &opt_to, &opt_allow_loss), run_import },
 	{ "schema", "", "input file", 0, 0, "print the JSON Schema of the YAML form (for editors)",
 	  NULL, NO_OPTIONS, run_schema },
 	{ "dump-ast", "FILE", "input file", 1, 1,

@@ -94,6 +94,7 @@ int import_run(const struct import_opts *o, char **files, int nfiles)
 	struct importer im;
 	cli_run_init(&r, DIAG_TEXT, false);
 	import_init(&im, &r.arena, &r.diag, t, &expr_parsers);
+	im.allow_loss = o->allow_loss;
 	int status = convert(o, &im, files, nfiles);
 	import_free(&im);
 	return cli_run_finish(&r, status);

@@ -38,7 +38,7 @@ _ivrc_flags()
 	simulate) echo "--start --input --at --target --env --format --api-fixture --syntax --help" ;;
 	paths) echo "--target --from --format --limit --emit-tests --env --syntax --help" ;;
 	test) echo "--target --env --api-fixture --syntax --help" ;;
-	import) echo "--from -o --to --help" ;;
+	import) echo "--from -o --to --allow-loss --help" ;;
 	dump-ast) echo "--syntax --help" ;;
 	*) echo "--help" ;;
 	esac

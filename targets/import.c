@@ -183,6 +183,12 @@ void import_lost(struct importer *im, const cJSON *at, const char *fmt, ...)
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	struct span sp = import_span(im, at);
+	if (!im->allow_loss) {
+		/* Never a program that does less than the JSON did (issue 27). */
+		diag_error(im->d, IVR_IMPORT_LOST, sp, "%s (--allow-loss writes the file without "
+			   "it)", buf);
+		return;
+	}
 	diag_warning(im->d, IVR_IMPORT_LOST, sp, "%s", buf);
 	const char *where = "";
 	if (sp.src) {

@@ -45,6 +45,9 @@ struct importer {
 	const struct expr_parsers *parse;   /* grammar/'s, handed in by the CLI */
 	const char *project;
 	bool bundle_project;        /* the project came from a bundle */
+	/* What the language cannot hold: an error (nothing is written), or with
+	 * allow_loss a warning and a comment line. */
+	bool allow_loss;
 	struct imp_object *objects;
 	size_t nobjects, capobjects;
 	/* Positions of JSON values, sorted by node for lookup (see import_span). */
@@ -138,8 +141,8 @@ struct doc_node *import_finish(struct importer *im, const char **comment);
 /* Where a JSON value was in its file (a zero span when unknown). */
 struct span import_span(struct importer *im, const cJSON *node);
 
-/* A warning (IVR132) at `at` and a comment line: something the language
- * cannot express. */
+/* Something the language cannot express, at `at` (IVR132): an error, or
+ * with allow_loss a warning and a comment line. */
 void import_lost(struct importer *im, const cJSON *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Reports every key of obj not in known (NULL-terminated) and not one the
