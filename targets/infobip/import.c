@@ -1315,8 +1315,9 @@ static struct doc_node *simple_step(struct ibi *c, const cJSON *a)
 		if (!template_ok(c, get(get(a, "sendSms"), "text"), "sendSms text"))
 			return NULL;
 		for (size_t i = 0; i < 3; i++)
-			import_put(c->im, m, keys[i], import_text(c->im, import_str(get(a, "sendSms"),
-										  keys[i])));
+			if (import_str(get(a, "sendSms"), keys[i]) || strcmp(keys[i], "from") != 0)
+				import_put(c->im, m, keys[i], import_text(c->im, import_str(
+					get(a, "sendSms"), keys[i])));
 		return step1(c, "send_sms", m);
 	}
 	if (get(a, "dialToWebRTC"))

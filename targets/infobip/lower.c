@@ -1060,6 +1060,8 @@ static cJSON *ib_call_api(const struct ib *c, const struct ast_step *st)
 	return a;
 }
 
+/* {"sendSms": {text, from, to}}; `from` only when the step names one
+ * (docs/TARGETS.md: the OpenAPI requires it, its own answer has none). */
 static cJSON *ib_send_sms(const struct ib *c, const struct ast_step *st)
 {
 	const char *keys[] = {"text", "from", "to"};
@@ -1067,7 +1069,8 @@ static cJSON *ib_send_sms(const struct ib *c, const struct ast_step *st)
 	cJSON *sms = json_add_object(a, "sendSms");
 	for (size_t i = 0; i < 3; i++) {
 		const struct doc_node *v = ib_arg(st, keys[i]);
-		json_add_string_key(sms, keys[i], v ? v->text : "");
+		if (v || strcmp(keys[i], "from") != 0)
+			json_add_string_key(sms, keys[i], v ? v->text : "");
 	}
 	return a;
 }
