@@ -185,8 +185,8 @@ void import_lost(struct importer *im, const cJSON *at, const char *fmt, ...)
 	struct span sp = import_span(im, at);
 	if (!im->allow_loss) {
 		/* Never a program that does less than the JSON did (issue 27). */
-		diag_error(im->d, IVR_IMPORT_LOST, sp, "%s (--allow-loss writes the file without "
-			   "it)", buf);
+		diag_error(im->d, IVR_IMPORT_LOST, sp, "%s (--allow-loss writes the file anyway)",
+			   buf);
 		return;
 	}
 	diag_warning(im->d, IVR_IMPORT_LOST, sp, "%s", buf);

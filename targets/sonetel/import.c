@@ -192,6 +192,18 @@ static struct doc_node *new_object(struct sti *s, const char *section, const cha
 	return m;
 }
 
+/* Fields the back end always sends: one absent from the JSON would come
+ * back with a value it never had, and Sonetel's reference documents no
+ * default for any of them (Voiceapps.yaml). */
+static void expect_present(struct sti *s, const cJSON *obj, const char *const *keys)
+{
+	for (; *keys; keys++)
+		if (!cJSON_GetObjectItemCaseSensitive(obj, *keys))
+			import_lost(s->im, obj, "%s: '%s' is absent, and Sonetel documents no "
+				    "default for it: a build would send a value the JSON does not "
+				    "have", s->what, *keys);
+}
+
 /* A yes/no field that must have one value here. */
 static void expect_flag(struct sti *s, const char *key, const char *want, const char *why)
 {
@@ -219,6 +231,12 @@ static void import_menu(struct sti *s)
 {
 	const cJSON *b = s->self->body;
 	struct doc_node *m = new_object(s, "menus", "menu");
+	static const char *const sent[] = { "voice", "play_welcome", "play_menu", "get_extension",
+					    "menu", NULL };
+	static const char *const menu_sent[] = { "timeout", NULL };
+	expect_present(s, b, sent);
+	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(b, "menu")))
+		expect_present(s, cJSON_GetObjectItemCaseSensitive(b, "menu"), menu_sent);
 	import_put(s->im, m, "prompt", import_word(s->im, s->prompt));
 	expect_flag(s, "play_welcome", "no", "an ivrc menu plays one prompt, so the app's "
 		    "Welcome prompt is not imported");
@@ -260,6 +278,9 @@ static void import_announcement(struct sti *s)
 {
 	const cJSON *b = s->self->body;
 	struct doc_node *m = new_object(s, "announcements", "announcement");
+	static const char *const sent[] = { "voice", "play_welcome", "play_menu", "get_extension",
+					    NULL };
+	expect_present(s, b, sent);
 	import_put(s->im, m, "prompt", import_word(s->im, s->prompt));
 	expect_flag(s, "play_welcome", "yes", "an announcement plays the app's Welcome prompt");
 	expect_flag(s, "get_extension", "no", "an announcement takes no extension");
@@ -274,9 +295,11 @@ static void import_voicemail(struct sti *s)
 	static const char *const keys[] = { "app_type", "name", "voice", "greeting_prompt",
 					    "goodbye_prompt", "deliver_to", "deliver_to_details",
 					    NULL };
+	static const char *const sent[] = { "voice", "greeting_prompt", "goodbye_prompt", NULL };
 	const cJSON *b = s->self->body;
 	const char *to = import_str(b, "deliver_to"), *who = import_str(b, "deliver_to_details");
 	struct doc_node *m = new_object(s, "voicemails", "voicemail");
+	expect_present(s, b, sent);
 	bool email = to && strcmp(to, "email") == 0;
 	bool ok = email ? import_is_email(who) : to && strcmp(to, "user") == 0 &&
 		  import_is_literal_id(who);
