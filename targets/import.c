@@ -844,13 +844,20 @@ static void settle_names(struct importer *im)
 		if (o->name)
 			continue;
 		const char *r = o->remote_name ? o->remote_name : o->kind;
-		bool prefixed = strncmp(r, im->project, plen) == 0 && r[plen] == '-' && r[plen + 1];
+		/* The project may be the remote names' prefix made lowercase
+		 * ("Switch-Case" is case of switch): the prefix goes either way. */
+		bool prefixed = strlen(r) > plen + 1 && r[plen] == '-', exact = prefixed;
+		for (size_t k = 0; prefixed && k < plen; k++) {
+			prefixed = tolower((unsigned char)r[k]) == im->project[k];
+			exact &= r[k] == im->project[k];
+		}
+		exact &= prefixed;
 		const char *want = prefixed ? r + plen + 1 : r;
 		/* Names made from a console's names are lowercase, like the rest. */
-		if (!import_is_name(want) || !prefixed)
+		if (!import_is_name(want) || !exact)
 			want = sanitize(im, want);
 		o->name = import_name(im, want);
-		o->renamed = o->remote_name && (!prefixed || strcmp(o->name, r + plen + 1) != 0);
+		o->renamed = o->remote_name && (!exact || strcmp(o->name, r + plen + 1) != 0);
 	}
 }
 
