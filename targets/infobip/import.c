@@ -963,6 +963,17 @@ static struct doc_node *capture_step(struct ibi *c, const cJSON *a)
 	return step1(c, "capture", m);
 }
 
+/* A dial's or dialToMany's senderId and maxCallDuration, as the step's
+ * caller_id and max_duration. */
+static void put_dial_options(struct ibi *c, struct doc_node *m, const cJSON *o)
+{
+	if (import_str(o, "senderId"))
+		import_put(c->im, m, "caller_id", import_text(c->im, import_str(o, "senderId")));
+	if (get(o, "maxCallDuration"))
+		put_if(c->im, m, "max_duration", seconds_of(c, get(o, "maxCallDuration"),
+							    "maxCallDuration"));
+}
+
 static struct doc_node *dial_step(struct ibi *c, const cJSON *a)
 {
 	static const char *const known[] = { "senderId", "maxCallDuration", NULL };
@@ -976,17 +987,14 @@ static struct doc_node *dial_step(struct ibi *c, const cJSON *a)
 		return step1(c, "dial", import_word(c->im, to));
 	struct doc_node *m = import_map(c->im);
 	import_put(c->im, m, "to", import_word(c->im, to));
-	if (import_str(o, "senderId"))
-		import_put(c->im, m, "caller_id", import_text(c->im, import_str(o, "senderId")));
-	if (get(o, "maxCallDuration"))
-		put_if(c->im, m, "max_duration", seconds_of(c, get(o, "maxCallDuration"),
-							    "maxCallDuration"));
+	put_dial_options(c, m, o);
 	return step1(c, "dial", m);
 }
 
 static struct doc_node *dial_many_step(struct ibi *c, const cJSON *a)
 {
-	static const char *const known[] = { "parallel", "ringTimeout", NULL };
+	static const char *const known[] = { "parallel", "ringTimeout", "senderId",
+					     "maxCallDuration", NULL };
 	const cJSON *o = get(a, "options");
 	struct doc_node *m = import_map(c->im), *to = import_seq(c->im);
 	for (const cJSON *n = block(a, "dialToMany"); n; n = n->next) {
@@ -1005,6 +1013,7 @@ static struct doc_node *dial_many_step(struct ibi *c, const cJSON *a)
 		import_put(c->im, m, "parallel", import_word(c->im, "true"));
 	if (get(o, "ringTimeout"))
 		put_if(c->im, m, "ring_timeout", seconds_of(c, get(o, "ringTimeout"), "ringTimeout"));
+	put_dial_options(c, m, o);
 	return step1(c, "dial_to_many", m);
 }
 

@@ -435,21 +435,24 @@ static int ib_prompt(struct ib *c, cJSON *arr, const struct ast_recref *r)
 	return ib_append_id(c, arr, a);
 }
 
+/* The senderId and maxCallDuration of a dial or dialToMany step, into o. */
+static void ib_dial_options(struct ib *c, cJSON *o, const struct ast_step *st)
+{
+	const struct doc_node *from = ib_arg(st, "caller_id"), *max = ib_arg(st, "max_duration");
+	if (from)
+		json_add_string(o, "senderId", ib_digits(from->text));
+	if (max && ib_range(c, max->span, ib_seconds(max), 1, INT64_MAX,
+			    "a dial's max_duration in seconds"))
+		json_add_number(o, "maxCallDuration", (double)ib_seconds(max));
+}
+
 /* {"dial": DIGITS, "options": {...}} with a dial step's options. */
 static void ib_dial(struct ib *c, cJSON *arr, const char *phone, const struct ast_step *st)
 {
 	cJSON *a = ib_object(c);
 	json_add_string(a, "dial", ib_digits(phone));
-	const struct doc_node *from = st ? ib_arg(st, "caller_id") : NULL;
-	const struct doc_node *max = st ? ib_arg(st, "max_duration") : NULL;
-	if (from || max) {
-		cJSON *o = json_add_object(a, "options");
-		if (from)
-			json_add_string(o, "senderId", ib_digits(from->text));
-		if (max && ib_range(c, max->span, ib_seconds(max), 1, INT64_MAX,
-				    "a dial's max_duration in seconds"))
-			json_add_number(o, "maxCallDuration", (double)ib_seconds(max));
-	}
+	if (st && (ib_arg(st, "caller_id") || ib_arg(st, "max_duration")))
+		ib_dial_options(c, json_add_object(a, "options"), st);
 	ib_append_id(c, arr, a);
 }
 
@@ -991,6 +994,7 @@ static cJSON *ib_dial_to_many(struct ib *c, const struct ast_step *st)
 	}
 	cJSON *o = json_add_object(a, "options");
 	json_add_bool(o, "parallel", par && ib_bool(par));
+	ib_dial_options(c, o, st);
 	if (ring)
 		diag_warning(c->d, IVR_TARGET_IGNORED, ring->span,
 			     "infobip's dialToMany has no ring timeout (its options are parallel, "
