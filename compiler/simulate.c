@@ -256,6 +256,14 @@ static const struct sim_input *next_input(struct sim *s)
 	return &s->c->input[s->in - 1];
 }
 
+/* The next input when it is a key (taken), else NULL (left). */
+static const struct sim_input *peek_key(struct sim *s)
+{
+	if (s->in == s->c->ninput || s->c->input[s->in].kind != SIM_IN_KEY)
+		return NULL;
+	return next_input(s);
+}
+
 /* No more input while the call waits at the last object entered. */
 static void wait_here(struct sim *s)
 {
@@ -820,9 +828,25 @@ static void capture(struct sim *s, const struct ast_step *st)
 		wait_here(s);
 		return;
 	}
-	if (in->kind == SIM_IN_KEY) {
+	long long max = arg_int(st, "max_digits");
+	if (in->kind == SIM_IN_KEY && max <= 0) {
 		fail(s, arena_printf(s->a, "capture listens for speech (said:WORDS) or silence, "
-				     "got key %s", in->text));
+				     "got key %s (max_digits lets it take keys)", in->text));
+		return;
+	}
+	if (in->kind == SIM_IN_KEY) {
+		/* Keys instead of speech: VAR and VAR_Full hold the digits (ours:
+		 * Infobip says only that the capture takes them). */
+		char *digits = arena_alloc(s->a, (size_t)max + 1);
+		size_t n = 0;
+		for (; in && in->kind == SIM_IN_KEY; in = (long long)n < max ? peek_key(s) : NULL) {
+			event(s, SIM_EV_KEY)->key = in->text;
+			digits[n++] = in->text[0];
+		}
+		var_set(s, st->var, digits);
+		var_set(s, st->var_implied, digits);
+		step_line(s, st, arena_printf(s->a, "%s = \"%s\", %s = \"%s\"", st->var, digits,
+					      st->var_implied, digits));
 		return;
 	}
 	if (in->kind == SIM_IN_SILENCE)

@@ -895,9 +895,10 @@ static void other_options(struct ibi *c, const cJSON *o, const char *const *know
 static struct doc_node *say_step(struct ibi *c, const cJSON *a)
 {
 	static const char *const known[] = { "language", "voice", "speechRate", NULL };
-	static const char *const voice_keys[] = { "name", NULL };
+	static const char *const voice_keys[] = { "name", "gender", NULL };
 	const cJSON *o = get(a, "options");
 	const char *lang = say_language(o), *voice = import_str(get(o, "voice"), "name");
+	const char *gender = import_str(get(o, "voice"), "gender");
 	const cJSON *rate = get(o, "speechRate");
 	other_options(c, o, known, "say");
 	if (!template_ok(c, get(a, "say"), "say text"))
@@ -911,7 +912,7 @@ static struct doc_node *say_step(struct ibi *c, const cJSON *a)
 				    arena_printf(c->im->a, "%s: say voice", c->what));
 	bool own_lang = strcmp(lang, c->language) != 0;
 	bool own_voice = voice && !same(voice, own_lang ? NULL : c->voice);
-	if (!own_lang && !own_voice && !rate)
+	if (!own_lang && !own_voice && !gender && !rate)
 		return step1(c, "say", import_text(c->im, import_str(a, "say")));
 	struct doc_node *m = import_map(c->im);
 	import_put(c->im, m, "text", import_text(c->im, import_str(a, "say")));
@@ -919,6 +920,8 @@ static struct doc_node *say_step(struct ibi *c, const cJSON *a)
 		import_put(c->im, m, "language", import_word(c->im, lang));
 	if (own_voice)
 		import_put(c->im, m, "voice", import_word(c->im, voice));
+	if (gender)
+		import_put(c->im, m, "gender", import_word(c->im, gender));
 	if (rate)
 		import_put(c->im, m, "speech_rate", import_json_doc(c->im, rate));
 	return step1(c, "say", m);
@@ -926,7 +929,8 @@ static struct doc_node *say_step(struct ibi *c, const cJSON *a)
 
 static struct doc_node *collect_step(struct ibi *c, const cJSON *a)
 {
-	static const char *const known[] = { "maxInputLength", "timeout", "mappedValues", NULL };
+	static const char *const known[] = { "maxInputLength", "timeout", "mappedValues",
+					     "sendToReports", NULL };
 	const cJSON *o = get(a, "options");
 	struct doc_node *m = import_map(c->im);
 	other_options(c, o, known, "collectInto");
@@ -939,6 +943,11 @@ static struct doc_node *collect_step(struct ibi *c, const cJSON *a)
 		put_if(c->im, m, "timeout", seconds_of(c, get(o, "timeout"), "a collect timeout"));
 	if (get(o, "mappedValues"))
 		put_if(c->im, m, "mapped_values", object_of(c, get(o, "mappedValues"), "mappedValues"));
+	if (import_str(o, "sendToReports"))
+		import_put(c->im, m, "send_to_reports", import_word(c->im,
+								    import_str(o, "sendToReports")));
+	else if (get(o, "sendToReports"))
+		refuse(c, get(o, "sendToReports"), "sendToReports", "is not a string");
 	return step1(c, "collect", m);
 }
 
@@ -960,6 +969,15 @@ static struct doc_node *capture_step(struct ibi *c, const cJSON *a)
 		import_put(c->im, m, "key_phrases", import_json_doc(c->im, get(o, "keyPhrases")));
 	else if (get(o, "keyPhrases"))
 		refuse(c, get(o, "keyPhrases"), "keyPhrases", "is not a list");
+	/* Keys instead of speech: how many (dtmfOptions, its one required key). */
+	static const char *const dtmf_known[] = { "maxInputLength", NULL };
+	const cJSON *dtmf = get(a, "dtmfOptions");
+	other_options(c, dtmf, dtmf_known, "capture dtmfOptions");
+	if (get(dtmf, "maxInputLength"))
+		put_if(c->im, m, "max_digits", int_of(c, get(dtmf, "maxInputLength"),
+						      "maxInputLength", 0));
+	else if (dtmf)
+		refuse(c, dtmf, "capture dtmfOptions", "has no maxInputLength");
 	return step1(c, "capture", m);
 }
 
@@ -1348,7 +1366,7 @@ static const char *const o_do[] = { "do", NULL };
 static const char *const o_repeat[] = { "while", "until", NULL };
 static const char *const o_foreach[] = { "in", "delimiter", "do", NULL };
 static const char *const o_value[] = { "value", NULL };
-static const char *const o_capture[] = { "timeout", "speechOptions", NULL };
+static const char *const o_capture[] = { "timeout", "speechOptions", "dtmfOptions", NULL };
 
 static const struct action_shape shapes[] = {
 	{ "say", o_opts }, { "playFromUrl", o_opts }, { "playFromRecording", o_none },

@@ -373,8 +373,10 @@ static void ib_goto(struct ib *c, cJSON *arr, int target, int64_t limit, const c
 /* With only a name, Infobip says the text in exactly that voice: a voice
  * goes with a say only where the step names one, or the target's `voice`
  * setting does for the target's language (docs/TARGETS.md). */
-/* A say's options: its language (IB_NO_LANGUAGE: none sent) and voice. */
-static cJSON *ib_say_options(struct ib *c, const char *language, const char *voice)
+/* A say's options: its language (IB_NO_LANGUAGE: none sent) and voice
+ * (a name, a gender). */
+static cJSON *ib_say_options(struct ib *c, const char *language, const char *voice,
+			     const char *gender)
 {
 	cJSON *o = ib_object(c);
 	const char *lang = language ? language : c->language;
@@ -382,8 +384,13 @@ static cJSON *ib_say_options(struct ib *c, const char *language, const char *voi
 		json_add_string(o, "language", lang);
 	if (!voice && c->voice && strcmp(lang, c->language) == 0)
 		voice = c->voice;
-	if (voice)
-		json_add_string(json_add_object(o, "voice"), "name", voice);
+	if (voice || gender) {
+		cJSON *v = json_add_object(o, "voice");
+		if (voice)
+			json_add_string(v, "name", voice);
+		if (gender)
+			json_add_string(v, "gender", gender);
+	}
 	return o;
 }
 
@@ -418,7 +425,7 @@ static int ib_prompt(struct ib *c, cJSON *arr, const struct ast_recref *r)
 		json_add_string(a, "playFromUrl", rec->url);
 	} else if (rec && rec->text) {
 		json_add_string(a, "say", rec->text);
-		ib_put_options(a, ib_say_options(c, rec->language, NULL));
+		ib_put_options(a, ib_say_options(c, rec->language, NULL, NULL));
 		/* Once per recording: scenarios inline a menu many times over. */
 		if (!c->said_checked[rec->decl.index]) {
 			c->said_checked[rec->decl.index] = true;
@@ -897,11 +904,13 @@ static cJSON *ib_say(struct ib *c, const struct ast_step *st)
 {
 	const struct doc_node *text = ib_arg(st, "text"), *lang = ib_arg(st, "language");
 	const struct doc_node *voice = ib_arg(st, "voice"), *rate = ib_arg(st, "speech_rate");
+	const struct doc_node *gender = ib_arg(st, "gender");
 	cJSON *a = ib_object(c);
 	json_add_string(a, "say", text ? text->text : "");
 	if (text)
 		ib_check_say(c, text->text, text->span);
-	cJSON *o = ib_say_options(c, lang ? lang->text : NULL, voice ? voice->text : NULL);
+	cJSON *o = ib_say_options(c, lang ? lang->text : NULL, voice ? voice->text : NULL,
+				  gender ? gender->text : NULL);
 	if (rate) {
 		cJSON *v = ib_scalar_json(c, rate, false);
 		if (cJSON_IsNumber(v) && (v->valuedouble < 0.5 || v->valuedouble > 2))
@@ -943,6 +952,18 @@ static cJSON *ib_collect(struct ib *c, const struct ast_step *st)
 	}
 	if (mapped)
 		json_add(ib_options(&o, a), "mappedValues", ib_doc_json(c, mapped, true));
+	const struct doc_node *reports = ib_arg(st, "send_to_reports");
+	if (reports) {
+		static const char *const kinds[] = { "ALWAYS", "MASKED", "NEVER" };
+		bool known = false;
+		for (size_t i = 0; i < 3; i++)
+			known |= strcmp(reports->text, kinds[i]) == 0;
+		if (!known)
+			diag_error(c->d, IVR_TARGET_RANGE, reports->span,
+				   "infobip's sendToReports is ALWAYS, MASKED or NEVER, got '%s'",
+				   reports->text);
+		json_add_string(ib_options(&o, a), "sendToReports", reports->text);
+	}
 	return a;
 }
 
@@ -977,6 +998,12 @@ static cJSON *ib_capture(struct ib *c, const struct ast_step *st)
 	json_add_number(o, "maxSilence", (double)silence);
 	if (phrases)
 		json_add(o, "keyPhrases", ib_doc_json(c, phrases, true));
+	const struct doc_node *keys = ib_arg(st, "max_digits");
+	if (keys) {
+		ib_range(c, keys->span, ib_int(keys), 1, IB_INPUT_LENGTH_MAX, "max_digits");
+		json_add_number(json_add_object(a, "dtmfOptions"), "maxInputLength",
+				(double)ib_int(keys));
+	}
 	return a;
 }
 
