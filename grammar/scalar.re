@@ -641,7 +641,7 @@ bool lex_moment(const char *s, size_t n, struct ast_datetime *dt, bool *has_offs
 	if (!moment_shape(&l)) {
 		static const char form[] = "9999-99-99 99:99";
 		size_t at = shape_fault(l.base, n, form);
-		if (at == 10 && l.base[10] == 'T')   /* ISO 8601's separator */
+		if (at == 10 && n > 10 && l.base[10] == 'T')   /* ISO 8601's separator */
 			at = 11 + shape_fault(l.base + 11, n - 11, form + 11);
 		return shape_error(&l, at, "a time", "2026-12-25 09:00", e);
 	}
