@@ -68,6 +68,8 @@ const char *const ast_step_names[STEP_KIND_COUNT] = {
 	[STEP_FOR_EACH] = "for_each",
 	[STEP_HANGUP] = "hangup",
 	[STEP_MACHINE_DETECTION] = "machine_detection",
+	[STEP_PLAY_TTY] = "play_tty",
+	[STEP_PLAY_UPLOAD] = "play_upload",
 };
 
 bool doc_is_null(const struct doc_node *n)

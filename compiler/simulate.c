@@ -1104,7 +1104,10 @@ static void simple_step(struct sim *s, const struct ast_step *st)
 			step_line(s, st, quoted(s, a));
 		break;
 	case STEP_PLAY:
-		if ((a = expand(s, st, "url")))
+	case STEP_PLAY_TTY:
+	case STEP_PLAY_UPLOAD:
+		if ((a = expand(s, st, st->kind == STEP_PLAY ? "url" : st->kind == STEP_PLAY_TTY
+				? "text" : "file")))
 			step_line(s, st, arg_text(st, "loop") ? arena_printf(s->a, "%s (%s times)", a,
 								      arg_text(st, "loop")) : a);
 		break;

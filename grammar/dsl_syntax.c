@@ -22,6 +22,8 @@ const size_t dsl_ndecls = sizeof dsl_decls / sizeof dsl_decls[0];
 static const struct dsl_step steps[] = {
 	{ "say", "text", true, DSL_BODY_ARGS, NULL },
 	{ "play", "url", true, DSL_BODY_ARGS, NULL },
+	{ "play_tty", "text", true, DSL_BODY_ARGS, NULL },
+	{ "play_upload", "file", true, DSL_BODY_ARGS, NULL },
 	{ "play_recording", "recording", true, DSL_BODY_NONE, NULL },
 	{ "collect", "into", false, DSL_BODY_ARGS, NULL },
 	{ "capture", "into", false, DSL_BODY_ARGS, NULL },

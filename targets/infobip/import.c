@@ -1284,23 +1284,34 @@ static struct doc_node *goto_step(struct ibi *c, const cJSON *a, const char *flo
 	return step1(c, "goto", m);
 }
 
+/* playFromUrl, playTty, playFromUpload: the step `name` with its `arg`
+ * and the loop count. */
+static struct doc_node *play_step(struct ibi *c, const cJSON *a, const char *key,
+				  const char *name, const char *arg)
+{
+	static const char *const known[] = { "loopCount", NULL };
+	const cJSON *o = get(a, "options");
+	other_options(c, o, known, key);
+	if (!template_ok(c, get(a, key), key))
+		return NULL;
+	struct doc_node *loop = get(o, "loopCount") ?
+		int_of(c, get(o, "loopCount"), "loopCount", 0) : NULL;
+	if (!loop)
+		return step1(c, name, import_text(c->im, import_str(a, key)));
+	struct doc_node *m = import_map(c->im);
+	import_put(c->im, m, arg, import_text(c->im, import_str(a, key)));
+	import_put(c->im, m, "loop", loop);
+	return step1(c, name, m);
+}
+
 static struct doc_node *simple_step(struct ibi *c, const cJSON *a)
 {
-	const cJSON *o = get(a, "options");
-	if (get(a, "playFromUrl")) {
-		static const char *const known[] = { "loopCount", NULL };
-		other_options(c, o, known, "playFromUrl");
-		if (!template_ok(c, get(a, "playFromUrl"), "playFromUrl"))
-			return NULL;
-		struct doc_node *loop = get(o, "loopCount") ?
-			int_of(c, get(o, "loopCount"), "loopCount", 0) : NULL;
-		if (!loop)
-			return step1(c, "play", import_text(c->im, import_str(a, "playFromUrl")));
-		struct doc_node *m = import_map(c->im);
-		import_put(c->im, m, "url", import_text(c->im, import_str(a, "playFromUrl")));
-		import_put(c->im, m, "loop", loop);
-		return step1(c, "play", m);
-	}
+	if (get(a, "playFromUrl"))
+		return play_step(c, a, "playFromUrl", "play", "url");
+	if (get(a, "playTty"))
+		return play_step(c, a, "playTty", "play_tty", "text");
+	if (get(a, "playFromUpload"))
+		return play_step(c, a, "playFromUpload", "play_upload", "file");
 	if (get(a, "playFromRecording")) {
 		/* By a recording: a raw id could be taken for a recording's name. */
 		struct doc_node *f = import_map(c->im);
@@ -1370,6 +1381,7 @@ static const char *const o_capture[] = { "timeout", "speechOptions", "dtmfOption
 
 static const struct action_shape shapes[] = {
 	{ "say", o_opts }, { "playFromUrl", o_opts }, { "playFromRecording", o_none },
+	{ "playTty", o_opts }, { "playFromUpload", o_opts },
 	{ "collectInto", o_opts }, { "capture", o_capture }, { "switch", o_case },
 	{ "if", o_if }, { "goTo", o_opts }, { "dial", o_opts }, { "dialToMany", o_opts },
 	{ "dialToWebRTC", NULL }, { "dialToConversations", NULL }, { "record", o_opts },

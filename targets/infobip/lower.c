@@ -922,11 +922,14 @@ static cJSON *ib_say(struct ib *c, const struct ast_step *st)
 	return a;
 }
 
-static cJSON *ib_play(struct ib *c, const struct ast_step *st)
+/* {"<key>": the step's <arg>, "options": {"loopCount"}}: play (playFromUrl),
+ * play_tty (playTty) and play_upload (playFromUpload) alike. */
+static cJSON *ib_play(struct ib *c, const struct ast_step *st, const char *key,
+		      const char *arg)
 {
-	const struct doc_node *url = ib_arg(st, "url"), *loop = ib_arg(st, "loop");
+	const struct doc_node *what = ib_arg(st, arg), *loop = ib_arg(st, "loop");
 	cJSON *a = ib_object(c);
-	json_add_string(a, "playFromUrl", url ? url->text : "");
+	json_add_string(a, key, what ? what->text : "");
 	if (loop) {
 		ib_range(c, loop->span, ib_int(loop), 1, IB_LOOP_MAX, "a play loop count");
 		cJSON *o = json_add_object(a, "options");
@@ -1209,7 +1212,9 @@ static cJSON *ib_simple(struct ib *c, const struct ast_step *st, bool *has_id)
 	*has_id = true;
 	switch (st->kind) {
 	case STEP_SAY: return ib_say(c, st);
-	case STEP_PLAY: return ib_play(c, st);
+	case STEP_PLAY: return ib_play(c, st, "playFromUrl", "url");
+	case STEP_PLAY_TTY: return ib_play(c, st, "playTty", "text");
+	case STEP_PLAY_UPLOAD: return ib_play(c, st, "playFromUpload", "file");
 	case STEP_COLLECT: return ib_collect(c, st);
 	case STEP_CAPTURE: return ib_capture(c, st);
 	case STEP_DIAL_TO_MANY: return ib_dial_to_many(c, st);
