@@ -23,7 +23,10 @@ struct sti {
 	const char *prompt;        /* the recording ST_PROMPT */
 	struct doc_node **ext_yes; /* menus whose callers may dial an extension */
 	size_t next_yes, capext;
-	size_t nmenus;
+	struct doc_node **welcome; /* menus whose app plays its Welcome prompt */
+	size_t nwelcome, capwelcome;
+	struct doc_node **menus;   /* the menus imported, in order */
+	size_t nmenus, capmenus;
 	bool silent_mailbox;       /* mailbox_greeting: no was set */
 };
 
@@ -183,6 +186,15 @@ static void learn_settings(struct sti *s)
 
 /* ---------- apps ---------- */
 
+/* Whether list[0..n) holds m. */
+static bool holds(struct doc_node *const *list, size_t n, const struct doc_node *m)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i] == m)
+			return true;
+	return false;
+}
+
 static struct doc_node *new_object(struct sti *s, const char *section, const char *decl)
 {
 	struct doc_node *m = import_map(s->im);
@@ -238,8 +250,11 @@ static void import_menu(struct sti *s)
 	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(b, "menu")))
 		expect_present(s, cJSON_GetObjectItemCaseSensitive(b, "menu"), menu_sent);
 	import_put(s->im, m, "prompt", import_word(s->im, s->prompt));
-	expect_flag(s, "play_welcome", "no", "an ivrc menu plays one prompt, so the app's "
-		    "Welcome prompt is not imported");
+	const char *welcome = import_str(b, "play_welcome");
+	if (welcome && strcmp(welcome, "yes") == 0)
+		ARENA_PUSH(s->im->a, s->welcome, s->nwelcome, s->capwelcome, m);
+	else
+		expect_flag(s, "play_welcome", "no", "play_welcome is yes or no");
 	const cJSON *menu = cJSON_GetObjectItemCaseSensitive(b, "menu");
 	struct doc_node *opts = import_map(s->im);
 	const char *then = "hangup";
@@ -270,7 +285,7 @@ static void import_menu(struct sti *s)
 	const char *ext = import_str(b, "get_extension");
 	if (ext && strcmp(ext, "yes") == 0)
 		ARENA_PUSH(s->im->a, s->ext_yes, s->next_yes, s->capext, m);
-	s->nmenus++;
+	ARENA_PUSH(s->im->a, s->menus, s->nmenus, s->capmenus, m);
 	import_unknown_keys(s->im, b, ivr_keys, s->what);
 }
 
@@ -358,10 +373,15 @@ static void st_convert(struct importer *im)
 	bool all = s.nmenus && s.next_yes == s.nmenus;
 	if (all)
 		import_setting(im, "get_extension", "yes");
-	for (size_t i = 0; i < s.next_yes && !all; i++) {
-		struct doc_node *set = import_map(im);
-		import_put(im, set, "get_extension", import_word(im, "yes"));
-		import_put(im, s.ext_yes[i], "sonetel", set);
+	/* Per menu, what differs from the target's: in one sonetel block. */
+	for (size_t i = 0; i < s.nmenus; i++) {
+		struct doc_node *m = s.menus[i], *set = import_map(im);
+		if (!all && holds(s.ext_yes, s.next_yes, m))
+			import_put(im, set, "get_extension", import_word(im, "yes"));
+		if (holds(s.welcome, s.nwelcome, m))
+			import_put(im, set, "play_welcome", import_word(im, "yes"));
+		if (set->count)
+			import_put(im, m, "sonetel", set);
 	}
 }
 

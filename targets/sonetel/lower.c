@@ -211,8 +211,9 @@ static void menu_unused(struct st *s, const struct ast_menu *m)
 static void lower_menu(struct st *s, const struct ast_menu *m)
 {
 	const char *ext = settings_value(ast_menu_settings(m, s->ti), "get_extension");
+	const char *welcome = settings_value(ast_menu_settings(m, s->ti), "play_welcome");
 	struct bundle_object *o = app_new(s, "ivr", &m->decl);
-	json_add_string(o->body, "play_welcome", "no");
+	json_add_string(o->body, "play_welcome", welcome ? welcome : "no");
 	json_add_string(o->body, "play_menu", "yes");
 	json_add_string(o->body, "get_extension", ext ? ext : s->get_extension);
 	menu_actions(s, o, m);

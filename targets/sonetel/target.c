@@ -37,6 +37,8 @@ static const struct setting_spec st_menu_settings[] = {
 	/* No default of its own: targets.sonetel.get_extension decides. */
 	{"get_extension", SETTING_ENUM, NULL, st_yes_no,
 	 "whether callers of this menu may dial an extension (default: targets.sonetel's)"},
+	{"play_welcome", SETTING_ENUM, "no", st_yes_no,
+	 "whether the app plays its Welcome prompt before its Main Menu prompt"},
 };
 
 static const char *const st_branches[] = {"open", "closed", "holiday", NULL};
