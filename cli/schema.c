@@ -200,6 +200,11 @@ static cJSON *contents(const char *table, const char *key)
 		if (strcmp(key, c->name) == 0)
 			return settings_schema(c->menu_settings, c->nmenu_settings, true);
 	}
+	for (size_t i = 0; strcmp(table, "voicemail") == 0 && i < target_count(); i++) {
+		const struct target_caps *c = &target_at(i)->caps;
+		if (strcmp(key, c->name) == 0)
+			return settings_schema(c->voicemail_settings, c->nvoicemail_settings, true);
+	}
 	if (strcmp(table, "broadcast") == 0 && strcmp(key, "retry_after") == 0)
 		return array_of(ref(DEF("duration")));
 	if (strcmp(table, "broadcast") == 0 &&

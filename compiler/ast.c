@@ -105,6 +105,12 @@ const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i)
 	return m->per_target ? &m->per_target[i] : &none;
 }
 
+const struct ast_settings *ast_voicemail_settings(const struct ast_voicemail *v, size_t i)
+{
+	static const struct ast_settings none = { 0 };
+	return v->per_target ? &v->per_target[i] : &none;
+}
+
 const char *ast_dest_text(struct arena *a, const struct ast_dest *d)
 {
 	if (d->kind == DEST_NAME || !d->id)

@@ -188,6 +188,9 @@ struct ast_voicemail {
 	struct ast_decl decl;
 	struct ast_dest deliver_to; /* DEST_EMAIL or DEST_USER */
 	struct ast_recref greeting, goodbye;
+	/* voicemails.X.<target>: e.g. sonetel: { voice: en-fe }; one per target,
+	 * or NULL when the voicemail has none (ast_voicemail_settings). */
+	struct ast_settings *per_target;
 };
 
 struct ast_datetime {
@@ -451,6 +454,8 @@ const struct ast_dest *ast_schedule_branch(const struct ast_schedule *sc, size_t
 					   const char **name);
 /* A menu's block of settings for target i (an empty one when it has none). */
 const struct ast_settings *ast_menu_settings(const struct ast_menu *m, size_t i);
+/* A voicemail's, the same way. */
+const struct ast_settings *ast_voicemail_settings(const struct ast_voicemail *v, size_t i);
 /* What endpoint e is on target i: its literal there, or its one literal
  * (kind DEST_NONE when it has none there). */
 const struct ast_dest *ast_endpoint_literal(const struct ast_endpoint *e, size_t i);

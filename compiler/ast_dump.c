@@ -254,12 +254,16 @@ static cJSON *announcement_json(const struct ast_announcement *a)
 	return o;
 }
 
-static cJSON *voicemail_json(const struct ast_voicemail *v)
+static cJSON *voicemail_json(const struct target_set *ts, const struct ast_voicemail *v)
 {
 	cJSON *o = decl_json(&v->decl);
 	add_dest(o, "deliver_to", &v->deliver_to);
 	add_str(o, "greeting", v->greeting.name);
 	add_str(o, "goodbye", v->goodbye.name);
+	for (size_t t = 0; t < ts->count; t++)
+		if (ast_voicemail_settings(v, t)->present)
+			cJSON_AddItemToObject(o, ts->caps[t]->name,
+					      settings_json(ast_voicemail_settings(v, t)));
 	return o;
 }
 
@@ -329,7 +333,7 @@ cJSON *ast_dump(const struct ast_program *p)
 	DUMP_LIST_TARGETS(o, "endpoints", p->endpoints, p->nendpoints, endpoint_json);
 	DUMP_LIST_TARGETS(o, "menus", p->menus, p->nmenus, menu_json);
 	DUMP_LIST(o, "announcements", p->announcements, p->nannouncements, announcement_json);
-	DUMP_LIST(o, "voicemails", p->voicemails, p->nvoicemails, voicemail_json);
+	DUMP_LIST_TARGETS(o, "voicemails", p->voicemails, p->nvoicemails, voicemail_json);
 	DUMP_LIST(o, "broadcasts", p->broadcasts, p->nbroadcasts, broadcast_json);
 	DUMP_LIST(o, "flows", p->flows, p->nflows, flow_json);
 	/* Only in programs that have them: the dumps of the others stay as they were. */

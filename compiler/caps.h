@@ -63,6 +63,8 @@ struct target_caps {
 	size_t nsettings;
 	const struct setting_spec *menu_settings;  /* menus.X.<name> */
 	size_t nmenu_settings;
+	const struct setting_spec *voicemail_settings;  /* voicemails.X.<name> */
+	size_t nvoicemail_settings;
 	const struct setting_spec *schedule_settings;  /* schedules.X.<name> */
 	size_t nschedule_settings;
 	enum schedule_support schedules;

@@ -935,11 +935,20 @@ static void check_target(struct resolver *r)
 			check_recording_need(r, &p->announcements[i]->prompt);
 			check_route(r, &p->announcements[i]->then);
 		}
-	if (builds(r, DECL_VOICEMAIL))
-		for (size_t i = 0; i < p->nvoicemails; i++) {
-			check_recording_need(r, &p->voicemails[i]->greeting);
-			check_recording_need(r, &p->voicemails[i]->goodbye);
+	for (size_t i = 0; i < p->nvoicemails; i++) {
+		const struct ast_voicemail *v = p->voicemails[i];
+		if (builds(r, DECL_VOICEMAIL)) {
+			check_recording_need(r, &v->greeting);
+			check_recording_need(r, &v->goodbye);
 		}
+		/* A target that builds no voicemail has no settings for one. */
+		const struct ast_settings *s = ast_voicemail_settings(v, r->ti);
+		if (s->present)
+			check_settings(r, s, r->caps->voicemail_settings,
+				       r->caps->nvoicemail_settings,
+				       arena_printf(r->a, "voicemail '%s' for %s", v->decl.name,
+						    target_name(r)));
+	}
 	if (builds(r, DECL_BROADCAST))
 		for (size_t i = 0; i < p->nbroadcasts; i++) {
 			check_route(r, &p->broadcasts[i]->destination);

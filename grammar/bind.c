@@ -573,6 +573,7 @@ static const struct field_spec voicemail_fields[] = {
 	{ "greeting", FT_RECORDING, false, "recording played before the message" },
 	{ "goodbye", FT_RECORDING, false, "recording played after the message" },
 	{ "description", FT_STRING, false, DOC_DESCRIPTION },
+	/* then one key per target: its settings of this voicemail */
 };
 
 static void bind_voicemail(struct binder *b, const struct doc_pair *pair, unsigned index)
@@ -580,9 +581,11 @@ static void bind_voicemail(struct binder *b, const struct doc_pair *pair, unsign
 	struct ast_voicemail *vm = arena_alloc(b->a, sizeof *vm);
 	init_decl(b, &vm->decl, DECL_VOICEMAIL, pair, index);
 	PUSH_DECL(b, b->p->voicemails, b->p->nvoicemails, vm);
-	struct doc_node *f[COUNT(voicemail_fields)];
-	bind_fields(b, pair->value, voicemail_fields, COUNT(voicemail_fields), f,
-		    what_of(b, "voicemail", vm->decl.name), vm->decl.name_span);
+	const struct bind_table *t = &b->keys.voicemail;
+	struct doc_node *fields[BIND_MAX_FIELDS], **f = fields;
+	const char *what = what_of(b, "voicemail", vm->decl.name);
+	bind_fields(b, pair->value, t->fields, t->count, f, what, vm->decl.name_span);
+	vm->per_target = bind_per_target(b, f + COUNT(voicemail_fields), what);
 	if (f[0] && get_dest(b, f[0], "deliver_to", &vm->deliver_to) &&
 	    vm->deliver_to.kind != DEST_EMAIL && vm->deliver_to.kind != DEST_USER)
 		diag_error(b->d, IVR_BAD_DESTINATION, f[0]->span,
@@ -1814,6 +1817,13 @@ static struct field_spec menu_settings_key(struct arena *a, const struct target_
 				    a ? arena_printf(a, "%s settings of this menu", c->label) : NULL };
 }
 
+static struct field_spec voicemail_settings_key(struct arena *a, const struct target_caps *c)
+{
+	return (struct field_spec){ c->name, FT_MAP, false,
+				    a ? arena_printf(a, "%s settings of this voicemail", c->label)
+				      : NULL };
+}
+
 static struct field_spec schedule_settings_key(struct arena *a, const struct target_caps *c)
 {
 	return (struct field_spec){ c->name, FT_MAP, false,
@@ -1851,6 +1861,9 @@ struct bind_target_keys bind_target_keys(const struct target_set *ts, struct are
 		.targets = with_targets(a, ts, "targets", NULL, NULL, 0, true, docs, target_key),
 		.schedule = with_targets(a, ts, "schedule", "schedules", schedule_fields,
 					 COUNT(schedule_fields), false, docs, schedule_settings_key),
+		.voicemail = with_targets(a, ts, "voicemail", "voicemails", voicemail_fields,
+					  COUNT(voicemail_fields), false, docs,
+					  voicemail_settings_key),
 	};
 }
 
@@ -1858,7 +1871,6 @@ static const struct bind_table after_menu[] = {
 	{ "option", NULL, option_fields, COUNT(option_fields) },
 	{ "handler", NULL, handler_fields, COUNT(handler_fields) },
 	{ "announcement", "announcements", announcement_fields, COUNT(announcement_fields) },
-	{ "voicemail", "voicemails", voicemail_fields, COUNT(voicemail_fields) },
 	{ "broadcast", "broadcasts", broadcast_fields, COUNT(broadcast_fields) },
 	{ "window", NULL, window_fields, COUNT(window_fields) },
 	{ "calendar", "calendars", calendar_fields, COUNT(calendar_fields) },
@@ -1869,13 +1881,14 @@ static const struct bind_table after_menu[] = {
 const struct bind_table *bind_tables(const struct target_set *ts, struct arena *a, size_t *count)
 {
 	struct bind_target_keys k = bind_target_keys(ts, a, true);
-	struct bind_table *t = arena_alloc(a, (COUNT(after_menu) + 4) * sizeof *t);
+	struct bind_table *t = arena_alloc(a, (COUNT(after_menu) + 5) * sizeof *t);
 	t[0] = (struct bind_table){ "top", NULL, top_fields, COUNT(top_fields) };
 	t[1] = k.recording;
 	t[2] = k.menu;
-	memcpy(t + 3, after_menu, sizeof after_menu);
-	t[3 + COUNT(after_menu)] = k.schedule;
-	*count = COUNT(after_menu) + 4;
+	t[3] = k.voicemail;
+	memcpy(t + 4, after_menu, sizeof after_menu);
+	t[4 + COUNT(after_menu)] = k.schedule;
+	*count = COUNT(after_menu) + 5;
 	return t;
 }
 

@@ -43,7 +43,7 @@ const struct bind_table *bind_tables(const struct target_set *ts, struct arena *
 /* The tables whose keys include one per target: recordings.X, menus.X,
  * endpoints.X (as a mapping) and targets. */
 struct bind_target_keys {
-	struct bind_table recording, menu, endpoint, targets, schedule;
+	struct bind_table recording, menu, endpoint, targets, schedule, voicemail;
 };
 /* docs: with each key's line for the JSON Schema (the binder has no use
  * for them: NULL). */

@@ -26,7 +26,8 @@ struct sti {
 	struct doc_node **welcome; /* menus whose app plays its Welcome prompt */
 	size_t nwelcome, capwelcome;
 	struct doc_node **menus;   /* the menus imported, in order */
-	size_t nmenus, capmenus;
+	const char **menu_voice;   /* ...and each one's own voice, or NULL */
+	size_t nmenus, capmenus, capvoice;
 	bool silent_mailbox;       /* mailbox_greeting: no was set */
 };
 
@@ -225,13 +226,18 @@ static void expect_flag(struct sti *s, const char *key, const char *want, const 
 			    "%s: %s is '%s': %s", s->what, key, v, why);
 }
 
-static void check_voice(struct sti *s)
+/* The app's voice when it is not the target's (a menu's or voicemail's own
+ * setting), else NULL; an announcement has no settings of its own. */
+static const char *own_voice(struct sti *s, const char *decl)
 {
 	const char *v = import_str(s->self->body, "voice");
-	if (v && strcmp(v, s->voice) != 0)
+	if (!v || strcmp(v, s->voice) == 0)
+		return NULL;
+	if (strcmp(decl, "announcement") == 0)
 		import_lost(s->im, cJSON_GetObjectItemCaseSensitive(s->self->body, "voice"),
-			    "%s: voice '%s' differs from the other apps' '%s': ivrc has one voice "
-			    "per target", s->what, v, s->voice);
+			    "%s: voice '%s' differs from the other apps' '%s': an announcement "
+			    "has no voice of its own", s->what, v, s->voice);
+	return v;
 }
 
 static const char *const ivr_keys[] = {
@@ -285,6 +291,8 @@ static void import_menu(struct sti *s)
 	const char *ext = import_str(b, "get_extension");
 	if (ext && strcmp(ext, "yes") == 0)
 		ARENA_PUSH(s->im->a, s->ext_yes, s->next_yes, s->capext, m);
+	size_t n = s->nmenus;
+	ARENA_PUSH(s->im->a, s->menu_voice, n, s->capvoice, own_voice(s, "menu"));
 	ARENA_PUSH(s->im->a, s->menus, s->nmenus, s->capmenus, m);
 	import_unknown_keys(s->im, b, ivr_keys, s->what);
 }
@@ -335,6 +343,12 @@ static void import_voicemail(struct sti *s)
 	}
 	if (bye && strcmp(bye, "yes") == 0)
 		import_put(s->im, m, "goodbye", import_word(s->im, s->prompt));
+	const char *voice = own_voice(s, "voicemail");
+	if (voice) {
+		struct doc_node *set = import_map(s->im);
+		import_put(s->im, set, "voice", import_word(s->im, voice));
+		import_put(s->im, m, "sonetel", set);
+	}
 	import_unknown_keys(s->im, b, keys, s->what);
 }
 
@@ -361,7 +375,8 @@ static void st_convert(struct importer *im)
 			s.self->skipped = true;
 			continue;
 		}
-		check_voice(&s);
+		if (strcmp(decl, "announcement") == 0)
+			own_voice(&s, decl);
 		if (strcmp(decl, "menu") == 0)
 			import_menu(&s);
 		else if (strcmp(decl, "announcement") == 0)
@@ -380,6 +395,8 @@ static void st_convert(struct importer *im)
 			import_put(im, set, "get_extension", import_word(im, "yes"));
 		if (holds(s.welcome, s.nwelcome, m))
 			import_put(im, set, "play_welcome", import_word(im, "yes"));
+		if (s.menu_voice[i])
+			import_put(im, set, "voice", import_word(im, s.menu_voice[i]));
 		if (set->count)
 			import_put(im, m, "sonetel", set);
 	}

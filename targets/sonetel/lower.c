@@ -130,8 +130,10 @@ static cJSON *act_json(struct action a)
 
 /* ---------- the parts every app has ---------- */
 
+/* A new app of decl, in its own voice when its settings name one (voice:
+ * a menu's or voicemail's), else the target's. */
 static struct bundle_object *app_new(struct st *s, const char *app_type,
-				     const struct ast_decl *decl)
+				     const struct ast_decl *decl, const char *voice)
 {
 	struct bundle_object *o = bundle_add(s->b, ST_KIND, decl->name);
 	o->remote_name = target_remote_name(s->b->arena, s->p, &sonetel_target.caps, decl->name);
@@ -141,7 +143,7 @@ static struct bundle_object *app_new(struct st *s, const char *app_type,
 	s->cur = decl;
 	json_add_string(o->body, "app_type", app_type);
 	json_add_string(o->body, "name", o->remote_name);
-	json_add_string(o->body, "voice", s->voice);
+	json_add_string(o->body, "voice", voice ? voice : s->voice);
 	return o;
 }
 
@@ -212,7 +214,8 @@ static void lower_menu(struct st *s, const struct ast_menu *m)
 {
 	const char *ext = settings_value(ast_menu_settings(m, s->ti), "get_extension");
 	const char *welcome = settings_value(ast_menu_settings(m, s->ti), "play_welcome");
-	struct bundle_object *o = app_new(s, "ivr", &m->decl);
+	struct bundle_object *o = app_new(s, "ivr", &m->decl,
+					  settings_value(ast_menu_settings(m, s->ti), "voice"));
 	json_add_string(o->body, "play_welcome", welcome ? welcome : "no");
 	json_add_string(o->body, "play_menu", "yes");
 	json_add_string(o->body, "get_extension", ext ? ext : s->get_extension);
@@ -225,7 +228,7 @@ static void lower_menu(struct st *s, const struct ast_menu *m)
 
 static void lower_announcement(struct st *s, const struct ast_announcement *an)
 {
-	struct bundle_object *o = app_new(s, "ivr", &an->decl);
+	struct bundle_object *o = app_new(s, "ivr", &an->decl, NULL);
 	json_add_string(o->body, "play_welcome", "yes");
 	json_add_string(o->body, "play_menu", "no");
 	json_add_string(o->body, "get_extension", "no");
@@ -237,7 +240,8 @@ static void lower_announcement(struct st *s, const struct ast_announcement *an)
 
 static void lower_voicemail(struct st *s, const struct ast_voicemail *vm)
 {
-	struct bundle_object *o = app_new(s, "mailbox", &vm->decl);
+	struct bundle_object *o = app_new(s, "mailbox", &vm->decl,
+					  settings_value(ast_voicemail_settings(vm, s->ti), "voice"));
 	bool email = vm->deliver_to.kind == DEST_EMAIL;
 	/* "no" turns Sonetel's default greeting off: callers would reach a
 	 * silent mailbox. */

@@ -39,6 +39,13 @@ static const struct setting_spec st_menu_settings[] = {
 	 "whether callers of this menu may dial an extension (default: targets.sonetel's)"},
 	{"play_welcome", SETTING_ENUM, "no", st_yes_no,
 	 "whether the app plays its Welcome prompt before its Main Menu prompt"},
+	{"voice", SETTING_ENUM, NULL, st_voices,
+	 "language and voice of this app's own prompts (default: targets.sonetel's)"},
+};
+
+static const struct setting_spec st_voicemail_settings[] = {
+	{"voice", SETTING_ENUM, NULL, st_voices,
+	 "language and voice of this mailbox's own prompts (default: targets.sonetel's)"},
 };
 
 static const char *const st_branches[] = {"open", "closed", "holiday", NULL};
@@ -71,6 +78,8 @@ const struct target sonetel_target = {
 		.nsettings = sizeof st_settings / sizeof st_settings[0],
 		.menu_settings = st_menu_settings,
 		.nmenu_settings = sizeof st_menu_settings / sizeof st_menu_settings[0],
+		.voicemail_settings = st_voicemail_settings,
+		.nvoicemail_settings = sizeof st_voicemail_settings / sizeof st_voicemail_settings[0],
 		.schedule_settings = st_schedule_settings,
 		.nschedule_settings = sizeof st_schedule_settings / sizeof st_schedule_settings[0],
 		.no_input_at_once = true,
