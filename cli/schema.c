@@ -229,6 +229,13 @@ static cJSON *contents(const char *table, const char *key)
 		return array_of(ref(DEF("name")));
 	if (strcmp(key, "cases") == 0)
 		return map_of(NULL, ref(DEF("steps")));
+	if (strcmp(table, "dial") == 0 && strcmp(key, "to") == 0) {
+		/* A destination, or phone:${...}: a number the call computes. */
+		cJSON *v = cJSON_CreateObject(), *any = cJSON_AddArrayToObject(v, "anyOf");
+		cJSON_AddItemToArray(any, ref(DEF("destination")));
+		cJSON_AddItemToArray(any, pattern("string", "^phone:.*\\$\\{", NULL));
+		return v;
+	}
 	if (strcmp(table, "dial_to_many") == 0 && strcmp(key, "to") == 0)
 		return array_of(pattern("string", "^phone:" PHONE_RE "$", NULL));
 	return NULL;

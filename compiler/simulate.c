@@ -1175,7 +1175,11 @@ static void flow_step(struct sim *s, const struct ast_flow *fl, const struct ast
 		leave_flow(s, &st->to);
 		break;
 	case STEP_DIAL:
-		step_line(s, st, sim_dest_text(s->a, &st->to));
+		/* A number the call computes (phone:${number}): as it comes out. */
+		if (ast_step_template(st, ast_step_arg(st, "to")) && !expand(s, st, "to"))
+			break;
+		step_line(s, st, ast_step_template(st, ast_step_arg(st, "to"))
+			  ? expand(s, st, "to") : sim_dest_text(s->a, &st->to));
 		leave_flow(s, &st->to);
 		break;
 	case STEP_DIAL_TO_MANY: dial_to_many(s, st); break;

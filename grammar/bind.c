@@ -1063,6 +1063,13 @@ static void bind_arg(struct binder *b, struct ast_step *st, const struct field_s
 			break;
 		break;
 	case FT_DEST:
+		/* dial: phone:${number}, a number the call computes (a template). */
+		if (st->kind == STEP_DIAL && v->kind == DOC_SCALAR && v->len > 8 &&
+		    memcmp(v->text, "phone:", 6) == 0 && memchr(v->text, '$', v->len)) {
+			bind_template(b, st, v);
+			st->to = (struct ast_dest){ DEST_PHONE, keep_text(b, v) + 6, v->span, NULL };
+			break;
+		}
 		get_dest(b, v, k, &st->to);
 		break;
 	case FT_NAME:

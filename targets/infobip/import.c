@@ -998,8 +998,14 @@ static struct doc_node *dial_step(struct ibi *c, const cJSON *a)
 	const char *digits = import_str(a, "dial");
 	const char *to = arena_printf(c->im->a, "phone:+%s", digits ? digits : "");
 	const cJSON *o = get(a, "options");
-	if (!import_is_phone(to + 6))
+	/* A number the call computes: phone:${numberToDial}. */
+	if (digits && strchr(digits, '$')) {
+		if (!template_ok(c, get(a, "dial"), "dial"))
+			return NULL;
+		to = arena_printf(c->im->a, "phone:%s", digits);
+	} else if (!import_is_phone(to + 6)) {
 		return refuse(c, get(a, "dial"), "dial", "is not E.164 digits"), NULL;
+	}
 	other_options(c, o, known, "dial");
 	if (!o)
 		return step1(c, "dial", import_word(c->im, to));
