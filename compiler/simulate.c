@@ -1174,14 +1174,16 @@ static void flow_step(struct sim *s, const struct ast_flow *fl, const struct ast
 		step_line(s, st, sim_dest_text(s->a, &st->to));
 		leave_flow(s, &st->to);
 		break;
-	case STEP_DIAL:
+	case STEP_DIAL: {
 		/* A number the call computes (phone:${number}): as it comes out. */
-		if (ast_step_template(st, ast_step_arg(st, "to")) && !expand(s, st, "to"))
+		const char *to = ast_step_template(st, ast_step_arg(st, "to"))
+			? expand(s, st, "to") : sim_dest_text(s->a, &st->to);
+		if (!to)
 			break;
-		step_line(s, st, ast_step_template(st, ast_step_arg(st, "to"))
-			  ? expand(s, st, "to") : sim_dest_text(s->a, &st->to));
+		step_line(s, st, to);
 		leave_flow(s, &st->to);
 		break;
+	}
 	case STEP_DIAL_TO_MANY: dial_to_many(s, st); break;
 	case STEP_DIAL_WEBRTC: case STEP_DIAL_CONVERSATIONS:
 		step_line(s, st, "(the call is connected there)");

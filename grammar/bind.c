@@ -1027,6 +1027,15 @@ static void bind_cond(struct binder *b, struct ast_step *st, const struct doc_no
 }
 
 /* Checks one argument by its type and fills the step's typed views. */
+/* Whether scalar v holds a ${...} (its text is a span: not terminated). */
+static bool has_template(const struct doc_node *v)
+{
+	for (size_t i = 0; i + 1 < v->len; i++)
+		if (v->text[i] == '$' && v->text[i + 1] == '{')
+			return true;
+	return false;
+}
+
 static void bind_arg(struct binder *b, struct ast_step *st, const struct field_spec *fs,
 		     struct doc_node *v)
 {
@@ -1065,7 +1074,7 @@ static void bind_arg(struct binder *b, struct ast_step *st, const struct field_s
 	case FT_DEST:
 		/* dial: phone:${number}, a number the call computes (a template). */
 		if (st->kind == STEP_DIAL && v->kind == DOC_SCALAR && v->len > 8 &&
-		    memcmp(v->text, "phone:", 6) == 0 && memchr(v->text, '$', v->len)) {
+		    memcmp(v->text, "phone:", 6) == 0 && has_template(v)) {
 			bind_template(b, st, v);
 			st->to = (struct ast_dest){ DEST_PHONE, keep_text(b, v) + 6, v->span, NULL };
 			break;
