@@ -618,14 +618,23 @@ static int emit_tests(struct session *s, const struct ast_program *p, const char
 	return EXIT_CLEAN;
 }
 
-/* d as a start of paths, once; a schedule as the objects its branches go to. */
-static void add_start(const struct ast_decl **starts, size_t *n, const struct ast_decl *d)
+/* d as a start of paths, once; a schedule as the objects its branches go
+ * to: on a target that builds one branch (caps; p's target i), that one. */
+static void add_start(const struct ast_decl **starts, size_t *n, const struct ast_decl *d,
+		      const struct target_caps *caps, int ti)
 {
 	if (d && d->kind == DECL_SCHEDULE) {
 		const struct ast_schedule *sc = (const struct ast_schedule *)d;
-		add_start(starts, n, sc->open.ref);
-		add_start(starts, n, sc->closed.ref);
-		add_start(starts, n, sc->holiday.ref);
+		const char *branch;
+		const struct ast_dest *one = caps && caps->schedules == SCHEDULES_ONE_BRANCH &&
+			ti >= 0 ? ast_schedule_branch(sc, (size_t)ti, &branch) : NULL;
+		if (one) {
+			add_start(starts, n, one->ref, caps, ti);
+			return;
+		}
+		add_start(starts, n, sc->open.ref, caps, ti);
+		add_start(starts, n, sc->closed.ref, caps, ti);
+		add_start(starts, n, sc->holiday.ref, caps, ti);
 		return;
 	}
 	for (size_t i = 0; d && i < *n; i++)
@@ -653,10 +662,9 @@ int sim_cli_paths(const struct sim_cli_opts *o, const char *file)
 		return cli_run_finish(&s.run, status);
 	cli_run_print(&s.run);
 	struct ast_dest from;
-	/* A schedule takes no time of its own: its branches are the starts. */
-	const struct ast_decl **starts = arena_alloc(&s.run.arena,
-						     (3 * p->nentries + 3) * sizeof *starts);
-	size_t nstarts = 0;
+	/* Where calls start, as written (a schedule, not yet its branches). */
+	const struct ast_decl *const *roots = (const struct ast_decl *const *)p->entries;
+	size_t nroots = p->nentries;
 	if (o->start) {
 		if (!parse_start(&s, p, &from, "--from"))
 			return cli_run_finish(&s.run, EXIT_USAGE);
@@ -665,11 +673,17 @@ int sim_cli_paths(const struct sim_cli_opts *o, const char *file)
 				"voicemail or endpoint of the file, not at '%s'\n", o->start);
 			return cli_run_finish(&s.run, EXIT_USAGE);
 		}
-		add_start(starts, &nstarts, from.ref);
-	} else {
-		for (size_t i = 0; i < p->nentries; i++)
-			add_start(starts, &nstarts, p->entries[i]);
+		roots = (const struct ast_decl *const *)&from.ref;
+		nroots = 1;
 	}
+	/* A schedule takes no time of its own: its branches are the starts. */
+	const struct ast_decl **starts = arena_alloc(&s.run.arena,
+						     (3 * nroots + 3) * sizeof *starts);
+	size_t nstarts = 0;
+	const struct target_caps *picked = s.has_target ? &s.target->caps : NULL;
+	for (size_t i = 0; i < nroots; i++)
+		add_start(starts, &nstarts, roots[i], picked,
+			  picked ? ast_target_index(p, picked->name) : -1);
 	if (o->emit_tests)
 		return cli_run_finish(&s.run, emit_tests(&s, p, file, starts, nstarts));
 	const struct target_caps **caps = arena_alloc(&s.run.arena, target_count() * sizeof *caps);
@@ -683,8 +697,11 @@ int sim_cli_paths(const struct sim_cli_opts *o, const char *file)
 	for (size_t t = 0; t < ncaps; t++) {
 		struct sim_behaviour bh;
 		sim_behaviour_of(caps[t], &bh);
-		struct paths_model *m = paths_build(p, ast_target_index(p, caps[t]->name), &bh,
-						    &s.run.arena);
+		int ti = ast_target_index(p, caps[t]->name);
+		struct paths_model *m = paths_build(p, ti, &bh, &s.run.arena);
+		nstarts = 0;
+		for (size_t i = 0; i < nroots; i++)
+			add_start(starts, &nstarts, roots[i], caps[t], ti);
 		for (size_t i = 0; i < nstarts; i++) {
 			if (starts[i]->kind != DECL_ENDPOINT &&
 			    !(caps[t]->objects & (1u << starts[i]->kind)))
