@@ -39,13 +39,13 @@ def infobip(path):
     examples = ops["post"]["requestBody"]["content"]["application/json"]["examples"]
     for key, ex in examples.items():
         write("infobip", "post_" + slug(key), ex["value"])
-    for method, label in (("get", "get_list"),):
-        content = ops[method]["responses"]["200"]["content"]["application/json"]
+    one = api["paths"]["/voice/ivr/1/scenarios/{id}"]
+    # The answers that hold scenarios: list, create, get, update.
+    for op, method, label in ((ops, "get", "get_list"), (ops, "post", "post_answer"),
+                              (one, "get", "get_one"), (one, "put", "put_answer")):
+        content = op[method]["responses"]["200"]["content"]["application/json"]
         for ex in content["examples"].values():
             write("infobip", label, ex["value"])
-    one = api["paths"]["/voice/ivr/1/scenarios/{id}"]["get"]["responses"]["200"]
-    for ex in one["content"]["application/json"]["examples"].values():
-        write("infobip", "get_one", ex["value"])
 
 
 def sonetel(path):
