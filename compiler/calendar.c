@@ -5,6 +5,8 @@
 
 #include "tz.h"
 
+const char *const calendar_week[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+
 static bool holds(const struct ast_hours *h, unsigned minute)
 {
 	return h->from < h->to ? minute >= h->from && minute < h->to : minute >= h->from;

@@ -24,6 +24,14 @@ enum calendar_state calendar_at(const struct ast_calendar *c, int64_t local,
 struct ast_moment calendar_moment(const struct ast_datetime *dt, bool has_offset,
 				  int32_t offset, const char *text, struct span span);
 
+/* The days as the provider JSON and the import list them, Monday first:
+ * calendar_week[d] is the AST's weekday calendar_weekday(d) (0 Sunday). */
+extern const char *const calendar_week[7];
+static inline unsigned calendar_weekday(int monday_first)
+{
+	return (unsigned)(monday_first + 1) % 7;
+}
+
 /* How the language writes a calendar's parts, into buf (returned). */
 enum { CALENDAR_TEXT_MAX = 24 };
 /* A time of day in minutes since midnight: "09:00" ("24:00" ends a day). */

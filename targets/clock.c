@@ -16,8 +16,8 @@ cJSON *clock_calendar_json(const struct ast_calendar *c, const char *url)
 	json_add_string(o, "timezone", c->timezone ? c->timezone : "");
 	cJSON *hours = json_add_object(o, "hours");
 	for (int d = 0; d < 7; d++) {
-		int wd = (d + 1) % 7;   /* Monday first; the AST counts from Sunday */
-		cJSON *day = json_add_array(hours, ast_day_names[wd]);
+		unsigned wd = calendar_weekday(d);
+		cJSON *day = json_add_array(hours, calendar_week[d]);
 		for (size_t i = 0; i < c->nhours[wd]; i++) {
 			cJSON *range = cJSON_CreateObject();
 			json_add_string(range, "from", calendar_time_text(buf, c->hours[wd][i].from));

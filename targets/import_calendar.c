@@ -9,13 +9,8 @@
 #include <string.h>
 
 #include "../compiler/arena.h"
+#include "../compiler/calendar.h"
 #include "../compiler/codes.h"
-
-/* The days as the calendars' JSON lists them, Monday first. */
-static const char *day_name(int d)
-{
-	return ast_day_names[(d + 1) % 7];
-}
 
 bool import_time_shaped(const char *s)
 {
@@ -72,8 +67,8 @@ void import_calendar_hours(struct importer *im, struct doc_node *cal,
 			;
 		if (!by_day[d]->count)
 			continue;
-		const char *key = end == d ? day_name(d)
-			: arena_printf(im->a, "%s-%s", day_name(d), day_name(end));
+		const char *key = end == d ? calendar_week[d]
+			: arena_printf(im->a, "%s-%s", calendar_week[d], calendar_week[end]);
 		import_put(im, out, key, by_day[d]->count == 1 ? by_day[d]->items[0] : by_day[d]);
 	}
 	import_put(im, cal, "hours", out);
@@ -87,7 +82,7 @@ static const char *put_hours(struct importer *im, struct doc_node *cal, const cJ
 		return "'hours' is not the seven days, mon to sun";
 	for (int d = 0; d < 7; d++)
 		if (!(by_day[d] = day_ranges(im, cJSON_GetObjectItemCaseSensitive(hours,
-									  day_name(d)))))
+									  calendar_week[d]))))
 			return "a day of 'hours' is not a list of {from, to} times";
 	import_calendar_hours(im, cal, by_day);
 	return NULL;

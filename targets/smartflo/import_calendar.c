@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../../compiler/arena.h"
+#include "../../compiler/calendar.h"
 #include "../import.h"
 #include "smartflo.h"
 
@@ -52,12 +53,6 @@ static int index_of(const cJSON *v, const char *const *names, int n)
 	return -1;
 }
 
-static const char *const *week(void)
-{
-	static const char *const days[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-	return days;
-}
-
 static const char *const *month_dates(struct arena *a)
 {
 	const char **dates = arena_alloc(a, 31 * sizeof *dates);
@@ -98,7 +93,7 @@ static const char *open_group(struct importer *im, const cJSON *g, struct doc_no
 		       "hours are the same every week)";
 	const cJSON *d;
 	cJSON_ArrayForEach(d, days) {
-		int day = index_of(d, week(), 7);
+		int day = index_of(d, calendar_week, 7);
 		if (day < 0)
 			return "a time group's day is not one of mon ... sun";
 		for (const cJSON *f = from->child, *t = to->child; f && t; f = f->next, t = t->next) {
@@ -124,7 +119,7 @@ static const char *holiday_group(struct importer *im, const cJSON *g, struct doc
 	if (!group_shaped(g) || !cJSON_IsArray(dates) || !cJSON_GetArraySize(dates) ||
 	    !lists_exactly(cJSON_GetObjectItemCaseSensitive(g, "from_time"), midnight, 1) ||
 	    !lists_exactly(cJSON_GetObjectItemCaseSensitive(g, "to_time"), last, 1) ||
-	    !lists_exactly(cJSON_GetObjectItemCaseSensitive(g, "days"), week(), 7) ||
+	    !lists_exactly(cJSON_GetObjectItemCaseSensitive(g, "days"), calendar_week, 7) ||
 	    !cJSON_IsArray(months) || cJSON_GetArraySize(months) != 1)
 		return "a holiday time group is not whole days (00:00 to 23:59, every day of "
 		       "the week) of one month";

@@ -104,18 +104,12 @@ static cJSON *all_dates(struct arena *a)
 	return arr;
 }
 
-/* The days of the week, Monday first, as the groups list them. */
-static const char *day_name(int d)
-{
-	return ast_day_names[(d + 1) % 7];
-}
-
 static cJSON *open_groups(struct arena *a, const struct ast_program *p,
 			  const struct ast_calendar *c)
 {
 	struct day_spans by_day[7];
 	for (int d = 0; d < 7; d++)
-		by_day[d] = open_spans(a, c, (unsigned)(d + 1) % 7);
+		by_day[d] = open_spans(a, c, calendar_weekday(d));
 	cJSON *out = cJSON_CreateArray();
 	bool done[7] = { false };
 	size_t n = 0;
@@ -132,7 +126,7 @@ static cJSON *open_groups(struct arena *a, const struct ast_program *p,
 		for (int e = d; e < 7; e++)
 			if (!done[e] && same_spans(by_day[e], by_day[d])) {
 				done[e] = true;
-				json_append(days, cJSON_CreateString(day_name(e)));
+				json_append(days, cJSON_CreateString(calendar_week[e]));
 			}
 		json_add(g, "dates", all_dates(a));
 		json_add(g, "months", all_of(smartflo_month_names, 12));
@@ -160,9 +154,6 @@ static cJSON *holiday_groups(struct arena *a, const struct ast_program *p,
 		if (!c->holidays[i].year)
 			yearly[n++] = &c->holidays[i];
 	qsort(yearly, n, sizeof *yearly, by_date);
-	const char *week[7];
-	for (int d = 0; d < 7; d++)
-		week[d] = day_name(d);
 	cJSON *out = cJSON_CreateArray();
 	size_t ngroups = 0;
 	for (size_t i = 0; i < n;) {
@@ -172,7 +163,7 @@ static cJSON *holiday_groups(struct arena *a, const struct ast_program *p,
 		json_append(json_add_array(g, "from_time"), cJSON_CreateString("00:00"));
 		json_append(json_add_array(g, "to_time"), cJSON_CreateString(time_text(a,
 									      DAY_MINUTES)));
-		json_add(g, "days", all_of(week, 7));
+		json_add(g, "days", all_of(calendar_week, 7));
 		cJSON *dates = json_add_array(g, "dates");
 		for (int last = 0; i < n && yearly[i]->month == month; i++)
 			if (yearly[i]->day != last)   /* a day written twice is one date */
