@@ -217,6 +217,14 @@ static bool listed(const char *const *list, const char *s)
 	return false;
 }
 
+const char *import_key_outside(const cJSON *obj, const char *const *keys)
+{
+	for (const cJSON *k = obj ? obj->child : NULL; k; k = k->next)
+		if (!listed(keys, k->string))
+			return k->string;
+	return NULL;
+}
+
 void import_unknown_keys(struct importer *im, const cJSON *obj, const char *const *known,
 			 const char *what)
 {
@@ -670,15 +678,11 @@ static void read_bundle(struct importer *im, const cJSON *root)
 	}
 	/* What build writes; anything else would be left behind unsaid. */
 	static const char *const keys[] = { "target", "project", "objects", "calendars", NULL };
-	for (const cJSON *k = root->child; k; k = k->next) {
-		bool known = false;
-		for (const char *const *key = keys; *key; key++)
-			known |= strcmp(k->string, *key) == 0;
-		if (!known)
+	for (const cJSON *k = root->child; k; k = k->next)
+		if (!listed(keys, k->string))
 			diag_error(im->d, IVR_IMPORT_SHAPE, import_span(im, k),
 				   "'%s' is no key of a bundle build writes (target, project, "
 				   "objects, calendars): this ivrc cannot import it", k->string);
-	}
 	const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "objects");
 	for (const cJSON *it = items->child; it; it = it->next)
 		bundle_object(im, it);

@@ -105,8 +105,9 @@ const char *import_clock_calendar(struct importer *im, const cJSON *doc);
 typedef const char *(*import_calendar_body)(struct importer *im, struct doc_node *cal,
 					    const cJSON *doc, const cJSON **at);
 /* Declares calendar doc (one of im->calendars) once under calendars:: its
- * name and time zone, then what body reads; keys are the other keys doc
- * may hold (NULL-terminated). Its name, or NULL after saying why at doc. */
+ * name and time zone, then what body reads; keys are every key doc may
+ * hold, "calendar" and "timezone" among them (NULL-terminated). Its name,
+ * or NULL after saying why at doc. */
 const char *import_calendar_declare(struct importer *im, const cJSON *doc,
 				    const char *const *keys, import_calendar_body body);
 /* cal's hours from each day's ranges (lists of words "09:00-13:00"),
@@ -145,6 +146,9 @@ struct span import_span(struct importer *im, const cJSON *node);
  * with allow_loss a warning and a comment line. */
 void import_lost(struct importer *im, const cJSON *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The first key of object obj that is not in keys (NULL-terminated), or
+ * NULL when every key is. */
+const char *import_key_outside(const cJSON *obj, const char *const *keys);
 /* Reports every key of obj not in known (NULL-terminated) and not one the
  * provider computes (ids, times): `what` names the object in messages. */
 void import_unknown_keys(struct importer *im, const cJSON *obj, const char *const *known,

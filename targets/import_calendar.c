@@ -136,15 +136,9 @@ const char *import_calendar_declare(struct importer *im, const cJSON *doc,
 		import_put(im, cal, "timezone", import_word(im, zone));
 	if (!why)
 		why = body(im, cal, doc, &at);
-	for (const cJSON *k = doc->child; k && !why; k = k->next) {
-		bool known = strcmp(k->string, "calendar") == 0 ||
-			     strcmp(k->string, "timezone") == 0;
-		for (const char *const *key = keys; *key; key++)
-			known |= strcmp(k->string, *key) == 0;
-		if (!known)
-			why = arena_printf(im->a, "'%s' is no key of a calendar build writes",
-					   k->string);
-	}
+	const char *unknown = why ? NULL : import_key_outside(doc, keys);
+	if (unknown)
+		why = arena_printf(im->a, "'%s' is no key of a calendar build writes", unknown);
 	if (why) {
 		diag_error(im->d, IVR_IMPORT_SHAPE, import_span(im, at),
 			   "not a calendar as ivrc's build writes it: %s", why);
@@ -183,6 +177,7 @@ const char *import_calendar(struct importer *im, const char *url, const cJSON *a
 
 const char *import_clock_calendar(struct importer *im, const cJSON *doc)
 {
-	static const char *const keys[] = { "url", "hours", "holidays", NULL };
+	static const char *const keys[] = { "calendar", "timezone", "url", "hours", "holidays",
+					    NULL };
 	return import_calendar_declare(im, doc, keys, clock_body);
 }

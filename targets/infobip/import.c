@@ -101,16 +101,7 @@ static bool keys_are(const cJSON *o, const char *const *keys)
 /* Whether o is an object whose every key is one of keys. */
 static bool keys_within(const cJSON *o, const char *const *keys)
 {
-	if (!cJSON_IsObject(o))
-		return false;
-	for (const cJSON *k = o->child; k; k = k->next) {
-		const char *const *key = keys;
-		while (*key && strcmp(*key, k->string) != 0)
-			key++;
-		if (!*key)
-			return false;
-	}
-	return true;
+	return cJSON_IsObject(o) && !import_key_outside(o, keys);
 }
 
 /* Two texts, either NULL, alike. */

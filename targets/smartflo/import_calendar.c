@@ -19,16 +19,8 @@ static const char *const group_keys[] = { "name", "from_time", "to_time", "days"
 /* Whether group g has the keys of a time group, and no other. */
 static bool group_shaped(const cJSON *g)
 {
-	if (!cJSON_IsObject(g) || !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(g, "name")))
-		return false;
-	for (const cJSON *k = g->child; k; k = k->next) {
-		bool known = false;
-		for (const char *const *key = group_keys; *key; key++)
-			known |= strcmp(k->string, *key) == 0;
-		if (!known)
-			return false;
-	}
-	return true;
+	return cJSON_IsObject(g) && cJSON_IsString(cJSON_GetObjectItemCaseSensitive(g, "name")) &&
+	       !import_key_outside(g, group_keys);
 }
 
 /* Whether list is exactly the strings names[0..n), in that order. */
@@ -170,7 +162,7 @@ static const char *time_groups(struct importer *im, struct doc_node *cal, const 
 
 void smartflo_import_calendars(struct importer *im)
 {
-	static const char *const keys[] = { "open", "holidays", NULL };
+	static const char *const keys[] = { "calendar", "timezone", "open", "holidays", NULL };
 	for (size_t i = 0; i < im->ncalendars; i++)
 		import_calendar_declare(im, im->calendars[i], keys, time_groups);
 }
