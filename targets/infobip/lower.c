@@ -370,11 +370,10 @@ static void ib_goto(struct ib *c, cJSON *arr, int target, int64_t limit, const c
 		ib_word(c, arr, "hangup");
 }
 
-/* With only a name, Infobip says the text in exactly that voice: a voice
- * goes with a say only where the step names one, or the target's `voice`
- * setting does for the target's language (docs/TARGETS.md). */
-/* A say's options: its language (IB_NO_LANGUAGE: none sent) and voice
- * (a name, a gender). */
+/* A say's options: its language (IB_NO_LANGUAGE: none sent) and voice (a
+ * name, a gender). With only a name, Infobip says the text in exactly that
+ * voice: a voice goes with a say only where the step names one, or the
+ * target's `voice` setting does for the target's language (docs/TARGETS.md). */
 static cJSON *ib_say_options(struct ib *c, const char *language, const char *voice,
 			     const char *gender)
 {
@@ -476,15 +475,22 @@ static int *ib_entered(struct ib *c, const struct ast_decl *d)
 	return slot;
 }
 
+/* The per-object tables' slot (IB_MENUS, ...) of a kind; -1 for the others. */
+static int ib_kind_slot(enum decl_kind k)
+{
+	switch (k) {
+	case DECL_MENU: return IB_MENUS;
+	case DECL_ANNOUNCEMENT: return IB_ANNOUNCEMENTS;
+	case DECL_FLOW: return IB_FLOWS;
+	case DECL_SCHEDULE: return IB_SCHEDULES;
+	default: return -1;
+	}
+}
+
 static int *ib_slot(struct ib *c, const struct ast_decl *d)
 {
-	switch (d->kind) {
-	case DECL_MENU: return &c->anchor[IB_MENUS][d->index];
-	case DECL_ANNOUNCEMENT: return &c->anchor[IB_ANNOUNCEMENTS][d->index];
-	case DECL_FLOW: return &c->anchor[IB_FLOWS][d->index];
-	case DECL_SCHEDULE: return &c->anchor[IB_SCHEDULES][d->index];
-	default: return NULL;
-	}
+	int k = ib_kind_slot(d->kind);
+	return k < 0 ? NULL : &c->anchor[k][d->index];
 }
 
 static bool ib_block_ends(const struct ast_block *b);
@@ -1388,14 +1394,9 @@ static void ib_scenario(struct ib *c, const struct ast_decl *root)
 static void ib_reach(bool **reached, const struct ast_decl *from, const struct ast_dest *dst)
 {
 	const struct ast_decl *to = dst->ref;
-	if (!to || to == from)
-		return;
-	if (to->kind == DECL_MENU)
-		reached[IB_MENUS][to->index] = true;
-	else if (to->kind == DECL_ANNOUNCEMENT)
-		reached[IB_ANNOUNCEMENTS][to->index] = true;
-	else if (to->kind == DECL_SCHEDULE)
-		reached[IB_SCHEDULES][to->index] = true;
+	int k = to && to != from ? ib_kind_slot(to->kind) : -1;
+	if (k >= 0)
+		reached[k][to->index] = true;
 }
 
 /* Recursion follows the nesting of steps, bounded by the loader's 64 levels. */
@@ -1416,9 +1417,8 @@ static void ib_reach_block(bool **reached, const struct ast_decl *from, const st
 static void ib_add_root(struct ib *c, bool **seen, const struct ast_decl ***roots, size_t *n,
 			size_t *cap, const struct ast_decl *d)
 {
-	int k = d->kind == DECL_MENU ? IB_MENUS : d->kind == DECL_ANNOUNCEMENT
-		? IB_ANNOUNCEMENTS : d->kind == DECL_SCHEDULE ? IB_SCHEDULES : IB_FLOWS;
-	if (seen[k][d->index])
+	int k = ib_kind_slot(d->kind);
+	if (k < 0 || seen[k][d->index])   /* the checker lets only these be entries */
 		return;
 	seen[k][d->index] = true;
 	ARENA_PUSH(c->a, *roots, *n, *cap, d);
