@@ -898,8 +898,8 @@ static bool schedule_on_target(struct resolver *r, const struct ast_schedule *sc
 	case SCHEDULES_AT_ENTRY:
 		return true;
 	case SCHEDULES_ONE_BRANCH: {
-		const char *branch = ast_setting_text(ast_schedule_settings(sc, r->ti), "branch");
-		if (branch) {
+		const char *branch;
+		if (ast_schedule_branch(sc, r->ti, &branch)) {
 			diag_warning(r->d, IVR_TARGET_DEST_UNCERTAIN, at,
 				     "%s cannot route calls by a schedule (%s): it routes every call "
 				     "of schedule '%s' to its '%s' branch, at any time", t, why,
