@@ -69,8 +69,10 @@ static int date_of(const cJSON *v, int last)
 	return n >= 1 && n <= last ? n : 0;
 }
 
-/* An open group's ranges, added to the days it lists. */
-static const char *open_group(struct importer *im, const cJSON *g, struct doc_node *by_day[7])
+/* An open group's ranges, added to the days it lists; dates is "1".."31"
+ * (month_dates), what an open group's dates must be. */
+static const char *open_group(struct importer *im, const cJSON *g, struct doc_node *by_day[7],
+			      const char *const *dates)
 {
 	const cJSON *from = cJSON_GetObjectItemCaseSensitive(g, "from_time");
 	const cJSON *to = cJSON_GetObjectItemCaseSensitive(g, "to_time");
@@ -79,7 +81,7 @@ static const char *open_group(struct importer *im, const cJSON *g, struct doc_no
 	    cJSON_GetArraySize(from) != cJSON_GetArraySize(to) || !cJSON_GetArraySize(from) ||
 	    !cJSON_IsArray(days) || !cJSON_GetArraySize(days))
 		return "an open time group is not {name, from_time, to_time, days, dates, months}";
-	if (!lists_exactly(cJSON_GetObjectItemCaseSensitive(g, "dates"), month_dates(im->a), 31) ||
+	if (!lists_exactly(cJSON_GetObjectItemCaseSensitive(g, "dates"), dates, 31) ||
 	    !lists_exactly(cJSON_GetObjectItemCaseSensitive(g, "months"), smartflo_month_names, 12))
 		return "an open time group holds some dates or months only (the language's "
 		       "hours are the same every week)";
@@ -141,10 +143,11 @@ static const char *time_groups(struct importer *im, struct doc_node *cal, const 
 	struct doc_node *by_day[7];
 	for (int d = 0; d < 7; d++)
 		by_day[d] = import_seq(im);
+	const char *const *dates = month_dates(im->a);   /* once, not per group */
 	const char *why = NULL;
 	const cJSON *g;
 	cJSON_ArrayForEach(g, open)
-		if ((why = open_group(im, g, by_day)) != NULL) {
+		if ((why = open_group(im, g, by_day, dates)) != NULL) {
 			*at = g;
 			return why;
 		}
