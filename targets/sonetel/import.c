@@ -15,19 +15,22 @@
  * the import plays this recording, which needs nothing on Sonetel. */
 #define ST_PROMPT "sonetel_prompt"
 
+/* A menu imported, and what its sonetel block may need to say. */
+struct st_menu {
+	struct doc_node *doc;
+	bool extension;            /* get_extension: yes */
+	bool welcome;              /* play_welcome: yes */
+	const char *voice;         /* its own voice, or NULL */
+};
+
 struct sti {
 	struct importer *im;
 	const char *voice, *phone_to, *hangup;
 	struct imp_object *self;
 	const char *what;
 	const char *prompt;        /* the recording ST_PROMPT */
-	struct doc_node **ext_yes; /* menus whose callers may dial an extension */
-	size_t next_yes, capext;
-	struct doc_node **welcome; /* menus whose app plays its Welcome prompt */
-	size_t nwelcome, capwelcome;
-	struct doc_node **menus;   /* the menus imported, in order */
-	const char **menu_voice;   /* ...and each one's own voice, or NULL */
-	size_t nmenus, capmenus, capvoice;
+	struct st_menu *menus;     /* the menus imported, in order */
+	size_t nmenus, capmenus, nextension;
 	bool silent_mailbox;       /* mailbox_greeting: no was set */
 };
 
@@ -187,15 +190,6 @@ static void learn_settings(struct sti *s)
 
 /* ---------- apps ---------- */
 
-/* Whether list[0..n) holds m. */
-static bool holds(struct doc_node *const *list, size_t n, const struct doc_node *m)
-{
-	for (size_t i = 0; i < n; i++)
-		if (list[i] == m)
-			return true;
-	return false;
-}
-
 static struct doc_node *new_object(struct sti *s, const char *section, const char *decl)
 {
 	struct doc_node *m = import_map(s->im);
@@ -257,9 +251,8 @@ static void import_menu(struct sti *s)
 		expect_present(s, cJSON_GetObjectItemCaseSensitive(b, "menu"), menu_sent);
 	import_put(s->im, m, "prompt", import_word(s->im, s->prompt));
 	const char *welcome = import_str(b, "play_welcome");
-	if (welcome && strcmp(welcome, "yes") == 0)
-		ARENA_PUSH(s->im->a, s->welcome, s->nwelcome, s->capwelcome, m);
-	else
+	struct st_menu one = { m, false, welcome && strcmp(welcome, "yes") == 0, NULL };
+	if (!one.welcome)
 		expect_flag(s, "play_welcome", "no", "play_welcome is yes or no");
 	const cJSON *menu = cJSON_GetObjectItemCaseSensitive(b, "menu");
 	struct doc_node *opts = import_map(s->im);
@@ -289,11 +282,10 @@ static void import_menu(struct sti *s)
 		import_put(s->im, m, "no_input", h);
 	}
 	const char *ext = import_str(b, "get_extension");
-	if (ext && strcmp(ext, "yes") == 0)
-		ARENA_PUSH(s->im->a, s->ext_yes, s->next_yes, s->capext, m);
-	size_t n = s->nmenus;
-	ARENA_PUSH(s->im->a, s->menu_voice, n, s->capvoice, own_voice(s, "menu"));
-	ARENA_PUSH(s->im->a, s->menus, s->nmenus, s->capmenus, m);
+	one.extension = ext && strcmp(ext, "yes") == 0;
+	s->nextension += one.extension;
+	one.voice = own_voice(s, "menu");
+	ARENA_PUSH(s->im->a, s->menus, s->nmenus, s->capmenus, one);
 	import_unknown_keys(s->im, b, ivr_keys, s->what);
 }
 
@@ -385,20 +377,21 @@ static void st_convert(struct importer *im)
 			import_voicemail(&s);
 	}
 	/* Every menu lets callers dial an extension: say so once, for the target. */
-	bool all = s.nmenus && s.next_yes == s.nmenus;
+	bool all = s.nmenus && s.nextension == s.nmenus;
 	if (all)
 		import_setting(im, "get_extension", "yes");
 	/* Per menu, what differs from the target's: in one sonetel block. */
 	for (size_t i = 0; i < s.nmenus; i++) {
-		struct doc_node *m = s.menus[i], *set = import_map(im);
-		if (!all && holds(s.ext_yes, s.next_yes, m))
+		const struct st_menu *m = &s.menus[i];
+		struct doc_node *set = import_map(im);
+		if (!all && m->extension)
 			import_put(im, set, "get_extension", import_word(im, "yes"));
-		if (holds(s.welcome, s.nwelcome, m))
+		if (m->welcome)
 			import_put(im, set, "play_welcome", import_word(im, "yes"));
-		if (s.menu_voice[i])
-			import_put(im, set, "voice", import_word(im, s.menu_voice[i]));
+		if (m->voice)
+			import_put(im, set, "voice", import_word(im, m->voice));
 		if (set->count)
-			import_put(im, m, "sonetel", set);
+			import_put(im, m->doc, "sonetel", set);
 	}
 }
 
